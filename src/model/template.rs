@@ -1,0 +1,221 @@
+//! The official report formats as data: which tables, rows and columns each
+//! template has, with their stable keys and official labels. A new national
+//! format is a new value here, not new code.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TemplateId {
+    /// 国办公开办函〔2019〕60号, reports on 2019 and 2020.
+    Y2019,
+    /// 国办公开办函〔2021〕30号, reports on 2021 and later.
+    Y2021,
+}
+
+impl TemplateId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TemplateId::Y2019 => "2019",
+            TemplateId::Y2021 => "2021",
+        }
+    }
+
+    pub fn template(self) -> &'static Template {
+        match self {
+            TemplateId::Y2019 => &TEMPLATE_2019,
+            TemplateId::Y2021 => &TEMPLATE_2021,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TableKind {
+    Active,
+    Requests,
+    Review,
+}
+
+impl TableKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            TableKind::Active => "active",
+            TableKind::Requests => "requests",
+            TableKind::Review => "review",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct ColDef {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Debug)]
+pub struct RowDef {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub cols: &'static [ColDef],
+}
+
+#[derive(Debug)]
+pub struct TableDef {
+    pub kind: TableKind,
+    pub rows: &'static [RowDef],
+}
+
+#[derive(Debug)]
+pub struct Template {
+    pub id: TemplateId,
+    pub active: TableDef,
+    pub requests: TableDef,
+    pub review: TableDef,
+}
+
+const fn col(key: &'static str, label: &'static str) -> ColDef {
+    ColDef { key, label }
+}
+
+const fn row(key: &'static str, label: &'static str, cols: &'static [ColDef]) -> RowDef {
+    RowDef { key, label, cols }
+}
+
+const DOCS_2019: &[ColDef] = &[
+    col("made", "本年新制作数量"),
+    col("published", "本年新公开数量"),
+    col("total_public", "对外公开总数量"),
+];
+const ITEMS_2019: &[ColDef] = &[
+    col("prev_count", "上一年项目数量"),
+    col("change", "本年增/减"),
+    col("decisions", "处理决定数量"),
+];
+const FEES_2019: &[ColDef] = &[
+    col("prev_count", "上一年项目数量"),
+    col("change", "本年增/减"),
+];
+const PROCUREMENT_2019: &[ColDef] = &[col("projects", "采购项目数量"), col("amount", "采购总金额")];
+
+const DOCS_2021: &[ColDef] = &[
+    col("issued", "本年制发件数"),
+    col("repealed", "本年废止件数"),
+    col("in_force", "现行有效件数"),
+];
+const DECISIONS_2021: &[ColDef] = &[col("decisions", "本年处理决定数量")];
+const FEES_2021: &[ColDef] = &[col("amount", "本年收费金额（单位：万元）")];
+
+const APPLICANTS: &[ColDef] = &[
+    col("natural", "自然人"),
+    col("business", "商业企业"),
+    col("research", "科研机构"),
+    col("social", "社会公益组织"),
+    col("legal", "法律服务机构"),
+    col("other", "其他"),
+    col("total", "总计"),
+];
+
+const OUTCOMES: &[ColDef] = &[
+    col("upheld", "结果维持"),
+    col("corrected", "结果纠正"),
+    col("other", "其他结果"),
+    col("pending", "尚未审结"),
+    col("total", "总计"),
+];
+
+macro_rules! request_rows {
+    ($($key:literal => $label:literal),* $(,)?) => {
+        &[
+            row("new", "一、本年新收政府信息公开申请数量", APPLICANTS),
+            row("carried_in", "二、上年结转政府信息公开申请数量", APPLICANTS),
+            row("granted", "（一）予以公开", APPLICANTS),
+            row("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", APPLICANTS),
+            row("denied_state_secret", "1.属于国家秘密", APPLICANTS),
+            row("denied_law", "2.其他法律行政法规禁止公开", APPLICANTS),
+            row("denied_safety", "3.危及“三安全一稳定”", APPLICANTS),
+            row("denied_third_party", "4.保护第三方合法权益", APPLICANTS),
+            row("denied_internal", "5.属于三类内部事务信息", APPLICANTS),
+            row("denied_process", "6.属于四类过程性信息", APPLICANTS),
+            row("denied_enforcement", "7.属于行政执法案卷", APPLICANTS),
+            row("denied_query", "8.属于行政查询事项", APPLICANTS),
+            row("unable_not_held", "1.本机关不掌握相关政府信息", APPLICANTS),
+            row("unable_needs_creation", "2.没有现成信息需要另行制作", APPLICANTS),
+            row("unable_unclear", "3.补正后申请内容仍不明确", APPLICANTS),
+            row("refused_petition", "1.信访举报投诉类申请", APPLICANTS),
+            row("refused_repeat", "2.重复申请", APPLICANTS),
+            row("refused_publication", "3.要求提供公开出版物", APPLICANTS),
+            row("refused_mass", "4.无正当理由大量反复申请", APPLICANTS),
+            row("refused_reconfirm", "5.要求行政机关确认或重新出具已获取信息", APPLICANTS),
+            $(row($key, $label, APPLICANTS),)*
+            row("total_processed", "（七）总计", APPLICANTS),
+            row("carried_out", "四、结转下年度继续办理", APPLICANTS),
+        ]
+    };
+}
+
+const REVIEW: TableDef = TableDef {
+    kind: TableKind::Review,
+    rows: &[
+        row("reconsideration", "行政复议", OUTCOMES),
+        row("direct_suit", "行政诉讼 未经复议直接起诉", OUTCOMES),
+        row("suit_after_review", "行政诉讼 复议后起诉", OUTCOMES),
+    ],
+};
+
+pub static TEMPLATE_2019: Template = Template {
+    id: TemplateId::Y2019,
+    active: TableDef {
+        kind: TableKind::Active,
+        rows: &[
+            row("regulations", "规章", DOCS_2019),
+            row("normative_docs", "规范性文件", DOCS_2019),
+            row("licensing", "行政许可", ITEMS_2019),
+            row("other_services", "其他对外管理服务事项", ITEMS_2019),
+            row("penalty", "行政处罚", ITEMS_2019),
+            row("coercion", "行政强制", ITEMS_2019),
+            row("fees", "行政事业性收费", FEES_2019),
+            row("procurement", "政府集中采购", PROCUREMENT_2019),
+        ],
+    },
+    requests: TableDef {
+        kind: TableKind::Requests,
+        rows: request_rows!("other_handling" => "（六）其他处理"),
+    },
+    review: REVIEW,
+};
+
+pub static TEMPLATE_2021: Template = Template {
+    id: TemplateId::Y2021,
+    active: TableDef {
+        kind: TableKind::Active,
+        rows: &[
+            row("regulations", "规章", DOCS_2021),
+            row("normative_docs", "行政规范性文件", DOCS_2021),
+            row("licensing", "行政许可", DECISIONS_2021),
+            row("penalty", "行政处罚", DECISIONS_2021),
+            row("coercion", "行政强制", DECISIONS_2021),
+            row("fees", "行政事业性收费", FEES_2021),
+        ],
+    },
+    requests: TableDef {
+        kind: TableKind::Requests,
+        rows: request_rows!(
+            "other_no_correction" => "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "other_no_fee" => "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "other_other" => "3.其他",
+        ),
+    },
+    review: REVIEW,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_have_the_official_sizes() {
+        let cells = |t: &TableDef| t.rows.iter().map(|r| r.cols.len()).sum::<usize>();
+        assert_eq!(cells(&TEMPLATE_2019.active), 22);
+        assert_eq!(cells(&TEMPLATE_2021.active), 10);
+        assert_eq!(TEMPLATE_2019.requests.rows.len(), 23);
+        assert_eq!(TEMPLATE_2021.requests.rows.len(), 25);
+        assert_eq!(cells(&TEMPLATE_2019.review), 15);
+    }
+}

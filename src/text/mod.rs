@@ -1,0 +1,19 @@
+//! The text layer: character folding and spans into the original input.
+//! It knows nothing of reports, tables or rules.
+
+mod fold;
+
+pub use fold::{fold_char, Folded};
+
+/// A byte range into the original input, end exclusive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}

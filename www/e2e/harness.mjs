@@ -1,0 +1,88 @@
+// Shared by the end-to-end tests: serves dist/ under a sub-path with the strict
+// CSP the app must work under, and launches Debian's Chromium through playwright-core.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '..', '..');
+export const dist = path.join(repo, 'dist');
+export const seeds = path.join(repo, 'tests', 'seeds');
+export const SUBPATH = '/intranet/tools/nianbao/';
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves dist/ at http://127.0.0.1:PORT{SUBPATH}; resolves to { url, close }. */
+export async function serveDist() {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(SUBPATH)) {
+      res.writeHead(404).end('outside the sub-path');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(SUBPATH.length)) || 'index.html';
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(dist, rel);
+    if (!file.startsWith(dist + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${SUBPATH}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens the app in a new page, recording every request and every console error
+ * or CSP violation, so tests can assert there were none.
+ */
+export async function openApp(browser, site) {
+  const page = await browser.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(site.url);
+  await page.getByLabel('报告全文').waitFor();
+  return { page, requests, errors };
+}
+
+export async function seed(name) {
+  return fs.readFile(path.join(seeds, name), 'utf8');
+}

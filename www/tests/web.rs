@@ -1,0 +1,46 @@
+//! Browser tests of the app component, run by wasm-bindgen-test in headless Chromium.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_002: &str = include_str!("../../tests/seeds/002_400511ad0ee379b5.txt");
+
+fn field(root: &web_sys::Element, name: &str) -> String {
+    root.query_selector(&format!("[data-field='{name}']"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_report_shows_what_was_read() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    nianbao_web::mount(root.clone());
+    yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    assert_eq!(field(&root, "year"), "未识别");
+
+    let area: HtmlTextAreaElement = root
+        .query_selector("textarea")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value(SEED_002);
+    area.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+
+    assert_eq!(field(&root, "year"), "2020");
+    assert_eq!(field(&root, "requests.new.total"), "1");
+}
+
+#[wasm_bindgen_test]
+fn core_reads_a_seed_in_wasm() {
+    let report = nianbao::parse(SEED_002);
+    assert_eq!(report.meta.year, Some(2020));
+}
