@@ -8,6 +8,7 @@
 pub mod model;
 pub mod read;
 pub mod text;
+pub mod views;
 
 pub use model::Report;
 pub use read::parse;

@@ -23,16 +23,7 @@ fn main() -> ExitCode {
         match text {
             Ok(text) => {
                 let report = nianbao::parse(&text);
-                let total = report
-                    .tables
-                    .requests
-                    .as_ref()
-                    .and_then(|t| t.cell("new", "total"))
-                    .map(|c| format!("{:?}", c.value));
-                println!(
-                    "{file}: year {:?}, requests.new.total {:?}",
-                    report.meta.year, total
-                );
+                print!("{file}:\n{}", nianbao::views::outline::outline(&report));
             }
             Err(e) => {
                 eprintln!("{file}: {e}");

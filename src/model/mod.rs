@@ -17,10 +17,7 @@ pub struct Number {
 
 impl Number {
     pub fn int(v: i64) -> Self {
-        Number {
-            mantissa: v,
-            scale: 0,
-        }
+        Number { mantissa: v, scale: 0 }
     }
 }
 
@@ -33,13 +30,7 @@ impl std::fmt::Display for Number {
         let sign = if self.mantissa < 0 { "-" } else { "" };
         let m = self.mantissa.unsigned_abs();
         let p = p.unsigned_abs();
-        write!(
-            f,
-            "{sign}{}.{:0w$}",
-            m / p,
-            m % p,
-            w = usize::from(self.scale)
-        )
+        write!(f, "{sign}{}.{:0w$}", m / p, m % p, w = usize::from(self.scale))
     }
 }
 
@@ -52,6 +43,8 @@ pub enum CellValue {
     /// The report's table lacks the cell (or the row).
     #[default]
     Missing,
+    /// Something other than a number where one belongs (`/`, `—`, `无`): not read as 0.
+    Invalid(String),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,18 +56,18 @@ pub struct Cell {
 /// One of the three tables, laid out as its template says: `cells[row][col]`.
 #[derive(Clone, Debug)]
 pub struct Table {
+    /// The template whose layout the report's table follows.
+    pub template: TemplateId,
     pub def: &'static TableDef,
     pub cells: Vec<Vec<Cell>>,
 }
 
 impl Table {
-    pub fn empty(def: &'static TableDef) -> Self {
-        let cells = def
-            .rows
-            .iter()
-            .map(|r| vec![Cell::default(); r.cols.len()])
-            .collect();
-        Table { def, cells }
+    /// The table `kind` of `template` with every cell missing.
+    pub fn empty(template: TemplateId, kind: TableKind) -> Self {
+        let def = template.template().table(kind);
+        let cells = def.rows.iter().map(|r| vec![Cell::default(); r.cols.len()]).collect();
+        Table { template, def, cells }
     }
 
     /// The cell at `row.col` (keys as in schema.md), if the template has it.
@@ -99,9 +92,29 @@ pub struct Tables {
     pub review: Option<Table>,
 }
 
+/// Something the reader had to decide about a table row: the checks turn
+/// these into diagnostics (CELL-EXTRA, and guesses labelled as guesses).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// The row printed more values than the template has columns; these were left out.
+    ExtraValues { dropped: Vec<(Number, Span)> },
+    /// The row printed fewer values than columns; blanks were placed by their position.
+    PlacedByPosition,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadNote {
+    pub table: TableKind,
+    pub row: &'static str,
+    pub kind: NoteKind,
+    /// The row's line in the input.
+    pub span: Span,
+}
+
 /// A report as read: what could be read, and nothing invented.
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     pub meta: Meta,
     pub tables: Tables,
+    pub notes: Vec<ReadNote>,
 }

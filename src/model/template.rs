@@ -70,6 +70,16 @@ pub struct Template {
     pub review: TableDef,
 }
 
+impl Template {
+    pub fn table(&self, kind: TableKind) -> &TableDef {
+        match kind {
+            TableKind::Active => &self.active,
+            TableKind::Requests => &self.requests,
+            TableKind::Review => &self.review,
+        }
+    }
+}
+
 const fn col(key: &'static str, label: &'static str) -> ColDef {
     ColDef { key, label }
 }
@@ -78,27 +88,15 @@ const fn row(key: &'static str, label: &'static str, cols: &'static [ColDef]) ->
     RowDef { key, label, cols }
 }
 
-const DOCS_2019: &[ColDef] = &[
-    col("made", "本年新制作数量"),
-    col("published", "本年新公开数量"),
-    col("total_public", "对外公开总数量"),
-];
-const ITEMS_2019: &[ColDef] = &[
-    col("prev_count", "上一年项目数量"),
-    col("change", "本年增/减"),
-    col("decisions", "处理决定数量"),
-];
-const FEES_2019: &[ColDef] = &[
-    col("prev_count", "上一年项目数量"),
-    col("change", "本年增/减"),
-];
+const DOCS_2019: &[ColDef] =
+    &[col("made", "本年新制作数量"), col("published", "本年新公开数量"), col("total_public", "对外公开总数量")];
+const ITEMS_2019: &[ColDef] =
+    &[col("prev_count", "上一年项目数量"), col("change", "本年增/减"), col("decisions", "处理决定数量")];
+const FEES_2019: &[ColDef] = &[col("prev_count", "上一年项目数量"), col("change", "本年增/减")];
 const PROCUREMENT_2019: &[ColDef] = &[col("projects", "采购项目数量"), col("amount", "采购总金额")];
 
-const DOCS_2021: &[ColDef] = &[
-    col("issued", "本年制发件数"),
-    col("repealed", "本年废止件数"),
-    col("in_force", "现行有效件数"),
-];
+const DOCS_2021: &[ColDef] =
+    &[col("issued", "本年制发件数"), col("repealed", "本年废止件数"), col("in_force", "现行有效件数")];
 const DECISIONS_2021: &[ColDef] = &[col("decisions", "本年处理决定数量")];
 const FEES_2021: &[ColDef] = &[col("amount", "本年收费金额（单位：万元）")];
 
@@ -174,10 +172,7 @@ pub static TEMPLATE_2019: Template = Template {
             row("procurement", "政府集中采购", PROCUREMENT_2019),
         ],
     },
-    requests: TableDef {
-        kind: TableKind::Requests,
-        rows: request_rows!("other_handling" => "（六）其他处理"),
-    },
+    requests: TableDef { kind: TableKind::Requests, rows: request_rows!("other_handling" => "（六）其他处理") },
     review: REVIEW,
 };
 

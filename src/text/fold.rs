@@ -1,41 +1,113 @@
 //! Folding of look-alike characters (full-width forms, PDF compatibility
-//! ideographs) so labels can be matched, while keeping every folded character's
-//! position in the original text.
+//! ideographs, bracket and quote variants) so labels can be matched, while every
+//! folded character keeps the byte offset of the character it came from.
 
-/// Maps one character to its canonical form, or `None` to drop it (spaces).
-pub fn fold_char(c: char) -> Option<char> {
+use super::compat_table::COMPAT;
+
+/// Calls `emit` with the canonical form of `c`: nothing for whitespace and
+/// invisible characters, one or more characters otherwise.
+pub fn fold_char(c: char, emit: &mut impl FnMut(char)) {
     let c = match c {
-        // Full-width ASCII → ASCII.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' | '\u{00A0}' => ' ',
         _ => c,
     };
-    if c.is_whitespace() {
-        None
-    } else {
-        Some(c)
+    if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}') {
+        return;
     }
+    if let Ok(i) = COMPAT.binary_search_by(|(k, _)| k.cmp(&c)) {
+        COMPAT[i].1.chars().for_each(|d| emit(punctuation(d)));
+    } else {
+        emit(punctuation(c));
+    }
+}
+
+/// One spelling for punctuation that reports print in several.
+fn punctuation(c: char) -> char {
+    match c {
+        '（' | '【' | '〔' | '［' | '〖' => '(',
+        '）' | '】' | '〕' | '］' | '〗' => ')',
+        '“' | '”' | '„' | '‟' | '〝' | '〞' | '「' | '」' | '『' | '』' => '"',
+        '‘' | '’' | '‚' | '‛' => '\'',
+        '、' | '，' | '､' => ',',
+        '．' | '·' | '・' => '.',
+        '：' => ':',
+        '；' => ';',
+        '−' | '–' | '‐' | '‑' | '﹣' => '-',
+        _ => c,
+    }
+}
+
+/// Whether a folded character carries meaning for matching labels: ideographs,
+/// ASCII letters and digits. Punctuation is left out of the bare form.
+pub fn is_bare(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_ideograph(c)
+}
+
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
 /// A folded copy of a piece of text, each folded character remembering the
 /// byte offset of the character it came from.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Folded {
     pub text: String,
-    /// For each char of `text`: its byte offset in the original.
+    /// For each char of `text`: the byte offset of its source character.
     pub origins: Vec<usize>,
 }
 
 impl Folded {
-    /// Folds `source[range]`; offsets are absolute in `source`.
+    /// Folds `source`, whose first byte is at offset `base` of the input.
     pub fn new(source: &str, base: usize) -> Self {
+        Self::filtered(source, base, |_| true)
+    }
+
+    /// Folds `source` and keeps only the characters `keep` accepts.
+    pub fn filtered(source: &str, base: usize, keep: impl Fn(char) -> bool) -> Self {
         let mut folded = Folded::default();
         for (i, c) in source.char_indices() {
-            if let Some(f) = fold_char(c) {
-                folded.text.push(f);
-                folded.origins.push(base + i);
-            }
+            fold_char(c, &mut |f| {
+                if keep(f) {
+                    folded.text.push(f);
+                    folded.origins.push(base + i);
+                }
+            });
         }
         folded
+    }
+
+    /// The bare form (see [`is_bare`]) of `source`.
+    pub fn bare(source: &str, base: usize) -> Self {
+        Self::filtered(source, base, is_bare)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Appends another folded piece.
+    pub fn push(&mut self, other: &Folded) {
+        self.text.push_str(&other.text);
+        self.origins.extend_from_slice(&other.origins);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_pdf_and_full_width_forms() {
+        assert_eq!(Folded::new("⼀、总体情况", 0).text, "一,总体情况");
+        assert_eq!(Folded::new("（七）总　计", 0).text, "(七)总计");
+        assert_eq!(Folded::new("１．属于“三安全一稳定”", 0).text, "1.属于\"三安全一稳定\"");
+        assert_eq!(Folded::bare("(一) 引 5以公开", 0).text, "一引5以公开");
+    }
+
+    #[test]
+    fn keeps_origins_into_the_source() {
+        let f = Folded::new("a ⼀b", 10);
+        assert_eq!(f.text, "a一b");
+        assert_eq!(f.origins, vec![10, 12, 15]);
     }
 }

@@ -1,9 +1,11 @@
 //! The text layer: character folding and spans into the original input.
 //! It knows nothing of reports, tables or rules.
 
+mod compat_table;
 mod fold;
+pub mod layout;
 
-pub use fold::{fold_char, Folded};
+pub use fold::{fold_char, is_bare, is_ideograph, Folded};
 
 /// A byte range into the original input, end exclusive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -42,23 +42,15 @@ impl PartialEq for SummaryProps {
 #[component]
 fn Summary(props: &SummaryProps) -> Html {
     let report = &props.report;
-    let year = report
-        .meta
-        .year
-        .map_or_else(|| "未识别".to_owned(), |y| y.to_string());
-    let new_total = report
-        .tables
-        .requests
-        .as_ref()
-        .and_then(|t| t.cell("new", "total"))
-        .map_or_else(
-            || "未识别".to_owned(),
-            |c| match &c.value {
-                CellValue::Number(n) => n.to_string(),
-                CellValue::Blank => "空白".to_owned(),
-                CellValue::Missing => "缺失".to_owned(),
-            },
-        );
+    let year = report.meta.year.map_or_else(|| "未识别".to_owned(), |y| y.to_string());
+    let new_total = report.tables.requests.as_ref().and_then(|t| t.cell("new", "total")).map_or_else(
+        || "未识别".to_owned(),
+        |c| match &c.value {
+            CellValue::Number(n) => n.to_string(),
+            CellValue::Blank => "空白".to_owned(),
+            CellValue::Missing => "缺失".to_owned(),
+        },
+    );
     html! {
         <section class="nb-summary" role="status" aria-live="polite">
             <dl>

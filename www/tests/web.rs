@@ -25,12 +25,7 @@ async fn typing_a_report_shows_what_was_read() {
     yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
     assert_eq!(field(&root, "year"), "未识别");
 
-    let area: HtmlTextAreaElement = root
-        .query_selector("textarea")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     area.set_value(SEED_002);
     area.dispatch_event(&Event::new("input").unwrap()).unwrap();
     yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;

@@ -23,48 +23,19 @@ fn build_site() -> Result {
     let out = dist_dir();
     run(&mut cmd(
         "cargo",
-        &[
-            "build",
-            "--package",
-            "nianbao-web",
-            "--lib",
-            "--target",
-            setup::WASM_TARGET,
-            "--profile",
-            "wasm-release",
-        ],
+        &["build", "--package", "nianbao-web", "--lib", "--target", setup::WASM_TARGET, "--profile", "wasm-release"],
     ))?;
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    let wasm = root
-        .join("target")
-        .join(setup::WASM_TARGET)
-        .join("wasm-release")
-        .join("nianbao_web.wasm");
+    let wasm = root.join("target").join(setup::WASM_TARGET).join("wasm-release").join("nianbao_web.wasm");
     let pkg = out.join("pkg");
-    run(cmd(
-        "wasm-bindgen",
-        &["--target", "web", "--no-typescript", "--out-dir"],
-    )
-    .arg(&pkg)
-    .arg(&wasm))?;
+    run(cmd("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir"]).arg(&pkg).arg(&wasm))?;
     let bg = pkg.join("nianbao_web_bg.wasm");
-    let wasm_opt = setup::www()
-        .join("node_modules")
-        .join("binaryen")
-        .join("bin")
-        .join("wasm-opt");
-    run(cmd("node", &[])
-        .arg(&wasm_opt)
-        .arg(&bg)
-        .arg("-Oz")
-        .arg("-o")
-        .arg(&bg))?;
+    let wasm_opt = setup::www().join("node_modules").join("binaryen").join("bin").join("wasm-opt");
+    run(cmd("node", &[]).arg(&wasm_opt).arg(&bg).arg("-Oz").arg("-o").arg(&bg))?;
     copy(&root.join("index.html"), &out.join("index.html"))?;
-    for entry in
-        std::fs::read_dir(setup::www().join("static")).map_err(|e| format!("www/static: {e}"))?
-    {
+    for entry in std::fs::read_dir(setup::www().join("static")).map_err(|e| format!("www/static: {e}"))? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if let Some(name) = path.file_name() {
             copy(&path, &out.join(name))?;
@@ -74,9 +45,7 @@ fn build_site() -> Result {
 }
 
 fn copy(from: &Path, to: &Path) -> Result {
-    std::fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("copy {} → {}: {e}", from.display(), to.display()))
+    std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} → {}: {e}", from.display(), to.display()))
 }
 
 /// Size of `bytes` once gzipped (level 9, as static servers precompress).
@@ -95,10 +64,7 @@ fn report_sizes() -> Result {
         println!("{name:<22} {:>8} bytes, {:>7} gzip", bytes.len(), gz);
         total = (total.0 + bytes.len(), total.1 + gz);
     }
-    println!(
-        "{:<22} {:>8} bytes, {:>7} gzip",
-        "wasm + JS", total.0, total.1
-    );
+    println!("{:<22} {:>8} bytes, {:>7} gzip", "wasm + JS", total.0, total.1);
     println!("dist/ is ready: copy the folder to any static web server.");
     Ok(())
 }

@@ -25,9 +25,7 @@ fn describe(c: &Command) -> String {
 pub fn run(c: &mut Command) -> Result {
     let what = describe(c);
     println!("$ {what}");
-    let status = c
-        .status()
-        .map_err(|e| format!("cannot run `{what}`: {e}"))?;
+    let status = c.status().map_err(|e| format!("cannot run `{what}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -45,10 +43,7 @@ pub fn run_capture(c: &mut Command) -> (Result, Vec<String>) {
     };
     let mut lines = Vec::new();
     if let Some(out) = child.stdout.take() {
-        for line in BufReader::new(out)
-            .lines()
-            .map_while(std::result::Result::ok)
-        {
+        for line in BufReader::new(out).lines().map_while(std::result::Result::ok) {
             println!("{line}");
             lines.push(line);
         }
@@ -67,8 +62,5 @@ pub fn output_line(program: &str, args: &[&str]) -> Option<String> {
     if !out.status.success() {
         return None;
     }
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .next()
-        .map(|l| l.trim().to_owned())
+    String::from_utf8_lossy(&out.stdout).lines().next().map(|l| l.trim().to_owned())
 }

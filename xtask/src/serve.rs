@@ -15,8 +15,7 @@ pub fn serve(args: &[String]) -> Result {
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
     crate::dist::dist()?;
-    let listener =
-        TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
     println!("年报体检 is served at http://127.0.0.1:{port}/  (Ctrl+C stops)");
     let dir = crate::dist::dist_dir();
     for stream in listener.incoming().flatten() {
@@ -60,11 +59,7 @@ fn respond(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     };
     let file = Path::new(&relative);
     let safe = file.components().all(|c| matches!(c, Component::Normal(_)));
-    let body = if safe {
-        std::fs::read(dir.join(file)).ok()
-    } else {
-        None
-    };
+    let body = if safe { std::fs::read(dir.join(file)).ok() } else { None };
     let mut out = &stream;
     match body {
         Some(body) => {
@@ -76,9 +71,6 @@ fn respond(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
             )?;
             out.write_all(&body)
         }
-        None => write!(
-            out,
-            "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found"
-        ),
+        None => write!(out, "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found"),
     }
 }

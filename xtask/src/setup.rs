@@ -20,13 +20,9 @@ pub fn wasm_target() -> Result {
 
 /// The version of `name` recorded in Cargo.lock.
 pub fn locked_version(name: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(crate::root().join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(crate::root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let needle = format!("name = \"{name}\"\nversion = \"");
-    let at = lock
-        .find(&needle)
-        .ok_or_else(|| format!("{name} is not in Cargo.lock"))?
-        + needle.len();
+    let at = lock.find(&needle).ok_or_else(|| format!("{name} is not in Cargo.lock"))? + needle.len();
     let end = lock[at..].find('"').ok_or("Cargo.lock is malformed")?;
     Ok(lock[at..at + end].to_owned())
 }
@@ -38,15 +34,9 @@ pub fn wasm_bindgen_cli() -> Result {
     if have.as_deref() == Some(&format!("wasm-bindgen {want}")) {
         return Ok(());
     }
-    println!(
-        "wasm-bindgen-cli {want} is needed (found: {})",
-        have.as_deref().unwrap_or("none")
-    );
+    println!("wasm-bindgen-cli {want} is needed (found: {})", have.as_deref().unwrap_or("none"));
     // No `--locked`: one of the CLI's locked dependencies is no longer served.
-    run(&mut cmd(
-        "cargo",
-        &["install", "wasm-bindgen-cli", "--version", &want],
-    ))
+    run(&mut cmd("cargo", &["install", "wasm-bindgen-cli", "--version", &want]))
 }
 
 pub fn www() -> PathBuf {
@@ -55,8 +45,7 @@ pub fn www() -> PathBuf {
 
 /// `npm ci` in www/ unless node_modules already matches package-lock.json.
 pub fn npm_packages() -> Result {
-    let lock = std::fs::read(www().join("package-lock.json"))
-        .map_err(|e| format!("www/package-lock.json: {e}"))?;
+    let lock = std::fs::read(www().join("package-lock.json")).map_err(|e| format!("www/package-lock.json: {e}"))?;
     let stamp = www().join("node_modules").join(".nianbao-lock");
     if std::fs::read(&stamp).ok().as_deref() == Some(&lock[..]) {
         return Ok(());
@@ -101,15 +90,7 @@ pub fn browser() -> Result<Browser> {
     run(cmd("apt-get", &["update", "-qq"]).env("DEBIAN_FRONTEND", "noninteractive"))?;
     run(cmd(
         "apt-get",
-        &[
-            "install",
-            "-y",
-            "-qq",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-            "fonts-wqy-zenhei",
-        ],
+        &["install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver", "fonts-wqy-zenhei"],
     )
     .env("DEBIAN_FRONTEND", "noninteractive"))?;
     Ok(b)

@@ -45,10 +45,7 @@ impl Stages {
         let start = Instant::now();
         let result = f(&mut self.totals);
         let secs = start.elapsed().as_secs_f64();
-        println!(
-            "<== {name}: {secs:.1} s{}",
-            if result.is_ok() { "" } else { " (FAILED)" }
-        );
+        println!("<== {name}: {secs:.1} s{}", if result.is_ok() { "" } else { " (FAILED)" });
         self.times.push((name, secs));
         result
     }
@@ -70,10 +67,7 @@ fn captured(totals: &mut Totals, c: &mut std::process::Command) -> Result {
 }
 
 pub fn test() -> Result {
-    let mut stages = Stages {
-        times: Vec::new(),
-        totals: Totals::default(),
-    };
+    let mut stages = Stages { times: Vec::new(), totals: Totals::default() };
     let result = all(&mut stages);
     stages.report();
     let Totals { passed, failed } = stages.totals;
@@ -99,22 +93,11 @@ fn all(s: &mut Stages) -> Result {
         Ok(())
     })?;
     let browser = browser.ok_or("no browser")?;
-    s.stage("fmt", |_| {
-        run(&mut cmd("cargo", &["fmt", "--all", "--", "--check"]))
-    })?;
+    s.stage("fmt", |_| run(&mut cmd("cargo", &["fmt", "--all", "--", "--check"])))?;
     s.stage("clippy native", |_| {
         run(&mut cmd(
             "cargo",
-            &[
-                "clippy",
-                "--workspace",
-                "--exclude",
-                "nianbao-web",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ],
+            &["clippy", "--workspace", "--exclude", "nianbao-web", "--all-targets", "--", "-D", "warnings"],
         ))
     })?;
     s.stage("clippy wasm32", |_| {
@@ -135,27 +118,13 @@ fn all(s: &mut Stages) -> Result {
             ],
         ))
     })?;
-    s.stage("native tests", |t| {
-        captured(
-            t,
-            &mut cmd(
-                "cargo",
-                &["test", "--workspace", "--exclude", "nianbao-web"],
-            ),
-        )
-    })?;
+    s.stage("native tests", |t| captured(t, &mut cmd("cargo", &["test", "--workspace", "--exclude", "nianbao-web"])))?;
     s.stage("wasm tests", |t| {
         captured(
             t,
-            cmd(
-                "cargo",
-                &["test", "-p", "nianbao-web", "--target", WASM_TARGET],
-            )
-            .env("CHROMEDRIVER", &browser.chromedriver)
-            .env(
-                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-                setup::www().join("webdriver.json"),
-            ),
+            cmd("cargo", &["test", "-p", "nianbao-web", "--target", WASM_TARGET])
+                .env("CHROMEDRIVER", &browser.chromedriver)
+                .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", setup::www().join("webdriver.json")),
         )
     })?;
     s.stage("dist", |_| crate::dist::dist())?;
@@ -168,12 +137,9 @@ fn all(s: &mut Stages) -> Result {
         files.sort();
         captured(
             t,
-            cmd(
-                "node",
-                &["--test", "--test-reporter=tap", "--test-concurrency=1"],
-            )
-            .args(files)
-            .env("CHROMIUM", &browser.chromium),
+            cmd("node", &["--test", "--test-reporter=tap", "--test-concurrency=1"])
+                .args(files)
+                .env("CHROMIUM", &browser.chromium),
         )
     })
 }

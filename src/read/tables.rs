@@ -1,0 +1,88 @@
+//! Finds the three tables in the rows and reads each with the table engine:
+//! `active` (二), `requests` (三) and `review` (四), each in the layout of the
+//! template its own labels show.
+
+use super::doc::{CellKind, Row};
+use super::labels::{ACTIVE_2019, ACTIVE_2021, REQUESTS_2021};
+use super::table;
+use crate::model::{ReadNote, Table, TableKind, Tables, TemplateId};
+use crate::text::layout::Separator;
+
+/// A row label longer than this is a paragraph of text, not a table row.
+const MAX_LABEL: usize = 80;
+
+fn contains_any(rows: &[Row], words: &[&str]) -> bool {
+    rows.iter().any(|r| words.iter().any(|w| r.folded.text.contains(w)))
+}
+
+fn find(rows: &[Row], from: usize, pred: impl Fn(&Row) -> bool) -> Option<usize> {
+    rows.iter().skip(from).position(pred).map(|i| i + from)
+}
+
+fn short_label_with(r: &Row, word: &str) -> bool {
+    let label = r.label();
+    label.text.chars().count() <= MAX_LABEL && label.text.contains(word)
+}
+
+pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
+    let mut tables = Tables::default();
+    let requests_start = find(rows, 0, |r| short_label_with(r, "新收"));
+    let active_end = requests_start.unwrap_or(rows.len());
+    let active_start = find(rows, 0, |r| short_label_with(r, "第二十条"))
+        .or_else(|| find(rows, 0, |r| short_label_with(r, "规章") || short_label_with(r, "信息内容")))
+        .filter(|&s| s < active_end);
+    if let Some(start) = active_start {
+        let region = &rows[start..active_end];
+        let template = if contains_any(region, ACTIVE_2021) && !contains_any(region, ACTIVE_2019) {
+            TemplateId::Y2021
+        } else {
+            TemplateId::Y2019
+        };
+        let (table, mut n, last) = table::read(region, template, TableKind::Active);
+        if last.is_some() {
+            tables.active = Some(table);
+            notes.append(&mut n);
+        }
+    }
+    let mut review_from = active_end;
+    if let Some(start) = requests_start {
+        let end = find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
+        let region = &rows[start..end];
+        let template = if contains_any(region, REQUESTS_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
+        let (table, mut n, last) = table::read(region, template, TableKind::Requests);
+        if let Some(last) = last {
+            tables.requests = Some(table);
+            notes.append(&mut n);
+            review_from = start + last + 1;
+        }
+    }
+    tables.review = read_review(rows, review_from, notes);
+    tables
+}
+
+/// The review table prints one data row of 15 values: 行政复议, 未经复议直接起诉
+/// and 复议后起诉, five each. Its headers (often one character per line) are text.
+fn read_review(rows: &[Row], from: usize, notes: &mut Vec<ReadNote>) -> Option<Table> {
+    let start = find(rows, from, |r| r.folded.text.contains("行政复议"))?;
+    let has_values = |r: &Row| r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
+    let text_free = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Text);
+    let end = (start + 1..rows.len().min(start + 60))
+        .find(|&i| rows[i].label().text.chars().count() > MAX_LABEL)
+        .unwrap_or(rows.len().min(start + 60));
+    let data: Vec<&Row> = rows[start..end].iter().filter(|r| has_values(r) && text_free(r)).collect();
+    let first = data.first()?;
+    let (values, note) = if matches!(first.sep, Separator::Tab | Separator::Pipe) || first.numbers().count() > 1 {
+        table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15)
+    } else {
+        let cells: Vec<_> = data.iter().flat_map(|r| r.cells.iter()).filter(|c| c.kind != CellKind::Empty).collect();
+        table::place_line(&cells, Separator::None, 15)
+    };
+    let mut out = Table::empty(TemplateId::Y2019, TableKind::Review);
+    for (k, cell) in values.into_iter().enumerate() {
+        out.cells[k / 5][k % 5] = cell;
+    }
+    if let Some(kind) = note {
+        notes.push(ReadNote { table: TableKind::Review, row: "reconsideration", kind, span: first.span });
+    }
+    Some(out)
+}

@@ -1,0 +1,135 @@
+//! Splitting a line of extracted text into cells, the way text extraction lays
+//! tables out: tab-separated, Markdown pipes, or columns aligned with runs of
+//! spaces. Knows nothing of what the cells mean.
+
+/// How the cells of a line are separated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    /// One cell: no separator found.
+    None,
+    Tab,
+    Pipe,
+    /// Runs of two or more spaces (PDF "layout" extraction).
+    Spaces,
+}
+
+/// A cell of a line: its byte range in the input (trimmed), and its position:
+/// the cell index for tab and pipe layouts, the display column for spaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellSpan {
+    pub start: usize,
+    pub end: usize,
+    pub x: usize,
+}
+
+/// Display width of a character in a monospaced layout: CJK is two columns.
+fn width(c: char) -> usize {
+    if c.is_ascii() || c == '\u{00A0}' {
+        1
+    } else {
+        2
+    }
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+/// Splits `line` (at byte offset `base` of the input) into cells.
+/// Tab and pipe layouts keep empty cells; the space layout has none.
+pub fn split_cells(line: &str, base: usize) -> (Separator, Vec<CellSpan>) {
+    let trim = |s: usize, e: usize, x: usize| {
+        let piece = &line[s..e];
+        let lead = piece.len() - piece.trim_start_matches(is_blank).len();
+        let body = piece.trim_matches(is_blank);
+        CellSpan { start: base + s + lead, end: base + s + lead + body.len(), x }
+    };
+    let split_on = |sep: char| {
+        let mut cells = Vec::new();
+        let mut s = 0;
+        for (i, c) in line.char_indices() {
+            if c == sep {
+                cells.push(trim(s, i, cells.len()));
+                s = i + c.len_utf8();
+            }
+        }
+        cells.push(trim(s, line.len(), cells.len()));
+        cells
+    };
+    if line.contains('\t') {
+        return (Separator::Tab, split_on('\t'));
+    }
+    if line.matches('|').count() >= 2 {
+        let mut cells = split_on('|');
+        // `| a | b |`: the outer pipes open and close the row.
+        if line.trim_start_matches(is_blank).starts_with('|') && cells.first().is_some_and(|c| c.start == c.end) {
+            cells.remove(0);
+        }
+        if line.trim_end_matches(is_blank).ends_with('|') && cells.last().is_some_and(|c| c.start == c.end) {
+            cells.pop();
+        }
+        for (i, c) in cells.iter_mut().enumerate() {
+            c.x = i;
+        }
+        return (Separator::Pipe, cells);
+    }
+    split_spaces(line, base)
+}
+
+fn split_spaces(line: &str, base: usize) -> (Separator, Vec<CellSpan>) {
+    let mut cells = Vec::new();
+    let mut col = 0;
+    let mut cell: Option<(usize, usize, usize)> = None; // start, end, x
+    let mut gap = 0; // width of the blank run since the cell's last char
+    for (i, c) in line.char_indices() {
+        if is_blank(c) {
+            gap += if c == '\u{3000}' { 2 } else { 1 };
+        } else {
+            match cell {
+                Some((s, _, x)) if gap < 2 => cell = Some((s, i + c.len_utf8(), x)),
+                _ => {
+                    if let Some((s, e, x)) = cell.take() {
+                        cells.push(CellSpan { start: base + s, end: base + e, x });
+                    }
+                    cell = Some((i, i + c.len_utf8(), col));
+                }
+            }
+            gap = 0;
+        }
+        col += width(c);
+    }
+    if let Some((s, e, x)) = cell {
+        cells.push(CellSpan { start: base + s, end: base + e, x });
+    }
+    let sep = if cells.len() > 1 { Separator::Spaces } else { Separator::None };
+    (sep, cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str) -> (Separator, Vec<&str>) {
+        let (sep, cells) = split_cells(line, 0);
+        (sep, cells.iter().map(|c| &line[c.start..c.end]).collect())
+    }
+
+    #[test]
+    fn tabs_keep_empty_cells() {
+        assert_eq!(texts("规章\t0\t\t0 "), (Separator::Tab, vec!["规章", "0", "", "0"]));
+    }
+
+    #[test]
+    fn pipes_drop_the_outer_delimiters() {
+        assert_eq!(texts("| 规章 | 0 |  |"), (Separator::Pipe, vec!["规章", "0", ""]));
+        assert_eq!(texts("规章 | 0 | ||"), (Separator::Pipe, vec!["规章", "0", "", ""]));
+    }
+
+    #[test]
+    fn space_runs_separate_but_single_spaces_do_not() {
+        let (sep, cells) = split_cells("自 然 人   12    0", 0);
+        assert_eq!(sep, Separator::Spaces);
+        assert_eq!(cells.iter().map(|c| c.x).collect::<Vec<_>>(), vec![0, 11, 17]);
+        assert_eq!(texts("一、总体情况").0, Separator::None);
+    }
+}

@@ -1,0 +1,3 @@
+//! Views of a read report: renderings for people and for tests.
+
+pub mod outline;

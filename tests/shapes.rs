@@ -1,0 +1,97 @@
+//! The applications table rendered in the shapes text extraction produces
+//! (tabs, pipes, aligned spaces, one cell per line, numbers on the line after
+//! the label), with blank cells, read back cell by cell.
+
+use nianbao::model::{CellValue, TableKind, TemplateId};
+
+/// Values for every row of the 2019 requests table; `None` is a blank cell.
+fn values() -> Vec<Vec<Option<i64>>> {
+    let def = TemplateId::Y2019.template().table(TableKind::Requests);
+    def.rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| (0..row.cols.len()).map(|c| Some(((r * 7 + c * 3) % 11) as i64)).collect())
+        .collect()
+}
+
+fn labels() -> Vec<&'static str> {
+    TemplateId::Y2019.template().table(TableKind::Requests).rows.iter().map(|r| r.label).collect()
+}
+
+const HEAD: &str = "三、收到和处理政府信息公开申请情况\n";
+const TAIL: &str = "\n四、政府信息公开行政复议、行政诉讼情况\n";
+
+fn render(values: &[Vec<Option<i64>>], row: impl Fn(&str, &[Option<i64>]) -> String) -> String {
+    let body: String = labels().iter().zip(values).map(|(l, v)| row(l, v)).collect();
+    format!("{HEAD}{body}{TAIL}")
+}
+
+fn cell(v: &Option<i64>) -> String {
+    v.map_or(String::new(), |n| n.to_string())
+}
+
+fn assert_reads(text: &str, values: &[Vec<Option<i64>>]) {
+    let report = nianbao::parse(text);
+    let table = report.tables.requests.expect("requests table found");
+    for (r, row) in values.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let expected = match v {
+                Some(n) => CellValue::Number(nianbao::model::Number::int(*n)),
+                None => CellValue::Blank,
+            };
+            assert_eq!(table.cells[r][c].value, expected, "row {} col {c} in:\n{text}", table.def.rows[r].key);
+        }
+    }
+}
+
+#[test]
+fn tab_separated_with_a_blank_cell() {
+    let mut v = values();
+    v[9][0] = None;
+    let text = render(&v, |l, row| format!("\t{l}\t{}\t\n", row.iter().map(cell).collect::<Vec<_>>().join("\t")));
+    assert_reads(&text, &v);
+}
+
+#[test]
+fn markdown_pipes_with_a_blank_cell() {
+    let mut v = values();
+    v[3][4] = None;
+    let text = render(&v, |l, row| format!("| {l} | {} |\n", row.iter().map(cell).collect::<Vec<_>>().join(" | ")));
+    assert_reads(&text, &v);
+}
+
+#[test]
+fn space_aligned_with_blank_cells() {
+    let mut v = values();
+    v[5][0] = None;
+    v[12][6] = None;
+    let text = render(&v, |l, row| {
+        let mut line = format!("{l:<40}");
+        for x in row {
+            line.push_str(&format!("{:>6}", cell(x)));
+        }
+        line.push('\n');
+        line
+    });
+    assert_reads(&text, &v);
+}
+
+#[test]
+fn one_cell_per_line() {
+    let v = values();
+    let text = render(&v, |l, row| {
+        let mut s = format!("{l}\n");
+        for x in row {
+            s.push_str(&format!("{}\n", cell(x)));
+        }
+        s
+    });
+    assert_reads(&text, &v);
+}
+
+#[test]
+fn numbers_on_the_line_after_the_label() {
+    let v = values();
+    let text = render(&v, |l, row| format!("{l}\n{}\n", row.iter().map(cell).collect::<Vec<_>>().join(" ")));
+    assert_reads(&text, &v);
+}
