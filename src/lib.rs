@@ -5,6 +5,7 @@
 //! [`read`] (text into the canonical [`model`]) → checks → views.
 //! The core does no I/O; the CLI in `src/bin` and the web app in `www/` do.
 
+pub mod checks;
 pub mod model;
 pub mod read;
 pub mod text;

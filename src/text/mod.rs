@@ -4,8 +4,10 @@
 mod compat_table;
 mod fold;
 pub mod layout;
+mod source_map;
 
 pub use fold::{fold_char, is_bare, is_ideograph, Folded};
+pub use source_map::SourceMap;
 
 /// A byte range into the original input, end exclusive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

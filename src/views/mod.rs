@@ -1,3 +1,4 @@
 //! Views of a read report: renderings for people and for tests.
 
+pub mod json;
 pub mod outline;

@@ -1,0 +1,120 @@
+//! The JSON object of schema.md for one input: what the CLI prints (one per
+//! line) and what the page exports. Written by hand: the shape is fixed and
+//! small, and the page must not carry a serialisation library for it.
+
+use crate::checks::Diagnostic;
+use crate::model::{CellValue, Report, Table};
+use crate::text::SourceMap;
+use std::fmt::Write;
+
+/// A JSON string literal.
+fn string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn table(out: &mut String, table: Option<&Table>) {
+    let Some(t) = table else {
+        out.push_str("null");
+        return;
+    };
+    out.push('{');
+    for (r, (def, cells)) in t.def.rows.iter().zip(&t.cells).enumerate() {
+        if r > 0 {
+            out.push(',');
+        }
+        string(out, def.key);
+        out.push_str(":{");
+        for (c, (col, cell)) in def.cols.iter().zip(cells).enumerate() {
+            if c > 0 {
+                out.push(',');
+            }
+            string(out, col.key);
+            out.push(':');
+            match &cell.value {
+                CellValue::Number(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                _ => out.push_str("null"),
+            }
+        }
+        out.push('}');
+    }
+    out.push('}');
+}
+
+fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
+    out.push_str("{\"code\":");
+    string(out, d.code);
+    out.push_str(",\"severity\":");
+    string(out, d.severity.as_str());
+    out.push_str(",\"message\":");
+    string(out, &d.message);
+    out.push_str(",\"cells\":[");
+    for (i, c) in d.cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        string(out, c);
+    }
+    out.push(']');
+    if let Some(span) = d.span {
+        let _ = write!(
+            out,
+            ",\"line\":{},\"start\":{},\"end\":{}",
+            map.line(span.start),
+            map.char_offset(span.start),
+            map.char_offset(span.end)
+        );
+    }
+    out.push('}');
+}
+
+/// The JSON object for `input` (named `file`), its report and diagnostics.
+pub fn to_json(file: &str, input: &str, report: &Report, diagnostics: &[Diagnostic]) -> String {
+    let map = SourceMap::new(input);
+    let m = &report.meta;
+    let mut out = String::with_capacity(4096);
+    out.push_str("{\"file\":");
+    string(&mut out, file);
+    out.push_str(",\"meta\":{\"title\":null,\"agency\":null,\"year\":");
+    match m.year {
+        Some(y) => {
+            let _ = write!(out, "{y}");
+        }
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"template\":");
+    match m.template {
+        Some(t) => string(&mut out, t.as_str()),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"published\":null},\"chapters\":[],\"tables\":{\"active\":");
+    table(&mut out, report.tables.active.as_ref());
+    out.push_str(",\"requests\":");
+    table(&mut out, report.tables.requests.as_ref());
+    out.push_str(",\"review\":");
+    table(&mut out, report.tables.review.as_ref());
+    out.push_str("},\"diagnostics\":[");
+    for (i, d) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        diagnostic(&mut out, d, &map);
+    }
+    out.push_str("]}");
+    out
+}

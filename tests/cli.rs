@@ -1,0 +1,55 @@
+//! The `nianbao` command line: output formats and exit codes (schema.md).
+
+use std::process::Command;
+
+fn nianbao(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn json_lines_one_object_per_input() {
+    let (code, out) = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "tests/seeds/002_400511ad0ee379b5.txt",
+        "tests/seeds/004_9cf56e95910a791d.txt",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with(r#"{"file":"tests/seeds/002_400511ad0ee379b5.txt","meta":{"#), "{}", lines[0]);
+    assert!(lines[0].contains(r#""year":2020,"template":"2019""#));
+    assert!(
+        lines[0].contains(r#""new":{"natural":1,"business":0,"research":0,"social":0,"legal":0,"other":0,"total":1}"#)
+    );
+    assert!(lines[1].contains(r#""template":"2021""#));
+    assert!(lines[1].contains(r#""other_no_fee":{"natural":0"#));
+}
+
+#[test]
+fn text_format_is_file_line_code_message() {
+    let (code, out) = nianbao(&["check", "tests/seeds/001_398e231a6bf84220.txt"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("tests/seeds/001_398e231a6bf84220.txt:71: CELL-BLANK"), "{out}");
+}
+
+#[test]
+fn blank_cells_are_null_in_json_not_zero() {
+    let (_, out) = nianbao(&["check", "--format", "json", "tests/seeds/001_398e231a6bf84220.txt"]);
+    assert!(out.contains(r#""denied_process":{"natural":null,"business":0"#), "{out}");
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(nianbao(&["check", "no-such-file.txt"]).0, 2);
+    assert_eq!(nianbao(&["frobnicate"]).0, 2);
+    assert_eq!(nianbao(&["check", "--format", "xml", "x"]).0, 2);
+    // A text with none of the tables: S-TABLE errors.
+    assert_eq!(nianbao(&["check", "README.md"]).0, 1);
+}
