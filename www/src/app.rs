@@ -49,6 +49,7 @@ fn Summary(props: &SummaryProps) -> Html {
             CellValue::Number(n) => n.to_string(),
             CellValue::Blank => "空白".to_owned(),
             CellValue::Missing => "缺失".to_owned(),
+            CellValue::Invalid(_) => "非数字".to_owned(),
         },
     );
     html! {
