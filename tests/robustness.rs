@@ -1,0 +1,71 @@
+//! Parsing never panics: the seeds mutated at random (characters deleted,
+//! duplicated, swapped for table punctuation and digits, lines shuffled),
+//! parsed and checked. A deterministic generator keeps failures reproducible.
+
+use std::path::Path;
+
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const NOISE: &[char] = &['\t', '|', ' ', '\n', '0', '7', '-', '.', '一', '、', '（', '七', '⼀', '　', '年', '\r'];
+
+fn mutate(rng: &mut XorShift, text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for _ in 0..1 + rng.below(20) {
+        if chars.is_empty() {
+            break;
+        }
+        let i = rng.below(chars.len());
+        match rng.below(5) {
+            0 => {
+                chars.remove(i);
+            }
+            1 => chars.insert(i, NOISE[rng.below(NOISE.len())]),
+            2 => chars[i] = NOISE[rng.below(NOISE.len())],
+            3 => {
+                let j = (i + rng.below(200)).min(chars.len());
+                let piece: Vec<char> = chars[i..j].to_vec();
+                let at = rng.below(chars.len());
+                chars.splice(at..at, piece);
+            }
+            _ => chars.truncate(i),
+        }
+    }
+    chars.into_iter().collect()
+}
+
+#[test]
+fn mutated_seeds_never_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("seeds");
+    let mut seeds: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    seeds.sort();
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    for round in 0..2000 {
+        let input = mutate(&mut rng, &seeds[round % seeds.len()]);
+        let report = nianbao::parse(&input);
+        let diagnostics = nianbao::checks::check(&report);
+        let json = nianbao::views::json::to_json("x", &input, &report, &diagnostics);
+        assert!(json.starts_with('{') && json.ends_with('}'), "round {round}");
+    }
+}
+
+#[test]
+fn degenerate_inputs() {
+    for input in ["", "\n", "\t\t\t", "|||", "0", "-", "新收", "新收\t1", "行政复议\n\t\t\t", "\u{FEFF}", "2020年"]
+    {
+        let report = nianbao::parse(input);
+        nianbao::checks::check(&report);
+    }
+}
