@@ -56,13 +56,15 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
             review_from = start + last + 1;
         }
     }
-    tables.review = read_review(rows, review_from, notes);
+    // The review table is the same in both formats: it follows the other tables.
+    let template = tables.active.as_ref().or(tables.requests.as_ref()).map_or(TemplateId::Y2019, |t| t.template);
+    tables.review = read_review(rows, review_from, template, notes);
     tables
 }
 
 /// The review table prints one data row of 15 values: 行政复议, 未经复议直接起诉
 /// and 复议后起诉, five each. Its headers (often one character per line) are text.
-fn read_review(rows: &[Row], from: usize, notes: &mut Vec<ReadNote>) -> Option<Table> {
+fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<ReadNote>) -> Option<Table> {
     let start = find(rows, from, |r| r.folded.text.contains("行政复议"))?;
     let has_values = |r: &Row| r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
     let text_free = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Text);
@@ -77,7 +79,7 @@ fn read_review(rows: &[Row], from: usize, notes: &mut Vec<ReadNote>) -> Option<T
         let cells: Vec<_> = data.iter().flat_map(|r| r.cells.iter()).filter(|c| c.kind != CellKind::Empty).collect();
         table::place_line(&cells, Separator::None, 15)
     };
-    let mut out = Table::empty(TemplateId::Y2019, TableKind::Review);
+    let mut out = Table::empty(template, TableKind::Review);
     for (k, cell) in values.into_iter().enumerate() {
         out.cells[k / 5][k % 5] = cell;
     }
