@@ -1,6 +1,6 @@
 //! CELL-EXTRA (warning): a row printed more values than the template has columns.
 
-use super::{Diagnostic, Severity};
+use super::{cell_key, Diagnostic, Severity};
 use crate::model::{NoteKind, Report};
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
@@ -11,7 +11,8 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let Some(row) = table.def.rows.iter().find(|r| r.key == note.row) else { continue };
+        let Some(r) = table.def.rows.iter().position(|r| r.key == note.row) else { continue };
+        let row = &table.def.rows[r];
         let values: Vec<String> = dropped.iter().map(|(n, _)| n.to_string()).collect();
         out.push(Diagnostic {
             code: "CELL-EXTRA",
@@ -24,7 +25,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 row.cols.len(),
                 values.join("、")
             ),
-            cells: row.cols.iter().map(|c| format!("{}.{}.{}", note.table.key(), row.key, c.key)).collect(),
+            cells: (0..row.cols.len()).map(|c| cell_key(table, r, c)).collect(),
             span: dropped.first().map(|(_, s)| *s).or(Some(note.span)),
         });
     }
