@@ -53,3 +53,42 @@ fn exit_codes() {
     // A text with none of the tables: S-TABLE errors.
     assert_eq!(nianbao(&["check", "README.md"]).0, 1);
 }
+
+fn nianbao_stdin(args: &[&str], input: &[u8]) -> (i32, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().expect("stdin").write_all(input).expect("writes");
+    let out = child.wait_with_output().expect("ends");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn json_meta_and_chapters() {
+    let (_, out) = nianbao(&["check", "--format", "json", "tests/seeds/001_398e231a6bf84220.txt"]);
+    assert!(
+        out.contains(r#""meta":{"title":"西湖镇 2020 年政府信息公开 工作年度报告","agency":"西湖镇","year":2020,"template":"2019","published":"2021-01-25"}"#),
+        "{out}"
+    );
+    assert!(out.contains(r#""chapters":[{"number":1,"heading":"一、总体情况","standard":true,"line":5},"#), "{out}");
+}
+
+#[test]
+fn stdin_gb18030_and_html_by_content() {
+    let seed = std::fs::read_to_string("tests/seeds/002_400511ad0ee379b5.txt").expect("seed");
+    let (gb, _, _) = encoding_rs::GB18030.encode(&seed);
+    let (_, out) = nianbao_stdin(&["check", "--format", "json", "-"], &gb);
+    assert!(out.starts_with(r#"{"file":"-","meta":{"title":"湘潭县云湖桥镇"#), "{out}");
+    assert!(out.contains(r#""new":{"natural":1,"business":0,"research":0,"social":0,"legal":0,"other":0,"total":1}"#));
+    let html = "<html><body><p>某局2021年政府信息公开工作年度报告</p><table>\
+        <tr><td>一、本年新收政府信息公开申请数量</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>3</td></tr>\
+        </table></body></html>";
+    let (_, out) = nianbao_stdin(&["check", "--format", "json", "-"], html.as_bytes());
+    assert!(out.contains(r#""agency":"某局","year":2021"#), "{out}");
+    assert!(out.contains(r#""new":{"natural":2,"business":0,"research":0,"social":0,"legal":0,"other":1,"total":3}"#));
+}

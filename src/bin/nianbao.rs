@@ -22,7 +22,8 @@ fn read(file: &str) -> std::io::Result<String> {
     } else {
         std::fs::read(file)?
     };
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    // UTF-8, UTF-16 with a BOM or GB18030: what Windows users save.
+    Ok(nianbao::text::decode::decode(&bytes).text)
 }
 
 fn main() -> ExitCode {

@@ -60,6 +60,8 @@ pub struct Table {
     pub template: TemplateId,
     pub def: &'static TableDef,
     pub cells: Vec<Vec<Cell>>,
+    /// The lines the table was read from.
+    pub span: Span,
 }
 
 impl Table {
@@ -67,7 +69,7 @@ impl Table {
     pub fn empty(template: TemplateId, kind: TableKind) -> Self {
         let def = template.template().table(kind);
         let cells = def.rows.iter().map(|r| vec![Cell::default(); r.cols.len()]).collect();
-        Table { template, def, cells }
+        Table { template, def, cells, span: Span::default() }
     }
 
     /// The cell at `row.col` (keys as in schema.md), if the template has it.
@@ -78,11 +80,76 @@ impl Table {
     }
 }
 
+/// A calendar date as printed (`2021年1月25日`, `二〇二一年一月二十五日`, `2021-01-25`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Something read from the input, with where it was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// Where the report year was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum YearSource {
+    #[default]
+    Title,
+    /// The statistics period (统计期限).
+    Period,
+    /// The first year in the text: a guess, labelled as one.
+    Body,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Meta {
-    pub year: Option<i32>,
-    pub year_span: Option<Span>,
+    /// The title as printed (two lines joined when the agency stands above it).
+    pub title: Option<Found<String>>,
+    /// The issuing agency: from the title, else from the signature.
+    pub agency: Option<Found<String>>,
+    pub year: Option<Found<i32>>,
+    pub year_source: YearSource,
+    /// The statistics period: first and last day.
+    pub period: Option<Found<(Date, Date)>>,
+    /// The signature date at the end of the report.
+    pub signed: Option<Found<Date>>,
+    /// The format of the tables (active, else requests), independent of the year.
     pub template: Option<TemplateId>,
+}
+
+/// A chapter heading: which of the six chapters it is, as printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chapter {
+    /// The standard chapter (1–6) its wording names, if any.
+    pub number: Option<u8>,
+    /// The number printed before it (`四、` → 4), if any.
+    pub printed: Option<u8>,
+    /// The heading as printed, without Markdown marks.
+    pub heading: String,
+    /// Printed number and wording are the official ones.
+    pub standard: bool,
+    /// The heading line.
+    pub span: Span,
+}
+
+/// A line of running text outside the tables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    pub span: Span,
+    /// Index into `Report::chapters` of the chapter it belongs to.
+    pub chapter: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -115,6 +182,42 @@ pub struct ReadNote {
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     pub meta: Meta,
+    pub chapters: Vec<Chapter>,
     pub tables: Tables,
+    pub paragraphs: Vec<Paragraph>,
     pub notes: Vec<ReadNote>,
+}
+
+impl Report {
+    /// Applies `f` to every span (to point them into the HTML a text was rendered from).
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        let m = &mut self.meta;
+        for s in [
+            m.title.as_mut().map(|x| &mut x.span),
+            m.agency.as_mut().map(|x| &mut x.span),
+            m.year.as_mut().map(|x| &mut x.span),
+            m.period.as_mut().map(|x| &mut x.span),
+            m.signed.as_mut().map(|x| &mut x.span),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *s = f(*s);
+        }
+        self.chapters.iter_mut().for_each(|c| c.span = f(c.span));
+        self.paragraphs.iter_mut().for_each(|p| p.span = f(p.span));
+        let t = &mut self.tables;
+        for table in [&mut t.active, &mut t.requests, &mut t.review].into_iter().flatten() {
+            table.span = f(table.span);
+            for cell in table.cells.iter_mut().flatten() {
+                cell.span = cell.span.map(&f);
+            }
+        }
+        for note in &mut self.notes {
+            note.span = f(note.span);
+            if let NoteKind::ExtraValues { dropped } = &mut note.kind {
+                dropped.iter_mut().for_each(|(_, s)| *s = f(*s));
+            }
+        }
+    }
 }

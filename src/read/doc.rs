@@ -44,8 +44,9 @@ impl Row {
         label
     }
 
-    pub fn numbers(&self) -> impl Iterator<Item = &Cell> {
-        self.cells.iter().filter(|c| matches!(c.kind, CellKind::Number(_)))
+    /// Numbers and placeholders: what stands where a number belongs.
+    pub fn values(&self) -> impl Iterator<Item = &Cell> {
+        self.cells.iter().filter(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder))
     }
 }
 

@@ -1,31 +1,149 @@
-//! Metadata: the report year and the template detected from the table layout.
+//! Metadata: the title (one line, or two when the agency stands above it), the
+//! agency, the report year, the statistics period (统计期限) and the signature
+//! date at the end.
 
+use super::dates::{date_at, dates, month_day_at, year_at};
 use super::doc::Row;
-use crate::model::Meta;
+use super::source_span;
+use crate::model::{Date, Found, Meta, YearSource};
 use crate::text::Span;
 
-pub fn read(rows: &[Row], meta: &mut Meta) {
-    let title = rows.iter().take(12).find(|r| r.folded.text.contains("报告") && r.folded.text.chars().count() < 60);
-    let found = title.and_then(year_in).or_else(|| rows.iter().find_map(year_in));
-    if let Some((year, span)) = found {
-        meta.year = Some(year);
-        meta.year_span = Some(span);
+/// How far down the title may stand, in non-empty lines.
+const TITLE_LINES: usize = 8;
+const MAX_TITLE: usize = 60;
+/// A line holding just an agency's name (above a title, or above the date).
+const MAX_AGENCY: usize = 30;
+
+/// `rows` are the lines outside the tables; `body_start` is the first chapter's line.
+pub fn read(rows: &[&Row], input: &str, body_start: usize, meta: &mut Meta) {
+    let text_rows: Vec<&Row> = rows.iter().copied().filter(|r| !r.folded.text.is_empty()).collect();
+    if let Some((title_at, year)) = title(&text_rows, body_start) {
+        let head = text_rows[title_at];
+        let chars: Vec<char> = head.folded.text.chars().collect();
+        let start = leading_marks(&chars);
+        let end = chars.iter().rposition(|c| !matches!(c, '*' | '#')).map_or(0, |p| p + 1);
+        let mut span = source_span(input, &head.folded.origins, start, end);
+        // A short line above without a sentence end is the agency's half of the title.
+        let above = title_at.checked_sub(1).map(|k| text_rows[k]).filter(|r| is_name_line(r));
+        let year_first = year.as_ref().is_some_and(|(_, i)| *i == start);
+        if let (Some(above), true) = (above, year_first) {
+            let chars: Vec<char> = above.folded.text.chars().collect();
+            let a = source_span(input, &above.folded.origins, leading_marks(&chars), chars.len());
+            meta.agency = a.map(|a| found_text(input, a));
+            span = span.zip(a).map(|(t, a)| Span::new(a.start, t.end));
+        } else if let Some((_, at)) = &year {
+            meta.agency = source_span(input, &head.folded.origins, start, *at)
+                .map(|a| found_text(input, a))
+                .filter(|a| !a.value.is_empty());
+        }
+        meta.title = span.map(|s| found_text(input, s));
+        if let Some((y, at)) = year {
+            let s = source_span(input, &head.folded.origins, at, at + 4);
+            meta.year = s.map(|span| Found { value: y, span });
+        }
+    }
+    if let Some(agency) = &mut meta.agency {
+        let v = agency.value.trim_start_matches("关于").trim().to_owned();
+        agency.value = v;
+    }
+    meta.period = text_rows.iter().find_map(|r| period(r, input));
+    if meta.year.is_none() {
+        if let Some(p) = &meta.period {
+            meta.year = Some(Found { value: p.value.0.year, span: p.span });
+            meta.year_source = YearSource::Period;
+        } else if let Some(found) = text_rows.iter().find_map(|r| body_year(r, input)) {
+            meta.year = Some(found);
+            meta.year_source = YearSource::Body;
+        }
+    }
+    if let Some((signed, agency)) = signature(&text_rows, input) {
+        meta.signed = Some(signed);
+        if meta.agency.is_none() {
+            meta.agency = agency;
+        }
     }
 }
 
-/// The first `20xx年` on a row.
-fn year_in(row: &Row) -> Option<(i32, Span)> {
-    let f = &row.folded;
-    let chars: Vec<char> = f.text.chars().collect();
-    (0..chars.len().saturating_sub(4)).find_map(|i| {
-        let digits = &chars[i..i + 4];
-        let standalone = i == 0 || !chars[i - 1].is_ascii_digit();
-        if standalone && chars[i + 4] == '年' && digits.iter().all(char::is_ascii_digit) {
-            let year = digits.iter().fold(0, |acc, d| acc * 10 + d.to_digit(10).unwrap_or(0) as i32);
-            let span = Span::new(f.origins[i], f.origins[i + 4] + '年'.len_utf8());
-            (2000..2100).contains(&year).then_some((year, span))
-        } else {
-            None
-        }
+fn found_text(input: &str, s: Span) -> Found<String> {
+    let text = input[s.start..s.end].trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '#');
+    Found { value: text.to_owned(), span: s }
+}
+
+fn leading_marks(chars: &[char]) -> usize {
+    chars.iter().position(|c| !matches!(c, '#' | '*' | '>')).unwrap_or(chars.len())
+}
+
+/// A line holding only a name: short, no sentence punctuation, no digits.
+fn is_name_line(r: &Row) -> bool {
+    let t = &r.folded.text;
+    let n = t.chars().count();
+    n > 1 && n <= MAX_AGENCY && !t.contains(['。', ',', ':', ';']) && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The title line (index into `rows`) and the year it names with its char index.
+fn title(rows: &[&Row], body_start: usize) -> Option<(usize, Option<(i32, usize)>)> {
+    let at = rows.iter().take(TITLE_LINES).take_while(|r| r.span.start < body_start).position(|r| {
+        let t = &r.folded.text;
+        t.contains("报告") && t.contains("公开") && t.chars().count() <= MAX_TITLE && !t.contains('。')
+    })?;
+    let chars: Vec<char> = rows[at].folded.text.chars().collect();
+    let year =
+        (0..chars.len()).find_map(|i| year_at(&chars, i).filter(|_| chars.get(i + 4) == Some(&'年')).map(|y| (y, i)));
+    Some((at, year))
+}
+
+/// 统计期限 …年1月1日至…年12月31日 (the second year may be left out).
+fn period(r: &Row, input: &str) -> Option<Found<(Date, Date)>> {
+    let t = &r.folded.text;
+    if !(t.contains("统计期") || t.contains("统计时") || t.contains("统计区间")) {
+        return None;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let from = t.find("统计").map_or(0, |b| t[..b].chars().count());
+    let (first, start) = (from..chars.len()).find_map(|i| date_at(&chars, i).map(|d| (d, i)))?;
+    let (start_date, after) = first;
+    let (end_date, end) = (after..chars.len()).find_map(|i| {
+        date_at(&chars, i).or_else(|| {
+            let preceded_by_year = i > 0 && chars[i - 1] == '年';
+            month_day_at(&chars, i)
+                .filter(|_| !preceded_by_year)
+                .map(|(month, day, e)| (Date { year: start_date.year, month, day }, e))
+        })
+    })?;
+    let span = source_span(input, &r.folded.origins, start, end)?;
+    Some(Found { value: (start_date, end_date), span })
+}
+
+/// The first `20xx年` of a line: the report year when nothing better says it.
+fn body_year(r: &Row, input: &str) -> Option<Found<i32>> {
+    let chars: Vec<char> = r.folded.text.chars().collect();
+    (0..chars.len()).find_map(|i| {
+        let y = year_at(&chars, i).filter(|_| chars.get(i + 4) == Some(&'年'))?;
+        Some(Found { value: y, span: source_span(input, &r.folded.origins, i, i + 5)? })
     })
+}
+
+/// The date that ends the report, and the agency signed beside or above it.
+fn signature(rows: &[&Row], input: &str) -> Option<(Found<Date>, Option<Found<String>>)> {
+    let from = rows.len().saturating_sub(6);
+    for k in (from..rows.len()).rev() {
+        let r = rows[k];
+        let chars: Vec<char> = r.folded.text.chars().collect();
+        if chars.len() > 40 {
+            continue;
+        }
+        let Some(&(date, start, end)) = dates(&chars).last() else { continue };
+        if end + 1 < chars.len() {
+            continue;
+        }
+        let span = source_span(input, &r.folded.origins, start, end)?;
+        let beside = source_span(input, &r.folded.origins, 0, start).map(|s| found_text(input, s));
+        let agency = beside.filter(|a| !a.value.is_empty()).or_else(|| {
+            let above = rows.get(k.checked_sub(1)?).filter(|r| is_name_line(r))?;
+            let n = above.folded.text.chars().count();
+            source_span(input, &above.folded.origins, 0, n).map(|s| found_text(input, s))
+        });
+        return Some((Found { value: date, span }, agency));
+    }
+    None
 }

@@ -1,21 +1,76 @@
-//! Text → model: reads metadata and tables out of pasted report text.
-//! Never fails: what cannot be read stays missing in the model.
+//! Text → model: reads metadata, chapters, paragraphs and tables out of a
+//! pasted report. Never fails: what cannot be read stays missing in the model.
+//! HTML is rendered to text first (`text::html`) and every span is mapped back.
 
+mod chapters;
+mod dates;
 mod doc;
 mod labels;
 mod meta;
 mod table;
 mod tables;
 
-use crate::model::Report;
+use crate::model::{Paragraph, Report};
+use crate::text::{html, Span};
 
-/// Reads a report. Never panics; unreadable parts are left missing.
+/// Reads a report from text or HTML (told apart by content). Never panics;
+/// unreadable parts are left missing. Spans point into `input`.
 pub fn parse(input: &str) -> Report {
+    if !html::looks_like_html(input) {
+        return parse_text(input);
+    }
+    let rendered = html::render(input);
+    let mut report = parse_text(&rendered.text);
+    report.map_spans(|s| rendered.source_span(s));
+    report
+}
+
+fn parse_text(input: &str) -> Report {
     let rows = doc::rows(input);
     let mut report = Report::default();
-    meta::read(&rows, &mut report.meta);
     report.tables = tables::read(&rows, &mut report.notes);
-    report.meta.template =
-        report.tables.active.as_ref().or(report.tables.requests.as_ref()).map(|t| t.template).or(report.meta.template);
+    let t = &report.tables;
+    let spans: Vec<Span> = [&t.active, &t.requests, &t.review].into_iter().flatten().map(|t| t.span).collect();
+    let inside = |r: &doc::Row, tables: &[Span]| tables.iter().any(|t| r.span.start >= t.start && r.span.end <= t.end);
+    // The review table's span starts at its caption, which may be the chapter heading.
+    report.chapters = chapters::read(&rows, input, |r| inside(r, &spans[..spans.len().min(2)]));
+    let outside: Vec<&doc::Row> = rows.iter().filter(|r| !inside(r, &spans)).collect();
+    let body_start = report.chapters.first().map_or(usize::MAX, |c| c.span.start);
+    meta::read(&outside, input, body_start, &mut report.meta);
+    report.meta.template = t.active.as_ref().or(t.requests.as_ref()).map(|t| t.template);
+    report.paragraphs = paragraphs(&outside, input, &report.chapters);
     report
+}
+
+/// Running text: the non-empty lines outside tables, other than headings.
+fn paragraphs(rows: &[&doc::Row], input: &str, chapters: &[crate::model::Chapter]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut chapter = None;
+    let mut next = chapters.iter().peekable();
+    for r in rows {
+        if next.peek().is_some_and(|c| c.span.start >= r.span.start && c.span.end <= r.span.end) {
+            next.next();
+            chapter = Some(chapter.map_or(0, |c| c + 1));
+            continue;
+        }
+        let text = input[r.span.start..r.span.end].trim();
+        if text.is_empty() {
+            continue;
+        }
+        let start =
+            r.span.start + (input[r.span.start..r.span.end].len() - input[r.span.start..r.span.end].trim_start().len());
+        out.push(Paragraph { text: text.to_owned(), span: Span::new(start, start + text.len()), chapter });
+    }
+    out
+}
+
+/// The span in `input` of chars `start..end` of a folded text with `origins`.
+fn source_span(input: &str, origins: &[usize], start: usize, end: usize) -> Option<Span> {
+    if end <= start {
+        return None;
+    }
+    let from = *origins.get(start)?;
+    let last = *origins.get(end - 1)?;
+    let len = input.get(last..)?.chars().next().map_or(0, char::len_utf8);
+    Some(Span::new(from, last + len))
 }

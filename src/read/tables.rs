@@ -7,6 +7,7 @@ use super::labels::{ACTIVE_2019, ACTIVE_2021, REQUESTS_2021};
 use super::table;
 use crate::model::{ReadNote, Table, TableKind, Tables, TemplateId};
 use crate::text::layout::Separator;
+use crate::text::Span;
 
 /// A row label longer than this is a paragraph of text, not a table row.
 const MAX_LABEL: usize = 80;
@@ -38,8 +39,9 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
         } else {
             TemplateId::Y2019
         };
-        let (table, mut n, last) = table::read(region, template, TableKind::Active);
-        if last.is_some() {
+        let (mut table, mut n, last) = table::read(region, template, TableKind::Active);
+        if let Some(last) = last {
+            table.span = Span::new(region[0].span.start, region[last].span.end);
             tables.active = Some(table);
             notes.append(&mut n);
         }
@@ -49,8 +51,10 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
         let end = find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
         let region = &rows[start..end];
         let template = if contains_any(region, REQUESTS_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
-        let (table, mut n, last) = table::read(region, template, TableKind::Requests);
+        let (mut table, mut n, last) = table::read(region, template, TableKind::Requests);
         if let Some(last) = last {
+            let head = header_start(rows, start);
+            table.span = Span::new(rows[head].span.start, region[last].span.end);
             tables.requests = Some(table);
             notes.append(&mut n);
             review_from = start + last + 1;
@@ -62,6 +66,25 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
     tables
 }
 
+/// The requests table's header lines (申请人情况, 自然人, 商业企业 …) above its first row.
+fn header_start(rows: &[Row], first: usize) -> usize {
+    const HEADER: &[&str] =
+        &["自然人", "法人", "申请人", "商业企业", "科研机构", "公益", "法律服务", "勾稽", "总计", "其他"];
+    let mut start = first;
+    for i in (first.saturating_sub(12)..first).rev() {
+        let r = &rows[i];
+        let label = r.label();
+        if label.is_empty() {
+            continue;
+        }
+        if label.text.chars().count() > MAX_LABEL || !HEADER.iter().any(|w| label.text.contains(w)) {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
 /// The review table prints one data row of 15 values: 行政复议, 未经复议直接起诉
 /// and 复议后起诉, five each. Its headers (often one character per line) are text.
 fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<ReadNote>) -> Option<Table> {
@@ -71,15 +94,49 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
     let end = (start + 1..rows.len().min(start + 60))
         .find(|&i| rows[i].label().text.chars().count() > MAX_LABEL)
         .unwrap_or(rows.len().min(start + 60));
+    let mut out = Table::empty(template, TableKind::Review);
+    let labelled: Vec<&Row> = rows[start..end].iter().filter(|r| has_values(r) && !text_free(r)).collect();
+    if labelled.first().is_some_and(|r| r.label().text.contains("复议") && r.values().count() <= 5) {
+        // Three labelled rows of five (行政复议 / 直接起诉 / 复议后起诉), a transposed print.
+        for (k, r) in labelled.iter().take(3).enumerate() {
+            let label = r.label().text;
+            let row = if label.contains("直接") {
+                1
+            } else if label.contains("复议后") {
+                2
+            } else {
+                k
+            };
+            let after = r.cells.iter().rposition(|c| c.kind == CellKind::Text).map_or(0, |p| p + 1);
+            let (values, note) = table::place_line(&r.cells[after..].iter().collect::<Vec<_>>(), r.sep, 5);
+            out.cells[row] = values;
+            if let Some(kind) = note {
+                notes.push(ReadNote { table: TableKind::Review, row: out.def.rows[row].key, kind, span: r.span });
+            }
+        }
+        out.span = Span::new(rows[start].span.start, labelled[labelled.len().min(3) - 1].span.end);
+        return Some(out);
+    }
     let data: Vec<&Row> = rows[start..end].iter().filter(|r| has_values(r) && text_free(r)).collect();
     let first = data.first()?;
-    let (values, note) = if matches!(first.sep, Separator::Tab | Separator::Pipe) || first.numbers().count() > 1 {
-        table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15)
+    let (values, note, last) = if matches!(first.sep, Separator::Tab | Separator::Pipe) || first.values().count() > 1 {
+        let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15);
+        (v, n, first.span.end)
     } else {
-        let cells: Vec<_> = data.iter().flat_map(|r| r.cells.iter()).filter(|c| c.kind != CellKind::Empty).collect();
-        table::place_line(&cells, Separator::None, 15)
+        // One value per line: the lines up to the fifteenth value.
+        let mut cells = Vec::new();
+        let mut last = first.span.end;
+        for r in &data {
+            cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty));
+            last = r.span.end;
+            if cells.len() >= 15 {
+                break;
+            }
+        }
+        let (v, n) = table::place_line(&cells, Separator::None, 15);
+        (v, n, last)
     };
-    let mut out = Table::empty(template, TableKind::Review);
+    out.span = Span::new(rows[start].span.start, last);
     for (k, cell) in values.into_iter().enumerate() {
         out.cells[k / 5][k % 5] = cell;
     }

@@ -2,7 +2,9 @@
 //! It knows nothing of reports, tables or rules.
 
 mod compat_table;
+pub mod decode;
 mod fold;
+pub mod html;
 pub mod layout;
 mod source_map;
 

@@ -90,19 +90,42 @@ pub fn to_json(file: &str, input: &str, report: &Report, diagnostics: &[Diagnost
     let mut out = String::with_capacity(4096);
     out.push_str("{\"file\":");
     string(&mut out, file);
-    out.push_str(",\"meta\":{\"title\":null,\"agency\":null,\"year\":");
-    match m.year {
+    let opt_string = |out: &mut String, v: Option<&str>| match v {
+        Some(v) => string(out, v),
+        None => out.push_str("null"),
+    };
+    out.push_str(",\"meta\":{\"title\":");
+    opt_string(&mut out, m.title.as_ref().map(|t| t.value.as_str()));
+    out.push_str(",\"agency\":");
+    opt_string(&mut out, m.agency.as_ref().map(|t| t.value.as_str()));
+    out.push_str(",\"year\":");
+    match &m.year {
         Some(y) => {
-            let _ = write!(out, "{y}");
+            let _ = write!(out, "{}", y.value);
         }
         None => out.push_str("null"),
     }
     out.push_str(",\"template\":");
-    match m.template {
-        Some(t) => string(&mut out, t.as_str()),
-        None => out.push_str("null"),
+    opt_string(&mut out, m.template.map(|t| t.as_str()));
+    out.push_str(",\"published\":");
+    opt_string(&mut out, m.signed.as_ref().map(|d| d.value.to_string()).as_deref());
+    out.push_str("},\"chapters\":[");
+    for (i, c) in report.chapters.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"number\":");
+        match c.number.or(c.printed) {
+            Some(n) => {
+                let _ = write!(out, "{n}");
+            }
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"heading\":");
+        string(&mut out, &c.heading);
+        let _ = write!(out, ",\"standard\":{},\"line\":{}}}", c.standard, map.line(c.span.start));
     }
-    out.push_str(",\"published\":null},\"chapters\":[],\"tables\":{\"active\":");
+    out.push_str("],\"tables\":{\"active\":");
     table(&mut out, report.tables.active.as_ref());
     out.push_str(",\"requests\":");
     table(&mut out, report.tables.requests.as_ref());

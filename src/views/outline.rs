@@ -1,4 +1,4 @@
-//! A plain-text outline of the model: metadata and every cell of every table,
+//! A plain-text outline of the model: metadata, chapters and every cell of every table,
 //! one row per line. `_` is a blank cell, `?` a missing one, `!` a non-number.
 //! Fixtures state the expected model of a report in this form.
 
@@ -9,8 +9,18 @@ pub fn outline(report: &Report) -> String {
     let mut out = String::new();
     let m = &report.meta;
     let opt = |v: Option<String>| v.unwrap_or_else(|| "-".to_owned());
-    let _ = writeln!(out, "year: {}", opt(m.year.map(|y| y.to_string())));
+    let text = |v: &Option<crate::model::Found<String>>| v.as_ref().map(|f| f.value.clone());
+    let _ = writeln!(out, "title: {}", opt(text(&m.title)));
+    let _ = writeln!(out, "agency: {}", opt(text(&m.agency)));
+    let _ = writeln!(out, "year: {} ({:?})", opt(m.year.as_ref().map(|y| y.value.to_string())), m.year_source);
+    let _ = writeln!(out, "period: {}", opt(m.period.as_ref().map(|p| format!("{} {}", p.value.0, p.value.1))));
+    let _ = writeln!(out, "signed: {}", opt(m.signed.as_ref().map(|d| d.value.to_string())));
     let _ = writeln!(out, "template: {}", opt(m.template.map(|t| t.as_str().to_owned())));
+    for c in &report.chapters {
+        let num = |n: Option<u8>| n.map_or_else(|| "-".to_owned(), |n| n.to_string());
+        let mark = if c.standard { "standard" } else { "variant" };
+        let _ = writeln!(out, "chapter {} (printed {}, {mark}): {}", num(c.number), num(c.printed), c.heading);
+    }
     for (name, table) in
         [("active", &report.tables.active), ("requests", &report.tables.requests), ("review", &report.tables.review)]
     {

@@ -42,7 +42,7 @@ impl PartialEq for SummaryProps {
 #[component]
 fn Summary(props: &SummaryProps) -> Html {
     let report = &props.report;
-    let year = report.meta.year.map_or_else(|| "未识别".to_owned(), |y| y.to_string());
+    let year = report.meta.year.as_ref().map_or_else(|| "未识别".to_owned(), |y| y.value.to_string());
     let new_total = report.tables.requests.as_ref().and_then(|t| t.cell("new", "total")).map_or_else(
         || "未识别".to_owned(),
         |c| match &c.value {

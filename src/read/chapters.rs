@@ -1,0 +1,125 @@
+//! The six chapters: heading lines, numbered or not, in Markdown `#` or bold
+//! `**`, in the official wording or a known variant (templates.md). A
+//! numbered line is a heading when its wording names a chapter or its number is
+//! the next one; an unnumbered line only when it is a chapter heading word for word.
+
+use super::doc::{CellKind, Row};
+use crate::model::Chapter;
+use crate::text::Span;
+
+/// The official headings, bare (no numbers or punctuation).
+pub const STANDARD: [&str; 6] = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
+/// Wordings seen in published reports (templates.md), bare.
+const VARIANTS: &[(u8, &str)] = &[
+    (4, "因政府信息公开工作被申请行政复议和提起行政诉讼情况"),
+    (4, "政府信息公开行政复议及行政诉讼情况"),
+    (5, "政府信息公开工作存在的主要问题及改进情况"),
+    (5, "存在的主要问题及改进举措"),
+    (5, "存在问题及改进情况"),
+    (5, "存在的问题和下一步工作打算"),
+];
+
+/// A heading is short; a longer line is a sentence.
+const MAX_HEADING: usize = 32;
+
+/// The chapter a heading's wording names, by its key words.
+fn named(bare: &str) -> Option<u8> {
+    let has = |w: &str| bare.contains(w);
+    if let Some(k) = STANDARD.iter().position(|s| *s == bare) {
+        return Some(k as u8 + 1);
+    }
+    if let Some((k, _)) = VARIANTS.iter().find(|(_, v)| *v == bare) {
+        return Some(*k);
+    }
+    if has("总体情况") || has("概述") || has("基本情况") {
+        Some(1)
+    } else if has("主动公开") && !has("申请") {
+        Some(2)
+    } else if has("收到和处理") || has("依申请公开") {
+        Some(3)
+    } else if has("行政复议") || has("行政诉讼") {
+        Some(4)
+    } else if has("问题") && (has("改进") || has("措施") || has("举措") || has("打算")) {
+        Some(5)
+    } else if has("其他需要报告") || has("其他事项") {
+        Some(6)
+    } else {
+        None
+    }
+}
+
+const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// Reads the chapter headings among `rows`, skipping rows for which `skip` holds (tables).
+pub fn read(rows: &[Row], input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapter> {
+    let mut out: Vec<Chapter> = Vec::new();
+    let mut next = 1;
+    for r in rows.iter().filter(|r| !skip(r)) {
+        if r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder)) {
+            continue;
+        }
+        let Some(h) = heading(r, input) else { continue };
+        let standard_wording =
+            STANDARD.get(usize::from(h.named.unwrap_or(0)).wrapping_sub(1)) == Some(&h.bare.as_str());
+        let accept = match h.printed {
+            Some(p) => h.named.is_some() || p == next,
+            None => standard_wording || VARIANTS.iter().any(|(_, v)| *v == h.bare),
+        };
+        if !accept {
+            continue;
+        }
+        if let Some(p) = h.printed {
+            next = p + 1;
+        }
+        out.push(Chapter {
+            number: h.named,
+            printed: h.printed,
+            heading: h.text,
+            standard: standard_wording && h.printed == h.named,
+            span: h.span,
+        });
+    }
+    out
+}
+
+struct Heading {
+    printed: Option<u8>,
+    named: Option<u8>,
+    /// The words after the number, bare.
+    bare: String,
+    text: String,
+    span: Span,
+}
+
+/// A line that has the shape of a heading: short, no sentence end, optionally
+/// numbered `一、` and wrapped in Markdown marks.
+fn heading(r: &Row, input: &str) -> Option<Heading> {
+    let chars: Vec<char> = r.folded.text.chars().collect();
+    let origins = &r.folded.origins;
+    let start = chars.iter().position(|c| !matches!(c, '#' | '*' | '>' | '-'))?;
+    let end = chars.iter().rposition(|c| !matches!(c, '*' | '#'))? + 1;
+    if end <= start || chars[start..end].contains(&'。') {
+        return None;
+    }
+    let body = &chars[start..end];
+    let printed = match body {
+        [n, ',' | '.' | ':', ..] => NUMERALS.iter().position(|d| d == n).map(|p| p as u8 + 1),
+        _ => None,
+    };
+    let words = if printed.is_some() { &body[2..] } else { body };
+    let bare: String = words.iter().filter(|c| crate::text::is_bare(**c)).collect();
+    if bare.is_empty() || bare.chars().count() > MAX_HEADING {
+        return None;
+    }
+    let span = super::source_span(input, origins, start, end)?;
+    let text = input[span.start..span.end].to_owned();
+    Some(Heading { printed, named: named(&bare), bare, text, span })
+}

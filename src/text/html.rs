@@ -1,0 +1,478 @@
+//! HTML → text: what pasting from a web page or Word gives. Paragraphs become
+//! lines; each `<table>` row is laid on its grid (rowspan and colspan resolved)
+//! and becomes one tab-separated line of the row's own cells, padded with empty
+//! cells where the row stops short of the table's width. Entities are decoded,
+//! `script`/`style`/Word's `<xml>` are dropped. Every byte of the text keeps the
+//! source range it came from, so spans found in the text point into the HTML.
+
+use super::Span;
+
+/// Text rendered from HTML, with the source range of each of its bytes.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    pub text: String,
+    origins: Vec<[u32; 2]>,
+}
+
+impl Rendered {
+    fn push(&mut self, c: char, src: [u32; 2]) {
+        self.text.push(c);
+        self.origins.extend(std::iter::repeat_n(src, c.len_utf8()));
+    }
+
+    fn push_all(&mut self, other: &Rendered) {
+        self.text.push_str(&other.text);
+        self.origins.extend_from_slice(&other.origins);
+    }
+
+    fn ends_line(&self) -> bool {
+        self.text.is_empty() || self.text.ends_with('\n')
+    }
+
+    /// The span in the HTML that a span of the rendered text came from.
+    pub fn source_span(&self, s: Span) -> Span {
+        let at = |i: usize, k: usize| self.origins.get(i).map(|o| o[k] as usize);
+        let end_of_text = self.origins.last().map_or(0, |o| o[1] as usize);
+        let start = at(s.start, 0).unwrap_or(end_of_text);
+        let end = if s.end > s.start { at(s.end - 1, 1).unwrap_or(end_of_text) } else { start };
+        Span::new(start, end.max(start))
+    }
+}
+
+/// Whether `input` is HTML (by content, not by a file name): it starts with a
+/// tag, or it holds table markup.
+pub fn looks_like_html(input: &str) -> bool {
+    let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let lower = |s: &str| s.to_ascii_lowercase();
+    let start = lower(&head[..floor_boundary(head, 512)]);
+    let tags = ["<!doctype", "<html", "<head", "<body", "<meta", "<table", "<p", "<div", "<h1", "<h2", "<span", "<br"];
+    if start.starts_with('<') && tags.iter().any(|t| start.contains(t)) {
+        return true;
+    }
+    let all = lower(input);
+    all.contains("<table") && all.contains("<td")
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A cell of a table row as written: its grid position and its text.
+struct GridCell {
+    col: usize,
+    rowspan: usize,
+    colspan: usize,
+    text: Rendered,
+}
+
+#[derive(Default)]
+struct TableState {
+    /// Per grid column: how many more rows a rowspan above still covers.
+    covered: Vec<usize>,
+    width: usize,
+    row: Vec<GridCell>,
+    in_row: bool,
+    in_cell: bool,
+}
+
+impl TableState {
+    fn covered_at(&self, col: usize) -> bool {
+        self.covered.get(col).is_some_and(|&n| n > 0)
+    }
+
+    fn open_cell(&mut self, rowspan: usize, colspan: usize) {
+        let mut col = self.row.last().map_or(0, |c| c.col + c.colspan);
+        while self.covered_at(col) {
+            col += 1;
+        }
+        self.row.push(GridCell { col, rowspan, colspan, text: Rendered::default() });
+        self.in_cell = true;
+    }
+}
+
+/// Renders HTML as text lines; see the module doc.
+pub fn render(input: &str) -> Rendered {
+    let mut r = Renderer { input, out: Rendered::default(), tables: Vec::new(), space: false };
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'<' {
+            i = r.tag(i);
+        } else {
+            let end = input[i..].find('<').map_or(input.len(), |k| i + k);
+            r.text(i, end);
+            i = end;
+        }
+    }
+    while !r.tables.is_empty() {
+        r.close_table(input.len());
+    }
+    r.out
+}
+
+struct Renderer<'a> {
+    input: &'a str,
+    out: Rendered,
+    tables: Vec<TableState>,
+    /// Whitespace seen and not yet written (collapsed to one space).
+    space: bool,
+}
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "blockquote",
+    "header",
+    "footer",
+    "pre",
+    "hr",
+    "caption",
+    "dt",
+    "dd",
+    "center",
+];
+const SKIPPED: &[&str] = &["script", "style", "xml", "template", "title", "noscript"];
+
+impl Renderer<'_> {
+    /// Where text goes: the open cell of the innermost table, or the page.
+    fn sink(&mut self) -> &mut Rendered {
+        match self.tables.last_mut() {
+            Some(t) if t.in_cell => match t.row.last_mut() {
+                Some(cell) => &mut cell.text,
+                None => &mut self.out,
+            },
+            _ => &mut self.out,
+        }
+    }
+
+    fn text(&mut self, start: usize, end: usize) {
+        let mut i = start;
+        while i < end {
+            let rest = &self.input[i..end];
+            let (c, len) = if rest.starts_with('&') { entity(rest) } else { first_char(rest) };
+            let src = [i as u32, (i + len) as u32];
+            i += len;
+            if c.is_whitespace() && c != '\u{3000}' {
+                self.space = true;
+                continue;
+            }
+            let space = std::mem::take(&mut self.space);
+            let sink = self.sink();
+            if space && !sink.ends_line() {
+                sink.push(' ', src);
+            }
+            sink.push(c, src);
+        }
+    }
+
+    /// A line break in the page, or a soft break inside a cell.
+    fn block_break(&mut self, at: usize) {
+        self.space = false;
+        let sink = self.sink();
+        if !sink.ends_line() {
+            sink.push('\n', [at as u32, at as u32]);
+        }
+    }
+
+    /// Reads the tag at `i`; returns the index after it.
+    fn tag(&mut self, i: usize) -> usize {
+        let input = self.input;
+        let rest = &input[i..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            return comment.find("-->").map_or(input.len(), |k| i + 4 + k + 3);
+        }
+        let (body, end) = match tag_end(rest) {
+            Some((body_end, next)) => (&rest[1..body_end], i + next),
+            None => (&rest[1..], input.len()),
+        };
+        let closing = body.starts_with('/');
+        let name: String = body
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() {
+            // `<` that opens no tag (`<!doctype>`, `<?xml?>`, or a stray `<` in text).
+            if body.starts_with(['!', '?']) && end > i + 1 {
+                return end;
+            }
+            self.text(i, i + 1);
+            return i + 1;
+        }
+        if !closing && SKIPPED.contains(&name.as_str()) {
+            return find_close(input, end, &name).unwrap_or(input.len());
+        }
+        match (name.as_str(), closing) {
+            ("table", false) => self.open_table(i),
+            ("table", true) => self.close_table(i),
+            ("tr", false) => {
+                self.end_row(i);
+                if let Some(t) = self.tables.last_mut() {
+                    t.in_row = true;
+                }
+            }
+            ("tr", true) => self.end_row(i),
+            ("td" | "th", false) => {
+                if self.tables.is_empty() {
+                    self.block_break(i);
+                } else {
+                    let rowspan = attr_number(body, "rowspan");
+                    let colspan = attr_number(body, "colspan");
+                    if let Some(t) = self.tables.last_mut() {
+                        t.in_row = true;
+                        t.open_cell(rowspan, colspan);
+                    }
+                    self.space = false;
+                }
+            }
+            ("td" | "th", true) => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.in_cell = false;
+                }
+                self.space = false;
+            }
+            (n, _) if BLOCKS.contains(&n) => self.block_break(i),
+            _ => {}
+        }
+        end
+    }
+
+    fn open_table(&mut self, at: usize) {
+        // A table inside a cell: the outer row so far is page text (a layout table).
+        if let Some(outer) = self.tables.last_mut() {
+            let cells = std::mem::take(&mut outer.row);
+            outer.in_cell = false;
+            for c in cells {
+                self.emit_paragraphs(&c.text, at);
+            }
+        }
+        self.block_break(at);
+        self.tables.push(TableState::default());
+    }
+
+    fn close_table(&mut self, at: usize) {
+        self.end_row(at);
+        self.tables.pop();
+        self.block_break(at);
+        if let Some(outer) = self.tables.last_mut() {
+            // Text after the inner table continues the outer cell as page text.
+            outer.in_cell = false;
+        }
+    }
+
+    /// Ends the open row of the innermost table and writes it as one line.
+    fn end_row(&mut self, at: usize) {
+        let Some(t) = self.tables.last_mut() else { return };
+        if !t.in_row {
+            return;
+        }
+        t.in_row = false;
+        t.in_cell = false;
+        let cells = std::mem::take(&mut t.row);
+        if cells.is_empty() {
+            return;
+        }
+        let row_end = cells.last().map_or(0, |c| c.col + c.colspan);
+        // Empty cells the row leaves out before the table's right edge are blank cells.
+        let padding = (row_end..t.width).filter(|&c| !t.covered_at(c)).count();
+        t.width = t.width.max(row_end);
+        for n in &mut t.covered {
+            *n = n.saturating_sub(1);
+        }
+        for c in &cells {
+            if t.covered.len() < c.col + c.colspan {
+                t.covered.resize(c.col + c.colspan, 0);
+            }
+            for n in &mut t.covered[c.col..c.col + c.colspan] {
+                *n = c.rowspan - 1;
+            }
+        }
+        let layout = cells.len() == 1 || cells.iter().any(|c| c.text.text.chars().count() > 120);
+        if layout {
+            for c in &cells {
+                self.emit_paragraphs(&c.text, at);
+            }
+            return;
+        }
+        self.block_break(at);
+        let zero = [at as u32, at as u32];
+        for (k, c) in cells.iter().enumerate() {
+            if k > 0 {
+                self.out.push('\t', zero);
+            }
+            let text = &c.text.text;
+            let soft = |c: char| c == '\n' || c == ' ';
+            let from = text.len() - text.trim_start_matches(soft).len();
+            let body = text[from..].trim_end_matches(soft);
+            for (k, ch) in body.char_indices() {
+                self.out.push(if ch == '\n' { ' ' } else { ch }, c.text.origins[from + k]);
+            }
+        }
+        for _ in 0..padding {
+            self.out.push('\t', zero);
+        }
+        self.out.push('\n', zero);
+    }
+
+    /// A cell's content as page lines: its soft breaks become line breaks.
+    fn emit_paragraphs(&mut self, text: &Rendered, at: usize) {
+        if text.text.trim().is_empty() {
+            return;
+        }
+        self.block_break(at);
+        self.out.push_all(text);
+        self.block_break(at);
+    }
+}
+
+fn first_char(s: &str) -> (char, usize) {
+    s.chars().next().map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
+}
+
+/// Where the tag at the start of `s` ends: (end of its body, where text resumes).
+/// Quoted attribute values may hold `>`; a `<` before any `>` ends a broken tag.
+fn tag_end(s: &str) -> Option<(usize, usize)> {
+    let mut quote = None;
+    for (i, b) in s.bytes().enumerate().skip(1) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if q == b => quote = None,
+            (None, b'>') => return Some((i, i + 1)),
+            (None, b'<') => return Some((i, i)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The index after the end tag `</name…>` found from `from`, case-insensitively.
+fn find_close(input: &str, from: usize, name: &str) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let k = at + input[at..].find("</")?;
+        let after = &input.as_bytes()[k + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(tag_end(&input[k..]).map_or(input.len(), |(_, next)| k + next));
+        }
+        at = k + 2;
+    }
+}
+
+/// `rowspan="3"` → 3; absent, broken or 0 → 1; capped so a hostile value cannot blow up the grid.
+fn attr_number(tag: &str, name: &str) -> usize {
+    let lower = tag.to_ascii_lowercase();
+    let Some(at) = lower.find(name) else { return 1 };
+    let rest = lower[at + name.len()..].trim_start().trim_start_matches('=').trim_start();
+    let digits: String =
+        rest.trim_start_matches(['"', '\'']).chars().take_while(char::is_ascii_digit).take(4).collect();
+    digits.parse::<usize>().unwrap_or(1).clamp(1, 1000)
+}
+
+/// Decodes the entity at the start of `s` (which starts with `&`); an unknown
+/// one is the `&` itself.
+fn entity(s: &str) -> (char, usize) {
+    let Some(semi) = s.bytes().take(12).position(|b| b == b';') else { return ('&', 1) };
+    let name = &s[1..semi];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => num.parse::<u32>().ok(),
+        };
+        code.and_then(char::from_u32)
+    } else {
+        match name {
+            "nbsp" | "ensp" | "emsp" | "thinsp" => Some(' '),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "ldquo" => Some('“'),
+            "rdquo" => Some('”'),
+            "lsquo" => Some('‘'),
+            "rsquo" => Some('’'),
+            "mdash" => Some('—'),
+            "ndash" => Some('–'),
+            "hellip" => Some('…'),
+            "middot" => Some('·'),
+            "times" => Some('×'),
+            _ => None,
+        }
+    };
+    c.map_or(('&', 1), |c| (c, semi + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_entities_and_skipped_parts() {
+        let html = "<html><head><style>p{}</style><title>t</title></head><body>\
+                    <p>一、总体情况</p><p>共&nbsp;1&#20214;&lt;&amp;<br>第二行</p><!-- x --><script>var a='<p>';</script></body>";
+        assert!(looks_like_html(html));
+        assert_eq!(render(html).text, "一、总体情况\n共 1件<&\n第二行\n");
+    }
+
+    #[test]
+    fn rowspan_and_colspan_resolve_on_the_grid() {
+        let html = "<table>\
+            <tr><td colspan=2 rowspan=2>标签</td><td>A</td><td>B</td><td>C</td></tr>\
+            <tr><td>1</td><td>2</td></tr>\
+            <tr><td rowspan=2>组</td><td>项1</td><td>3</td><td></td><td>5</td></tr>\
+            <tr><td>项2</td><td>6</td></tr>\
+            </table>";
+        let r = render(html);
+        // Row 2 stops short of the table's width: one blank cell is added;
+        // row 4 sits beside the rowspan of 组 and gets two.
+        assert_eq!(r.text, "标签\tA\tB\tC\n1\t2\t\n组\t项1\t3\t\t5\n项2\t6\t\t\n");
+    }
+
+    #[test]
+    fn spans_point_into_the_html() {
+        let html = "<table><tr><td>自然人</td><td>&#49;2</td></tr></table>";
+        let r = render(html);
+        let at = r.text.find("12").unwrap_or(0);
+        let s = r.source_span(Span::new(at, at + 2));
+        assert_eq!(&html[s.start..s.end], "&#49;2");
+        let at = r.text.find("自然人").unwrap_or(0);
+        let s = r.source_span(Span::new(at, at + "自然人".len()));
+        assert_eq!(&html[s.start..s.end], "自然人");
+    }
+
+    #[test]
+    fn word_html_and_layout_tables() {
+        let html = "<body><table><tr><td><p class=MsoNormal>一、总体情况<o:p></o:p></p>\
+                    <p>本机关……很长的一段</p>\
+                    <table><tr><td><p>规章<o:p></o:p></p></td><td><p>0</p></td><td>&nbsp;</td></tr></table>\
+                    <p>五、存在的主要问题及改进情况</p></td></tr></table></body>";
+        assert_eq!(render(html).text, "一、总体情况\n本机关……很长的一段\n规章\t0\t\n五、存在的主要问题及改进情况\n");
+    }
+
+    #[test]
+    fn broken_markup_does_not_panic() {
+        for s in ["<", "<<>>", "<td rowspan=99999>", "&#xFFFFFFFF;", "<table><td>", "</tr></table>", "<p", "a<b"] {
+            let _ = render(s);
+        }
+        assert!(!looks_like_html("一、总体情况 a<b"));
+    }
+}
