@@ -103,7 +103,7 @@ struct Heading {
 /// numbered `一、` and wrapped in Markdown marks.
 fn heading(r: &Row, input: &str) -> Option<Heading> {
     let chars: Vec<char> = r.folded.text.chars().collect();
-    let origins = &r.folded.origins;
+    let origins = r.folded.origins;
     let start = chars.iter().position(|c| !matches!(c, '#' | '*' | '>' | '-'))?;
     let end = chars.iter().rposition(|c| !matches!(c, '*' | '#'))? + 1;
     if end <= start || chars[start..end].contains(&'。') {

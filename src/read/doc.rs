@@ -3,8 +3,9 @@
 //! and tables from these rows without caring how the text was laid out.
 
 use crate::model::Number;
-use crate::text::layout::{split_cells, Separator};
-use crate::text::{Folded, Span};
+use crate::text::layout::{split_cells, CellSpan, Separator};
+use crate::text::{fold_char, is_bare, Folded, FoldedRef, Span};
+use std::ops::Range;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CellKind {
@@ -21,27 +22,44 @@ pub struct Cell {
     /// Cell index (tabs, pipes) or display column (spaces).
     pub x: usize,
     pub kind: CellKind,
-    /// Ideographs, letters and digits only, folded.
-    pub bare: Folded,
+    /// Where its bare text (ideographs, letters, digits; folded) lies in the row's label.
+    pub bare: Range<usize>,
 }
 
-#[derive(Clone, Debug)]
-pub struct Row {
+/// A line of the input: its cells and folded text, borrowed from a [`Doc`].
+#[derive(Clone, Copy, Debug)]
+pub struct Row<'a> {
     pub span: Span,
     pub sep: Separator,
-    pub cells: Vec<Cell>,
+    pub cells: &'a [Cell],
     /// The whole line folded, whitespace dropped.
-    pub folded: Folded,
+    pub folded: FoldedRef<'a>,
+    /// The bare text of all text cells, joined.
+    pub label: FoldedRef<'a>,
+    /// A long line of running text: one text cell, not folded (`folded` and
+    /// `label` are empty) since no label or heading is that long. See [`Row::fold`].
+    pub prose: bool,
 }
 
-impl Row {
-    /// The bare text of all text cells, joined.
-    pub fn label(&self) -> Folded {
-        let mut label = Folded::default();
-        for c in self.cells.iter().filter(|c| c.kind == CellKind::Text) {
-            label.push(&c.bare);
+impl Row<'_> {
+    /// The folded line, folding a prose line on demand.
+    pub fn fold(&self, input: &str) -> Folded {
+        if self.prose {
+            Folded::new(&input[self.span.start..self.span.end], self.span.start)
+        } else {
+            self.folded.to_owned()
         }
-        label
+    }
+
+    /// The label before the row's first value: the text cells up to it.
+    pub fn head(&self) -> &str {
+        let first_value = self.cells.iter().position(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
+        let end = self.cells[..first_value.unwrap_or(self.cells.len())]
+            .iter()
+            .rev()
+            .find(|c| c.kind == CellKind::Text)
+            .map_or(0, |c| c.bare.end);
+        &self.label.text[..end]
     }
 
     /// Numbers and placeholders: what stands where a number belongs.
@@ -50,36 +68,173 @@ impl Row {
     }
 }
 
-/// Splits `input` into rows of cells.
-pub fn rows(input: &str) -> Vec<Row> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for raw in input.split_inclusive('\n') {
-        let body = raw.trim_end_matches(['\n', '\r']);
-        out.push(row(input, start, body));
-        start += raw.len();
-    }
-    out
+/// Bytes beyond which a one-cell line is prose: 80 ideographs, longer than any label or heading.
+const PROSE_LEN: usize = 240;
+
+/// Bytes beyond which a cell cannot be one number or placeholder (`１２３４５６．５０００`, full-width, is 33).
+const MAX_VALUE_LEN: usize = 64;
+
+/// Where a row's parts lie in the [`Doc`]'s shared buffers.
+#[derive(Clone, Debug)]
+struct Line {
+    span: Span,
+    sep: Separator,
+    cells: Range<usize>,
+    /// Byte range in the folded text, char range in its origins.
+    folded: (Range<usize>, Range<usize>),
+    label: (Range<usize>, Range<usize>),
+    prose: bool,
 }
 
-fn row(input: &str, start: usize, body: &str) -> Row {
-    let (sep, mut spans) = split_cells(body, start);
-    // A Markdown header rule (`---|---|`) separates, it holds no cells.
-    if sep == Separator::Pipe && body.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t')) {
-        spans.clear();
+/// The input split into rows, with every row's cells, folded text and label
+/// kept in shared buffers: reading a line allocates nothing of its own.
+#[derive(Debug, Default)]
+pub struct Doc {
+    lines: Vec<Line>,
+    cells: Vec<Cell>,
+    folded: Folded,
+    labels: Folded,
+}
+
+impl Doc {
+    pub fn read(input: &str) -> Doc {
+        let mut doc = Doc::default();
+        let mut reader = Reader { input, scratch: String::new(), spans: Vec::new() };
+        let mut start = 0;
+        for raw in input.split_inclusive('\n') {
+            let body = raw.trim_end_matches(['\n', '\r']);
+            let line = reader.line(&mut doc, start, body);
+            doc.lines.push(line);
+            start += raw.len();
+        }
+        doc
     }
-    let mut cells = Vec::with_capacity(spans.len());
-    for s in spans {
-        let text = &input[s.start..s.end];
-        let folded = Folded::new(text, s.start);
-        // `0 3 6` is three numbers, not 036: only a cell without inner spaces is one value.
-        let single = !text.contains(|c: char| c.is_whitespace());
-        match classify(&folded.text).filter(|k| single || !matches!(k, CellKind::Number(_))) {
-            Some(kind) => cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, bare: Folded::default() }),
-            None => split_numbers_or_text(input, s.start, s.end, s.x, &mut cells),
+
+    pub fn rows(&self) -> Vec<Row<'_>> {
+        fn view<'a>(f: &'a Folded, (bytes, chars): &(Range<usize>, Range<usize>)) -> FoldedRef<'a> {
+            FoldedRef { text: &f.text[bytes.clone()], origins: &f.origins[chars.clone()] }
+        }
+        self.lines
+            .iter()
+            .map(|l| Row {
+                span: l.span,
+                sep: l.sep,
+                cells: &self.cells[l.cells.clone()],
+                folded: view(&self.folded, &l.folded),
+                label: view(&self.labels, &l.label),
+                prose: l.prose,
+            })
+            .collect()
+    }
+}
+
+/// Splits `input` into rows of cells (for tests; the reader keeps the [`Doc`]).
+#[cfg(test)]
+fn with_rows<T>(input: &str, f: impl FnOnce(&[Row]) -> T) -> T {
+    let doc = Doc::read(input);
+    f(&doc.rows())
+}
+
+/// `text` folded into `buf` (whitespace dropped), for classifying a cell.
+fn fold_into<'a>(text: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    for c in text.chars() {
+        fold_char(c, &mut |f| buf.push(f));
+    }
+    buf
+}
+
+struct Reader<'a> {
+    input: &'a str,
+    scratch: String,
+    spans: Vec<CellSpan>,
+}
+
+fn mark(f: &Folded) -> (usize, usize) {
+    (f.text.len(), f.origins.len())
+}
+
+fn since(f: &Folded, (bytes, chars): (usize, usize)) -> (Range<usize>, Range<usize>) {
+    (bytes..f.text.len(), chars..f.origins.len())
+}
+
+impl Reader<'_> {
+    fn line(&mut self, doc: &mut Doc, start: usize, body: &str) -> Line {
+        let input = self.input;
+        let sep = split_cells(body, start, &mut self.spans);
+        // A Markdown header rule (`---|---|`) separates, it holds no cells.
+        if sep == Separator::Pipe && body.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t')) {
+            self.spans.clear();
+        }
+        let span = Span::new(start, start + body.len());
+        let first_cell = doc.cells.len();
+        let (folded_at, label_at) = (mark(&doc.folded), mark(&doc.labels));
+        let prose = matches!(self.spans[..], [only] if sep == Separator::None && only.end - only.start > PROSE_LEN);
+        if prose {
+            let s = self.spans[0];
+            doc.cells.push(Cell { span: Span::new(s.start, s.end), x: 0, kind: CellKind::Text, bare: 0..0 });
+        } else {
+            for k in 0..self.spans.len() {
+                let s = self.spans[k];
+                let text = &input[s.start..s.end];
+                // `0 3 6` is three numbers, not 036: only a cell without inner spaces is one value.
+                let single = !text.contains(|c: char| c.is_whitespace());
+                // A long cell is text: no number or placeholder is that long.
+                let short = text.len() <= MAX_VALUE_LEN;
+                let kind = short
+                    .then(|| classify(fold_into(text, &mut self.scratch)))
+                    .flatten()
+                    .filter(|k| single || !matches!(k, CellKind::Number(_)));
+                match kind {
+                    Some(kind) => doc.cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, bare: 0..0 }),
+                    None => self.numbers_or_text(doc, s, label_at.0),
+                }
+            }
+            doc.folded.append(body, start, |_| true);
+        }
+        Line {
+            span,
+            sep,
+            cells: first_cell..doc.cells.len(),
+            folded: since(&doc.folded, folded_at),
+            label: since(&doc.labels, label_at),
+            prose,
         }
     }
-    Row { span: Span::new(start, start + body.len()), sep, cells, folded: Folded::new(body, start) }
+
+    /// A cell of several numbers with single spaces between (narrow PDF columns)
+    /// becomes several number cells; anything else is text, its bare form added
+    /// to the row's label (which starts at byte `label_start` of the labels).
+    fn numbers_or_text(&mut self, doc: &mut Doc, s: CellSpan, label_start: usize) {
+        let (start, end) = (s.start, s.end);
+        let text = &self.input[start..end];
+        let mut parts = Vec::new();
+        let mut offset = 0;
+        for piece in text.split(|c: char| c.is_whitespace()) {
+            if !piece.is_empty() {
+                let short = piece.len() <= MAX_VALUE_LEN;
+                match short.then(|| parse_number(fold_into(piece, &mut self.scratch))).flatten() {
+                    Some(n) => parts.push((n, start + offset, start + offset + piece.len())),
+                    None => {
+                        parts.clear();
+                        break;
+                    }
+                }
+            }
+            offset += piece.len() + 1;
+        }
+        if parts.len() > 1 {
+            for (n, from, to) in parts {
+                let x = s.x + (from - start);
+                doc.cells.push(Cell { span: Span::new(from, to), x, kind: CellKind::Number(n), bare: 0..0 });
+            }
+        } else {
+            let from = doc.labels.text.len() - label_start;
+            doc.labels.append(text, start, is_bare);
+            let bare = from..doc.labels.text.len() - label_start;
+            doc.cells.push(Cell { span: Span::new(start, end), x: s.x, kind: CellKind::Text, bare });
+        }
+    }
 }
 
 /// Kinds that need no further splitting: empty, a single number, a placeholder.
@@ -92,35 +247,6 @@ fn classify(folded: &str) -> Option<CellKind> {
     }
     let placeholder = folded.chars().all(|c| matches!(c, '/' | '-' | '—' | '\\' | '_' | '无' | '.' | '…'));
     placeholder.then_some(CellKind::Placeholder)
-}
-
-/// A cell of several numbers with single spaces between (narrow PDF columns)
-/// becomes several number cells; anything else is text.
-fn split_numbers_or_text(input: &str, start: usize, end: usize, x: usize, cells: &mut Vec<Cell>) {
-    let text = &input[start..end];
-    let mut parts = Vec::new();
-    let mut offset = 0;
-    for piece in text.split(|c: char| c.is_whitespace()) {
-        if !piece.is_empty() {
-            let folded = Folded::new(piece, start + offset);
-            match parse_number(&folded.text) {
-                Some(n) => parts.push((n, start + offset, start + offset + piece.len())),
-                None => {
-                    parts.clear();
-                    break;
-                }
-            }
-        }
-        offset += piece.len() + 1;
-    }
-    if parts.len() > 1 {
-        for (n, s, e) in parts {
-            let col = x + (s - start);
-            cells.push(Cell { span: Span::new(s, e), x: col, kind: CellKind::Number(n), bare: Folded::default() });
-        }
-    } else {
-        cells.push(Cell { span: Span::new(start, end), x, kind: CellKind::Text, bare: Folded::bare(text, start) });
-    }
 }
 
 /// A number as printed: digits, an optional sign and decimals (`-2`, `3.5000`).
@@ -148,16 +274,18 @@ mod tests {
     use super::*;
 
     fn kinds(line: &str) -> Vec<String> {
-        rows(line)[0]
-            .cells
-            .iter()
-            .map(|c| match &c.kind {
-                CellKind::Empty => "_".to_owned(),
-                CellKind::Number(n) => n.to_string(),
-                CellKind::Placeholder => "/".to_owned(),
-                CellKind::Text => c.bare.text.clone(),
-            })
-            .collect()
+        with_rows(line, |rows| {
+            let row = &rows[0];
+            row.cells
+                .iter()
+                .map(|c| match &c.kind {
+                    CellKind::Empty => "_".to_owned(),
+                    CellKind::Number(n) => n.to_string(),
+                    CellKind::Placeholder => "/".to_owned(),
+                    CellKind::Text => row.label.text[c.bare.clone()].to_owned(),
+                })
+                .collect()
+        })
     }
 
     #[test]

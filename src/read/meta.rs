@@ -16,29 +16,29 @@ const MAX_AGENCY: usize = 30;
 
 /// `rows` are the lines outside the tables; `body_start` is the first chapter's line.
 pub fn read(rows: &[&Row], input: &str, body_start: usize, meta: &mut Meta) {
-    let text_rows: Vec<&Row> = rows.iter().copied().filter(|r| !r.folded.text.is_empty()).collect();
+    let text_rows: Vec<&Row> = rows.iter().copied().filter(|r| r.prose || !r.folded.text.is_empty()).collect();
     if let Some((title_at, year)) = title(&text_rows, body_start) {
         let head = text_rows[title_at];
         let chars: Vec<char> = head.folded.text.chars().collect();
         let start = leading_marks(&chars);
         let end = chars.iter().rposition(|c| !matches!(c, '*' | '#')).map_or(0, |p| p + 1);
-        let mut span = source_span(input, &head.folded.origins, start, end);
+        let mut span = source_span(input, head.folded.origins, start, end);
         // A short line above without a sentence end is the agency's half of the title.
         let above = title_at.checked_sub(1).map(|k| text_rows[k]).filter(|r| is_name_line(r));
         let year_first = year.as_ref().is_some_and(|(_, i)| *i == start);
         if let (Some(above), true) = (above, year_first) {
             let chars: Vec<char> = above.folded.text.chars().collect();
-            let a = source_span(input, &above.folded.origins, leading_marks(&chars), chars.len());
+            let a = source_span(input, above.folded.origins, leading_marks(&chars), chars.len());
             meta.agency = a.map(|a| found_text(input, a));
             span = span.zip(a).map(|(t, a)| Span::new(a.start, t.end));
         } else if let Some((_, at)) = &year {
-            meta.agency = source_span(input, &head.folded.origins, start, *at)
+            meta.agency = source_span(input, head.folded.origins, start, *at)
                 .map(|a| found_text(input, a))
                 .filter(|a| !a.value.is_empty());
         }
         meta.title = span.map(|s| found_text(input, s));
         if let Some((y, at)) = year {
-            let s = source_span(input, &head.folded.origins, at, at + 4);
+            let s = source_span(input, head.folded.origins, at, at + 4);
             meta.year = s.map(|span| Found { value: y, span });
         }
     }
@@ -94,7 +94,11 @@ fn title(rows: &[&Row], body_start: usize) -> Option<(usize, Option<(i32, usize)
 
 /// 统计期限 …年1月1日至…年12月31日 (the second year may be left out).
 fn period(r: &Row, input: &str) -> Option<Found<(Date, Date)>> {
-    let t = &r.folded.text;
+    if !input[r.span.start..r.span.end].contains("统计") {
+        return None;
+    }
+    let folded = r.fold(input);
+    let t = &folded.text;
     if !(t.contains("统计期") || t.contains("统计时") || t.contains("统计区间")) {
         return None;
     }
@@ -110,16 +114,20 @@ fn period(r: &Row, input: &str) -> Option<Found<(Date, Date)>> {
                 .map(|(month, day, e)| (Date { year: start_date.year, month, day }, e))
         })
     })?;
-    let span = source_span(input, &r.folded.origins, start, end)?;
+    let span = source_span(input, &folded.origins, start, end)?;
     Some(Found { value: (start_date, end_date), span })
 }
 
 /// The first `20xx年` of a line: the report year when nothing better says it.
 fn body_year(r: &Row, input: &str) -> Option<Found<i32>> {
-    let chars: Vec<char> = r.folded.text.chars().collect();
+    if !input[r.span.start..r.span.end].contains('年') {
+        return None;
+    }
+    let folded = r.fold(input);
+    let chars: Vec<char> = folded.text.chars().collect();
     (0..chars.len()).find_map(|i| {
         let y = year_at(&chars, i).filter(|_| chars.get(i + 4) == Some(&'年'))?;
-        Some(Found { value: y, span: source_span(input, &r.folded.origins, i, i + 5)? })
+        Some(Found { value: y, span: source_span(input, &folded.origins, i, i + 5)? })
     })
 }
 
@@ -136,12 +144,12 @@ fn signature(rows: &[&Row], input: &str) -> Option<(Found<Date>, Option<Found<St
         if end + 1 < chars.len() {
             continue;
         }
-        let span = source_span(input, &r.folded.origins, start, end)?;
-        let beside = source_span(input, &r.folded.origins, 0, start).map(|s| found_text(input, s));
+        let span = source_span(input, r.folded.origins, start, end)?;
+        let beside = source_span(input, r.folded.origins, 0, start).map(|s| found_text(input, s));
         let agency = beside.filter(|a| !a.value.is_empty()).or_else(|| {
             let above = rows.get(k.checked_sub(1)?).filter(|r| is_name_line(r))?;
             let n = above.folded.text.chars().count();
-            source_span(input, &above.folded.origins, 0, n).map(|s| found_text(input, s))
+            source_span(input, above.folded.origins, 0, n).map(|s| found_text(input, s))
         });
         return Some((Found { value: date, span }, agency));
     }

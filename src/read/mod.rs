@@ -26,7 +26,8 @@ pub fn parse(input: &str) -> Report {
 }
 
 fn parse_text(input: &str) -> Report {
-    let rows = doc::rows(input);
+    let doc = doc::Doc::read(input);
+    let rows = doc.rows();
     let mut report = Report::default();
     report.tables = tables::read(&rows, &mut report.notes);
     let t = &report.tables;
@@ -65,12 +66,12 @@ fn paragraphs(rows: &[&doc::Row], input: &str, chapters: &[crate::model::Chapter
 }
 
 /// The span in `input` of chars `start..end` of a folded text with `origins`.
-fn source_span(input: &str, origins: &[usize], start: usize, end: usize) -> Option<Span> {
+fn source_span(input: &str, origins: &[u32], start: usize, end: usize) -> Option<Span> {
     if end <= start {
         return None;
     }
-    let from = *origins.get(start)?;
-    let last = *origins.get(end - 1)?;
+    let from = *origins.get(start)? as usize;
+    let last = *origins.get(end - 1)? as usize;
     let len = input.get(last..)?.chars().next().map_or(0, char::len_utf8);
     Some(Span::new(from, last + len))
 }

@@ -40,16 +40,27 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
     let mut pending: Vec<Pending> = Vec::new();
     let mut cursor = 0;
     let mut last = None;
-    for (i, r) in rows.iter().enumerate() {
-        let label_end = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
-        let label: String =
-            r.cells[..label_end].iter().filter(|c| c.kind == CellKind::Text).map(|c| c.bare.text.as_str()).collect();
-        let matched = (!label.is_empty())
+    let labels: Vec<&str> = rows.iter().map(Row::head).collect();
+    let has_values = |i: usize| rows.get(i).is_some_and(|r| r.cells.iter().any(is_value));
+    let find = |label: &str, cursor: usize| {
+        (!label.is_empty())
             .then(|| {
                 (cursor..def.rows.len())
                     .find(|&k| row_words(table_key, def.rows[k].key).iter().any(|w| label.contains(w)))
             })
-            .flatten();
+            .flatten()
+    };
+    for (i, r) in rows.iter().enumerate() {
+        let label = &labels[i];
+        let mut matched = find(label, cursor);
+        if matched.is_none() && !label.is_empty() && has_values(i) {
+            // A label wrapped around its values: its other half is on the line
+            // above or below, with no values of its own.
+            let above = i.checked_sub(1).filter(|&j| !has_values(j)).map(|j| format!("{}{label}", labels[j]));
+            let below = (!has_values(i + 1)).then(|| labels.get(i + 1).map(|l| format!("{label}{l}"))).flatten();
+            matched = [above, below].into_iter().flatten().find_map(|joined| find(&joined, cursor));
+        }
+        let label_end = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
         if let Some(k) = matched {
             // Values start after the last text cell before the first value.
             let after_label = r.cells[..label_end].iter().rposition(|c| c.kind == CellKind::Text).map_or(0, |p| p + 1);
@@ -108,7 +119,15 @@ fn place(p: &Pending, n: usize, columns: Option<&Vec<usize>>) -> (Vec<Cell>, Opt
         }
     }
     let values: Vec<&DocCell> = on_line.into_iter().chain(p.later.iter().copied()).collect();
+    if values.is_empty() {
+        // The row is printed with no value at all: its cells are blank.
+        return (vec![Cell { value: CellValue::Blank, span: Some(p.line_span) }; n], None);
+    }
     in_sequence(&values, n)
+}
+
+fn blank() -> Cell {
+    Cell { value: CellValue::Blank, span: None }
 }
 
 /// Places the value cells of one line (the cells after its label) into `n` columns.
@@ -147,7 +166,7 @@ fn numbers(cells: &[&DocCell]) -> Vec<(crate::model::Number, Span)> {
 /// first value (the label area ends there), then after the last (a guess, noted).
 fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
     let Some(first) = after_label.iter().position(|c| is_value(c)) else {
-        return (vec![Cell::default(); n], None);
+        return (vec![blank(); n], None);
     };
     let last = after_label.iter().rposition(|c| is_value(c)).unwrap_or(first);
     let width = last - first + 1;
@@ -166,7 +185,7 @@ fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<Note
 /// Space-aligned rows with fewer values: each value goes to the nearest column
 /// of the table's complete rows.
 fn place_by_column(values: &[&DocCell], columns: &[usize]) -> (Vec<Cell>, Option<NoteKind>) {
-    let mut cells: Vec<Cell> = columns.iter().map(|_| Cell { value: CellValue::Blank, span: None }).collect();
+    let mut cells: Vec<Cell> = columns.iter().map(|_| blank()).collect();
     let mut next = 0;
     for v in values {
         let center = v.x + (v.span.end - v.span.start) / 2;

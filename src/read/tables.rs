@@ -21,7 +21,7 @@ fn find(rows: &[Row], from: usize, pred: impl Fn(&Row) -> bool) -> Option<usize>
 }
 
 fn short_label_with(r: &Row, word: &str) -> bool {
-    let label = r.label();
+    let label = &r.label;
     label.text.chars().count() <= MAX_LABEL && label.text.contains(word)
 }
 
@@ -73,7 +73,10 @@ fn header_start(rows: &[Row], first: usize) -> usize {
     let mut start = first;
     for i in (first.saturating_sub(12)..first).rev() {
         let r = &rows[i];
-        let label = r.label();
+        let label = &r.label;
+        if r.prose {
+            break;
+        }
         if label.is_empty() {
             continue;
         }
@@ -92,14 +95,14 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
     let has_values = |r: &Row| r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
     let text_free = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Text);
     let end = (start + 1..rows.len().min(start + 60))
-        .find(|&i| rows[i].label().text.chars().count() > MAX_LABEL)
+        .find(|&i| rows[i].prose || rows[i].label.text.chars().count() > MAX_LABEL)
         .unwrap_or(rows.len().min(start + 60));
     let mut out = Table::empty(template, TableKind::Review);
     let labelled: Vec<&Row> = rows[start..end].iter().filter(|r| has_values(r) && !text_free(r)).collect();
-    if labelled.first().is_some_and(|r| r.label().text.contains("复议") && r.values().count() <= 5) {
+    if labelled.first().is_some_and(|r| r.label.text.contains("复议") && r.values().count() <= 5) {
         // Three labelled rows of five (行政复议 / 直接起诉 / 复议后起诉), a transposed print.
         for (k, r) in labelled.iter().take(3).enumerate() {
-            let label = r.label().text;
+            let label = &r.label.text;
             let row = if label.contains("直接") {
                 1
             } else if label.contains("复议后") {

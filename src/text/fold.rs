@@ -6,7 +6,19 @@ use super::compat_table::COMPAT;
 
 /// Calls `emit` with the canonical form of `c`: nothing for whitespace and
 /// invisible characters, one or more characters otherwise.
+#[inline]
 pub fn fold_char(c: char, emit: &mut impl FnMut(char)) {
+    // Fast path: ASCII and the CJK block need no table (no compatibility key lies there).
+    if c.is_ascii() {
+        if !c.is_ascii_whitespace() {
+            emit(c);
+        }
+        return;
+    }
+    if matches!(c, '\u{4E00}'..='\u{9FFF}') {
+        emit(c);
+        return;
+    }
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
@@ -52,8 +64,25 @@ pub fn is_ideograph(c: char) -> bool {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Folded {
     pub text: String,
-    /// For each char of `text`: the byte offset of its source character.
-    pub origins: Vec<usize>,
+    /// For each char of `text`: the byte offset of its source character (inputs are far below 4 GB).
+    pub origins: Vec<u32>,
+}
+
+/// A borrowed [`Folded`]: a piece of a larger folded text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FoldedRef<'a> {
+    pub text: &'a str,
+    pub origins: &'a [u32],
+}
+
+impl FoldedRef<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn to_owned(&self) -> Folded {
+        Folded { text: self.text.to_owned(), origins: self.origins.to_vec() }
+    }
 }
 
 impl Folded {
@@ -64,16 +93,22 @@ impl Folded {
 
     /// Folds `source` and keeps only the characters `keep` accepts.
     pub fn filtered(source: &str, base: usize, keep: impl Fn(char) -> bool) -> Self {
-        let mut folded = Folded::default();
+        let mut folded =
+            Folded { text: String::with_capacity(source.len()), origins: Vec::with_capacity(source.len() / 2) };
+        folded.append(source, base, keep);
+        folded
+    }
+
+    /// Folds `source` onto the end of this text, keeping what `keep` accepts.
+    pub fn append(&mut self, source: &str, base: usize, keep: impl Fn(char) -> bool) {
         for (i, c) in source.char_indices() {
             fold_char(c, &mut |f| {
                 if keep(f) {
-                    folded.text.push(f);
-                    folded.origins.push(base + i);
+                    self.text.push(f);
+                    self.origins.push((base + i) as u32);
                 }
             });
         }
-        folded
     }
 
     /// The bare form (see [`is_bare`]) of `source`.

@@ -35,32 +35,31 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
-/// Splits `line` (at byte offset `base` of the input) into cells.
+/// Splits `line` (at byte offset `base` of the input) into `cells` (cleared first).
 /// Tab and pipe layouts keep empty cells; the space layout has none.
-pub fn split_cells(line: &str, base: usize) -> (Separator, Vec<CellSpan>) {
+pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separator {
+    cells.clear();
     let trim = |s: usize, e: usize, x: usize| {
         let piece = &line[s..e];
         let lead = piece.len() - piece.trim_start_matches(is_blank).len();
         let body = piece.trim_matches(is_blank);
         CellSpan { start: base + s + lead, end: base + s + lead + body.len(), x }
     };
-    let split_on = |sep: char| {
-        let mut cells = Vec::new();
+    let split_on = |sep: u8, cells: &mut Vec<CellSpan>| {
         let mut s = 0;
-        for (i, c) in line.char_indices() {
-            if c == sep {
-                cells.push(trim(s, i, cells.len()));
-                s = i + c.len_utf8();
-            }
+        // Separators are ASCII: a byte search finds them and cuts on char boundaries.
+        for (i, _) in line.bytes().enumerate().filter(|(_, b)| *b == sep) {
+            cells.push(trim(s, i, cells.len()));
+            s = i + 1;
         }
         cells.push(trim(s, line.len(), cells.len()));
-        cells
     };
     if line.contains('\t') {
-        return (Separator::Tab, split_on('\t'));
+        split_on(b'\t', cells);
+        return Separator::Tab;
     }
-    if line.matches('|').count() >= 2 {
-        let mut cells = split_on('|');
+    if line.bytes().filter(|b| *b == b'|').nth(1).is_some() {
+        split_on(b'|', cells);
         // `| a | b |`: the outer pipes open and close the row.
         if line.trim_start_matches(is_blank).starts_with('|') && cells.first().is_some_and(|c| c.start == c.end) {
             cells.remove(0);
@@ -71,13 +70,22 @@ pub fn split_cells(line: &str, base: usize) -> (Separator, Vec<CellSpan>) {
         for (i, c) in cells.iter_mut().enumerate() {
             c.x = i;
         }
-        return (Separator::Pipe, cells);
+        return Separator::Pipe;
     }
-    split_spaces(line, base)
+    // Most lines are running text: one cell, found without walking the characters
+    // (no run of two blanks: the rarer Unicode spaces are left to the full split).
+    let maybe_gap = |b: &u8| matches!(b, b'\x0b' | b'\x0c' | 0xC2);
+    if !line.contains("  ") && !line.contains('\u{3000}') && !line.as_bytes().iter().any(maybe_gap) {
+        let cell = trim(0, line.len(), 0);
+        if cell.start != cell.end {
+            cells.push(cell);
+        }
+        return Separator::None;
+    }
+    split_spaces(line, base, cells)
 }
 
-fn split_spaces(line: &str, base: usize) -> (Separator, Vec<CellSpan>) {
-    let mut cells = Vec::new();
+fn split_spaces(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separator {
     let mut col = 0;
     let mut cell: Option<(usize, usize, usize)> = None; // start, end, x
     let mut gap = 0; // width of the blank run since the cell's last char
@@ -101,8 +109,11 @@ fn split_spaces(line: &str, base: usize) -> (Separator, Vec<CellSpan>) {
     if let Some((s, e, x)) = cell {
         cells.push(CellSpan { start: base + s, end: base + e, x });
     }
-    let sep = if cells.len() > 1 { Separator::Spaces } else { Separator::None };
-    (sep, cells)
+    if cells.len() > 1 {
+        Separator::Spaces
+    } else {
+        Separator::None
+    }
 }
 
 #[cfg(test)]
@@ -110,7 +121,8 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> (Separator, Vec<&str>) {
-        let (sep, cells) = split_cells(line, 0);
+        let mut cells = Vec::new();
+        let sep = split_cells(line, 0, &mut cells);
         (sep, cells.iter().map(|c| &line[c.start..c.end]).collect())
     }
 
@@ -127,7 +139,8 @@ mod tests {
 
     #[test]
     fn space_runs_separate_but_single_spaces_do_not() {
-        let (sep, cells) = split_cells("自 然 人   12    0", 0);
+        let mut cells = Vec::new();
+        let sep = split_cells("自 然 人   12    0", 0, &mut cells);
         assert_eq!(sep, Separator::Spaces);
         assert_eq!(cells.iter().map(|c| c.x).collect::<Vec<_>>(), vec![0, 11, 17]);
         assert_eq!(texts("一、总体情况").0, Separator::None);

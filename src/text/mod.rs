@@ -8,7 +8,7 @@ pub mod html;
 pub mod layout;
 mod source_map;
 
-pub use fold::{fold_char, is_bare, is_ideograph, Folded};
+pub use fold::{fold_char, is_bare, is_ideograph, Folded, FoldedRef};
 pub use source_map::SourceMap;
 
 /// A byte range into the original input, end exclusive.

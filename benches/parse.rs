@@ -1,0 +1,92 @@
+//! Parse speed: per-seed parse time, MB/s on a 10 MB input against a plain
+//! `str::lines()` pass over the same text, and time per MB of hostile inputs at
+//! 1 MB and 4 MB (a ratio near 1 means linear). Run: `cargo xtask bench`.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The median time of `f` over enough runs to fill about `budget`.
+fn time(budget: Duration, mut f: impl FnMut()) -> Duration {
+    let start = Instant::now();
+    f();
+    let once = start.elapsed().max(Duration::from_nanos(1));
+    let runs = (budget.as_nanos() / once.as_nanos()).clamp(3, 2000) as usize;
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn parse(text: &str) {
+    black_box(nianbao::parse(black_box(text)));
+}
+
+fn lines(text: &str) {
+    black_box(black_box(text).lines().count());
+}
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len().max(1) + 1)
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    let mut seeds: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("tests/seeds")
+        .filter_map(|e| e.ok())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap_or_default()))
+        .collect();
+    seeds.sort();
+    println!("per report (median):");
+    for (name, text) in &seeds {
+        let t = time(Duration::from_millis(300), || parse(text));
+        let l = time(Duration::from_millis(100), || lines(text));
+        println!(
+            "  {name:28} {:>6.1} KB  parse {:>8.1} µs  lines() {:>6.1} µs  ratio {:>5.1}",
+            text.len() as f64 / 1024.0,
+            t.as_secs_f64() * 1e6,
+            l.as_secs_f64() * 1e6,
+            t.as_secs_f64() / l.as_secs_f64()
+        );
+    }
+    let all: String = seeds.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");
+    let big = repeat_to(&all, 10 << 20);
+    let t = time(Duration::from_secs(3), || parse(&big));
+    let l = time(Duration::from_secs(1), || lines(&big));
+    let mb = big.len() as f64 / (1 << 20) as f64;
+    println!("10 MB input ({mb:.1} MB, the seeds repeated):");
+    println!(
+        "  parse {:.1} ms = {:.1} MB/s; lines() {:.2} ms = {:.0} MB/s; ratio {:.1}",
+        t.as_secs_f64() * 1e3,
+        mb / t.as_secs_f64(),
+        l.as_secs_f64() * 1e3,
+        mb / l.as_secs_f64(),
+        t.as_secs_f64() / l.as_secs_f64()
+    );
+    println!("linearity (ms per MB at 1 MB and at 4 MB):");
+    let hostile: [(&str, String); 8] = [
+        ("seeds", all.clone()),
+        ("one line, no newline", all.replace('\n', " ")),
+        ("tabs only", "\t\t\t\t\t\t\t\t\n".to_owned()),
+        ("numbers, one per line", "0\n".to_owned()),
+        ("headings", "一、总体情况\n".to_owned()),
+        ("row labels", "1.属于国家秘密\t0\t\n三、本年新收\n".to_owned()),
+        ("html cells", "<table><tr><td rowspan=900 colspan=900>&amp;&#1;".to_owned()),
+        ("html entities", "<p>&&&&&&&&<<<<".to_owned()),
+    ];
+    for (name, unit) in &hostile {
+        let per_mb = |bytes: usize| {
+            let text = repeat_to(unit, bytes);
+            let t = time(Duration::from_secs(1), || parse(&text));
+            t.as_secs_f64() * 1e3 / (text.len() as f64 / (1 << 20) as f64)
+        };
+        let (one, four) = (per_mb(1 << 20), per_mb(4 << 20));
+        println!("  {name:24} {one:>8.2} {four:>8.2}  ratio {:.2}", four / one);
+    }
+}
