@@ -126,3 +126,78 @@ fn peek() {
     gen::blank_some(&mut rng, &mut sample, 2, &[TableKind::Requests]);
     print!("{}", gen::render(&sample, shape, &mut rng));
 }
+
+/// Writes generated reports of every shape to `$GEN_DIR` (the fuzz corpus).
+#[test]
+#[ignore = "writes files: GEN_DIR=dir cargo test --test generated write_corpus -- --ignored"]
+fn write_corpus() {
+    let Some(dir) = std::env::var_os("GEN_DIR") else { return };
+    for (f, &(format, requests_format)) in FORMATS.iter().enumerate() {
+        for shape in SHAPES {
+            let mut rng = Rng::new(f as u64);
+            let sample = gen::balanced(&mut rng, format, requests_format);
+            let text = gen::render(&sample, shape, &mut rng);
+            let name = format!("gen_{shape:?}_{}_{}.txt", format.as_str(), requests_format.as_str());
+            std::fs::write(std::path::Path::new(&dir).join(name), text).expect("writes");
+        }
+    }
+}
+
+fn errors(report: &nianbao::Report) -> Vec<nianbao::checks::Diagnostic> {
+    nianbao::checks::check(report).into_iter().filter(|d| d.severity == nianbao::checks::Severity::Error).collect()
+}
+
+#[test]
+fn balanced_reports_give_no_error_in_any_shape() {
+    for seed in 0..15 {
+        for (f, &(format, requests_format)) in FORMATS.iter().enumerate() {
+            for shape in SHAPES {
+                let mut rng = Rng::new(5000 + seed * 7 + f as u64);
+                let sample = gen::balanced(&mut rng, format, requests_format);
+                let text = gen::render(&sample, shape, &mut rng);
+                let report = nianbao::parse(&text);
+                let errors = errors(&report);
+                assert!(errors.is_empty(), "{shape:?} seed {seed}: {errors:#?}");
+            }
+        }
+    }
+}
+
+/// One cell of the applications table changed: the finding names it and
+/// suggests its original value. A review cell changed: T4-SUM names its row
+/// (which of its five cells is wrong, no identity can tell).
+#[test]
+fn one_changed_cell_is_found_and_its_value_suggested() {
+    for seed in 0..12 {
+        for (f, &(format, requests_format)) in FORMATS.iter().enumerate() {
+            for shape in SHAPES {
+                let mut rng = Rng::new(9000 + seed * 13 + f as u64);
+                let mut sample = gen::balanced(&mut rng, format, requests_format);
+                let review = rng.chance(25);
+                let grid = if review { &mut sample.review } else { &mut sample.requests };
+                let r = rng.below(grid.len() as u64) as usize;
+                let c = rng.below(grid[r].len() as u64) as usize;
+                let original = grid[r][c].expect("balanced values are filled");
+                let changed = original.mantissa + 1 + rng.below(5) as i64;
+                grid[r][c] = Some(nianbao::model::Number::int(changed));
+                let text = gen::render(&sample, shape, &mut rng);
+                let report = nianbao::parse(&text);
+                let table = if review { report.tables.review.as_ref() } else { report.tables.requests.as_ref() };
+                let table = table.expect("table read");
+                let d = &table.def.rows[r];
+                let key = format!("{}.{}.{}", table.def.kind.key(), d.key, d.cols[c].key);
+                let errors = errors(&report);
+                let what = format!("{shape:?} seed {seed} {} {key} {original} → {changed}", format.as_str());
+                assert!(!errors.is_empty(), "{what}: not found");
+                assert!(errors.iter().all(|e| e.cells.contains(&key)), "{what}: {errors:#?}");
+                if review {
+                    assert!(errors.iter().all(|e| e.code == "T4-SUM"), "{what}: {errors:#?}");
+                } else {
+                    assert_eq!(errors.len(), 1, "{what}: one finding expected: {errors:#?}");
+                    let fix = errors[0].fix.as_ref().unwrap_or_else(|| panic!("{what}: no fix in {errors:#?}"));
+                    assert_eq!((fix.cell.as_str(), fix.value), (key.as_str(), original), "{what}");
+                }
+            }
+        }
+    }
+}

@@ -7,7 +7,9 @@ use nianbao::text::SourceMap;
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: nianbao check [--format text|json] FILE...   (- reads standard input)";
+const USAGE: &str = "usage: nianbao check [--format text|json] FILE...   (- reads standard input)
+       nianbao rules [--format text|json]           every check, with its code
+       nianbao explain CODE                         one check's documentation";
 
 enum Format {
     Text,
@@ -26,26 +28,78 @@ fn read(file: &str) -> std::io::Result<String> {
     Ok(nianbao::text::decode::decode(&bytes).text)
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(("check", mut rest)) = args.split_first().map(|(c, r)| (c.as_str(), r)) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let mut format = Format::Text;
-    if let [flag, value, tail @ ..] = rest {
-        if flag == "--format" {
-            format = match value.as_str() {
-                "text" => Format::Text,
-                "json" => Format::Json,
-                other => {
-                    eprintln!("unknown format `{other}`\n{USAGE}");
-                    return ExitCode::from(2);
-                }
-            };
-            rest = tail;
+/// `--format text|json` at the start of `args`: the format and the rest.
+fn format_flag(args: &[String]) -> Result<(Format, &[String]), String> {
+    match args {
+        [flag, value, tail @ ..] if flag == "--format" => match value.as_str() {
+            "text" => Ok((Format::Text, tail)),
+            "json" => Ok((Format::Json, tail)),
+            other => Err(format!("unknown format `{other}`")),
+        },
+        _ => Ok((Format::Text, args)),
+    }
+}
+
+fn rules(args: &[String]) -> ExitCode {
+    match format_flag(args) {
+        Ok((Format::Json, [])) => println!("{}", nianbao::views::rules::to_json(checks::RULES)),
+        Ok((Format::Text, [])) => {
+            for r in checks::RULES {
+                println!("{:<12} {:<7} {}", r.code, r.severity.as_str(), r.name);
+            }
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
         }
     }
+    ExitCode::SUCCESS
+}
+
+fn explain(args: &[String]) -> ExitCode {
+    match args {
+        [code] => match checks::rule(code) {
+            Some(rule) => {
+                print!("{}", nianbao::views::rules::explain(rule));
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("unknown code `{code}`: `nianbao rules` lists them");
+                ExitCode::from(2)
+            }
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((c, r)) => (c.as_str(), r),
+        None => ("", &args[..]),
+    };
+    match command {
+        "check" => check(rest),
+        "rules" => rules(rest),
+        "explain" => explain(rest),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let (format, rest) = match format_flag(args) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            eprintln!("{e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
     if rest.is_empty() {
         eprintln!("{USAGE}");
         return ExitCode::from(2);

@@ -1,31 +1,66 @@
-//! CELL-BLANK (warning): template cells left empty (not 0), one finding per row.
+//! CELL-BLANK (warning): template cells left empty (not 0). Consecutive rows
+//! blank in the same columns are one block and one finding.
 
-use super::{cell_key, Diagnostic, Severity};
+use super::identities::short_row;
+use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report};
+
+pub static RULE: Rule = Rule {
+    code: "CELL-BLANK",
+    severity: Severity::Warning,
+    name: "空白单元格",
+    doc: RuleDoc {
+        what: "统计表中模板要求填写的单元格留空。同一列组在相邻几行都空白时合为一条。",
+        why: "空白不等于 0：读者无法判断是没有发生、没有统计还是漏填。勾稽核对时空白按 0 计，并在结果中注明。",
+        bad: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\n",
+        good: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n",
+        basis: "年度报告格式的统计表为固定格式，各项均应填写；没有发生的填 0。",
+        fix: "没有发生的填 0；有数据的补上实际数字。",
+    },
+};
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let t = &report.tables;
     for table in [&t.active, &t.requests, &t.review].into_iter().flatten() {
-        for (r, row) in table.cells.iter().enumerate() {
-            let blank: Vec<usize> = (0..row.len()).filter(|&c| row[c].value == CellValue::Blank).collect();
-            if blank.is_empty() {
+        let blanks: Vec<Vec<usize>> = table
+            .cells
+            .iter()
+            .map(|row| (0..row.len()).filter(|&c| row[c].value == CellValue::Blank).collect())
+            .collect();
+        let mut r = 0;
+        while r < blanks.len() {
+            if blanks[r].is_empty() {
+                r += 1;
                 continue;
             }
+            let same_columns = |k: usize| {
+                let names =
+                    |i: usize| -> Vec<&str> { blanks[i].iter().map(|&c| table.def.rows[i].cols[c].key).collect() };
+                blanks[k] == blanks[r] && names(k) == names(r)
+            };
+            let end = (r..blanks.len()).take_while(|&k| same_columns(k)).last().unwrap_or(r);
             let def = &table.def.rows[r];
-            let labels: Vec<&str> = blank.iter().map(|&c| def.cols[c].label).collect();
-            let span = row.iter().find_map(|c| c.span);
-            out.push(Diagnostic {
-                code: "CELL-BLANK",
-                severity: Severity::Warning,
-                message: format!(
-                    "“{}”行有 {} 个单元格空白（{}）：空白不等于 0，没有发生的应填 0。",
-                    def.label,
-                    blank.len(),
-                    labels.join("、")
-                ),
-                cells: blank.iter().map(|&c| cell_key(table, r, c)).collect(),
-                span,
-            });
+            let columns: Vec<&str> = blanks[r].iter().map(|&c| def.cols[c].label).collect();
+            let rows = if end == r {
+                format!("“{}”行", short_row(def.label))
+            } else {
+                format!("“{}”至“{}”共 {} 行", short_row(def.label), short_row(table.def.rows[end].label), end - r + 1)
+            };
+            let count: usize = (r..=end).map(|k| blanks[k].len()).sum();
+            let mut d = Diagnostic::new(
+                &RULE,
+                format!("{rows}的{}列空白，共 {count} 个单元格：空白不等于 0，没有发生的应填 0。", columns.join("、")),
+            );
+            d.cells = (r..=end)
+                .flat_map(|k| blanks[k].iter().map(move |&c| (k, c)))
+                .map(|(k, c)| cell_key(table, k, c))
+                .collect();
+            let spans: Vec<_> = (r..=end).filter_map(|k| table.cells[k].iter().find_map(|c| c.span)).collect();
+            d.span = spans.first().copied();
+            d.related = spans.iter().skip(1).copied().collect();
+            d.help = Some(RULE.doc.fix.to_owned());
+            out.push(d);
+            r = end + 1;
         }
     }
 }

@@ -1,7 +1,22 @@
 //! CELL-EXTRA (warning): a row printed more values than the template has columns.
 
-use super::{cell_key, Diagnostic, Severity};
+use super::identities::short_row;
+use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
 use crate::model::{NoteKind, Report};
+
+pub static RULE: Rule = Rule {
+    code: "CELL-EXTRA",
+    severity: Severity::Warning,
+    name: "多出的数字",
+    doc: RuleDoc {
+        what: "表格某一行的数字个数多于模板的列数（常见于错位或拆开的单元格）。读取时使用该行最后的数字，并说明舍弃了哪些。",
+        why: "多出的数字说明表格有错位：可能整行右移，也可能标签格里混入了数字。按位置读取的结果需要人工确认。",
+        bad: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\t0\n",
+        good: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n",
+        basis: "年度报告格式：表三每行 7 列（自然人、五类法人或其他组织、总计）；表四 15 列。",
+        fix: "删除多余的数字或合并被拆开的单元格，使每行数字与表头一一对应。",
+    },
+};
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     for note in &report.notes {
@@ -14,19 +29,21 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         let Some(r) = table.def.rows.iter().position(|r| r.key == note.row) else { continue };
         let row = &table.def.rows[r];
         let values: Vec<String> = dropped.iter().map(|(n, _)| n.to_string()).collect();
-        out.push(Diagnostic {
-            code: "CELL-EXTRA",
-            severity: Severity::Warning,
-            message: format!(
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!(
                 "“{}”行有 {} 个数字，多于模板的 {} 列；按后 {} 个读取，未使用开头的 {}。",
-                row.label,
+                short_row(row.label),
                 row.cols.len() + dropped.len(),
                 row.cols.len(),
                 row.cols.len(),
                 values.join("、")
             ),
-            cells: (0..row.cols.len()).map(|c| cell_key(table, r, c)).collect(),
-            span: dropped.first().map(|(_, s)| *s).or(Some(note.span)),
-        });
+        );
+        d.cells = (0..row.cols.len()).map(|c| cell_key(table, r, c)).collect();
+        d.span = dropped.first().map(|(_, s)| *s).or(Some(note.span));
+        d.related = dropped.iter().skip(1).map(|(_, s)| *s).collect();
+        d.help = Some(RULE.doc.fix.to_owned());
+        out.push(d);
     }
 }

@@ -1,11 +1,21 @@
-//! Checks: rules over the read model, each in its own file with its code.
-//! They only look at the model; spans point back into the input.
+//! Checks: rules over the read model, each in its own file with its code and
+//! its documentation; [`RULES`] is the one registry of codes. The table
+//! identities are data (`identities.rs`) evaluated by one engine. Checks only
+//! look at the model; spans point back into the input.
 
 mod cell_blank;
 mod cell_extra;
+mod examples;
+mod identities;
 mod s_table;
+mod t2_flow;
+mod t2_total;
+mod t3_bal;
+mod t3_row;
+mod t3_sum;
+mod t4_sum;
 
-use crate::model::Report;
+use crate::model::{Number, Report, Table};
 use crate::text::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,10 +33,26 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+/// The value one cell should have for the table to balance (建议值).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub cell: String,
+    pub value: Number,
 }
 
 /// A finding: its code, how bad it is, a message stating the numbers, the
-/// cells it is about (`table.row.col`) and where in the input it points.
+/// cells it is about (`table.row.col`), where in the input it points (the
+/// primary span and related ones), how to fix it and, for one wrong cell, the value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static str,
@@ -34,12 +60,87 @@ pub struct Diagnostic {
     pub message: String,
     pub cells: Vec<String>,
     pub span: Option<Span>,
+    pub related: Vec<Span>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` with its default severity and no cells or spans yet.
+    pub fn new(rule: &Rule, message: String) -> Self {
+        Diagnostic {
+            code: rule.code,
+            severity: rule.severity,
+            message,
+            cells: Vec::new(),
+            span: None,
+            related: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+}
+
+/// The documentation of a rule, in fixed sections.
+#[derive(Debug)]
+pub struct RuleDoc {
+    /// 检查内容
+    pub what: &'static str,
+    /// 为什么
+    pub why: &'static str,
+    /// 示例: a report fragment that has the problem, and one that does not.
+    /// Both run as tests: the bad one yields the code, the good one does not.
+    pub bad: &'static str,
+    pub good: &'static str,
+    /// 依据
+    pub basis: &'static str,
+    /// 怎么改
+    pub fix: &'static str,
+}
+
+/// A rule: its stable code, default severity, name and documentation.
+#[derive(Debug)]
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub name: &'static str,
+    pub doc: RuleDoc,
+}
+
+/// Every rule, in the order of rules.md.
+pub static RULES: &[&Rule] = &[
+    &t3_bal::RULE,
+    &t3_sum::RULE,
+    &t3_row::RULE,
+    &t4_sum::RULE,
+    &t2_flow::RULE,
+    &t2_total::RULE,
+    &cell_blank::RULE,
+    &cell_extra::RULE,
+    &s_table::RULE,
+];
+
+/// The rule with `code`, if any.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 /// Every diagnostic for a report, in input order.
 pub fn check(report: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     s_table::check(report, &mut out);
+    identities::check(
+        report,
+        &[
+            &t3_row::IDENTITY,
+            &t3_sum::IDENTITY,
+            &t3_bal::IDENTITY,
+            &t4_sum::IDENTITY,
+            &t2_flow::IDENTITY,
+            &t2_total::IDENTITY,
+        ],
+        &mut out,
+    );
     cell_blank::check(report, &mut out);
     cell_extra::check(report, &mut out);
     out.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
@@ -47,7 +148,13 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
 }
 
 /// The key of a cell: `table.row.col`.
-pub fn cell_key(table: &crate::model::Table, row: usize, col: usize) -> String {
+pub fn cell_key(table: &Table, row: usize, col: usize) -> String {
     let r = &table.def.rows[row];
     format!("{}.{}.{}", table.def.kind.key(), r.key, r.cols[col].key)
+}
+
+/// A cell as a person names it: `“（一）予以公开”行“自然人”列`.
+pub fn cell_name(table: &Table, row: usize, col: usize) -> String {
+    let r = &table.def.rows[row];
+    format!("“{}”行“{}”列", identities::short_row(r.label), r.cols[col].label)
 }

@@ -12,8 +12,10 @@ use crate::text::Span;
 /// A row label longer than this is a paragraph of text, not a table row.
 const MAX_LABEL: usize = 80;
 
+/// Whether any of `words` is in the rows' text, also across line breaks (split labels).
 fn contains_any(rows: &[Row], words: &[&str]) -> bool {
-    rows.iter().any(|r| words.iter().any(|w| r.folded.text.contains(w)))
+    let text: String = rows.iter().map(|r| r.folded.text).collect();
+    words.iter().any(|w| text.contains(w))
 }
 
 fn find(rows: &[Row], from: usize, pred: impl Fn(&Row) -> bool) -> Option<usize> {
@@ -32,6 +34,8 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
     let active_start = find(rows, 0, |r| short_label_with(r, "第二十条"))
         .or_else(|| find(rows, 0, |r| short_label_with(r, "规章") || short_label_with(r, "信息内容")))
         .filter(|&s| s < active_end);
+    // The review table follows the tables found before it.
+    let mut review_from = 0;
     if let Some(start) = active_start {
         let region = &rows[start..active_end];
         let template = if contains_any(region, ACTIVE_2021) && !contains_any(region, ACTIVE_2019) {
@@ -41,12 +45,12 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
         };
         let (mut table, mut n, last) = table::read(region, template, TableKind::Active);
         if let Some(last) = last {
+            review_from = start + last + 1;
             table.span = Span::new(region[0].span.start, region[last].span.end);
             tables.active = Some(table);
             notes.append(&mut n);
         }
     }
-    let mut review_from = active_end;
     if let Some(start) = requests_start {
         let end = find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
         let region = &rows[start..end];

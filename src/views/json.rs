@@ -8,7 +8,7 @@ use crate::text::SourceMap;
 use std::fmt::Write;
 
 /// A JSON string literal.
-fn string(out: &mut String, s: &str) {
+pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -71,14 +71,36 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
         string(out, c);
     }
     out.push(']');
-    if let Some(span) = d.span {
+    let location = |out: &mut String, span: crate::text::Span| {
         let _ = write!(
             out,
-            ",\"line\":{},\"start\":{},\"end\":{}",
+            "\"line\":{},\"start\":{},\"end\":{}",
             map.line(span.start),
             map.char_offset(span.start),
             map.char_offset(span.end)
         );
+    };
+    if let Some(span) = d.span {
+        out.push(',');
+        location(out, span);
+    }
+    if !d.related.is_empty() {
+        out.push_str(",\"related\":[");
+        for (i, span) in d.related.iter().enumerate() {
+            out.push_str(if i > 0 { ",{" } else { "{" });
+            location(out, *span);
+            out.push('}');
+        }
+        out.push(']');
+    }
+    if let Some(help) = &d.help {
+        out.push_str(",\"help\":");
+        string(out, help);
+    }
+    if let Some(fix) = &d.fix {
+        out.push_str(",\"fix\":{\"cell\":");
+        string(out, &fix.cell);
+        let _ = write!(out, ",\"value\":{}}}", fix.value);
     }
     out.push('}');
 }

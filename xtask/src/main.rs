@@ -3,8 +3,11 @@
 //!   cargo xtask dist                 build the static site into dist/
 //!   cargo xtask serve [--port 8080]  build, then serve dist/ on 127.0.0.1
 //!   cargo xtask test                 every check and test, installing what is missing
+//!   cargo xtask bench                parse speed (per seed, MB/s, against str::lines)
+//!   cargo xtask fuzz [RUNS]          the cargo-fuzz parse target (nightly), 1,000,000 runs by default
 
 mod dist;
+mod fuzz;
 mod run;
 mod serve;
 mod setup;
@@ -25,8 +28,10 @@ fn main() -> ExitCode {
         Some("dist") => dist::dist(),
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(),
+        Some("bench") => fuzz::bench(),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <dist | serve [--port N] | test>");
+            eprintln!("usage: cargo xtask <dist | serve [--port N] | test | bench | fuzz [RUNS]>");
             return ExitCode::from(2);
         }
     };

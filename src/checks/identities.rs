@@ -1,0 +1,348 @@
+//! The table identities (勾稽关系) as data, and the one engine that evaluates
+//! them for either format. Each identity rule's file declares an [`Identity`]
+//! over cell keys; the engine instantiates it per row or per column, checks it
+//! (a blank cell counts as 0 and the message says so; a missing or non-number
+//! cell makes the instance uncheckable) and looks for a single cell that
+//! explains every broken equality: that cell, its suggested value (建议值) and
+//! the identities it breaks become one finding.
+
+use super::{cell_key, cell_name, Diagnostic, Fix, Severity};
+use crate::model::{CellValue, Number, Report, Table, TableKind, TemplateId};
+use crate::text::Span;
+
+/// Which cells an identity relates, as keys of the template's rows or columns.
+#[derive(Clone, Copy, Debug)]
+pub enum Keys {
+    List(&'static [&'static str]),
+    /// The rows strictly between two rows, in template order (the result rows
+    /// of `requests` differ between the formats).
+    Between(&'static str, &'static str),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// `Σ lhs = Σ rhs`
+    Equal,
+    /// `Σ lhs ≥ Σ rhs`
+    AtLeast,
+}
+
+/// How an identity is laid over the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Along {
+    /// Among the rows named by the keys, once per column (`for` restricts the columns).
+    Column,
+    /// Among the columns named by the keys, once per row (`for` restricts the rows).
+    Row,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Identity {
+    pub code: &'static str,
+    pub table: TableKind,
+    /// The format it belongs to; `None`: both.
+    pub template: Option<TemplateId>,
+    pub along: Along,
+    pub lhs: Keys,
+    pub relation: Relation,
+    pub rhs: Keys,
+    /// The rows (for `Along::Row`) or columns it is checked for; empty: all.
+    pub only: &'static [&'static str],
+}
+
+/// One checked instance of an identity.
+struct Instance {
+    identity: &'static Identity,
+    /// Who the instance is about: `自然人列`, `（一）予以公开行`.
+    label: String,
+    lhs: Vec<(usize, usize)>,
+    rhs: Vec<(usize, usize)>,
+    /// `Σ lhs − Σ rhs`, at `scale` decimals.
+    residual: i128,
+    scale: u8,
+    blanks: Vec<(usize, usize)>,
+}
+
+impl Instance {
+    fn broken(&self) -> bool {
+        match self.identity.relation {
+            Relation::Equal => self.residual != 0,
+            Relation::AtLeast => self.residual < 0,
+        }
+    }
+
+    /// +1 for a left-hand cell, −1 for a right-hand one, 0 if not in it.
+    fn coefficient(&self, cell: (usize, usize)) -> i128 {
+        let l = self.lhs.iter().filter(|&&c| c == cell).count() as i128;
+        let r = self.rhs.iter().filter(|&&c| c == cell).count() as i128;
+        l - r
+    }
+}
+
+fn resolve(keys: Keys, names: &[&'static str]) -> Vec<usize> {
+    match keys {
+        Keys::List(list) => list.iter().filter_map(|k| names.iter().position(|n| n == k)).collect(),
+        Keys::Between(from, to) => {
+            let (Some(a), Some(b)) = (names.iter().position(|n| *n == from), names.iter().position(|n| *n == to))
+            else {
+                return Vec::new();
+            };
+            (a.min(b)..a.max(b)).filter(|&i| i != a.min(b)).collect()
+        }
+    }
+}
+
+fn scaled(n: Number, scale: u8) -> i128 {
+    i128::from(n.mantissa) * 10i128.pow(u32::from(scale.saturating_sub(n.scale)))
+}
+
+fn show(v: i128, scale: u8) -> String {
+    let m = i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX });
+    Number { mantissa: m, scale }.to_string()
+}
+
+/// Every checkable instance of `identity` in `table`.
+fn instances(identity: &'static Identity, table: &Table) -> Vec<Instance> {
+    let def = table.def;
+    if identity.table != def.kind || identity.template.is_some_and(|t| t != table.template) {
+        return Vec::new();
+    }
+    let row_keys: Vec<&'static str> = def.rows.iter().map(|r| r.key).collect();
+    let mut out = Vec::new();
+    match identity.along {
+        Along::Column => {
+            let (lhs_rows, rhs_rows) = (resolve(identity.lhs, &row_keys), resolve(identity.rhs, &row_keys));
+            let Some(first) = lhs_rows.first() else { return out };
+            for (c, col) in def.rows[*first].cols.iter().enumerate() {
+                if !identity.only.is_empty() && !identity.only.contains(&col.key) {
+                    continue;
+                }
+                let lhs = lhs_rows.iter().map(|&r| (r, c)).collect();
+                let rhs = rhs_rows.iter().map(|&r| (r, c)).collect();
+                out.extend(instance(identity, table, format!("{}列", col.label), lhs, rhs));
+            }
+        }
+        Along::Row => {
+            for (r, row) in def.rows.iter().enumerate() {
+                if !identity.only.is_empty() && !identity.only.contains(&row.key) {
+                    continue;
+                }
+                let col_keys: Vec<&'static str> = row.cols.iter().map(|c| c.key).collect();
+                let lhs: Vec<_> = resolve(identity.lhs, &col_keys).into_iter().map(|c| (r, c)).collect();
+                let rhs: Vec<_> = resolve(identity.rhs, &col_keys).into_iter().map(|c| (r, c)).collect();
+                if lhs.is_empty() || rhs.is_empty() {
+                    continue;
+                }
+                out.extend(instance(identity, table, format!("“{}”行", short_row(row.label)), lhs, rhs));
+            }
+        }
+    }
+    out
+}
+
+fn instance(
+    identity: &'static Identity,
+    table: &Table,
+    label: String,
+    lhs: Vec<(usize, usize)>,
+    rhs: Vec<(usize, usize)>,
+) -> Option<Instance> {
+    let mut scale = 0;
+    let mut blanks = Vec::new();
+    for &(r, c) in lhs.iter().chain(&rhs) {
+        match &table.cells[r][c].value {
+            CellValue::Number(n) => scale = scale.max(n.scale),
+            CellValue::Blank => blanks.push((r, c)),
+            CellValue::Missing | CellValue::Invalid(_) => return None,
+        }
+    }
+    let value = |&(r, c): &(usize, usize)| match table.cells[r][c].value {
+        CellValue::Number(n) => scaled(n, scale),
+        _ => 0,
+    };
+    let residual = lhs.iter().map(value).sum::<i128>() - rhs.iter().map(value).sum::<i128>();
+    Some(Instance { identity, label, lhs, rhs, residual, scale, blanks })
+}
+
+/// A row label short enough for a message: `（二）部分公开（区分处理的…）` → `（二）部分公开`.
+pub fn short_row(label: &str) -> &str {
+    match label.char_indices().skip(1).find(|(_, c)| *c == '（') {
+        Some((i, _)) if !label.starts_with('（') || label[..i].contains('）') => &label[..i],
+        _ => label,
+    }
+}
+
+/// Evaluates `identities` on every table of `report`.
+pub fn check(report: &Report, identities: &[&'static Identity], out: &mut Vec<Diagnostic>) {
+    let t = &report.tables;
+    for table in [&t.active, &t.requests, &t.review].into_iter().flatten() {
+        let all: Vec<Instance> = identities.iter().flat_map(|i| instances(i, table)).collect();
+        let broken: Vec<&Instance> = all.iter().filter(|i| i.broken()).collect();
+        if broken.is_empty() {
+            continue;
+        }
+        let equalities: Vec<&Instance> =
+            broken.iter().copied().filter(|i| i.identity.relation == Relation::Equal).collect();
+        let root = root_cause(table, &all, &equalities);
+        for inst in &broken {
+            if root.as_ref().is_some_and(|(_, _, explained)| explained.iter().any(|e| std::ptr::eq(*e, *inst))) {
+                continue;
+            }
+            out.push(finding(table, inst));
+        }
+        if let Some((cell, value, explained)) = root {
+            out.push(root_finding(table, cell, value, &explained));
+        }
+    }
+}
+
+/// The one cell whose change balances every broken equality without breaking
+/// a balanced one, with the value it should have.
+fn root_cause<'a>(
+    table: &Table,
+    all: &'a [Instance],
+    broken: &[&'a Instance],
+) -> Option<((usize, usize), Number, Vec<&'a Instance>)> {
+    let first = broken.first()?;
+    let mut found = None;
+    for &cell in first.lhs.iter().chain(&first.rhs) {
+        let mut delta: Option<i128> = None;
+        let explains = broken.iter().all(|inst| {
+            let coef = inst.coefficient(cell);
+            if coef == 0 || inst.residual % coef != 0 || inst.scale != first.scale {
+                return false;
+            }
+            let d = -inst.residual / coef;
+            delta.get_or_insert(d) == &d
+        });
+        let untouched = all
+            .iter()
+            .filter(|i| !i.broken() && i.identity.relation == Relation::Equal)
+            .all(|i| i.coefficient(cell) == 0);
+        let Some(delta) = delta.filter(|_| explains && untouched) else { continue };
+        let current = match table.cells[cell.0][cell.1].value {
+            CellValue::Number(n) => scaled(n, first.scale),
+            _ => 0,
+        };
+        let signed = table.def.rows[cell.0].cols[cell.1].key == "change";
+        let value = current + delta;
+        if value < 0 && !signed {
+            continue;
+        }
+        if found.is_some() {
+            return None; // Two cells could explain it: no single root cause.
+        }
+        let mantissa = i64::try_from(value).ok()?;
+        found = Some((cell, Number { mantissa, scale: first.scale }));
+    }
+    let (cell, value) = found?;
+    Some((cell, value, broken.to_vec()))
+}
+
+/// `自然人列：一、本年新收+二、上年结转 = 1+0 = 1，但（七）总计+四、结转下年度 = 0+0 = 0`
+fn describe(table: &Table, inst: &Instance) -> String {
+    let along_rows = inst.identity.along == Along::Column;
+    let name = |&(r, c): &(usize, usize)| {
+        let row = &table.def.rows[r];
+        if along_rows {
+            short_row(row.label).to_owned()
+        } else {
+            row.cols[c].label.to_owned()
+        }
+    };
+    let value = |&(r, c): &(usize, usize)| match table.cells[r][c].value {
+        CellValue::Number(n) => n.to_string(),
+        _ => "空白".to_owned(),
+    };
+    let side = |cells: &[(usize, usize)]| {
+        let sum: i128 = cells
+            .iter()
+            .map(|&(r, c)| match table.cells[r][c].value {
+                CellValue::Number(n) => scaled(n, inst.scale),
+                _ => 0,
+            })
+            .sum();
+        let sum = show(sum, inst.scale);
+        if cells.len() == 1 {
+            return format!("{} = {}", name(&cells[0]), value(&cells[0]));
+        }
+        if cells.len() > 6 {
+            // Long sums (the result rows): name the terms that are not 0.
+            let shown: Vec<String> =
+                cells.iter().filter(|c| value(c) != "0").map(|c| format!("{} {}", name(c), value(c))).collect();
+            let terms = if shown.is_empty() { "各项均为 0".to_owned() } else { shown.join(" + ") };
+            return format!("各项之和 = {sum}（{terms}）");
+        }
+        let names: Vec<String> = cells.iter().map(name).collect();
+        let values: Vec<String> = cells.iter().map(value).collect();
+        format!("{} = {} = {sum}", names.join("+"), values.join("+"))
+    };
+    let relation = match inst.identity.relation {
+        Relation::Equal => "但",
+        Relation::AtLeast => "小于",
+    };
+    let mut text = format!("{}：{}，{relation} {}", inst.label, side(&inst.lhs), side(&inst.rhs));
+    if !inst.blanks.is_empty() {
+        text.push_str(&format!("（{} 个空白单元格按 0 计）", inst.blanks.len()));
+    }
+    text
+}
+
+fn span_of(table: &Table, cells: &[(usize, usize)]) -> (Option<Span>, Vec<Span>) {
+    let spans: Vec<Span> = cells.iter().filter_map(|&(r, c)| table.cells[r][c].span).collect();
+    (spans.first().copied(), spans.iter().skip(1).copied().collect())
+}
+
+fn finding(table: &Table, inst: &Instance) -> Diagnostic {
+    let cells: Vec<(usize, usize)> = inst.lhs.iter().chain(&inst.rhs).copied().collect();
+    let (span, related) = span_of(table, &cells);
+    let severity = Severity::Error;
+    Diagnostic {
+        code: inst.identity.code,
+        severity,
+        message: describe(table, inst),
+        cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
+        span,
+        related,
+        help: None,
+        fix: None,
+    }
+}
+
+fn root_finding(table: &Table, cell: (usize, usize), value: Number, explained: &[&Instance]) -> Diagnostic {
+    let key = cell_key(table, cell.0, cell.1);
+    let current = match &table.cells[cell.0][cell.1].value {
+        CellValue::Number(n) => n.to_string(),
+        _ => "空白".to_owned(),
+    };
+    let breaks: Vec<String> =
+        explained.iter().map(|i| format!("[{}] {}", i.identity.code, describe(table, i))).collect();
+    let message = format!(
+        "{}（{current}）与 {} 处勾稽关系不符；改为 {value} 后全部平衡（建议值 {value}）。{}",
+        cell_name(table, cell.0, cell.1),
+        explained.len(),
+        breaks.join("；")
+    );
+    let mut cells = vec![(cell.0, cell.1)];
+    for i in explained {
+        for &c in i.lhs.iter().chain(&i.rhs) {
+            if !cells.contains(&c) {
+                cells.push(c);
+            }
+        }
+    }
+    let (span, related) = span_of(table, &cells);
+    Diagnostic {
+        code: explained[0].identity.code,
+        severity: Severity::Error,
+        message,
+        cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
+        span: table.cells[cell.0][cell.1].span.or(span),
+        related,
+        help: Some(format!(
+            "核对{}，按原始台账改正；若其余数字有误，按同一勾稽关系改正那些数字。",
+            cell_name(table, cell.0, cell.1)
+        )),
+        fix: Some(Fix { cell: key, value }),
+    }
+}

@@ -1,0 +1,30 @@
+//! T2-FLOW (error): 2021 format, 规章 and 行政规范性文件: 现行有效 ≥ 本年制发 − 本年废止.
+
+use super::identities::{Along, Identity, Keys, Relation};
+use super::{Rule, RuleDoc, Severity};
+use crate::model::{TableKind, TemplateId};
+
+pub static IDENTITY: Identity = Identity {
+    code: "T2-FLOW",
+    table: TableKind::Active,
+    template: Some(TemplateId::Y2021),
+    along: Along::Row,
+    lhs: Keys::List(&["in_force", "repealed"]),
+    relation: Relation::AtLeast,
+    rhs: Keys::List(&["issued"]),
+    only: &["regulations", "normative_docs"],
+};
+
+pub static RULE: Rule = Rule {
+    code: "T2-FLOW",
+    severity: Severity::Error,
+    name: "主动公开表：现行有效件数",
+    doc: RuleDoc {
+        what: "2021 年格式第二十条第（一）项：现行有效件数 ≥ 本年制发件数 − 本年废止件数（规章、行政规范性文件各一行）。",
+        why: "本年制发的文件，除本年又废止的以外，年底都应现行有效，所以现行有效件数不会少于两者之差。",
+        bad: "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t5\t1\t2\n",
+        good: "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t5\t1\t12\n",
+        basis: "国办公开办函〔2021〕30号年度报告格式，表二第二十条第（一）项。",
+        fix: "核对现行有效件数是否为年底仍有效的全部件数（含以前年度制发的），而不是本年新增数。",
+    },
+};

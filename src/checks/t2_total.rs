@@ -1,0 +1,30 @@
+//! T2-TOTAL (error): 2019 format, 规章 and 规范性文件: 对外公开总数量 ≥ 本年新公开数量.
+
+use super::identities::{Along, Identity, Keys, Relation};
+use super::{Rule, RuleDoc, Severity};
+use crate::model::{TableKind, TemplateId};
+
+pub static IDENTITY: Identity = Identity {
+    code: "T2-TOTAL",
+    table: TableKind::Active,
+    template: Some(TemplateId::Y2019),
+    along: Along::Row,
+    lhs: Keys::List(&["total_public"]),
+    relation: Relation::AtLeast,
+    rhs: Keys::List(&["published"]),
+    only: &["regulations", "normative_docs"],
+};
+
+pub static RULE: Rule = Rule {
+    code: "T2-TOTAL",
+    severity: Severity::Error,
+    name: "主动公开表：对外公开总数量",
+    doc: RuleDoc {
+        what: "2019 年格式第二十条第（一）项：对外公开总数量 ≥ 本年新公开数量（规章、规范性文件各一行）。",
+        why: "对外公开总数量包含本年新公开的文件，不会比它少。",
+        bad: "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t5\t5\t3\n",
+        good: "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t5\t5\t30\n",
+        basis: "国办公开办函〔2019〕60号年度报告格式，表二第二十条第（一）项。",
+        fix: "对外公开总数量填截至年底对外公开的全部件数，包括以前年度公开的。",
+    },
+};

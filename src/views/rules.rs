@@ -1,0 +1,54 @@
+//! The rules' documentation as text and JSON: what `nianbao rules` and
+//! `nianbao explain` print, and what the page shows beside a finding.
+
+use super::json::string;
+use crate::checks::Rule;
+use std::fmt::Write;
+
+/// One rule's documentation in its fixed sections.
+pub fn explain(rule: &Rule) -> String {
+    let d = &rule.doc;
+    let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
+    format!(
+        "{code}（{severity}）{name}\n\n检查内容\n  {what}\n\n为什么\n  {why}\n\n示例\n  有问题：\n{bad}  没问题：\n{good}\n依据\n  {basis}\n\n怎么改\n  {fix}\n",
+        code = rule.code,
+        severity = rule.severity.chinese(),
+        name = rule.name,
+        what = d.what,
+        why = d.why,
+        bad = indent(d.bad),
+        good = indent(d.good),
+        basis = d.basis,
+        fix = d.fix,
+    )
+}
+
+/// Every rule as a JSON array of `{code, severity, name, what, why, bad, good, basis, fix}`.
+pub fn to_json(rules: &[&Rule]) -> String {
+    let mut out = String::from("[");
+    for (i, r) in rules.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let d = &r.doc;
+        let fields = [
+            ("code", r.code),
+            ("severity", r.severity.as_str()),
+            ("name", r.name),
+            ("what", d.what),
+            ("why", d.why),
+            ("bad", d.bad),
+            ("good", d.good),
+            ("basis", d.basis),
+            ("fix", d.fix),
+        ];
+        out.push('{');
+        for (k, (key, value)) in fields.iter().enumerate() {
+            let _ = write!(out, "{}\"{key}\":", if k > 0 { "," } else { "" });
+            string(&mut out, value);
+        }
+        out.push('}');
+    }
+    out.push(']');
+    out
+}
