@@ -92,3 +92,33 @@ fn stdin_gb18030_and_html_by_content() {
     assert!(out.contains(r#""agency":"某局","year":2021"#), "{out}");
     assert!(out.contains(r#""new":{"natural":2,"business":0,"research":0,"social":0,"legal":0,"other":1,"total":3}"#));
 }
+
+#[test]
+fn rules_and_explain() {
+    let (code, out) = nianbao(&["rules"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l.starts_with("T3-BAL")), "{out}");
+    let (code, json) = nianbao(&["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert!(json.starts_with(r#"[{"code":"T3-BAL","severity":"error","name":"#), "{json}");
+    let (code, doc) = nianbao(&["explain", "n-apps"]);
+    assert_eq!(code, 0);
+    for section in ["检查内容", "为什么", "示例", "依据", "怎么改"] {
+        assert!(doc.contains(section), "{doc}");
+    }
+    assert_eq!(nianbao(&["explain", "NOPE"]).0, 2);
+}
+
+#[test]
+fn reports_checked_together_compare_years() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let rule = nianbao::checks::rule("X-CARRY").expect("registered");
+    let parts: Vec<&str> = rule.doc.bad.split(nianbao::checks::NEXT_REPORT).collect();
+    let (a, b) = (dir.join("2021.txt"), dir.join("2022.txt"));
+    std::fs::write(&a, parts[0]).expect("writes");
+    std::fs::write(&b, parts[1]).expect("writes");
+    let (_, out) = nianbao(&["check", a.to_str().unwrap_or_default(), b.to_str().unwrap_or_default()]);
+    assert!(out.lines().any(|l| l.contains("2022.txt") && l.contains("X-CARRY")), "{out}");
+    let _ = std::fs::remove_dir_all(dir);
+}

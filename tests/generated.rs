@@ -156,8 +156,15 @@ fn balanced_reports_give_no_error_in_any_shape() {
                 let sample = gen::balanced(&mut rng, format, requests_format);
                 let text = gen::render(&sample, shape, &mut rng);
                 let report = nianbao::parse(&text);
-                let errors = errors(&report);
+                let (version, errors): (Vec<_>, Vec<_>) =
+                    errors(&report).into_iter().partition(|e| e.code == "S-VERSION");
                 assert!(errors.is_empty(), "{shape:?} seed {seed}: {errors:#?}");
+                // Only the 2021 report that prints （六） as one row mixes the formats.
+                assert_eq!(
+                    version.len(),
+                    usize::from(format != requests_format),
+                    "{shape:?} seed {seed}: {version:#?}"
+                );
             }
         }
     }
@@ -186,7 +193,7 @@ fn one_changed_cell_is_found_and_its_value_suggested() {
                 let table = table.expect("table read");
                 let d = &table.def.rows[r];
                 let key = format!("{}.{}.{}", table.def.kind.key(), d.key, d.cols[c].key);
-                let errors = errors(&report);
+                let errors: Vec<_> = errors(&report).into_iter().filter(|e| e.code != "S-VERSION").collect();
                 let what = format!("{shape:?} seed {seed} {} {key} {original} → {changed}", format.as_str());
                 assert!(!errors.is_empty(), "{what}: not found");
                 assert!(errors.iter().all(|e| e.cells.contains(&key)), "{what}: {errors:#?}");

@@ -3,8 +3,13 @@
 
 use nianbao::checks::{self, RULES};
 
+/// The codes found in an example; the examples of X-* rules hold several reports.
 fn codes(text: &str) -> Vec<&'static str> {
-    checks::check(&nianbao::parse(text)).iter().map(|d| d.code).collect()
+    let reports: Vec<nianbao::Report> = text.split(checks::NEXT_REPORT).map(nianbao::parse).collect();
+    let refs: Vec<&nianbao::Report> = reports.iter().collect();
+    let single = reports.iter().flat_map(checks::check);
+    let across = checks::check_across(&refs).into_iter().map(|(_, d)| d);
+    single.chain(across).map(|d| d.code).collect()
 }
 
 #[test]

@@ -104,29 +104,42 @@ fn check(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let (mut errors, mut unreadable) = (false, false);
+    let mut unreadable = false;
+    let mut inputs = Vec::new();
     for file in rest {
-        let input = match read(file) {
-            Ok(input) => input,
+        match read(file) {
+            Ok(input) => inputs.push((file.as_str(), input)),
             Err(e) => {
                 eprintln!("{file}: {e}");
                 unreadable = true;
-                continue;
             }
-        };
-        let report = nianbao::parse(&input);
-        let diagnostics = checks::check(&report);
+        }
+    }
+    let reports: Vec<nianbao::Report> = inputs.iter().map(|(_, input)| nianbao::parse(input)).collect();
+    let mut diagnostics: Vec<Vec<checks::Diagnostic>> = reports.iter().map(checks::check).collect();
+    // Several reports: the checks across them (the same agency's consecutive years, copied text).
+    for (i, d) in checks::check_across(&reports.iter().collect::<Vec<_>>()) {
+        diagnostics[i].push(d);
+    }
+    let mut errors = false;
+    for (((file, input), report), diagnostics) in inputs.iter().zip(&reports).zip(&mut diagnostics) {
+        diagnostics.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
         errors |= diagnostics.iter().any(|d| d.severity == Severity::Error);
         match format {
-            Format::Json => println!("{}", nianbao::views::json::to_json(file, &input, &report, &diagnostics)),
+            Format::Json => println!("{}", nianbao::views::json::to_json(file, input, report, diagnostics)),
             Format::Text => {
-                let map = SourceMap::new(&input);
-                for d in &diagnostics {
+                let map = SourceMap::new(input);
+                for d in diagnostics.iter() {
                     let line = d.span.map_or(0, |s| map.line(s.start));
                     println!("{file}:{line}: {} [{}] {}", d.code, d.severity.as_str(), d.message);
                 }
                 let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-                println!("{file}: {} 个错误，{} 个警告", count(Severity::Error), count(Severity::Warning));
+                println!(
+                    "{file}: {} 个错误，{} 个警告，{} 个提示",
+                    count(Severity::Error),
+                    count(Severity::Warning),
+                    count(Severity::Info)
+                );
             }
         }
     }

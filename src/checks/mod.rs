@@ -3,17 +3,40 @@
 //! identities are data (`identities.rs`) evaluated by one engine. Checks only
 //! look at the model; spans point back into the input.
 
+mod across;
 mod cell_blank;
 mod cell_extra;
+mod cell_invalid;
+mod cell_missing;
 mod examples;
 mod identities;
+mod n_apps;
+mod n_dup;
+mod n_empty;
+mod n_fee;
+mod n_review;
+mod n_sum;
+mod narrative;
+mod s_chapter;
+mod s_deadline;
+mod s_heading;
+mod s_meta;
 mod s_table;
+mod s_version;
+mod s_year;
 mod t2_flow;
+mod t2_level;
 mod t2_total;
+mod t2_unit;
 mod t3_bal;
 mod t3_row;
 mod t3_sum;
 mod t4_sum;
+mod x_carry;
+mod x_copy;
+mod x_flow;
+
+pub use across::check as check_across;
 
 use crate::model::{Number, Report, Table};
 use crate::text::Span;
@@ -115,10 +138,32 @@ pub static RULES: &[&Rule] = &[
     &t4_sum::RULE,
     &t2_flow::RULE,
     &t2_total::RULE,
+    &t2_unit::RULE,
+    &t2_level::RULE,
     &cell_blank::RULE,
     &cell_extra::RULE,
+    &cell_missing::RULE,
+    &cell_invalid::RULE,
     &s_table::RULE,
+    &s_version::RULE,
+    &s_chapter::RULE,
+    &s_heading::RULE,
+    &s_meta::RULE,
+    &s_year::RULE,
+    &s_deadline::RULE,
+    &n_apps::RULE,
+    &n_review::RULE,
+    &n_sum::RULE,
+    &n_fee::RULE,
+    &n_dup::RULE,
+    &n_empty::RULE,
+    &x_carry::RULE,
+    &x_flow::RULE,
+    &x_copy::RULE,
 ];
+
+/// In the examples of the rules across reports (X-*), this line separates the reports.
+pub const NEXT_REPORT: &str = "<<<下一份报告>>>";
 
 /// The rule with `code`, if any.
 pub fn rule(code: &str) -> Option<&'static Rule> {
@@ -141,10 +186,36 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
         ],
         &mut out,
     );
-    cell_blank::check(report, &mut out);
-    cell_extra::check(report, &mut out);
+    for check in [
+        t2_unit::check,
+        t2_level::check,
+        cell_blank::check,
+        cell_extra::check,
+        cell_missing::check,
+        cell_invalid::check,
+        s_version::check,
+        s_chapter::check,
+        s_heading::check,
+        s_meta::check,
+        s_year::check,
+        s_deadline::check,
+        n_apps::check,
+        n_review::check,
+        n_sum::check,
+        n_fee::check,
+        n_dup::check,
+        n_empty::check,
+    ] {
+        check(report, &mut out);
+    }
     out.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
     out
+}
+
+/// The tables that were found.
+pub fn tables(report: &Report) -> impl Iterator<Item = &Table> {
+    let t = &report.tables;
+    [&t.active, &t.requests, &t.review].into_iter().flatten()
 }
 
 /// The key of a cell: `table.row.col`.

@@ -43,7 +43,8 @@ pub enum CellValue {
     /// The report's table lacks the cell (or the row).
     #[default]
     Missing,
-    /// Something other than a number where one belongs (`/`, `—`, `无`): not read as 0.
+    /// Something other than a number where one belongs (`/`, `—`, `无`), as
+    /// printed: not read as 0.
     Invalid(String),
 }
 
@@ -51,6 +52,8 @@ pub enum CellValue {
 pub struct Cell {
     pub value: CellValue,
     pub span: Option<Span>,
+    /// A unit printed with the number (`万元`, `元`, `件`).
+    pub unit: Option<&'static str>,
 }
 
 /// One of the three tables, laid out as its template says: `cells[row][col]`.
@@ -62,6 +65,8 @@ pub struct Table {
     pub cells: Vec<Vec<Cell>>,
     /// The lines the table was read from.
     pub span: Span,
+    /// The money unit the table's text names (`万元` or `元`), if any.
+    pub money_unit: Option<&'static str>,
 }
 
 impl Table {
@@ -69,7 +74,7 @@ impl Table {
     pub fn empty(template: TemplateId, kind: TableKind) -> Self {
         let def = template.template().table(kind);
         let cells = def.rows.iter().map(|r| vec![Cell::default(); r.cols.len()]).collect();
-        Table { template, def, cells, span: Span::default() }
+        Table { template, def, cells, span: Span::default(), money_unit: None }
     }
 
     /// The cell at `row.col` (keys as in schema.md), if the template has it.

@@ -22,6 +22,8 @@ pub struct Cell {
     /// Cell index (tabs, pipes) or display column (spaces).
     pub x: usize,
     pub kind: CellKind,
+    /// A unit printed after a number (`3.5万元`, `2件`).
+    pub unit: Option<&'static str>,
     /// Where its bare text (ideographs, letters, digits; folded) lies in the row's label.
     pub bare: Range<usize>,
 }
@@ -172,7 +174,13 @@ impl Reader<'_> {
         let prose = matches!(self.spans[..], [only] if sep == Separator::None && only.end - only.start > PROSE_LEN);
         if prose {
             let s = self.spans[0];
-            doc.cells.push(Cell { span: Span::new(s.start, s.end), x: 0, kind: CellKind::Text, bare: 0..0 });
+            doc.cells.push(Cell {
+                span: Span::new(s.start, s.end),
+                x: 0,
+                kind: CellKind::Text,
+                unit: None,
+                bare: 0..0,
+            });
         } else {
             for k in 0..self.spans.len() {
                 let s = self.spans[k];
@@ -184,9 +192,11 @@ impl Reader<'_> {
                 let kind = short
                     .then(|| classify(fold_into(text, &mut self.scratch)))
                     .flatten()
-                    .filter(|k| single || !matches!(k, CellKind::Number(_)));
+                    .filter(|(k, _)| single || !matches!(k, CellKind::Number(_)));
                 match kind {
-                    Some(kind) => doc.cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, bare: 0..0 }),
+                    Some((kind, unit)) => {
+                        doc.cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, unit, bare: 0..0 })
+                    }
                     None => self.numbers_or_text(doc, s, label_at.0),
                 }
             }
@@ -226,27 +236,42 @@ impl Reader<'_> {
         if parts.len() > 1 {
             for (n, from, to) in parts {
                 let x = s.x + (from - start);
-                doc.cells.push(Cell { span: Span::new(from, to), x, kind: CellKind::Number(n), bare: 0..0 });
+                doc.cells.push(Cell {
+                    span: Span::new(from, to),
+                    x,
+                    kind: CellKind::Number(n),
+                    unit: None,
+                    bare: 0..0,
+                });
             }
         } else {
             let from = doc.labels.text.len() - label_start;
             doc.labels.append(text, start, is_bare);
             let bare = from..doc.labels.text.len() - label_start;
-            doc.cells.push(Cell { span: Span::new(start, end), x: s.x, kind: CellKind::Text, bare });
+            doc.cells.push(Cell { span: Span::new(start, end), x: s.x, kind: CellKind::Text, unit: None, bare });
         }
     }
 }
 
-/// Kinds that need no further splitting: empty, a single number, a placeholder.
-fn classify(folded: &str) -> Option<CellKind> {
+/// Units reports print after a number in a cell, longest first.
+const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "次"];
+
+/// Kinds that need no further splitting: empty, a single number (with its
+/// unit, if printed), a placeholder.
+fn classify(folded: &str) -> Option<(CellKind, Option<&'static str>)> {
     if folded.is_empty() {
-        return Some(CellKind::Empty);
+        return Some((CellKind::Empty, None));
     }
     if let Some(n) = parse_number(folded) {
-        return Some(CellKind::Number(n));
+        return Some((CellKind::Number(n), None));
+    }
+    for unit in UNITS {
+        if let Some(n) = folded.strip_suffix(unit).and_then(parse_number) {
+            return Some((CellKind::Number(n), Some(unit)));
+        }
     }
     let placeholder = folded.chars().all(|c| matches!(c, '/' | '-' | '—' | '\\' | '_' | '无' | '.' | '…'));
-    placeholder.then_some(CellKind::Placeholder)
+    placeholder.then_some((CellKind::Placeholder, None))
 }
 
 /// A number as printed: digits, an optional sign and decimals (`-2`, `3.5000`).

@@ -141,7 +141,8 @@ fn signature(rows: &[&Row], input: &str) -> Option<(Found<Date>, Option<Found<St
             continue;
         }
         let Some(&(date, start, end)) = dates(&chars).last() else { continue };
-        if end + 1 < chars.len() {
+        // A signature is the date ending its line, not a sentence (统计期限…至…。).
+        if end < chars.len() || chars.contains(&'至') {
             continue;
         }
         let span = source_span(input, r.folded.origins, start, end)?;

@@ -10,7 +10,7 @@ mod meta;
 mod table;
 mod tables;
 
-use crate::model::{Paragraph, Report};
+use crate::model::{CellValue, Paragraph, Report};
 use crate::text::{html, Span};
 
 /// Reads a report from text or HTML (told apart by content). Never panics;
@@ -30,6 +30,14 @@ fn parse_text(input: &str) -> Report {
     let rows = doc.rows();
     let mut report = Report::default();
     report.tables = tables::read(&rows, &mut report.notes);
+    let t = &mut report.tables;
+    for table in [&mut t.active, &mut t.requests, &mut t.review].into_iter().flatten() {
+        for cell in table.cells.iter_mut().flatten() {
+            if let (CellValue::Invalid(text), Some(s)) = (&mut cell.value, cell.span) {
+                input[s.start..s.end].clone_into(text);
+            }
+        }
+    }
     let t = &report.tables;
     let spans: Vec<Span> = [&t.active, &t.requests, &t.review].into_iter().flatten().map(|t| t.span).collect();
     let inside = |r: &doc::Row, tables: &[Span]| tables.iter().any(|t| r.span.start >= t.start && r.span.end <= t.end);
@@ -39,12 +47,18 @@ fn parse_text(input: &str) -> Report {
     let body_start = report.chapters.first().map_or(usize::MAX, |c| c.span.start);
     meta::read(&outside, input, body_start, &mut report.meta);
     report.meta.template = t.active.as_ref().or(t.requests.as_ref()).map(|t| t.template);
-    report.paragraphs = paragraphs(&outside, input, &report.chapters);
+    report.paragraphs = paragraphs(&rows, |r| inside(r, &spans), input, &report.chapters);
     report
 }
 
-/// Running text: the non-empty lines outside tables, other than headings.
-fn paragraphs(rows: &[&doc::Row], input: &str, chapters: &[crate::model::Chapter]) -> Vec<Paragraph> {
+/// Running text: the non-empty lines outside tables, other than headings,
+/// each with the chapter it stands in.
+fn paragraphs(
+    rows: &[doc::Row],
+    in_table: impl Fn(&doc::Row) -> bool,
+    input: &str,
+    chapters: &[crate::model::Chapter],
+) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut chapter = None;
     let mut next = chapters.iter().peekable();
@@ -54,12 +68,12 @@ fn paragraphs(rows: &[&doc::Row], input: &str, chapters: &[crate::model::Chapter
             chapter = Some(chapter.map_or(0, |c| c + 1));
             continue;
         }
-        let text = input[r.span.start..r.span.end].trim();
-        if text.is_empty() {
+        let line = &input[r.span.start..r.span.end];
+        let text = line.trim();
+        if text.is_empty() || in_table(r) {
             continue;
         }
-        let start =
-            r.span.start + (input[r.span.start..r.span.end].len() - input[r.span.start..r.span.end].trim_start().len());
+        let start = r.span.start + (line.len() - line.trim_start().len());
         out.push(Paragraph { text: text.to_owned(), span: Span::new(start, start + text.len()), chapter });
     }
     out

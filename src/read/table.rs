@@ -99,9 +99,10 @@ fn cell_of(c: &DocCell) -> Cell {
     let value = match &c.kind {
         CellKind::Number(n) => CellValue::Number(*n),
         CellKind::Empty => CellValue::Blank,
+        // The printed text is filled in by `read::parse`, which has the input.
         _ => CellValue::Invalid(String::new()),
     };
-    Cell { value, span: Some(c.span) }
+    Cell { value, span: Some(c.span), unit: c.unit }
 }
 
 /// Places a row's value cells into its `n` columns.
@@ -121,13 +122,13 @@ fn place(p: &Pending, n: usize, columns: Option<&Vec<usize>>) -> (Vec<Cell>, Opt
     let values: Vec<&DocCell> = on_line.into_iter().chain(p.later.iter().copied()).collect();
     if values.is_empty() {
         // The row is printed with no value at all: its cells are blank.
-        return (vec![Cell { value: CellValue::Blank, span: Some(p.line_span) }; n], None);
+        return (vec![Cell { value: CellValue::Blank, span: Some(p.line_span), unit: None }; n], None);
     }
     in_sequence(&values, n)
 }
 
 fn blank() -> Cell {
-    Cell { value: CellValue::Blank, span: None }
+    Cell { value: CellValue::Blank, span: None, unit: None }
 }
 
 /// Places the value cells of one line (the cells after its label) into `n` columns.

@@ -47,6 +47,8 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
         if let Some(last) = last {
             review_from = start + last + 1;
             table.span = Span::new(region[0].span.start, region[last].span.end);
+            let text: String = region[..=last].iter().map(|r| r.folded.text).collect();
+            table.money_unit = ["万元", "元"].into_iter().find(|u| text.contains(u));
             tables.active = Some(table);
             notes.append(&mut n);
         }
@@ -95,7 +97,12 @@ fn header_start(rows: &[Row], first: usize) -> usize {
 /// The review table prints one data row of 15 values: 行政复议, 未经复议直接起诉
 /// and 复议后起诉, five each. Its headers (often one character per line) are text.
 fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<ReadNote>) -> Option<Table> {
-    let start = find(rows, from, |r| r.folded.text.contains("行政复议"))?;
+    // A caption or header line, not a sentence that mentions 行政复议.
+    let caption = |r: &Row| {
+        let t = r.folded.text;
+        t.contains("行政复议") && !t.contains('。') && r.label.text.chars().count() <= MAX_LABEL / 2
+    };
+    let start = find(rows, from, caption)?;
     let has_values = |r: &Row| r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
     let text_free = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Text);
     let end = (start + 1..rows.len().min(start + 60))

@@ -1,0 +1,41 @@
+//! Checks across reports loaded together (X-*): which reports are the same
+//! agency's consecutive years, and the cell values they compare.
+
+use super::{x_carry, x_copy, x_flow, Diagnostic};
+use crate::model::{CellValue, Report, Table};
+use crate::text::{is_bare, Folded};
+
+/// Pairs (last year, this year) of reports of the same agency in consecutive years.
+pub fn pairs(reports: &[&Report]) -> Vec<(usize, usize)> {
+    let key = |r: &Report| {
+        let agency = Folded::filtered(&r.meta.agency.as_ref()?.value, 0, is_bare).text;
+        Some((agency, r.meta.year.as_ref()?.value))
+    };
+    let keys: Vec<_> = reports.iter().map(|r| key(r)).collect();
+    let mut out = Vec::new();
+    for (this, k) in keys.iter().enumerate() {
+        let Some((agency, year)) = k else { continue };
+        let prev = keys.iter().position(|o| o.as_ref().is_some_and(|(a, y)| a == agency && *y + 1 == *year));
+        if let Some(prev) = prev {
+            out.push((prev, this));
+        }
+    }
+    out
+}
+
+/// An integer cell's value.
+pub fn value(table: &Table, row: &str, col: &str) -> Option<i64> {
+    match table.cell(row, col)?.value {
+        CellValue::Number(n) if n.scale == 0 => Some(n.mantissa),
+        _ => None,
+    }
+}
+
+/// The findings across `reports`, each with the index of the report it belongs to.
+pub fn check(reports: &[&Report]) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    x_carry::check(reports, &mut out);
+    x_flow::check(reports, &mut out);
+    x_copy::check(reports, &mut out);
+    out
+}

@@ -1,0 +1,45 @@
+//! CELL-INVALID (error): a value that is not a number where one is required, a
+//! negative count (only 本年增/减 may be negative), or a fraction in a count.
+
+use super::{cell_key, cell_name, tables, Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::{CellValue, Report};
+
+pub static RULE: Rule = Rule {
+    code: "CELL-INVALID",
+    severity: Severity::Error,
+    name: "不是有效数字",
+    doc: RuleDoc {
+        what:
+            "统计表单元格里不是数字（如 /、—、无），或件数为负数、带小数。只有“本年增/减”可以为负，只有金额可以有小数。",
+        why: "占位符不是 0：读者无法判断含义，也无法核对勾稽关系。件数不会是负数或小数。",
+        bad: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t/\t0\t0\t0\t0\t0\t0\n",
+        good: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n",
+        basis: "年度报告格式的统计表填写件数（金额以万元计）；没有发生的填 0。",
+        fix: "把占位符改为 0 或实际数字；件数改为非负整数。",
+    },
+};
+
+pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+    for table in tables(report) {
+        for (r, row) in table.cells.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let key = table.def.rows[r].cols[c].key;
+                let problem = match &cell.value {
+                    CellValue::Invalid(text) => format!("填的是“{text}”，不是数字"),
+                    CellValue::Number(n) if n.mantissa < 0 && key != "change" => format!("为负数 {n}"),
+                    CellValue::Number(n)
+                        if n.scale > 0 && key != "amount" && n.mantissa % 10i64.pow(u32::from(n.scale)) != 0 =>
+                    {
+                        format!("为小数 {n}，件数应为整数")
+                    }
+                    _ => continue,
+                };
+                let mut d = Diagnostic::new(&RULE, format!("{}{problem}。", cell_name(table, r, c)));
+                d.cells = vec![cell_key(table, r, c)];
+                d.span = cell.span;
+                d.help = Some(RULE.doc.fix.to_owned());
+                out.push(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! N-APPS (warning): a sentence states a number of applications that differs
+//! from the table's 本年新收 总计 (or 新收 + 上年结转 where the sentence counts both).
+
+use super::narrative::{count_with_unit, sentences, Sentence};
+use super::{Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::{CellValue, Report};
+
+pub static RULE: Rule = Rule {
+    code: "N-APPS",
+    severity: Severity::Warning,
+    name: "正文申请数与表格不符",
+    doc: RuleDoc {
+        what: "正文中“共受理/收到……申请 N 件”“未收到……申请”等说法，与表三“一、本年新收政府信息公开申请数量”的总计对照（正文说含上年结转时，与新收加上年结转对照）。",
+        why: "同一份报告里正文和表格说法不一，读者无从判断哪个正确；多是改了表格忘了改正文，或套用了上一年的文字。",
+        bad: "全年共受理政府信息公开申请0件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
+        good: "全年共受理政府信息公开申请1件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
+        basis: "年度报告格式表三“一、本年新收政府信息公开申请数量”。",
+        fix: "核实本年实际收到的申请数，使正文与表格一致。",
+    },
+};
+
+/// The number of applications a sentence states, and whether it counts the carried-over ones too.
+fn stated(s: &Sentence) -> Option<(i64, bool)> {
+    if !s.has("申请") || !s.has("公开") || s.has("行政复议") || s.has("行政诉讼") {
+        return None;
+    }
+    let with_carried = s.has("上年结转") || s.has("含结转");
+    let verb = ["受理", "收到", "新收", "接收", "接到"].iter().filter_map(|v| s.find(0, v)).min()?;
+    let negated = verb > 0 && matches!(s.chars[verb - 1], '未' | '无') || s.find(0, "没有").is_some_and(|k| k < verb);
+    if negated {
+        return Some((0, with_carried));
+    }
+    let apply = s.find(verb, "申请")?;
+    // 受理政府信息公开申请 3 件 / 受理 3 件政府信息公开申请
+    let after = count_with_unit(s, apply + 2, 4, &['件', '个', '条']).map(|(v, _)| v);
+    let before = count_with_unit(s, verb + 2, apply.saturating_sub(verb + 2), &['件', '个', '条']).map(|(v, _)| v);
+    after.or(before).map(|v| (v, with_carried))
+}
+
+pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+    let Some(table) = &report.tables.requests else { return };
+    let value = |row: &str| match table.cell(row, "total").map(|c| &c.value) {
+        Some(CellValue::Number(n)) if n.scale == 0 => Some(n.mantissa),
+        _ => None,
+    };
+    let Some(new) = value("new") else { return };
+    for s in sentences(report, |_| true) {
+        let Some((claimed, with_carried)) = stated(&s) else { continue };
+        let (expected, what) = match (with_carried, value("carried_in")) {
+            (true, Some(carried)) => (new + carried, format!("新收 {new} + 上年结转 {carried} = {}", new + carried)),
+            _ => (new, format!("“一、本年新收”总计为 {new}")),
+        };
+        if claimed == expected {
+            continue;
+        }
+        let mut d = Diagnostic::new(&RULE, format!("正文说申请 {claimed} 件，表三{what}。"));
+        d.cells = vec!["requests.new.total".to_owned()];
+        d.span = Some(s.span);
+        d.related = table.cell("new", "total").and_then(|c| c.span).into_iter().collect();
+        d.help = Some(RULE.doc.fix.to_owned());
+        out.push(d);
+    }
+}

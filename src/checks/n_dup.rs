@@ -1,0 +1,100 @@
+//! N-DUP (warning): a paragraph, or a block of consecutive paragraphs, appears twice.
+
+use super::{Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::Report;
+use crate::text::{is_bare, Folded};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    code: "N-DUP",
+    severity: Severity::Warning,
+    name: "重复的段落",
+    doc: RuleDoc {
+        what: "同一段文字（或连续的几段）在报告中出现两次。只比较 20 字以上的段落，忽略标点和空格。",
+        why: "重复段落多是复制粘贴时误操作，会让读者怀疑报告没有经过审核。",
+        bad: "一、总体情况\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n",
+        good: "一、总体情况\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n本年度共主动公开政府信息一百二十条，较上年有所增加。\n",
+        basis: "报告编写质量要求；《中华人民共和国政府信息公开条例》第五十条所列内容应完整准确。",
+        fix: "删去重复的段落，或核对是否漏改了应当不同的内容。",
+    },
+};
+
+/// Paragraphs shorter than this (bare characters) are not compared: 无。, short captions.
+const MIN_LEN: usize = 20;
+
+pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+    let paragraphs = &report.paragraphs;
+    let keys: Vec<Option<String>> = paragraphs
+        .iter()
+        .map(|p| {
+            let bare = Folded::filtered(&p.text, 0, is_bare).text;
+            (bare.chars().count() >= MIN_LEN).then_some(bare)
+        })
+        .collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    // For each paragraph, the earlier one it repeats.
+    let mut repeats: Vec<Option<usize>> = vec![None; paragraphs.len()];
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        match first.get(key.as_str()) {
+            Some(&j) => repeats[i] = Some(j),
+            None => {
+                first.insert(key, i);
+            }
+        }
+    }
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let Some(j) = repeats[i] else {
+            i += 1;
+            continue;
+        };
+        // A block: the next paragraphs repeat the ones after `j`, in order
+        // (short ones in between, on either side, are carried along).
+        let mut end = i;
+        let (mut a, mut b) = (i + 1, j + 1);
+        loop {
+            while a < paragraphs.len() && keys[a].is_none() {
+                a += 1;
+            }
+            while b < i && keys[b].is_none() {
+                b += 1;
+            }
+            if a < paragraphs.len() && b < i && repeats[a] == Some(b) {
+                end = a;
+                (a, b) = (a + 1, b + 1);
+            } else {
+                break;
+            }
+        }
+        let first_end = repeats[end].unwrap_or(j);
+        let count = keys[i..=end].iter().filter(|k| k.is_some()).count();
+        let opening: String = paragraphs[i].text.chars().take(20).collect();
+        let what = if count == 1 {
+            format!("段落“{opening}…”在前文已经出现过一次。")
+        } else {
+            format!("从“{opening}…”起的 {count} 段与前文的 {count} 段完全相同。")
+        };
+        let mut d = Diagnostic::new(&RULE, what);
+        d.span = Some(crate::text::Span::new(paragraphs[i].span.start, paragraphs[end].span.end));
+        d.related = vec![crate::text::Span::new(paragraphs[j].span.start, paragraphs[first_end].span.end)];
+        d.help = Some(RULE.doc.fix.to_owned());
+        out.push(d);
+        i = end + 1;
+    }
+    // A paragraph repeated inside a longer one (a sentence pasted again as its own paragraph).
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key.as_deref().filter(|_| repeats[i].is_none()) else { continue };
+        let Some(k) =
+            keys.iter().position(|other| other.as_ref().is_some_and(|o| o.len() > key.len() && o.contains(key)))
+        else {
+            continue;
+        };
+        let opening: String = paragraphs[i].text.chars().take(20).collect();
+        let mut d = Diagnostic::new(&RULE, format!("段落“{opening}…”与另一段中的文字重复。"));
+        d.span = Some(paragraphs[i].span);
+        d.related = vec![paragraphs[k].span];
+        d.help = Some(RULE.doc.fix.to_owned());
+        out.push(d);
+    }
+}

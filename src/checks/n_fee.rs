@@ -1,0 +1,46 @@
+//! N-FEE (warning): 2021 format: chapter 六 does not say whether 信息处理费 was charged.
+
+use super::{Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::{Report, TemplateId};
+
+pub static RULE: Rule = Rule {
+    code: "N-FEE",
+    severity: Severity::Warning,
+    name: "未说明信息处理费",
+    doc: RuleDoc {
+        what: "2021 年格式的报告，第六部分“其他需要报告的事项”是否说明了本年度收取信息处理费的情况（收取与否、金额）。",
+        why: "《政府信息公开信息处理费管理办法》要求在年度报告中公开信息处理费的收取情况；只写“无”看不出是否收费。",
+        bad: "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n无。\n",
+        good: "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n本年度未收取信息处理费。\n",
+        basis: "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号年度报告格式第六部分。",
+        fix: "在第六部分写明：本年度是否收取信息处理费，收取的写明件数和金额。",
+    },
+};
+
+pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+    if report.meta.template != Some(TemplateId::Y2021) {
+        return;
+    }
+    let Some(six) = report.chapters.iter().position(|c| c.number == Some(6)) else { return };
+    let text: String = report.paragraphs.iter().filter(|p| p.chapter == Some(six)).map(|p| p.text.as_str()).collect();
+    if text.contains("处理费") || text.contains("信息处理") && text.contains("费") {
+        return;
+    }
+    let said = if text.trim().is_empty() {
+        "没有内容".to_owned()
+    } else {
+        format!("只写了“{}”", clip(text.trim(), 30))
+    };
+    let mut d = Diagnostic::new(&RULE, format!("第六部分{said}，没有说明本年度信息处理费的收取情况。"));
+    d.span = Some(report.chapters[six].span);
+    d.help = Some(RULE.doc.fix.to_owned());
+    out.push(d);
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        s.chars().take(n).chain("…".chars()).collect()
+    }
+}

@@ -1,0 +1,70 @@
+//! N-SUM (warning / info): a sentence `共 X…，其中 A…、B…、C…` whose parts add
+//! up to more than X (warning), or to less while they read as a complete split (info).
+
+use super::narrative::{count_at, sentences};
+use super::{Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::Report;
+
+pub static RULE: Rule = Rule {
+    code: "N-SUM",
+    severity: Severity::Warning,
+    name: "“共……其中……”不相加",
+    doc: RuleDoc {
+        what: "正文中“共 X 件（条、个……），其中 A 件、B 件……”的句子：各部分之和大于 X 时警告；小于 X 且各部分看起来是完整拆分时提示。",
+        why: "部分之和超过总数一定有错；少于总数时可能漏列了一类。",
+        bad: "全年共主动公开政府信息120条，其中政策文件80条，工作动态50条。\n",
+        good: "全年共主动公开政府信息120条，其中政策文件80条，工作动态40条。\n",
+        basis: "报告编写质量要求：正文数字应当准确、前后一致。",
+        fix: "核对总数与各部分数字，使其一致；只列举部分类别时写明“等”。",
+    },
+};
+
+const UNITS: [char; 9] = ['件', '条', '个', '项', '次', '篇', '人', '家', '起'];
+
+pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+    for s in sentences(report, |_| true) {
+        let Some(total_at) = s.find(0, "共") else { continue };
+        let Some(of_which) = s.find(total_at, "其中") else { continue };
+        // 共 X<unit>: the first count with a unit after 共, before 其中.
+        let total = (total_at + 1..of_which).find_map(|i| {
+            let (v, len) = count_at(&s.chars, i)?;
+            let unit = *s.chars.get(i + len)?;
+            UNITS.contains(&unit).then_some((v, unit))
+        });
+        let Some((total, unit)) = total else { continue };
+        let mut parts = Vec::new();
+        let mut i = of_which + 2;
+        while i < s.chars.len() {
+            match count_at(&s.chars, i) {
+                Some((v, len)) if s.chars.get(i + len) == Some(&unit) => {
+                    parts.push(v);
+                    i += len + 1;
+                }
+                Some((_, len)) => i += len,
+                None => i += 1,
+            }
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum: i64 = parts.iter().sum();
+        let listed: Vec<String> = parts.iter().map(i64::to_string).collect();
+        let open_ended = s.has("等") || s.has("其他") || s.has("其余");
+        let severity = if sum > total {
+            Severity::Warning
+        } else if sum < total && !open_ended {
+            Severity::Info
+        } else {
+            continue;
+        };
+        let relation = if sum > total { "大于" } else { "小于" };
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!("“共 {total}{unit}”，其中各项 {} = {sum}{unit}，{relation}总数。", listed.join("+")),
+        );
+        d.severity = severity;
+        d.span = Some(s.span);
+        d.help = Some(RULE.doc.fix.to_owned());
+        out.push(d);
+    }
+}

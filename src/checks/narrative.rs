@@ -1,0 +1,91 @@
+//! Sentences of the running text, folded for matching, with their spans, and
+//! the small matchers the narrative checks share (words, counts with a unit).
+
+use crate::model::{Paragraph, Report};
+use crate::text::{Folded, Span};
+
+pub struct Sentence {
+    /// Folded characters, whitespace dropped.
+    pub chars: Vec<char>,
+    pub span: Span,
+}
+
+impl Sentence {
+    pub fn has(&self, word: &str) -> bool {
+        self.find(0, word).is_some()
+    }
+
+    /// The char index of `word` at or after `from`.
+    pub fn find(&self, from: usize, word: &str) -> Option<usize> {
+        let w: Vec<char> = word.chars().collect();
+        (from..self.chars.len().saturating_sub(w.len() - 1)).find(|&i| self.chars[i..].starts_with(&w))
+    }
+}
+
+/// The sentences of the paragraphs for which `keep` holds (split at 。；！？).
+pub fn sentences(report: &Report, keep: impl Fn(&Paragraph) -> bool) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for p in report.paragraphs.iter().filter(|p| keep(p)) {
+        let folded = Folded::new(&p.text, 0);
+        // Spans are exact when the paragraph is the input's own text; from HTML
+        // the sentence points at its paragraph.
+        let exact = p.span.end - p.span.start == p.text.len();
+        let to_span = |from: usize, to: usize| {
+            if exact && to > from {
+                let end = folded.origins[to - 1] as usize;
+                let len = p.text[end..].chars().next().map_or(0, char::len_utf8);
+                Span::new(p.span.start + folded.origins[from] as usize, p.span.start + end + len)
+            } else {
+                p.span
+            }
+        };
+        let chars: Vec<char> = folded.text.chars().collect();
+        let mut start = 0;
+        for i in 0..=chars.len() {
+            if i == chars.len() || matches!(chars[i], '。' | ';' | '!' | '?' | '！' | '？') {
+                if i > start {
+                    out.push(Sentence { chars: chars[start..i].to_vec(), span: to_span(start, i) });
+                }
+                start = i + 1;
+            }
+        }
+    }
+    out
+}
+
+const CN: [char; 11] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// A count at `i`: Arabic digits, or a Chinese numeral up to 99 (`零`, `两`,
+/// `十二`). Returns the value and its length in chars.
+pub fn count_at(chars: &[char], i: usize) -> Option<(i64, usize)> {
+    let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 {
+        if i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.') {
+            return None;
+        }
+        let v = chars[i..i + digits]
+            .iter()
+            .try_fold(0i64, |acc, c| acc.checked_mul(10)?.checked_add(c.to_digit(10)? as i64))?;
+        return Some((v, digits));
+    }
+    let digit = |c: char| if c == '两' { Some(2) } else { CN.iter().position(|&d| d == c).map(|p| p as i64) };
+    match (chars.get(i).copied().and_then(digit), chars.get(i + 1).copied().and_then(digit)) {
+        (Some(10), Some(d)) if d < 10 => Some((10 + d, 2)),
+        (Some(t), Some(10)) if t < 10 => match chars.get(i + 2).copied().and_then(digit) {
+            Some(d) if d < 10 => Some((t * 10 + d, 3)),
+            _ => Some((t * 10, 2)),
+        },
+        (Some(d), _) => Some((d, 1)),
+        _ => None,
+    }
+}
+
+/// The first `N<unit>` (e.g. `3件`) at or after `from`, within `within` chars:
+/// its value and the index after it.
+pub fn count_with_unit(s: &Sentence, from: usize, within: usize, units: &[char]) -> Option<(i64, usize)> {
+    let end = (from + within).min(s.chars.len());
+    (from..end).find_map(|i| {
+        let (v, len) = count_at(&s.chars, i)?;
+        units.contains(s.chars.get(i + len)?).then_some((v, i + len + 1))
+    })
+}

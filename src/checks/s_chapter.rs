@@ -1,0 +1,74 @@
+//! S-CHAPTER (warning): one of the six chapters is missing, out of order or
+//! repeated, or the report has chapters the format does not have.
+
+use super::{Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::Report;
+
+/// The six official headings.
+pub const HEADINGS: [&str; 6] = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+];
+
+pub static RULE: Rule = Rule {
+    code: "S-CHAPTER",
+    severity: Severity::Warning,
+    name: "章节缺失或顺序不对",
+    doc: RuleDoc {
+        what: "六个章节是否齐全、按顺序：一、总体情况 / 二、主动公开政府信息情况 / 三、收到和处理政府信息公开申请情况 / 四、政府信息公开行政复议、行政诉讼情况 / 五、存在的主要问题及改进情况 / 六、其他需要报告的事项。常见的措辞变体视为该章（另以 S-HEADING 提示）。",
+        why: "年度报告格式规定了这六部分内容，缺少或打乱会遗漏法定公开事项，也不便于比较。",
+        bad: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n",
+        good: "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n",
+        basis: "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号年度报告格式的章节结构。",
+        fix: "按格式的六个章节组织报告：补上缺少的章节，调整顺序，其他内容并入相应章节。",
+    },
+};
+
+pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+    let chapters = &report.chapters;
+    let mut problems = Vec::new();
+    let missing: Vec<&str> = (1..=6u8)
+        .filter(|n| !chapters.iter().any(|c| c.number == Some(*n)))
+        .map(|n| HEADINGS[usize::from(n) - 1])
+        .collect();
+    if !missing.is_empty() {
+        problems.push(format!("缺少“{}”", missing.join("”“")));
+    }
+    let mut highest = 0;
+    let mut seen = [false; 7];
+    for c in chapters {
+        let Some(n) = c.number else { continue };
+        if seen[usize::from(n)] {
+            problems.push(format!(
+                "第{}章重复出现（“{}”）",
+                HEADINGS[usize::from(n) - 1].chars().next().unwrap_or('?'),
+                c.heading
+            ));
+        } else if n < highest {
+            problems.push(format!(
+                "“{}”排在第{}章之后",
+                c.heading,
+                HEADINGS[usize::from(highest) - 1].chars().next().unwrap_or('?')
+            ));
+        }
+        seen[usize::from(n)] = true;
+        highest = highest.max(n);
+    }
+    let extra: Vec<&str> = chapters.iter().filter(|c| c.number.is_none()).map(|c| c.heading.as_str()).collect();
+    if !extra.is_empty() {
+        problems.push(format!("有格式之外的章节“{}”", extra.join("”“")));
+    }
+    if problems.is_empty() {
+        return;
+    }
+    let mut d = Diagnostic::new(&RULE, format!("章节结构与格式不符：{}。", problems.join("；")));
+    let odd: Vec<_> = chapters.iter().filter(|c| c.number.is_none()).map(|c| c.span).collect();
+    d.span = odd.first().copied().or(chapters.last().map(|c| c.span));
+    d.related = odd.iter().skip(1).copied().collect();
+    d.help = Some(RULE.doc.fix.to_owned());
+    out.push(d);
+}

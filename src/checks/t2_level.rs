@@ -1,0 +1,64 @@
+//! T2-LEVEL (warning): 规章 > 0 in a report of a county-level or lower
+//! government, or of a local government department: only State Council
+//! ministries and provincial or districted-city governments make 规章 (立法法).
+
+use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::{CellValue, Report};
+
+pub static RULE: Rule = Rule {
+    code: "T2-LEVEL",
+    severity: Severity::Warning,
+    name: "无权制定规章的机关填了规章",
+    doc: RuleDoc {
+        what: "发布机关是县级及以下人民政府或地方政府部门，而“规章”一行填了大于 0 的数字。",
+        why: "只有国务院部门、省级人民政府和设区的市人民政府有权制定规章，县、乡镇政府和地方政府部门制发的是行政规范性文件，应填在下一行。",
+        bad: "某县教育局2022年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t2\t0\t2\n",
+        good: "某县教育局2022年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n",
+        basis: "《中华人民共和国立法法》第九十一条、第九十三条（规章的制定主体）。",
+        fix: "把本机关制发的文件计入“（行政）规范性文件”一行，“规章”填 0。",
+    },
+};
+
+/// Whether an agency may make 规章: a State Council department, or a
+/// provincial or city government (a county-level city cannot be told apart,
+/// so every 市人民政府 is given the benefit of the doubt).
+fn may_make_rules(agency: &str) -> bool {
+    let central = agency.starts_with("国务院") || agency.starts_with("国家") || agency.starts_with("中华人民共和国");
+    let local_government =
+        agency.ends_with("人民政府") && !["县", "区", "镇", "乡", "街道", "旗"].iter().any(|w| agency.contains(w));
+    central || local_government || agency.ends_with('部')
+}
+
+pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+    let (Some(agency), Some(table)) = (&report.meta.agency, &report.tables.active) else { return };
+    if may_make_rules(&agency.value) {
+        return;
+    }
+    let Some(r) = table.def.rows.iter().position(|r| r.key == "regulations") else { return };
+    let filled: Vec<usize> = (0..table.cells[r].len())
+        .filter(|&c| matches!(table.cells[r][c].value, CellValue::Number(n) if n.mantissa > 0))
+        .collect();
+    if filled.is_empty() {
+        return;
+    }
+    let values: Vec<String> = filled
+        .iter()
+        .map(|&c| {
+            format!(
+                "{} {}",
+                table.def.rows[r].cols[c].label,
+                match table.cells[r][c].value {
+                    CellValue::Number(n) => n.to_string(),
+                    _ => String::new(),
+                }
+            )
+        })
+        .collect();
+    let mut d =
+        Diagnostic::new(&RULE, format!("“{}”无权制定规章，“规章”一行却填了 {}。", agency.value, values.join("、")));
+    d.cells = filled.iter().map(|&c| cell_key(table, r, c)).collect();
+    d.span = table.cells[r][filled[0]].span;
+    d.related = vec![agency.span];
+    d.help = Some(RULE.doc.fix.to_owned());
+    out.push(d);
+}

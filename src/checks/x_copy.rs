@@ -1,0 +1,74 @@
+//! X-COPY (warning): two reports (two years of one agency, or two agencies)
+//! share most of their narrative text.
+
+use super::{Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::Report;
+use crate::text::{is_bare, Folded};
+use std::collections::HashSet;
+
+pub static RULE: Rule = Rule {
+    code: "X-COPY",
+    severity: Severity::Warning,
+    name: "与另一份报告大段相同",
+    doc: RuleDoc {
+        what: "同时载入的两份报告，正文中一半以上的句子（15 字以上）完全相同。",
+        why: "照搬上一年或其他机关的报告，往往连数字和事例都没有更新，不能反映本年度的实际工作。",
+        bad: concat!(
+            "某局2021年政府信息公开工作年度报告\n一、总体情况\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开。全年通过门户网站发布各类信息一百余条。\n",
+            "<<<下一份报告>>>\n",
+            "某局2022年政府信息公开工作年度报告\n一、总体情况\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开。全年通过门户网站发布各类信息一百余条。\n",
+        ),
+        good: concat!(
+            "某局2021年政府信息公开工作年度报告\n一、总体情况\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开。全年通过门户网站发布各类信息一百余条。\n",
+            "<<<下一份报告>>>\n",
+            "某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度围绕优化营商环境，重点公开涉企政策和办事指南。全年新建惠企政策专栏，发布政策解读二十六篇。\n",
+        ),
+        basis: "《中华人民共和国政府信息公开条例》第五十条：年度报告应当反映本年度的工作情况。",
+        fix: "按本年度的实际工作重写正文，更新其中的数字和事例。",
+    },
+};
+
+/// Sentences shorter than this (bare characters) are not compared.
+const MIN_SENTENCE: usize = 15;
+
+fn sentences(report: &Report) -> HashSet<String> {
+    report
+        .paragraphs
+        .iter()
+        .flat_map(|p| {
+            p.text.split(['。', '；', '！', '？']).map(|s| Folded::filtered(s, 0, is_bare).text).collect::<Vec<_>>()
+        })
+        .filter(|s| s.chars().count() >= MIN_SENTENCE)
+        .collect()
+}
+
+pub fn check(reports: &[&Report], out: &mut Vec<(usize, Diagnostic)>) {
+    let sets: Vec<HashSet<String>> = reports.iter().map(|r| sentences(r)).collect();
+    for b in 1..reports.len() {
+        for a in 0..b {
+            let smaller = sets[a].len().min(sets[b].len());
+            if smaller < 2 {
+                continue;
+            }
+            let shared = sets[a].intersection(&sets[b]).count();
+            if shared * 2 <= smaller {
+                continue;
+            }
+            let name = |r: &Report| {
+                let agency = r.meta.agency.as_ref().map_or("未识别机关", |a| a.value.as_str()).to_owned();
+                r.meta.year.as_ref().map_or(agency.clone(), |y| format!("{agency}{}年", y.value))
+            };
+            let mut d = Diagnostic::new(
+                &RULE,
+                format!(
+                    "与另一份报告（{}）有 {shared} 句相同，占较短一份正文句子的 {}%。",
+                    name(reports[a]),
+                    shared * 100 / smaller
+                ),
+            );
+            d.span = reports[b].paragraphs.first().map(|p| p.span);
+            d.help = Some(RULE.doc.fix.to_owned());
+            out.push((b, d));
+        }
+    }
+}
