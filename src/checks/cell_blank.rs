@@ -55,9 +55,14 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 .flat_map(|k| blanks[k].iter().map(move |&c| (k, c)))
                 .map(|(k, c)| cell_key(table, k, c))
                 .collect();
-            let spans: Vec<_> = (r..=end).filter_map(|k| table.cells[k].iter().find_map(|c| c.span)).collect();
-            d.span = spans.first().copied();
-            d.related = spans.iter().skip(1).copied().collect();
+            // The rows' printed cells: a blank cell itself has no width to point at.
+            let spans: Vec<_> = (r..=end).flat_map(|k| table.cells[k].iter().filter_map(|c| c.span)).collect();
+            d.span = spans
+                .iter()
+                .map(|s| s.start)
+                .min()
+                .zip(spans.iter().map(|s| s.end).max())
+                .map(|(a, b)| crate::text::Span::new(a, b));
             d.help = Some(RULE.doc.fix.to_owned());
             out.push(d);
             r = end + 1;

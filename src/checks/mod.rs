@@ -37,6 +37,7 @@ mod x_copy;
 mod x_flow;
 
 pub use across::check as check_across;
+pub use s_chapter::HEADINGS as CHAPTERS;
 
 use crate::model::{Number, Report, Table};
 use crate::text::Span;
@@ -199,15 +200,16 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
         s_meta::check,
         s_year::check,
         s_deadline::check,
-        n_apps::check,
-        n_review::check,
-        n_sum::check,
         n_fee::check,
         n_dup::check,
         n_empty::check,
     ] {
         check(report, &mut out);
     }
+    let sentences = narrative::sentences(report, |_| true);
+    n_apps::check(report, &sentences, &mut out);
+    n_review::check(report, &sentences, &mut out);
+    n_sum::check(&sentences, &mut out);
     out.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
     out
 }

@@ -1,7 +1,7 @@
 //! N-APPS (warning): a sentence states a number of applications that differs
 //! from the table's 本年新收 总计 (or 新收 + 上年结转 where the sentence counts both).
 
-use super::narrative::{count_with_unit, sentences, Sentence};
+use super::narrative::{count_with_unit, Sentence};
 use super::{Diagnostic, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report};
 
@@ -37,15 +37,16 @@ fn stated(s: &Sentence) -> Option<(i64, bool)> {
     after.or(before).map(|v| (v, with_carried))
 }
 
-pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+/// `sentences`: the report's sentences (computed once for all narrative checks).
+pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
     let Some(table) = &report.tables.requests else { return };
     let value = |row: &str| match table.cell(row, "total").map(|c| &c.value) {
         Some(CellValue::Number(n)) if n.scale == 0 => Some(n.mantissa),
         _ => None,
     };
     let Some(new) = value("new") else { return };
-    for s in sentences(report, |_| true) {
-        let Some((claimed, with_carried)) = stated(&s) else { continue };
+    for s in sentences {
+        let Some((claimed, with_carried)) = stated(s) else { continue };
         let (expected, what) = match (with_carried, value("carried_in")) {
             (true, Some(carried)) => (new + carried, format!("新收 {new} + 上年结转 {carried} = {}", new + carried)),
             _ => (new, format!("“一、本年新收”总计为 {new}")),

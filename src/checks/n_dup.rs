@@ -82,14 +82,43 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         out.push(d);
         i = end + 1;
     }
-    // A paragraph repeated inside a longer one (a sentence pasted again as its own paragraph).
+    // A paragraph repeated inside a longer one (a sentence pasted again as its
+    // own paragraph): every sentence of it stands in one other paragraph.
+    let sentences: Vec<Vec<String>> = paragraphs
+        .iter()
+        .map(|p| {
+            p.text
+                .split(['。', '！', '？', '；'])
+                .map(|s| Folded::filtered(s, 0, is_bare).text)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .collect();
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, list) in sentences.iter().enumerate() {
+        for s in list {
+            let v = holders.entry(s.as_str()).or_default();
+            if v.last() != Some(&k) {
+                v.push(k);
+            }
+        }
+    }
     for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key.as_deref().filter(|_| repeats[i].is_none()) else { continue };
-        let Some(k) =
-            keys.iter().position(|other| other.as_ref().is_some_and(|o| o.len() > key.len() && o.contains(key)))
-        else {
+        if key.is_none() || repeats[i].is_some() || first.get(key.as_deref().unwrap_or_default()) != Some(&i) {
             continue;
-        };
+        }
+        let holder =
+            |k: usize| k != i && keys[k].as_ref().is_some_and(|o| o.len() > key.as_ref().map_or(0, String::len));
+        let mut candidates: Option<Vec<usize>> = None;
+        for s in &sentences[i] {
+            let here: Vec<usize> =
+                holders.get(s.as_str()).into_iter().flatten().copied().filter(|&k| holder(k)).collect();
+            candidates = Some(match candidates {
+                None => here,
+                Some(c) => c.into_iter().filter(|k| here.contains(k)).collect(),
+            });
+        }
+        let Some(&k) = candidates.as_ref().and_then(|c| c.first()) else { continue };
         let opening: String = paragraphs[i].text.chars().take(20).collect();
         let mut d = Diagnostic::new(&RULE, format!("段落“{opening}…”与另一段中的文字重复。"));
         d.span = Some(paragraphs[i].span);

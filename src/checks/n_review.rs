@@ -1,7 +1,7 @@
 //! N-REVIEW (warning): a sentence about administrative reconsideration or
 //! litigation (未发生…行政复议、行政诉讼; 行政复议 N 件) disagrees with the review table.
 
-use super::narrative::{count_with_unit, sentences, Sentence};
+use super::narrative::{count_with_unit, Sentence};
 use super::{Diagnostic, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report, Table};
 
@@ -39,15 +39,16 @@ fn stated(s: &Sentence, word: &str) -> Option<i64> {
     window.iter().any(|c| matches!(c, '未' | '无' | '没')).then_some(0)
 }
 
-pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+/// `sentences`: the report's sentences (computed once for all narrative checks).
+pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
     let Some(table) = &report.tables.review else { return };
     let claims = [("行政复议", &["reconsideration"][..]), ("行政诉讼", &["direct_suit", "suit_after_review"][..])];
-    for s in sentences(report, |_| true) {
+    for s in sentences {
         if !s.has("公开") && !s.has("信息") {
             continue;
         }
         for (word, rows) in claims {
-            let (Some(claimed), Some(actual)) = (stated(&s, word), total(table, rows)) else { continue };
+            let (Some(claimed), Some(actual)) = (stated(s, word), total(table, rows)) else { continue };
             if claimed == actual {
                 continue;
             }

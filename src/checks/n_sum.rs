@@ -1,9 +1,8 @@
 //! N-SUM (warning / info): a sentence `共 X…，其中 A…、B…、C…` whose parts add
 //! up to more than X (warning), or to less while they read as a complete split (info).
 
-use super::narrative::{count_at, sentences};
+use super::narrative::{count_at, Sentence};
 use super::{Diagnostic, Rule, RuleDoc, Severity};
-use crate::model::Report;
 
 pub static RULE: Rule = Rule {
     code: "N-SUM",
@@ -21,8 +20,9 @@ pub static RULE: Rule = Rule {
 
 const UNITS: [char; 9] = ['件', '条', '个', '项', '次', '篇', '人', '家', '起'];
 
-pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
-    for s in sentences(report, |_| true) {
+/// `sentences`: the report's sentences (computed once for all narrative checks).
+pub fn check(sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
+    for s in sentences {
         let Some(total_at) = s.find(0, "共") else { continue };
         let Some(of_which) = s.find(total_at, "其中") else { continue };
         // 共 X<unit>: the first count with a unit after 共, before 其中.

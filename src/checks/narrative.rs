@@ -5,20 +5,22 @@ use crate::model::{Paragraph, Report};
 use crate::text::{Folded, Span};
 
 pub struct Sentence {
-    /// Folded characters, whitespace dropped.
+    /// Folded text, whitespace dropped, and its characters.
+    pub text: String,
     pub chars: Vec<char>,
     pub span: Span,
 }
 
 impl Sentence {
     pub fn has(&self, word: &str) -> bool {
-        self.find(0, word).is_some()
+        self.text.contains(word)
     }
 
-    /// The char index of `word` at or after `from`.
+    /// The char index of `word` at or after char `from`.
     pub fn find(&self, from: usize, word: &str) -> Option<usize> {
-        let w: Vec<char> = word.chars().collect();
-        (from..self.chars.len().saturating_sub(w.len() - 1)).find(|&i| self.chars[i..].starts_with(&w))
+        let start = self.text.char_indices().nth(from).map_or(self.text.len(), |(b, _)| b);
+        let at = start + self.text[start..].find(word)?;
+        Some(from + self.text[start..at].chars().count())
     }
 }
 
@@ -44,7 +46,8 @@ pub fn sentences(report: &Report, keep: impl Fn(&Paragraph) -> bool) -> Vec<Sent
         for i in 0..=chars.len() {
             if i == chars.len() || matches!(chars[i], '。' | ';' | '!' | '?' | '！' | '？') {
                 if i > start {
-                    out.push(Sentence { chars: chars[start..i].to_vec(), span: to_span(start, i) });
+                    let chars = chars[start..i].to_vec();
+                    out.push(Sentence { text: chars.iter().collect(), chars, span: to_span(start, i) });
                 }
                 start = i + 1;
             }

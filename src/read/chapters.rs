@@ -102,6 +102,10 @@ struct Heading {
 /// A line that has the shape of a heading: short, no sentence end, optionally
 /// numbered `一、` and wrapped in Markdown marks.
 fn heading(r: &Row, input: &str) -> Option<Heading> {
+    // Longer than any heading with its marks and number: not one (saves collecting the chars).
+    if r.folded.text.len() > 4 * (MAX_HEADING + 8) {
+        return None;
+    }
     let chars: Vec<char> = r.folded.text.chars().collect();
     let origins = r.folded.origins;
     let start = chars.iter().position(|c| !matches!(c, '#' | '*' | '>' | '-'))?;

@@ -138,7 +138,11 @@ fn with_rows<T>(input: &str, f: impl FnOnce(&[Row]) -> T) -> T {
 }
 
 /// `text` folded into `buf` (whitespace dropped), for classifying a cell.
-fn fold_into<'a>(text: &str, buf: &'a mut String) -> &'a str {
+fn fold_into<'a>(text: &'a str, buf: &'a mut String) -> &'a str {
+    // ASCII without blanks folds to itself (most value cells: `0`, `12`, `3.5`).
+    if text.bytes().all(|b| b.is_ascii_graphic()) {
+        return text;
+    }
     buf.clear();
     for c in text.chars() {
         fold_char(c, &mut |f| buf.push(f));

@@ -1,5 +1,7 @@
 //! Views of a read report: renderings for people and for tests.
 
+pub mod export;
 pub mod json;
+pub mod layout;
 pub mod outline;
 pub mod rules;

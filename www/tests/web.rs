@@ -28,10 +28,23 @@ async fn typing_a_report_shows_what_was_read() {
     let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     area.set_value(SEED_002);
     area.dispatch_event(&Event::new("input").unwrap()).unwrap();
-    yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    // Typing is checked once it pauses.
+    yew::platform::time::sleep(std::time::Duration::from_millis(400)).await;
 
     assert_eq!(field(&root, "year"), "2020");
-    assert_eq!(field(&root, "requests.new.total"), "1");
+    let cell = root.query_selector("[data-cell='requests.new.total']").unwrap().unwrap();
+    // Named by N-APPS: marked with a sign before the value, not by colour alone.
+    assert_eq!(cell.text_content().unwrap_or_default().trim(), "⚠1");
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(root.query_selector("button[data-code='N-APPS']").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn js_api_returns_the_cli_json_object() {
+    let value = nianbao_web::check(SEED_002).unwrap();
+    let json = js_sys::JSON::stringify(&value).unwrap().as_string().unwrap();
+    assert!(json.contains(r#""year":2020"#), "{json}");
+    assert!(json.contains(r#""code":"N-APPS""#), "{json}");
 }
 
 #[wasm_bindgen_test]

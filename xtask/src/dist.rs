@@ -33,7 +33,7 @@ fn build_site() -> Result {
     run(cmd("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir"]).arg(&pkg).arg(&wasm))?;
     let bg = pkg.join("nianbao_web_bg.wasm");
     let wasm_opt = setup::www().join("node_modules").join("binaryen").join("bin").join("wasm-opt");
-    run(cmd("node", &[]).arg(&wasm_opt).arg(&bg).arg("-Oz").arg("-o").arg(&bg))?;
+    run(cmd("node", &[]).arg(&wasm_opt).arg(&bg).arg("-O3").arg("-o").arg(&bg))?;
     copy(&root.join("index.html"), &out.join("index.html"))?;
     for entry in std::fs::read_dir(setup::www().join("static")).map_err(|e| format!("www/static: {e}"))? {
         let path = entry.map_err(|e| e.to_string())?.path();

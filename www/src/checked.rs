@@ -1,0 +1,51 @@
+//! One checked input: the report the core read, its diagnostics, and which
+//! diagnostics name each cell. Computed once per input; the views only render it.
+
+use nianbao::checks::{self, Diagnostic};
+use nianbao::Report;
+use std::collections::HashMap;
+
+pub struct Checked {
+    pub input: String,
+    pub report: Report,
+    pub diagnostics: Vec<Diagnostic>,
+    /// For each cell key: the indices of the diagnostics that name it.
+    pub by_cell: HashMap<String, Vec<usize>>,
+}
+
+impl Checked {
+    pub fn new(input: String) -> Self {
+        let report = nianbao::parse(&input);
+        let diagnostics = checks::check(&report);
+        let mut by_cell: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, d) in diagnostics.iter().enumerate() {
+            for cell in &d.cells {
+                by_cell.entry(cell.clone()).or_default().push(i);
+            }
+        }
+        Checked { input, report, diagnostics, by_cell }
+    }
+
+    pub fn count(&self, severity: checks::Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// The JSON object the CLI prints for the same input read from standard input
+    /// (`nianbao check --format json -`): the same bytes.
+    pub fn json(&self) -> String {
+        nianbao::views::json::to_json("-", &self.input, &self.report, &self.diagnostics)
+    }
+}
+
+/// Where a diagnostic belongs in the list: its table, or the report's structure or text.
+pub fn group(d: &Diagnostic) -> &'static str {
+    let table = d.cells.first().and_then(|c| c.split('.').next());
+    match (table, d.code.split('-').next()) {
+        (Some("active"), _) => "二、主动公开政府信息情况（表）",
+        (Some("requests"), _) => "三、收到和处理政府信息公开申请情况（表）",
+        (Some("review"), _) => "四、行政复议、行政诉讼情况（表）",
+        (_, Some("N")) => "正文",
+        (_, Some("X")) => "与其他报告对照",
+        _ => "结构与元数据",
+    }
+}

@@ -1,0 +1,147 @@
+//! The input: the report text (报告全文), with paste from web pages and Word
+//! (their HTML read by the core's HTML reader), files opened or dropped
+//! (.txt / .md / .html, any of the encodings Windows saves), examples and 清空.
+
+use crate::browser;
+use crate::samples::SAMPLES;
+use gloo::file::callbacks::FileReader;
+use gloo::file::File;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InputProps {
+    pub text: String,
+    /// The new text, and whether to check it at once (paste, file, example) or after typing pauses.
+    pub on_text: Callback<(String, bool)>,
+}
+
+/// HTML becomes the text the core reads from it (tables as tab-separated lines).
+fn as_text(content: String) -> String {
+    if nianbao::text::html::looks_like_html(&content) {
+        nianbao::text::html::render(&content).text
+    } else {
+        content
+    }
+}
+
+#[component]
+pub fn Input(props: &InputProps) -> Html {
+    let area = use_node_ref();
+    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let status = use_state(String::new);
+
+    let oninput = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            on_text.emit((area.value(), false));
+        })
+    };
+    // A paste that carries HTML (web page, Word, WPS) goes through the HTML reader.
+    let onpaste = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+            let html = e.clipboard_data().and_then(|d| d.get_data("text/html").ok()).unwrap_or_default();
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let plain = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+            let pasted = if html.trim().is_empty() { plain } else { nianbao::text::html::render(&html).text };
+            e.prevent_default();
+            let value = area.value();
+            let utf16: Vec<u16> = value.encode_utf16().collect();
+            let at = |n: Option<u32>| n.map_or(utf16.len(), |n| (n as usize).min(utf16.len()));
+            let (start, end) = (at(area.selection_start().ok().flatten()), at(area.selection_end().ok().flatten()));
+            let before = String::from_utf16_lossy(&utf16[..start.min(end)]);
+            let after = String::from_utf16_lossy(&utf16[end.max(start)..]);
+            on_text.emit((format!("{before}{pasted}{after}"), true));
+        })
+    };
+    let load_files = {
+        let on_text = props.on_text.clone();
+        let readers = readers.clone();
+        let status = status.clone();
+        Rc::new(move |files: Option<web_sys::FileList>| {
+            let Some(file) = files.and_then(|f| f.get(0)) else { return };
+            let file = File::from(file);
+            let name = file.name();
+            let on_text = on_text.clone();
+            let status = status.clone();
+            let reader = gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
+                Ok(bytes) => {
+                    status.set(format!("已读入文件 {name}"));
+                    on_text.emit((as_text(browser::decode(&bytes)), true));
+                }
+                Err(e) => status.set(format!("无法读取文件 {name}：{e}")),
+            });
+            // One file at a time: a newer one replaces (and cancels) the last.
+            *readers.borrow_mut() = vec![reader];
+        })
+    };
+    let onchange_file = {
+        let load_files = load_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            load_files(input.files());
+            input.set_value("");
+        })
+    };
+    let ondrop = {
+        let load_files = load_files.clone();
+        Callback::from(move |e: DragEvent| {
+            let files = e.data_transfer().and_then(|d| d.files());
+            if files.as_ref().is_some_and(|f| f.length() > 0) {
+                e.prevent_default();
+                load_files(files);
+            }
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let onchange_sample = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some((_, text)) = select.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
+                on_text.emit(((*text).to_owned(), true));
+            }
+            select.set_value("");
+        })
+    };
+    let onclear = {
+        let on_text = props.on_text.clone();
+        let area = area.clone();
+        Callback::from(move |_| {
+            on_text.emit((String::new(), true));
+            if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                let _ = a.focus();
+            }
+        })
+    };
+    html! {
+        <>
+            <div class="nb-toolbar" role="toolbar" aria-label="输入工具">
+                <label class="nb-button nb-file">
+                    { "打开文件…" }
+                    <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/html" onchange={onchange_file} />
+                </label>
+                <label class="nb-sample">
+                    <span class="nb-visually-hidden">{ "载入示例" }</span>
+                    <select onchange={onchange_sample} aria-label="载入示例">
+                        <option value="" selected=true>{ "载入示例…" }</option>
+                        { for SAMPLES.iter().enumerate().map(|(i, (name, _))| html! {
+                            <option value={i.to_string()}>{ *name }</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" class="nb-button" onclick={onclear}>{ "清空" }</button>
+                <span class="nb-file-status" aria-live="polite">{ (*status).clone() }</span>
+            </div>
+            <label for="nb-input" class="nb-label">{ "报告全文" }</label>
+            <textarea id="nb-input" class="nb-input" ref={area} spellcheck="false"
+                placeholder="把年度报告全文粘贴到这里（可以从 PDF、Word、WPS 或网页复制），也可以把文件拖到这里。"
+                {oninput} {onpaste} {ondrop} {ondragover} value={props.text.clone()} />
+        </>
+    }
+}

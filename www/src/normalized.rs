@@ -1,0 +1,128 @@
+//! The normalized report: metadata, the six chapters under their standard
+//! headings, and the three tables in the official full layout of the detected
+//! format. Each cell carries `data-cell`; cells named by a finding are marked
+//! (`aria-invalid`, a sign that is not colour alone, the message on hover and
+//! focus); blank and missing cells read differently from 0; a single wrong
+//! cell shows its suggested value.
+
+use crate::app::Shared;
+use crate::browser;
+use nianbao::checks::{cell_key, CHAPTERS};
+use nianbao::model::{CellValue, Table};
+use nianbao::views::layout::{layout, Slot};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NormalizedProps {
+    pub checked: Shared,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
+#[component]
+pub fn Normalized(props: &NormalizedProps) -> Html {
+    use_effect_with(props.selected, |_| browser::reveal_first(".nb-normalized .nb-selected"));
+    let c = &props.checked.0;
+    if c.input.trim().is_empty() {
+        return html! {};
+    }
+    let r = &c.report;
+    let chapters = CHAPTERS.iter().enumerate().map(|(k, standard)| {
+        let found = r.chapters.iter().find(|ch| ch.number == Some(k as u8 + 1));
+        let table = match k {
+            1 => r.tables.active.as_ref(),
+            2 => r.tables.requests.as_ref(),
+            3 => r.tables.review.as_ref(),
+            _ => None,
+        };
+        html! {
+            <section class="nb-chapter">
+                <h3>{ *standard }</h3>
+                { match found {
+                    Some(ch) if ch.standard => html! {},
+                    Some(ch) => html! { <p class="nb-note">{ format!("报告中的标题：{}", ch.heading) }</p> },
+                    None => html! { <p class="nb-note nb-missing-chapter">{ "报告中未找到本章。" }</p> },
+                } }
+                { table.map(|t| table_view(props, t)) }
+                { if (1..=3).contains(&k) && table.is_none() { html! { <p class="nb-note">{ "未找到本章的统计表。" }</p> } } else { html! {} } }
+            </section>
+        }
+    });
+    html! {
+        <section class="nb-normalized" aria-labelledby="nb-normalized-title">
+            <h2 id="nb-normalized-title">{ "规范化报告" }</h2>
+            <p class="nb-legend">{ "图例：" }<span class="nb-cell-sample nb-blank">{ "空白" }</span>{ " 表示报告留空，" }
+                <span class="nb-cell-sample nb-missing">{ "缺失" }</span>{ " 表示报告没有这一格，" }
+                <span class="nb-cell-sample nb-bad">{ "⚠ 数字" }</span>{ " 表示有问题的单元格。" }</p>
+            <h3 class="nb-title">{ r.meta.title.as_ref().map_or("（未识别标题）".to_owned(), |t| t.value.clone()) }</h3>
+            { for chapters }
+        </section>
+    }
+}
+
+fn table_view(props: &NormalizedProps, table: &Table) -> Html {
+    let l = layout(table);
+    let rows = l.rows.iter().map(|row| {
+        let slots = row.slots.iter().map(|slot| match slot {
+            Slot::Label(label) => {
+                let (rowspan, colspan) = (label.rowspan.to_string(), label.colspan.to_string());
+                if row.header {
+                    html! { <th scope="col" {rowspan} {colspan}>{ label.text }</th> }
+                } else {
+                    html! { <th scope="row" {rowspan} {colspan}>{ label.text }</th> }
+                }
+            }
+            Slot::Cell { row, col, colspan } => cell_view(props, table, *row, *col, *colspan),
+        });
+        html! { <tr>{ for slots }</tr> }
+    });
+    html! {
+        <div class="nb-table-wrap">
+            <table class="nb-table" data-table={table.def.kind.key()}>
+                <caption>{ format!("{}（{} 年版格式）", l.caption, table.template.as_str()) }</caption>
+                { for rows }
+            </table>
+        </div>
+    }
+}
+
+fn cell_view(props: &NormalizedProps, table: &Table, row: usize, col: usize, colspan: usize) -> Html {
+    let c = &props.checked.0;
+    let key = cell_key(table, row, col);
+    let value = &table.cells[row][col].value;
+    let (text, kind) = match value {
+        CellValue::Number(n) => (n.to_string(), None),
+        CellValue::Blank => ("空白".to_owned(), Some("nb-blank")),
+        CellValue::Missing => ("缺失".to_owned(), Some("nb-missing")),
+        CellValue::Invalid(t) => (format!("“{t}”"), Some("nb-invalid")),
+    };
+    let findings = c.by_cell.get(&key).map(Vec::as_slice).unwrap_or_default();
+    let colspan = colspan.to_string();
+    if findings.is_empty() {
+        return html! { <td data-cell={key} class={classes!(kind)} {colspan}>{ text }</td> };
+    }
+    let messages: Vec<String> =
+        findings.iter().map(|&i| format!("{}：{}", c.diagnostics[i].code, c.diagnostics[i].message)).collect();
+    let fix = findings.iter().find_map(|&i| c.diagnostics[i].fix.as_ref().filter(|f| f.cell == key)).map(|f| f.value);
+    let selected = props.selected.is_some_and(|s| findings.contains(&s));
+    let first = findings[0];
+    let on_select = props.on_select.clone();
+    let onclick = Callback::from(move |_| on_select.emit(first));
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                on_select.emit(first);
+            }
+        })
+    };
+    html! {
+        <td data-cell={key} class={classes!("nb-bad", kind, selected.then_some("nb-selected"))} aria-invalid="true"
+            tabindex="0" title={messages.join("\n")} aria-label={format!("{text}，{}", messages.join("；"))} {colspan} {onclick} {onkeydown}>
+            <span aria-hidden="true" class="nb-sign">{ "⚠" }</span>
+            { text }
+            { fix.map(|v| html! { <span class="nb-suggest">{ format!("建议值 {v}") }</span> }) }
+        </td>
+    }
+}

@@ -1,0 +1,66 @@
+//! The summary (a polite live region: counts, agency, year, format, or a clear
+//! pass) and the export buttons (JSON as the CLI prints it, CSV, Markdown, print).
+
+use crate::app::Shared;
+use crate::browser;
+use nianbao::checks::Severity;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub checked: Shared,
+}
+
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let c = &props.checked.0;
+    let m = &c.report.meta;
+    let (errors, warnings, infos) = (c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info));
+    let unknown = || "未识别".to_owned();
+    let verdict = if c.input.trim().is_empty() {
+        html! { <p class="nb-verdict">{ "请粘贴或打开一份年度报告。" }</p> }
+    } else if errors + warnings == 0 {
+        html! { <p class="nb-verdict nb-pass"><span aria-hidden="true">{ "✓ " }</span>{ format!("未发现错误或警告（{infos} 个提示）。") }</p> }
+    } else {
+        html! { <p class="nb-verdict nb-fail"><span aria-hidden="true">{ "✗ " }</span>{ format!("发现 {errors} 个错误、{warnings} 个警告、{infos} 个提示。") }</p> }
+    };
+    html! {
+        <section class="nb-summary" role="status" aria-live="polite" aria-label="检查摘要">
+            { verdict }
+            <dl class="nb-meta">
+                <dt>{ "发布机关" }</dt>
+                <dd data-field="agency">{ m.agency.as_ref().map_or_else(unknown, |a| a.value.clone()) }</dd>
+                <dt>{ "报告年度" }</dt>
+                <dd data-field="year">{ m.year.as_ref().map_or_else(unknown, |y| y.value.to_string()) }</dd>
+                <dt>{ "表格格式" }</dt>
+                <dd data-field="template">{ m.template.map_or_else(unknown, |t| format!("{} 年版", t.as_str())) }</dd>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+pub fn Exports(props: &SummaryProps) -> Html {
+    let c = props.checked.clone();
+    let name = |ext: &str| {
+        let m = &c.0.report.meta;
+        let agency = m.agency.as_ref().map_or("年度报告", |a| a.value.as_str());
+        let year = m.year.as_ref().map_or(String::new(), |y| y.value.to_string());
+        format!("{agency}{year}-体检.{ext}")
+    };
+    let button =
+        |label: &'static str, file: String, mime: &'static str, content: fn(&crate::checked::Checked) -> String| {
+            let c = c.clone();
+            let onclick = Callback::from(move |_| browser::download(&file, mime, &content(&c.0)));
+            html! { <button type="button" class="nb-button" {onclick}>{ label }</button> }
+        };
+    html! {
+        <div class="nb-toolbar nb-exports" role="toolbar" aria-label="导出">
+            { button("导出 JSON", name("json"), "application/json", |c| c.json()) }
+            { button("导出表格 CSV", name("tables.csv"), "text/csv;charset=utf-8", |c| nianbao::views::export::tables_csv(&c.report)) }
+            { button("导出问题 CSV", name("problems.csv"), "text/csv;charset=utf-8", |c| nianbao::views::export::diagnostics_csv(&c.input, &c.diagnostics)) }
+            { button("导出 Markdown", name("md"), "text/markdown;charset=utf-8", |c| nianbao::views::export::markdown(&c.report, &c.diagnostics)) }
+            <button type="button" class="nb-button" onclick={Callback::from(|_| browser::print())}>{ "打印 / 另存为 PDF" }</button>
+        </div>
+    }
+}
