@@ -219,3 +219,46 @@ test('the page works from a sub-path: every asset URL is relative', async () => 
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
   assert.doesNotMatch(html, /<style|style="/, 'no inline style');
 });
+
+test('dist/nianbao.html works opened from disk, in one file', async () => {
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('file://' + path.join(dist, 'nianbao.html'));
+  await page.getByLabel('报告全文').waitFor({ timeout: 10000 });
+  await paste(page, await seed('002_400511ad0ee379b5.txt'));
+  await page.waitForSelector('button[data-code="N-APPS"]', { timeout: 5000 });
+  const outside = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(outside, [], 'no request');
+  assert.equal(requests.filter((u) => u.startsWith('file://')).length, 1, 'only the file itself is loaded');
+  await page.close();
+});
+
+test('embedded in an iframe, the page posts its height to the parent', async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url);
+  const height = await page.evaluate(() => new Promise((resolve) => {
+    window.addEventListener('message', (e) => { if (e.data?.nianbao === 'height') resolve(e.data.height); });
+    const frame = document.createElement('iframe');
+    frame.src = './';
+    frame.title = '年报体检';
+    document.body.append(frame);
+  }));
+  assert.ok(height > 300, `posted height ${height}`);
+  await page.close();
+});
+
+test('usable at 1024 px and at 200 % zoom: no sideways scrolling', async () => {
+  for (const [width, height, name] of [[1024, 768, '1024'], [512, 384, 'zoom-200']]) {
+    const app = await openApp(browser, site);
+    const { page } = app;
+    await page.setViewportSize({ width, height });
+    await paste(page, await seed('001_398e231a6bf84220.txt'));
+    await page.waitForSelector('button[data-code]');
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the window`);
+    await page.screenshot({ path: path.join(shots, `width-${name}.png`) });
+    assertClean(app);
+    await page.close();
+  }
+});

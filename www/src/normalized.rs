@@ -28,7 +28,9 @@ pub fn Normalized(props: &NormalizedProps) -> Html {
     }
     let r = &c.report;
     let chapters = CHAPTERS.iter().enumerate().map(|(k, standard)| {
-        let found = r.chapters.iter().find(|ch| ch.number == Some(k as u8 + 1));
+        let index = r.chapters.iter().position(|ch| ch.number == Some(k as u8 + 1));
+        let found = index.map(|i| &r.chapters[i]);
+        let text = r.paragraphs.iter().filter(move |p| index.is_some() && p.chapter == index);
         let table = match k {
             1 => r.tables.active.as_ref(),
             2 => r.tables.requests.as_ref(),
@@ -43,6 +45,7 @@ pub fn Normalized(props: &NormalizedProps) -> Html {
                     Some(ch) => html! { <p class="nb-note">{ format!("报告中的标题：{}", ch.heading) }</p> },
                     None => html! { <p class="nb-note nb-missing-chapter">{ "报告中未找到本章。" }</p> },
                 } }
+                { for text.map(|p| html! { <p class="nb-paragraph">{ &p.text }</p> }) }
                 { table.map(|t| table_view(props, t)) }
                 { if (1..=3).contains(&k) && table.is_none() { html! { <p class="nb-note">{ "未找到本章的统计表。" }</p> } } else { html! {} } }
             </section>

@@ -10,6 +10,13 @@ function fail(message) {
   if (loading) loading.textContent = '加载失败：' + message;
 }
 
+// Embedded in an iframe: tell the parent page the height it needs, whenever it changes:
+// window.addEventListener('message', (e) => { if (e.data?.nianbao === 'height') frame.style.height = e.data.height + 'px'; });
+if (window.parent !== window && typeof ResizeObserver === 'function') {
+  const post = () => window.parent.postMessage({ nianbao: 'height', height: document.documentElement.scrollHeight }, '*');
+  new ResizeObserver(post).observe(document.documentElement);
+}
+
 if (typeof WebAssembly !== 'object') {
   fail('当前浏览器不支持 WebAssembly。');
 } else {

@@ -15,6 +15,7 @@ pub fn dist() -> Result {
     setup::wasm_bindgen_cli()?;
     setup::npm_packages()?;
     build_site()?;
+    single_file()?;
     report_sizes()
 }
 
@@ -44,6 +45,53 @@ fn build_site() -> Result {
     Ok(())
 }
 
+/// dist/nianbao.html: the whole app in one file (styles, JS and the wasm as
+/// base64 inlined) for offices without a web server: it works opened from disk.
+/// Being one file, it carries inline script and style; the hosted site does not.
+fn single_file() -> Result {
+    let out = dist_dir();
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let page = read(&out.join("index.html"))?;
+    let css = read(&out.join("style.css"))?;
+    let glue = read(&out.join("pkg").join("nianbao_web.js"))?;
+    let wasm = std::fs::read(out.join("pkg").join("nianbao_web_bg.wasm")).map_err(|e| format!("wasm: {e}"))?;
+    let icon = read(&out.join("favicon.svg"))?;
+    let start = format!(
+        "const nianbaoWasm = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
+         __wbg_init({{ module_or_path: nianbaoWasm }}).then(() => {{\n\
+         \x20 document.getElementById('nb-fallback')?.remove();\n\
+         \x20 mount(document.getElementById('app'));\n\
+         }}, (err) => {{ document.getElementById('nb-loading').textContent = '加载失败：' + err; }});\n",
+        base64(&wasm)
+    );
+    let script = format!("<script type=\"module\">\n{}\n{start}</script>", glue.replace("</script", "<\\/script"));
+    let icon = format!("data:image/svg+xml;base64,{}", base64(icon.as_bytes()));
+    let replaced = page
+        .replace("<link rel=\"stylesheet\" href=\"./style.css\">", &format!("<style>\n{css}</style>"))
+        .replace("<script type=\"module\" src=\"./boot.js\"></script>", &script)
+        .replace("./favicon.svg", &icon);
+    if replaced.contains("./boot.js") || replaced.contains("./style.css") {
+        return Err("index.html changed: update xtask/src/dist.rs single_file()".to_owned());
+    }
+    std::fs::write(out.join("nianbao.html"), replaced).map_err(|e| format!("nianbao.html: {e}"))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 fn copy(from: &Path, to: &Path) -> Result {
     std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} → {}: {e}", from.display(), to.display()))
 }
@@ -67,4 +115,15 @@ fn report_sizes() -> Result {
     println!("{:<22} {:>8} bytes, {:>7} gzip", "wasm + JS", total.0, total.1);
     println!("dist/ is ready: copy the folder to any static web server.");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_pads_like_the_standard() {
+        assert_eq!(super::base64(b"ab"), "YWI=");
+        assert_eq!(super::base64(b"abc"), "YWJj");
+        assert_eq!(super::base64(b"a"), "YQ==");
+        assert_eq!(super::base64(b""), "");
+    }
 }
