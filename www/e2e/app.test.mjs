@@ -262,3 +262,99 @@ test('usable at 1024 px and at 200 % zoom: no sideways scrolling', async () => {
     await page.close();
   }
 });
+
+const clean = () => fs.readFile(path.join(repo, 'www', 'e2e', 'fixtures', 'clean-2022.txt'), 'utf8');
+
+test('a balanced report shows a clear pass; one changed cell shows its suggested value', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const text = await clean();
+  await paste(page, text);
+  await page.locator('.nb-pass').waitFor({ timeout: 5000 });
+  assert.match(await page.textContent('[role="status"]'), /未发现错误或警告/);
+  assert.equal(await page.locator('button[data-code]').count(), 0);
+  // （一）予以公开, 自然人: 2 → 5.
+  await paste(page, text.replace('（一）予以公开\t2\t1', '（一）予以公开\t5\t1'));
+  const cell = page.locator('[data-cell="requests.granted.natural"]');
+  await cell.locator('.nb-suggest').waitFor({ timeout: 5000 });
+  assert.match(await cell.textContent(), /5\s*建议值 2/);
+  assert.equal(await cell.getAttribute('aria-invalid'), 'true');
+  assert.match(await cell.getAttribute('title'), /T3-/);
+  await page.screenshot({ path: path.join(shots, 'suggested-value.png') });
+  assertClean(app);
+});
+
+test('examples menu, severity filter and 清空', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await page.selectOption('select[aria-label="载入示例"]', '3');
+  await page.waitForSelector('button[data-code="N-DUP"]', { timeout: 5000 });
+  assert.match(await page.inputValue('#nb-input'), /崇岗镇/);
+  const warnings = () => page.locator('button[data-code].nb-warning').count();
+  assert.ok(await warnings() > 0);
+  await page.getByLabel(/警告/).uncheck();
+  assert.equal(await warnings(), 0, 'warnings hidden');
+  await page.click('text=清空');
+  await page.locator('button[data-code]').first().waitFor({ state: 'detached', timeout: 5000 });
+  assert.equal(await page.inputValue('#nb-input'), '');
+  assertClean(app);
+});
+
+test('CSV and Markdown exports; print gives an A4 PDF', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await paste(page, await seed('002_400511ad0ee379b5.txt'));
+  await page.waitForSelector('button[data-code]');
+  const save = async (label) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`text=${label}`)]);
+    return fs.readFile(await download.path());
+  };
+  const tables = await save('导出表格 CSV');
+  assert.deepEqual([...tables.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  assert.match(tables.toString('utf8'), /requests\.new\.total,1,数字/);
+  const problems = (await save('导出问题 CSV')).toString('utf8');
+  assert.match(problems, /^\ufeff代码,级别,行号,信息/);
+  assert.match(problems, /N-APPS,warning,51,/);
+  const markdown = (await save('导出 Markdown')).toString('utf8');
+  assert.match(markdown, /## 三、收到和处理政府信息公开申请情况/);
+  assert.match(markdown, /\| 一、本年新收政府信息公开申请数量 \| 1 \| 0/);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', path: path.join(shots, 'print.pdf') });
+  assert.ok(pdf.length > 20000, `PDF of ${pdf.length} bytes`);
+  await page.screenshot({ path: path.join(shots, 'print-media.png'), fullPage: true });
+  assertClean(app);
+});
+
+test('the JS API: import init, { check } from the package', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const result = await page.evaluate(async (text) => {
+    const { default: init, check } = await import('./pkg/nianbao_web.js');
+    await init();
+    const out = check(text);
+    return { year: out.meta.year, codes: out.diagnostics.map((d) => d.code) };
+  }, await seed('002_400511ad0ee379b5.txt'));
+  assert.equal(result.year, 2020);
+  assert.ok(result.codes.includes('N-APPS'));
+  assertClean(app);
+});
+
+test('a panic keeps the page and the text, and says so', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const text = await seed('001_398e231a6bf84220.txt');
+  await paste(page, text);
+  await page.waitForSelector('button[data-code]');
+  await page.evaluate(async () => {
+    const { selftest_panic: panic } = await import('./pkg/nianbao_web.js');
+    try { panic(); } catch { /* the wasm traps after the hook ran */ }
+  });
+  await page.locator('.nb-crash[role="alert"]').waitFor({ timeout: 5000 });
+  assert.match(await page.textContent('.nb-crash'), /已保存在本机/);
+  assert.equal(await page.inputValue('#nb-input'), text, 'the text is still there');
+  assert.ok(await page.locator('button[data-code]').count() > 0, 'the findings are still shown');
+  await page.reload();
+  await page.getByLabel('报告全文').waitFor();
+  assert.equal(await page.inputValue('#nb-input'), text, 'and restored after a reload');
+  await page.click('text=清空');
+});

@@ -20,7 +20,7 @@ const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity:
 pub fn Findings(props: &FindingsProps) -> Html {
     let shown = use_state(|| [true, true, true]);
     let c = &props.checked.0;
-    if c.diagnostics.is_empty() {
+    if c.diagnostics.is_empty() || c.input.trim().is_empty() {
         return html! {};
     }
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();

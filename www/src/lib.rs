@@ -18,7 +18,8 @@ pub use app::App;
 /// Mounts the app into `root`. Called by `boot.js` after the wasm is loaded.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element) {
-    std::panic::set_hook(Box::new(|info| show_error(&info.to_string())));
+    // Through Yew, which otherwise installs its own hook when it renders.
+    yew::set_custom_panic_hook(Box::new(|info| show_error(&info.to_string())));
     yew::Renderer::<App>::with_root(root).render();
 }
 
@@ -42,4 +43,11 @@ fn show_error(detail: &str) {
 pub fn check(text: &str) -> Result<JsValue, JsValue> {
     let checked = checked::Checked::new(text.to_owned());
     js_sys::JSON::parse(&checked.json())
+}
+
+/// Panics on purpose, to test that a panic keeps the page and the text (the
+/// e2e test of the crash banner calls it; the page never does).
+#[wasm_bindgen]
+pub fn selftest_panic() {
+    std::panic::panic_any("selftest_panic: a deliberate panic");
 }
