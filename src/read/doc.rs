@@ -4,7 +4,7 @@
 
 use crate::model::Number;
 use crate::text::layout::{split_cells, CellSpan, Separator};
-use crate::text::{fold_char, is_bare, Folded, FoldedRef, Span};
+use crate::text::{fold_char, is_bare, is_ideograph, Folded, FoldedRef, Span};
 use std::ops::Range;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,8 +38,9 @@ pub struct Row<'a> {
     pub folded: FoldedRef<'a>,
     /// The bare text of all text cells, joined.
     pub label: FoldedRef<'a>,
-    /// A long line of running text: one text cell, not folded (`folded` and
-    /// `label` are empty) since no label or heading is that long. See [`Row::fold`].
+    /// A line of running text: one text cell that is long or holds a sentence
+    /// end, not folded (`folded` and `label` are empty) since no label, heading
+    /// or title is like that. See [`Row::fold`].
     pub prose: bool,
 }
 
@@ -100,7 +101,17 @@ pub struct Doc {
 
 impl Doc {
     pub fn read(input: &str) -> Doc {
-        let mut doc = Doc::default();
+        // Sized up front: growing these while reading a large input costs page faults and copies.
+        let lines = input.matches('\n').count() + 1;
+        let mut doc = Doc {
+            lines: Vec::with_capacity(lines),
+            cells: Vec::with_capacity(lines * 2),
+            folded: Folded {
+                text: String::with_capacity(input.len() / 2),
+                origins: Vec::with_capacity(input.len() / 4),
+            },
+            labels: Folded::default(),
+        };
         let mut reader = Reader { input, scratch: String::new(), spans: Vec::new() };
         let mut start = 0;
         for raw in input.split_inclusive('\n') {
@@ -175,7 +186,10 @@ impl Reader<'_> {
         let span = Span::new(start, start + body.len());
         let first_cell = doc.cells.len();
         let (folded_at, label_at) = (mark(&doc.folded), mark(&doc.labels));
-        let prose = matches!(self.spans[..], [only] if sep == Separator::None && only.end - only.start > PROSE_LEN);
+        // One text cell that is long, or a sentence (no label, heading, title or
+        // signature ends a sentence): running text, not folded until asked.
+        let prose = matches!(self.spans[..], [only] if sep == Separator::None
+            && (only.end - only.start > PROSE_LEN || input[only.start..only.end].contains("。") || input[only.start..only.end].contains("｡")));
         if prose {
             let s = self.spans[0];
             doc.cells.push(Cell {
@@ -193,7 +207,9 @@ impl Reader<'_> {
                 let single = !text.contains(|c: char| c.is_whitespace());
                 // A long cell is text: no number or placeholder is that long.
                 let short = text.len() <= MAX_VALUE_LEN;
-                let kind = short
+                // A cell that starts with an ideograph (other than 无) is text: no fold needed to tell.
+                let worded = text.chars().next().is_some_and(|c| is_ideograph(c) && c != '无');
+                let kind = (short && !worded)
                     .then(|| classify(fold_into(text, &mut self.scratch)))
                     .flatten()
                     .filter(|(k, _)| single || !matches!(k, CellKind::Number(_)));

@@ -58,7 +58,7 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
         split_on(b'\t', cells);
         return Separator::Tab;
     }
-    if line.bytes().filter(|b| *b == b'|').nth(1).is_some() {
+    if line.find('|').is_some_and(|first| line[first + 1..].contains('|')) {
         split_on(b'|', cells);
         // `| a | b |`: the outer pipes open and close the row.
         if line.trim_start_matches(is_blank).starts_with('|') && cells.first().is_some_and(|c| c.start == c.end) {
@@ -74,8 +74,8 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
     }
     // Most lines are running text: one cell, found without walking the characters
     // (no run of two blanks: the rarer Unicode spaces are left to the full split).
-    let maybe_gap = |b: &u8| matches!(b, b'\x0b' | b'\x0c' | 0xC2);
-    if !line.contains("  ") && !line.contains('\u{3000}') && !line.as_bytes().iter().any(maybe_gap) {
+    let rare_blank = ['\u{b}', '\u{c}', '\u{85}', '\u{a0}'].iter().any(|c| line.contains(*c));
+    if !line.contains("  ") && !line.contains('\u{3000}') && !rare_blank {
         let cell = trim(0, line.len(), 0);
         if cell.start != cell.end {
             cells.push(cell);

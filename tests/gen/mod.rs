@@ -184,124 +184,24 @@ fn value(v: &Option<Number>, colspan: usize) -> LCell {
     LCell { text: v.map_or(String::new(), |n| n.to_string()), rowspan: 1, colspan, value: true }
 }
 
-/// The official layout of each table as rows of cells (with their spans).
+/// The official layout of a table (the core's `views::layout`, drawn from the
+/// format) filled with `grid`'s values.
 fn layout(kind: TableKind, format: TemplateId, grid: &Grid) -> Vec<Vec<LCell>> {
-    let d = def(format, kind);
-    let vals = |k: usize, colspans: &[usize]| -> Vec<LCell> {
-        grid[k].iter().enumerate().map(|(c, v)| value(v, colspans.get(c).copied().unwrap_or(1))).collect()
-    };
-    let mut rows = Vec::new();
-    match kind {
-        TableKind::Requests => {
-            rows.push(vec![
-                label("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
-                label("申请人情况", 1, 7),
-            ]);
-            rows.push(vec![label("自然人", 2, 1), label("法人或其他组织", 1, 5), label("总计", 2, 1)]);
-            rows.push(
-                ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
-                    .iter()
-                    .map(|t| label(t, 1, 1))
-                    .collect(),
-            );
-            let results = d.rows.len() - 3;
-            let groups: [(&str, &str, usize); 4] = [
-                ("denied_", "（三）不予公开", 8),
-                ("unable_", "（四）无法提供", 3),
-                ("refused_", "（五）不予处理", 5),
-                ("other_", "（六）其他处理", 3),
-            ];
-            for (k, row) in d.rows.iter().enumerate() {
-                let mut cells = Vec::new();
-                match row.key {
-                    "new" | "carried_in" | "carried_out" => cells.push(label(row.label, 1, 3)),
-                    _ => {
-                        if row.key == "granted" {
-                            cells.push(label("三、本年度办理结果", results, 1));
-                        }
-                        let group =
-                            groups.iter().find(|(p, _, _)| row.key.starts_with(p) && row.key != "other_handling");
-                        match group {
-                            Some((prefix, name, n)) => {
-                                if d.rows[k - 1].key.starts_with(prefix) {
-                                    // Covered by the group's rowspan.
-                                } else {
-                                    cells.push(label(name, *n, 1));
-                                }
-                                cells.push(label(row.label, 1, 1));
-                            }
-                            None => cells.push(label(row.label, 1, 2)),
-                        }
-                    }
-                }
-                cells.extend(vals(k, &[]));
-                rows.push(cells);
-            }
-        }
-        TableKind::Review => {
-            rows.push(vec![label("行政复议", 1, 5), label("行政诉讼", 1, 10)]);
-            let leaves = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-            let mut second: Vec<LCell> = leaves.iter().map(|t| label(t, 2, 1)).collect();
-            second.push(label("未经复议直接起诉", 1, 5));
-            second.push(label("复议后起诉", 1, 5));
-            rows.push(second);
-            rows.push(leaves.iter().chain(&leaves).map(|t| label(t, 1, 1)).collect());
-            rows.push((0..3).flat_map(|r| grid[r].iter().map(|v| value(v, 1))).collect());
-        }
-        TableKind::Active => {
-            let sections: &[(&str, &[&str], &[&str])] = if format == TemplateId::Y2019 {
-                &[
-                    (
-                        "第二十条第（一）项",
-                        &["本年新制作数量", "本年新公开数量", "对外公开总数量"],
-                        &["regulations", "normative_docs"],
-                    ),
-                    (
-                        "第二十条第（五）项",
-                        &["上一年项目数量", "本年增/减", "处理决定数量"],
-                        &["licensing", "other_services"],
-                    ),
-                    ("第二十条第（六）项", &["上一年项目数量", "本年增/减", "处理决定数量"], &["penalty", "coercion"]),
-                    ("第二十条第（八）项", &["上一年项目数量", "本年增/减"], &["fees"]),
-                    ("第二十条第（九）项", &["采购项目数量", "采购总金额"], &["procurement"]),
-                ]
-            } else {
-                &[
-                    (
-                        "第二十条第（一）项",
-                        &["本年制发件数", "本年废止件数", "现行有效件数"],
-                        &["regulations", "normative_docs"],
-                    ),
-                    ("第二十条第（五）项", &["本年处理决定数量"], &["licensing"]),
-                    ("第二十条第（六）项", &["本年处理决定数量"], &["penalty", "coercion"]),
-                    ("第二十条第（八）项", &["本年收费金额（单位：万元）"], &["fees"]),
-                ]
-            };
-            for (title, heads, keys) in sections {
-                rows.push(vec![label(title, 1, 4)]);
-                let last_span = 4 - heads.len();
-                let mut head = vec![label("信息内容", 1, 1)];
-                head.extend(
-                    heads
-                        .iter()
-                        .enumerate()
-                        .map(|(i, h)| label(h, 1, if i + 1 == heads.len() { last_span } else { 1 })),
-                );
-                rows.push(head);
-                for key in *keys {
-                    let k = d.rows.iter().position(|r| r.key == *key).unwrap_or(0);
-                    let mut spans = vec![1; heads.len()];
-                    if let Some(last) = spans.last_mut() {
-                        *last = last_span;
-                    }
-                    let mut cells = vec![label(d.rows[k].label, 1, 1)];
-                    cells.extend(vals(k, &spans));
-                    rows.push(cells);
-                }
-            }
-        }
-    }
-    rows
+    use nianbao::views::layout::Slot;
+    let table = nianbao::model::Table::empty(format, kind);
+    nianbao::views::layout::layout(&table)
+        .rows
+        .iter()
+        .map(|row| {
+            row.slots
+                .iter()
+                .map(|slot| match slot {
+                    Slot::Label(l) => label(l.text, l.rowspan, l.colspan),
+                    Slot::Cell { row, col, colspan } => value(&grid[*row][*col], *colspan),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Display width in a monospaced layout: CJK is two columns.

@@ -142,9 +142,10 @@ test('keys n and p move through the findings', async () => {
   await page.locator('h1').click();
   await page.keyboard.press('n');
   await page.keyboard.press('n');
-  assert.equal(await page.getAttribute('#nb-finding-1', 'aria-pressed'), 'true');
+  // The page re-renders right after the key: wait for it, do not sample.
+  await page.locator('#nb-finding-1[aria-pressed="true"]').waitFor({ timeout: 2000 });
   await page.keyboard.press('p');
-  assert.equal(await page.getAttribute('#nb-finding-0', 'aria-pressed'), 'true');
+  await page.locator('#nb-finding-0[aria-pressed="true"]').waitFor({ timeout: 2000 });
   assertClean(app);
 });
 
@@ -293,7 +294,9 @@ test('examples menu, severity filter and 清空', async () => {
   const warnings = () => page.locator('button[data-code].nb-warning').count();
   assert.ok(await warnings() > 0);
   await page.getByLabel(/警告/).uncheck();
+  await page.waitForFunction(() => !document.querySelector('button[data-code].nb-warning'), null, { timeout: 2000 });
   assert.equal(await warnings(), 0, 'warnings hidden');
+  assert.ok(await page.locator('button[data-code].nb-error, button[data-code].nb-info').count() > 0, 'the others stay');
   await page.click('text=清空');
   await page.locator('button[data-code]').first().waitFor({ state: 'detached', timeout: 5000 });
   assert.equal(await page.inputValue('#nb-input'), '');

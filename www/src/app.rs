@@ -28,6 +28,15 @@ impl PartialEq for Shared {
     }
 }
 
+/// What every view of the findings gets: the checked input, the chosen
+/// finding, and how to choose one.
+#[derive(Properties, PartialEq)]
+pub struct ViewProps {
+    pub checked: Shared,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
 #[component]
 pub fn App() -> Html {
     let text = use_state(|| browser::load_draft().unwrap_or_default());

@@ -37,15 +37,22 @@ impl Checked {
     }
 }
 
-/// Where a diagnostic belongs in the list: its table, or the report's structure or text.
-pub fn group(d: &Diagnostic) -> &'static str {
+/// Where a diagnostic belongs in the list: its table; for the text, the
+/// chapter its sentence stands in; else the report's structure.
+pub fn group(d: &Diagnostic, report: &Report) -> String {
     let table = d.cells.first().and_then(|c| c.split('.').next());
     match (table, d.code.split('-').next()) {
-        (Some("active"), _) => "二、主动公开政府信息情况（表）",
-        (Some("requests"), _) => "三、收到和处理政府信息公开申请情况（表）",
-        (Some("review"), _) => "四、行政复议、行政诉讼情况（表）",
-        (_, Some("N")) => "正文",
-        (_, Some("X")) => "与其他报告对照",
-        _ => "结构与元数据",
+        (Some("active"), _) => "二、主动公开政府信息情况（表）".to_owned(),
+        (Some("requests"), _) => "三、收到和处理政府信息公开申请情况（表）".to_owned(),
+        (Some("review"), _) => "四、行政复议、行政诉讼情况（表）".to_owned(),
+        (_, Some("X")) => "与其他报告对照".to_owned(),
+        (_, Some("N")) => {
+            let at = d.span.map_or(0, |s| s.start);
+            match report.chapters.iter().rev().find(|c| c.span.start <= at) {
+                Some(c) => format!("正文：{}", c.heading),
+                None => "正文".to_owned(),
+            }
+        }
+        _ => "结构与元数据".to_owned(),
     }
 }

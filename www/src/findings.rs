@@ -2,34 +2,27 @@
 //! severity. Each is a button (`data-code`); the chosen one opens its 为什么 /
 //! 怎么改 panel, drawn from the rule's documentation (as `nianbao explain`).
 
-use crate::app::Shared;
+use crate::app::ViewProps;
 use crate::checked::group;
 use nianbao::checks::{self, Severity};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FindingsProps {
-    pub checked: Shared,
-    pub selected: Option<usize>,
-    pub on_select: Callback<usize>,
-}
-
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 #[component]
-pub fn Findings(props: &FindingsProps) -> Html {
+pub fn Findings(props: &ViewProps) -> Html {
     let shown = use_state(|| [true, true, true]);
     let c = &props.checked.0;
     if c.diagnostics.is_empty() || c.input.trim().is_empty() {
         return html! {};
     }
-    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, d) in c.diagnostics.iter().enumerate() {
         let k = SEVERITIES.iter().position(|s| *s == d.severity).unwrap_or(0);
         if !shown[k] {
             continue;
         }
-        let g = group(d);
+        let g = group(d, &c.report);
         match groups.iter_mut().find(|(name, _)| *name == g) {
             Some((_, items)) => items.push(i),
             None => groups.push((g, vec![i])),
@@ -67,7 +60,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     }
 }
 
-fn item(props: &FindingsProps, i: usize) -> Html {
+fn item(props: &ViewProps, i: usize) -> Html {
     let d = &props.checked.0.diagnostics[i];
     let on_select = props.on_select.clone();
     let onclick = Callback::from(move |_| on_select.emit(i));

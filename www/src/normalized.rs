@@ -5,22 +5,15 @@
 //! focus); blank and missing cells read differently from 0; a single wrong
 //! cell shows its suggested value.
 
-use crate::app::Shared;
+use crate::app::ViewProps;
 use crate::browser;
 use nianbao::checks::{cell_key, CHAPTERS};
 use nianbao::model::{CellValue, Table};
 use nianbao::views::layout::{layout, Slot};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NormalizedProps {
-    pub checked: Shared,
-    pub selected: Option<usize>,
-    pub on_select: Callback<usize>,
-}
-
 #[component]
-pub fn Normalized(props: &NormalizedProps) -> Html {
+pub fn Normalized(props: &ViewProps) -> Html {
     use_effect_with(props.selected, |_| browser::reveal_first(".nb-normalized .nb-selected"));
     let c = &props.checked.0;
     if c.input.trim().is_empty() {
@@ -63,7 +56,7 @@ pub fn Normalized(props: &NormalizedProps) -> Html {
     }
 }
 
-fn table_view(props: &NormalizedProps, table: &Table) -> Html {
+fn table_view(props: &ViewProps, table: &Table) -> Html {
     let l = layout(table);
     let rows = l.rows.iter().map(|row| {
         let slots = row.slots.iter().map(|slot| match slot {
@@ -89,7 +82,7 @@ fn table_view(props: &NormalizedProps, table: &Table) -> Html {
     }
 }
 
-fn cell_view(props: &NormalizedProps, table: &Table, row: usize, col: usize, colspan: usize) -> Html {
+fn cell_view(props: &ViewProps, table: &Table, row: usize, col: usize, colspan: usize) -> Html {
     let c = &props.checked.0;
     let key = cell_key(table, row, col);
     let value = &table.cells[row][col].value;

@@ -1,19 +1,12 @@
 //! The source view: the input, read-only, with every problem span marked; the
 //! chosen problem's span is emphasised and scrolled into view.
 
-use crate::app::Shared;
+use crate::app::ViewProps;
 use crate::browser;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SourceProps {
-    pub checked: Shared,
-    pub selected: Option<usize>,
-    pub on_select: Callback<usize>,
-}
-
 #[component]
-pub fn Source(props: &SourceProps) -> Html {
+pub fn Source(props: &ViewProps) -> Html {
     let c = &props.checked.0;
     use_effect_with(props.selected, |_| browser::reveal_first(".nb-source .nb-selected"));
     if c.input.is_empty() {
