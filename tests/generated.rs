@@ -86,6 +86,11 @@ fn numbers_on_the_line_after_the_label() {
 }
 
 #[test]
+fn raw_text_with_group_labels_repeated_on_every_row() {
+    run(Shape::RawRepeated, 40);
+}
+
+#[test]
 fn markdown_pipes() {
     run(Shape::Markdown, 40);
 }
@@ -117,6 +122,7 @@ fn peek() {
         Ok("spaces") => Shape::Spaces,
         Ok("cell") => Shape::CellPerLine,
         Ok("next") => Shape::NextLine,
+        Ok("raw") => Shape::RawRepeated,
         Ok("md") => Shape::Markdown,
         Ok("html") => Shape::Html,
         _ => Shape::Tabs,

@@ -153,12 +153,15 @@ pub enum Shape {
     CellPerLine,
     /// `pdftotext -raw`: the label, then the row's numbers on the next line.
     NextLine,
+    /// `pdftotext -raw` of a table broken across pages: each row's line repeats
+    /// the group labels spanning it (三、本年度办理结果 （三）不予公开 2.…), numbers after.
+    RawRepeated,
     Markdown,
     Html,
 }
 
-pub const SHAPES: [Shape; 6] =
-    [Shape::Tabs, Shape::Spaces, Shape::CellPerLine, Shape::NextLine, Shape::Markdown, Shape::Html];
+pub const SHAPES: [Shape; 7] =
+    [Shape::Tabs, Shape::Spaces, Shape::CellPerLine, Shape::NextLine, Shape::RawRepeated, Shape::Markdown, Shape::Html];
 
 impl Shape {
     /// Whether a blank cell survives the shape (a PDF copy drops it without a trace).
@@ -289,6 +292,25 @@ fn render_table(rows: &[Vec<LCell>], shape: Shape, rng: &mut Rng) -> String {
                         out += &format!("{v}\n");
                     }
                 } else if !values.is_empty() {
+                    out += &format!("{}\n", values.join(" "));
+                }
+            }
+        }
+        Shape::RawRepeated => {
+            // Labels spanning rows below stay in force until their span ends.
+            let mut spanning: Vec<(usize, String)> = Vec::new();
+            for (r, row) in rows.iter().enumerate() {
+                spanning.retain(|(until, _)| *until > r);
+                let mut words: Vec<String> = spanning.iter().map(|(_, t)| t.clone()).collect();
+                for c in row.iter().filter(|c| !c.value) {
+                    if c.rowspan > 1 && row.iter().any(|c| c.value) {
+                        spanning.push((r + c.rowspan, c.text.clone()));
+                    }
+                    words.push(c.text.clone());
+                }
+                let values: Vec<&str> = row.iter().filter(|c| c.value).map(|c| c.text.as_str()).collect();
+                out += &format!("{}\n", words.join(" "));
+                if !values.is_empty() {
                     out += &format!("{}\n", values.join(" "));
                 }
             }
