@@ -203,8 +203,6 @@ impl Reader<'_> {
             for k in 0..self.spans.len() {
                 let s = self.spans[k];
                 let text = &input[s.start..s.end];
-                // `0 3 6` is three numbers, not 036: only a cell without inner spaces is one value.
-                let single = !text.contains(|c: char| c.is_whitespace());
                 // A long cell is text: no number or placeholder is that long.
                 let short = text.len() <= MAX_VALUE_LEN;
                 // A cell that starts with an ideograph (other than 无) is text: no fold needed to tell.
@@ -212,7 +210,8 @@ impl Reader<'_> {
                 let kind = (short && !worded)
                     .then(|| classify(fold_into(text, &mut self.scratch)))
                     .flatten()
-                    .filter(|(k, _)| single || !matches!(k, CellKind::Number(_)));
+                    // `0 3 6` is three numbers, not 036: only a cell without inner spaces is one value.
+                    .filter(|(k, _)| !matches!(k, CellKind::Number(_)) || !text.contains(char::is_whitespace));
                 match kind {
                     Some((kind, unit)) => {
                         doc.cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, unit, bare: 0..0 })

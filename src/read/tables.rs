@@ -24,7 +24,7 @@ fn find(rows: &[Row], from: usize, pred: impl Fn(&Row) -> bool) -> Option<usize>
 
 fn short_label_with(r: &Row, word: &str) -> bool {
     let label = &r.label;
-    label.text.chars().count() <= MAX_LABEL && label.text.contains(word)
+    label.text.contains(word) && label.text.chars().count() <= MAX_LABEL
 }
 
 pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
