@@ -1,0 +1,41 @@
+//! Snapshots of what the views render for each seed: the JSON object of
+//! schema.md, the normalized Markdown and the CSV exports. A change in any of
+//! them shows up as a reviewable diff in tests/snapshots/.
+
+use nianbao::views::{export, json};
+use std::path::Path;
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds").join(name)).unwrap_or_default()
+}
+
+const SEEDS: [&str; 5] = [
+    "000_f9649dac1b38fb85",
+    "001_398e231a6bf84220",
+    "002_400511ad0ee379b5",
+    "003_e79d930d3ead0ba0",
+    "004_9cf56e95910a791d",
+];
+
+#[test]
+fn json_of_each_seed() {
+    for name in SEEDS {
+        let input = seed(&format!("{name}.txt"));
+        let report = nianbao::parse(&input);
+        let diagnostics = nianbao::checks::check(&report);
+        insta::assert_snapshot!(
+            format!("json_{name}"),
+            json::to_json(&format!("{name}.txt"), &input, &report, &diagnostics)
+        );
+    }
+}
+
+#[test]
+fn markdown_and_csv_of_seed_002() {
+    let input = seed("002_400511ad0ee379b5.txt");
+    let report = nianbao::parse(&input);
+    let diagnostics = nianbao::checks::check(&report);
+    insta::assert_snapshot!("markdown_002", export::markdown(&report, &diagnostics));
+    insta::assert_snapshot!("tables_csv_002", export::tables_csv(&report));
+    insta::assert_snapshot!("diagnostics_csv_002", export::diagnostics_csv(&input, &diagnostics));
+}
