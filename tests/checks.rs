@@ -82,6 +82,26 @@ fn blank_rows_in_a_block_are_one_finding() {
     assert_eq!(blank[0].cells.len(), 12);
 }
 
+#[test]
+fn cells_placed_by_position_are_labelled_a_guess() {
+    // Six values for seven columns: which cell is lacking is inferred.
+    let found = diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t1\n");
+    let missing = found.iter().find(|d| d.code == "CELL-MISSING").expect("CELL-MISSING");
+    assert!(missing.message.contains("按位置推断"), "{}", missing.message);
+    // Blanks between values in a space-aligned row are placed by the table's complete rows: said so too.
+    let aligned = diagnostics(concat!(
+        "三、收到和处理政府信息公开申请情况\n",
+        "一、本年新收政府信息公开申请数量    1    0    0    0    0    0    1\n",
+        "二、上年结转政府信息公开申请数量    0         0    0    0    0    0\n",
+    ));
+    let blank = aligned.iter().find(|d| d.code == "CELL-BLANK").expect("CELL-BLANK");
+    assert!(blank.message.contains("按位置推断"), "{}", blank.message);
+    let exact =
+        diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t\t0\t0\t0\t0\t1\n");
+    let blank = exact.iter().find(|d| d.code == "CELL-BLANK").expect("CELL-BLANK");
+    assert!(!blank.message.contains("推断"), "{}", blank.message);
+}
+
 /// The number of test cases per code: the closing note quotes it.
 #[test]
 #[ignore = "prints the count per code: cargo test --test checks count -- --ignored --nocapture"]

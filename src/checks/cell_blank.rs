@@ -2,7 +2,7 @@
 //! blank in the same columns are one block and one finding.
 
 use super::identities::short_row;
-use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
+use super::{cell_key, placed_by_position, Diagnostic, Rule, RuleDoc, Severity, GUESS};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -47,9 +47,15 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 format!("“{}”至“{}”共 {} 行", short_row(def.label), short_row(table.def.rows[end].label), end - r + 1)
             };
             let count: usize = (r..=end).map(|k| blanks[k].len()).sum();
+            // Rows that printed fewer values than columns: which cells are blank is a guess.
+            let guessed = (r..=end).any(|k| placed_by_position(report, table, k));
+            let guess = if guessed { GUESS } else { "" };
             let mut d = Diagnostic::new(
                 &RULE,
-                format!("{rows}的{}列空白，共 {count} 个单元格：空白不等于 0，没有发生的应填 0。", columns.join("、")),
+                format!(
+                    "{rows}的{}列空白，共 {count} 个单元格{guess}：空白不等于 0，没有发生的应填 0。",
+                    columns.join("、")
+                ),
             );
             d.cells = (r..=end)
                 .flat_map(|k| blanks[k].iter().map(move |&c| (k, c)))

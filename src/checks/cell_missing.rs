@@ -1,7 +1,7 @@
 //! CELL-MISSING (warning): template rows or cells not found in a table that was found.
 
 use super::identities::short_row;
-use super::{cell_key, tables, Diagnostic, Rule, RuleDoc, Severity};
+use super::{cell_key, placed_by_position, tables, Diagnostic, Rule, RuleDoc, Severity, GUESS};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -32,11 +32,12 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let label = short_row(table.def.rows[r].label);
+            let guess = if placed_by_position(report, table, r) { GUESS } else { "" };
             if missing.len() == row.len() {
                 rows.push(format!("“{label}”"));
             } else {
                 let cols: Vec<&str> = missing.iter().map(|&c| table.def.rows[r].cols[c].label).collect();
-                rows.push(format!("“{label}”的{}", cols.join("、")));
+                rows.push(format!("“{label}”的{}{guess}", cols.join("、")));
             }
             cells.extend(missing.iter().map(|&c| cell_key(table, r, c)));
         }

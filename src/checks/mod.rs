@@ -214,6 +214,18 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
     out
 }
 
+/// Said of cells whose place in a row was inferred: the row printed fewer values than columns.
+pub(crate) const GUESS: &str = "（该行数字少于列数，哪几格是按位置推断的，请核对）";
+
+/// Whether the reader placed row `row` of `table` by position (a guess, noted).
+pub(crate) fn placed_by_position(report: &Report, table: &Table, row: usize) -> bool {
+    report.notes.iter().any(|n| {
+        n.table == table.def.kind
+            && n.row == table.def.rows[row].key
+            && n.kind == crate::model::NoteKind::PlacedByPosition
+    })
+}
+
 /// The tables that were found.
 pub fn tables(report: &Report) -> impl Iterator<Item = &Table> {
     let t = &report.tables;
