@@ -20,8 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
-    let t = &report.tables;
-    for table in [&t.active, &t.requests, &t.review].into_iter().flatten() {
+    for table in report.tables.iter() {
         let blanks: Vec<Vec<usize>> = table
             .cells
             .iter()

@@ -21,9 +21,7 @@ pub static RULE: Rule = Rule {
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     for note in &report.notes {
         let NoteKind::ExtraValues { dropped } = &note.kind else { continue };
-        let t = &report.tables;
-        let Some(table) = [&t.active, &t.requests, &t.review].into_iter().flatten().find(|t| t.def.kind == note.table)
-        else {
+        let Some(table) = report.tables.iter().find(|t| t.def.kind == note.table) else {
             continue;
         };
         let Some(r) = table.def.rows.iter().position(|r| r.key == note.row) else { continue };

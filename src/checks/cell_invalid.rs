@@ -1,7 +1,7 @@
 //! CELL-INVALID (error): a value that is not a number where one is required, a
 //! negative count (only 本年增/减 may be negative), or a fraction in a count.
 
-use super::{cell_key, cell_name, tables, Diagnostic, Rule, RuleDoc, Severity};
+use super::{cell_key, cell_name, Diagnostic, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
-    for table in tables(report) {
+    for table in report.tables.iter() {
         for (r, row) in table.cells.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 let key = table.def.rows[r].cols[c].key;

@@ -1,7 +1,7 @@
 //! CELL-MISSING (warning): template rows or cells not found in a table that was found.
 
 use super::identities::short_row;
-use super::{cell_key, placed_by_position, tables, Diagnostic, Rule, RuleDoc, Severity, GUESS};
+use super::{cell_key, placed_by_position, Diagnostic, Rule, RuleDoc, Severity, GUESS};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
 };
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
-    for table in tables(report) {
+    for table in report.tables.iter() {
         let mut rows = Vec::new();
         let mut cells = Vec::new();
         for (r, row) in table.cells.iter().enumerate() {

@@ -174,8 +174,7 @@ pub fn short_row(label: &str) -> &str {
 
 /// Evaluates `identities` on every table of `report`.
 pub fn check(report: &Report, identities: &[&'static Identity], out: &mut Vec<Diagnostic>) {
-    let t = &report.tables;
-    for table in [&t.active, &t.requests, &t.review].into_iter().flatten() {
+    for table in report.tables.iter() {
         let all: Vec<Instance> = identities.iter().flat_map(|i| instances(i, table)).collect();
         let broken: Vec<&Instance> = all.iter().filter(|i| i.broken()).collect();
         if broken.is_empty() {

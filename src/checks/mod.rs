@@ -226,12 +226,6 @@ pub(crate) fn placed_by_position(report: &Report, table: &Table, row: usize) -> 
     })
 }
 
-/// The tables that were found.
-pub fn tables(report: &Report) -> impl Iterator<Item = &Table> {
-    let t = &report.tables;
-    [&t.active, &t.requests, &t.review].into_iter().flatten()
-}
-
 /// The key of a cell: `table.row.col`.
 pub fn cell_key(table: &Table, row: usize, col: usize) -> String {
     let r = &table.def.rows[row];

@@ -164,6 +164,17 @@ pub struct Tables {
     pub review: Option<Table>,
 }
 
+impl Tables {
+    /// The tables that were found, in report order.
+    pub fn iter(&self) -> impl Iterator<Item = &Table> {
+        [&self.active, &self.requests, &self.review].into_iter().flatten()
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Table> {
+        [&mut self.active, &mut self.requests, &mut self.review].into_iter().flatten()
+    }
+}
+
 /// Something the reader had to decide about a table row: the checks turn
 /// these into diagnostics (CELL-EXTRA, and guesses labelled as guesses).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -211,8 +222,7 @@ impl Report {
         }
         self.chapters.iter_mut().for_each(|c| c.span = f(c.span));
         self.paragraphs.iter_mut().for_each(|p| p.span = f(p.span));
-        let t = &mut self.tables;
-        for table in [&mut t.active, &mut t.requests, &mut t.review].into_iter().flatten() {
+        for table in self.tables.iter_mut() {
             table.span = f(table.span);
             for cell in table.cells.iter_mut().flatten() {
                 cell.span = cell.span.map(&f);

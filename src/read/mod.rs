@@ -30,8 +30,7 @@ fn parse_text(input: &str) -> Report {
     let rows = doc.rows();
     let mut report = Report::default();
     report.tables = tables::read(&rows, &mut report.notes);
-    let t = &mut report.tables;
-    for table in [&mut t.active, &mut t.requests, &mut t.review].into_iter().flatten() {
+    for table in report.tables.iter_mut() {
         for cell in table.cells.iter_mut().flatten() {
             if let (CellValue::Invalid(text), Some(s)) = (&mut cell.value, cell.span) {
                 input[s.start..s.end].clone_into(text);
@@ -39,7 +38,7 @@ fn parse_text(input: &str) -> Report {
         }
     }
     let t = &report.tables;
-    let spans: Vec<Span> = [&t.active, &t.requests, &t.review].into_iter().flatten().map(|t| t.span).collect();
+    let spans: Vec<Span> = t.iter().map(|t| t.span).collect();
     let inside = |r: &doc::Row, tables: &[Span]| tables.iter().any(|t| r.span.start >= t.start && r.span.end <= t.end);
     // The review table's span starts at its caption, which may be the chapter heading.
     report.chapters = chapters::read(&rows, input, |r| inside(r, &spans[..spans.len().min(2)]));

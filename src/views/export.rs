@@ -44,20 +44,15 @@ fn csv_row(out: &mut String, fields: &[&str]) {
     out.push_str("\r\n");
 }
 
-fn tables(report: &Report) -> impl Iterator<Item = &Table> {
-    let t = &report.tables;
-    [&t.active, &t.requests, &t.review].into_iter().flatten()
-}
-
 /// Every cell of the three tables, one per line.
 pub fn tables_csv(report: &Report) -> String {
     let mut out = String::from("\u{feff}");
     csv_row(&mut out, &["表", "行", "列", "单元格", "值", "状态"]);
-    for table in tables(report) {
+    for table in report.tables.iter() {
         for (r, row) in table.def.rows.iter().enumerate() {
             for (c, col) in row.cols.iter().enumerate() {
                 let value = &table.cells[r][c].value;
-                let key = format!("{}.{}.{}", table.def.kind.key(), row.key, col.key);
+                let key = crate::checks::cell_key(table, r, c);
                 let number = match value {
                     CellValue::Number(n) => n.to_string(),
                     _ => String::new(),
