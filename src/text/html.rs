@@ -49,8 +49,22 @@ pub fn looks_like_html(input: &str) -> bool {
     if start.starts_with('<') && tags.iter().any(|t| start.contains(t)) {
         return true;
     }
-    let all = lower(input);
-    all.contains("<table") && all.contains("<td")
+    // Runs on every check of pasted text: search in place rather than lowercase a copy.
+    has_tag(input, "<table") && has_tag(input, "<td")
+}
+
+/// Whether `tag` (lowercase ASCII) occurs in `text`, in any letter case.
+fn has_tag(text: &str, tag: &str) -> bool {
+    let (bytes, tag) = (text.as_bytes(), tag.as_bytes());
+    let mut from = 0;
+    while let Some(at) = text[from..].find('<') {
+        let start = from + at;
+        if bytes.get(start..start + tag.len()).is_some_and(|b| b.eq_ignore_ascii_case(tag)) {
+            return true;
+        }
+        from = start + 1;
+    }
+    false
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -474,5 +488,7 @@ mod tests {
             let _ = render(s);
         }
         assert!(!looks_like_html("一、总体情况 a<b"));
+        assert!(looks_like_html("报告\n<TABLE><TR><TD>1</TD></TR></TABLE>"));
+        assert!(!looks_like_html("报告 <table> 但没有单元格"));
     }
 }
