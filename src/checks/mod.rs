@@ -37,7 +37,6 @@ mod x_copy;
 mod x_flow;
 
 pub use across::check as check_across;
-pub use s_chapter::HEADINGS as CHAPTERS;
 
 use crate::model::{Number, Report, Table};
 use crate::text::Span;

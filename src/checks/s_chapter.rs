@@ -2,17 +2,7 @@
 //! repeated, or the report has chapters the format does not have.
 
 use super::{Diagnostic, Rule, RuleDoc, Severity};
-use crate::model::Report;
-
-/// The six official headings.
-pub const HEADINGS: [&str; 6] = [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-];
+use crate::model::{Report, CHAPTERS};
 
 pub static RULE: Rule = Rule {
     code: "S-CHAPTER",
@@ -33,7 +23,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let missing: Vec<&str> = (1..=6u8)
         .filter(|n| !chapters.iter().any(|c| c.number == Some(*n)))
-        .map(|n| HEADINGS[usize::from(n) - 1])
+        .map(|n| CHAPTERS[usize::from(n) - 1])
         .collect();
     if !missing.is_empty() {
         problems.push(format!("缺少“{}”", missing.join("”“")));
@@ -45,14 +35,14 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         if seen[usize::from(n)] {
             problems.push(format!(
                 "第{}章重复出现（“{}”）",
-                HEADINGS[usize::from(n) - 1].chars().next().unwrap_or('?'),
+                CHAPTERS[usize::from(n) - 1].chars().next().unwrap_or('?'),
                 c.heading
             ));
         } else if n < highest {
             problems.push(format!(
                 "“{}”排在第{}章之后",
                 c.heading,
-                HEADINGS[usize::from(highest) - 1].chars().next().unwrap_or('?')
+                CHAPTERS[usize::from(highest) - 1].chars().next().unwrap_or('?')
             ));
         }
         seen[usize::from(n)] = true;

@@ -1,8 +1,7 @@
 //! S-HEADING (info): a chapter heading in a known variant wording, or unnumbered.
 
-use super::s_chapter::HEADINGS;
 use super::{Diagnostic, Rule, RuleDoc, Severity};
-use crate::model::Report;
+use crate::model::{Report, CHAPTERS};
 
 pub static RULE: Rule = Rule {
     code: "S-HEADING",
@@ -21,7 +20,7 @@ pub static RULE: Rule = Rule {
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     for c in &report.chapters {
         let Some(n) = c.number.filter(|_| !c.standard) else { continue };
-        let standard = HEADINGS[usize::from(n) - 1];
+        let standard = CHAPTERS[usize::from(n) - 1];
         let mut d = Diagnostic::new(&RULE, format!("章节标题“{}”不是标准写法，格式为“{standard}”。", c.heading));
         d.span = Some(c.span);
         d.help = Some(format!("改为“{standard}”。"));

@@ -4,18 +4,14 @@
 //! the next one; an unnumbered line only when it is a chapter heading word for word.
 
 use super::doc::{CellKind, Row};
-use crate::model::Chapter;
-use crate::text::Span;
+use crate::model::{Chapter, CHAPTERS};
+use crate::text::{is_bare, Span};
 
-/// The official headings, bare (no numbers or punctuation).
-pub const STANDARD: [&str; 6] = [
-    "总体情况",
-    "主动公开政府信息情况",
-    "收到和处理政府信息公开申请情况",
-    "政府信息公开行政复议行政诉讼情况",
-    "存在的主要问题及改进情况",
-    "其他需要报告的事项",
-];
+/// Whether `bare` is the official wording of chapter `number` (1–6), number and punctuation left out.
+fn is_standard(number: u8, bare: &str) -> bool {
+    let Some(heading) = CHAPTERS.get(usize::from(number).wrapping_sub(1)) else { return false };
+    heading.chars().skip(2).filter(|c| is_bare(*c)).eq(bare.chars())
+}
 
 /// Wordings seen in published reports (templates.md), bare.
 const VARIANTS: &[(u8, &str)] = &[
@@ -33,8 +29,8 @@ const MAX_HEADING: usize = 32;
 /// The chapter a heading's wording names, by its key words.
 fn named(bare: &str) -> Option<u8> {
     let has = |w: &str| bare.contains(w);
-    if let Some(k) = STANDARD.iter().position(|s| *s == bare) {
-        return Some(k as u8 + 1);
+    if let Some(n) = (1..=6).find(|&n| is_standard(n, bare)) {
+        return Some(n);
     }
     if let Some((k, _)) = VARIANTS.iter().find(|(_, v)| *v == bare) {
         return Some(*k);
@@ -67,8 +63,7 @@ pub fn read(rows: &[Row], input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapt
             continue;
         }
         let Some(h) = heading(r, input) else { continue };
-        let standard_wording =
-            STANDARD.get(usize::from(h.named.unwrap_or(0)).wrapping_sub(1)) == Some(&h.bare.as_str());
+        let standard_wording = h.named.is_some_and(|n| is_standard(n, &h.bare));
         let accept = match h.printed {
             Some(p) => h.named.is_some() || p == next,
             None => standard_wording || VARIANTS.iter().any(|(_, v)| *v == h.bare),

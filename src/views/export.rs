@@ -90,7 +90,7 @@ pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
         m.template.map_or_else(none, |t| format!("{} 年版", t.as_str())),
         m.signed.as_ref().map_or_else(none, |d| d.value.to_string()),
     );
-    for (k, heading) in crate::checks::CHAPTERS.iter().enumerate() {
+    for (k, heading) in crate::model::CHAPTERS.iter().enumerate() {
         out.push_str(&format!("## {heading}\n\n"));
         let found = report.chapters.iter().position(|c| c.number == Some(k as u8 + 1));
         match found {

@@ -7,8 +7,8 @@
 
 use crate::app::ViewProps;
 use crate::browser;
-use nianbao::checks::{cell_key, CHAPTERS};
-use nianbao::model::{CellValue, Table};
+use nianbao::checks::cell_key;
+use nianbao::model::{CellValue, Table, CHAPTERS};
 use nianbao::views::layout::{layout, Slot};
 use yew::prelude::*;
 
