@@ -87,9 +87,12 @@ fn title(rows: &[&Row], body_start: usize) -> Option<(usize, Option<(i32, usize)
         t.contains("报告") && t.contains("公开") && t.chars().count() <= MAX_TITLE && !t.contains('。')
     })?;
     let chars: Vec<char> = rows[at].folded.text.chars().collect();
-    let year =
-        (0..chars.len()).find_map(|i| year_at(&chars, i).filter(|_| chars.get(i + 4) == Some(&'年')).map(|y| (y, i)));
-    Some((at, year))
+    Some((at, first_year(&chars)))
+}
+
+/// The first `20xx年` in `chars`: the year and its char index.
+fn first_year(chars: &[char]) -> Option<(i32, usize)> {
+    (0..chars.len()).find_map(|i| year_at(chars, i).filter(|_| chars.get(i + 4) == Some(&'年')).map(|y| (y, i)))
 }
 
 /// 统计期限 …年1月1日至…年12月31日 (the second year may be left out).
@@ -125,10 +128,8 @@ fn body_year(r: &Row, input: &str) -> Option<Found<i32>> {
     }
     let folded = r.fold(input);
     let chars: Vec<char> = folded.text.chars().collect();
-    (0..chars.len()).find_map(|i| {
-        let y = year_at(&chars, i).filter(|_| chars.get(i + 4) == Some(&'年'))?;
-        Some(Found { value: y, span: source_span(input, &folded.origins, i, i + 5)? })
-    })
+    let (value, i) = first_year(&chars)?;
+    Some(Found { value, span: source_span(input, &folded.origins, i, i + 5)? })
 }
 
 /// The date that ends the report, and the agency signed beside or above it.
