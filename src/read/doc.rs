@@ -101,18 +101,22 @@ pub struct Doc {
 
 impl Doc {
     pub fn read(input: &str) -> Doc {
-        // Sized up front: growing these while reading a large input costs page faults and copies.
-        let lines = input.matches('\n').count() + 1;
+        // Sized up front from the length (reports average over 60 bytes a line):
+        // growing these while reading costs copies, counting the lines a pass.
+        let lines = input.len() / 32 + 1;
         let mut doc = Doc {
             lines: Vec::with_capacity(lines),
             cells: Vec::with_capacity(lines * 2),
             folded: Folded {
-                text: String::with_capacity(input.len() / 2),
-                origins: Vec::with_capacity(input.len() / 4),
+                text: String::with_capacity(input.len() / 4),
+                origins: Vec::with_capacity(input.len() / 8),
             },
-            labels: Folded::default(),
+            labels: Folded {
+                text: String::with_capacity(input.len() / 8),
+                origins: Vec::with_capacity(input.len() / 16),
+            },
         };
-        let mut reader = Reader { input, scratch: String::new(), spans: Vec::new() };
+        let mut reader = Reader { input, scratch: String::new(), spans: Vec::new(), parts: Vec::new() };
         let mut start = 0;
         for raw in input.split_inclusive('\n') {
             let body = raw.trim_end_matches(['\n', '\r']);
@@ -165,6 +169,8 @@ struct Reader<'a> {
     input: &'a str,
     scratch: String,
     spans: Vec<CellSpan>,
+    /// The numbers of a cell being split (`0 3 6`).
+    parts: Vec<(Number, usize, usize)>,
 }
 
 fn mark(f: &Folded) -> (usize, usize) {
@@ -200,15 +206,24 @@ impl Reader<'_> {
                 bare: 0..0,
             });
         } else {
+            // The line is folded once, cell by cell: each cell's folded text is
+            // then a slice of the line's, to classify and to take its label from.
+            let mut at = start;
             for k in 0..self.spans.len() {
                 let s = self.spans[k];
+                doc.folded.append(&input[at..s.start], at, |_| true);
+                let cell_at = mark(&doc.folded);
+                doc.folded.append(&input[s.start..s.end], s.start, |_| true);
+                at = s.end;
                 let text = &input[s.start..s.end];
+                let (bytes, chars) = since(&doc.folded, cell_at);
+                let folded_text = &doc.folded.text[bytes];
                 // A long cell is text: no number or placeholder is that long.
                 let short = text.len() <= MAX_VALUE_LEN;
-                // A cell that starts with an ideograph (other than 无) is text: no fold needed to tell.
-                let worded = text.chars().next().is_some_and(|c| is_ideograph(c) && c != '无');
+                // A cell that starts with an ideograph (other than 无) is text.
+                let worded = folded_text.chars().next().is_some_and(|c| is_ideograph(c) && c != '无');
                 let kind = (short && !worded)
-                    .then(|| classify(fold_into(text, &mut self.scratch)))
+                    .then(|| classify(folded_text))
                     .flatten()
                     // `0 3 6` is three numbers, not 036: only a cell without inner spaces is one value.
                     .filter(|(k, _)| !matches!(k, CellKind::Number(_)) || !text.contains(char::is_whitespace));
@@ -216,10 +231,35 @@ impl Reader<'_> {
                     Some((kind, unit)) => {
                         doc.cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, unit, bare: 0..0 })
                     }
-                    None => self.numbers_or_text(doc, s, label_at.0),
+                    None if self.numbers(s) => {
+                        for &(n, from, to) in &self.parts {
+                            let x = s.x + (from - s.start);
+                            let kind = CellKind::Number(n);
+                            doc.cells.push(Cell { span: Span::new(from, to), x, kind, unit: None, bare: 0..0 });
+                        }
+                    }
+                    None => {
+                        // Text: its bare characters join the row's label.
+                        let labels = &mut doc.labels;
+                        let from = labels.text.len() - label_at.0;
+                        for (c, &origin) in folded_text.chars().zip(&doc.folded.origins[chars]) {
+                            if is_bare(c) {
+                                labels.text.push(c);
+                                labels.origins.push(origin);
+                            }
+                        }
+                        let bare = from..labels.text.len() - label_at.0;
+                        doc.cells.push(Cell {
+                            span: Span::new(s.start, s.end),
+                            x: s.x,
+                            kind: CellKind::Text,
+                            unit: None,
+                            bare,
+                        });
+                    }
                 }
             }
-            doc.folded.append(body, start, |_| true);
+            doc.folded.append(&input[at..span.end], at, |_| true);
         }
         Line {
             span,
@@ -231,44 +271,28 @@ impl Reader<'_> {
         }
     }
 
-    /// A cell of several numbers with single spaces between (narrow PDF columns)
-    /// becomes several number cells; anything else is text, its bare form added
-    /// to the row's label (which starts at byte `label_start` of the labels).
-    fn numbers_or_text(&mut self, doc: &mut Doc, s: CellSpan, label_start: usize) {
-        let (start, end) = (s.start, s.end);
-        let text = &self.input[start..end];
-        let mut parts = Vec::new();
-        let mut offset = 0;
-        for piece in text.split(|c: char| c.is_whitespace()) {
-            if !piece.is_empty() {
-                let short = piece.len() <= MAX_VALUE_LEN;
-                match short.then(|| parse_number(fold_into(piece, &mut self.scratch))).flatten() {
-                    Some(n) => parts.push((n, start + offset, start + offset + piece.len())),
-                    None => {
-                        parts.clear();
-                        break;
-                    }
+    /// Whether the cell is several numbers with single spaces between (narrow
+    /// PDF columns); they are left in `parts`.
+    fn numbers(&mut self, s: CellSpan) -> bool {
+        let text = &self.input[s.start..s.end];
+        self.parts.clear();
+        // Without a space the cell is one piece, already found not to be a number.
+        if !text.contains(char::is_whitespace) {
+            return false;
+        }
+        for piece in text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
+            // Where the piece starts in the cell (blanks may be wider than a byte).
+            let from = s.start + (piece.as_ptr() as usize - text.as_ptr() as usize);
+            let short = piece.len() <= MAX_VALUE_LEN;
+            match short.then(|| parse_number(fold_into(piece, &mut self.scratch))).flatten() {
+                Some(n) => self.parts.push((n, from, from + piece.len())),
+                None => {
+                    self.parts.clear();
+                    break;
                 }
             }
-            offset += piece.len() + 1;
         }
-        if parts.len() > 1 {
-            for (n, from, to) in parts {
-                let x = s.x + (from - start);
-                doc.cells.push(Cell {
-                    span: Span::new(from, to),
-                    x,
-                    kind: CellKind::Number(n),
-                    unit: None,
-                    bare: 0..0,
-                });
-            }
-        } else {
-            let from = doc.labels.text.len() - label_start;
-            doc.labels.append(text, start, is_bare);
-            let bare = from..doc.labels.text.len() - label_start;
-            doc.cells.push(Cell { span: Span::new(start, end), x: s.x, kind: CellKind::Text, unit: None, bare });
-        }
+        self.parts.len() > 1
     }
 }
 

@@ -101,13 +101,38 @@ impl Folded {
 
     /// Folds `source` onto the end of this text, keeping what `keep` accepts.
     pub fn append(&mut self, source: &str, base: usize, keep: impl Fn(char) -> bool) {
-        for (i, c) in source.char_indices() {
+        let bytes = source.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // Fast paths for what folds to itself: printable ASCII, and the CJK
+            // block (lead bytes E4–E9; a `str` holds whole UTF-8 sequences).
+            if b.is_ascii_graphic() {
+                if keep(char::from(b)) {
+                    self.text.push(char::from(b));
+                    self.origins.push((base + i) as u32);
+                }
+                i += 1;
+                continue;
+            }
+            if let (0xE4..=0xE9, Some(&[b1, b2])) = (b, bytes.get(i + 1..i + 3)) {
+                let code = (u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                if let Some(c) = char::from_u32(code).filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}')) {
+                    if keep(c) {
+                        self.text.push(c);
+                        self.origins.push((base + i) as u32);
+                    }
+                    i += 3;
+                    continue;
+                }
+            }
+            let Some(c) = source[i..].chars().next() else { break };
             fold_char(c, &mut |f| {
                 if keep(f) {
                     self.text.push(f);
                     self.origins.push((base + i) as u32);
                 }
             });
+            i += c.len_utf8();
         }
     }
 

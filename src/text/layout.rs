@@ -54,6 +54,17 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
         }
         cells.push(trim(s, line.len(), cells.len()));
     };
+    let one_cell = |cells: &mut Vec<CellSpan>| {
+        let cell = trim(0, line.len(), 0);
+        if cell.start != cell.end {
+            cells.push(cell);
+        }
+        Separator::None
+    };
+    // Most lines are running text: one cell, told by one pass over the bytes.
+    if plain(line.as_bytes()) && !line.contains("\u{3000}") {
+        return one_cell(cells);
+    }
     if line.contains('\t') {
         split_on(b'\t', cells);
         return Separator::Tab;
@@ -72,17 +83,34 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
         }
         return Separator::Pipe;
     }
-    // Most lines are running text: one cell, found without walking the characters
-    // (no run of two blanks: the rarer Unicode spaces are left to the full split).
-    let rare_blank = ['\u{b}', '\u{c}', '\u{85}', '\u{a0}'].iter().any(|c| line.contains(*c));
-    if !line.contains("  ") && !line.contains('\u{3000}') && !rare_blank {
-        let cell = trim(0, line.len(), 0);
-        if cell.start != cell.end {
-            cells.push(cell);
-        }
-        return Separator::None;
+    // No run of two blanks: one cell (the rarer Unicode spaces are left to the full split).
+    // U+0085 and U+00A0 both start with 0xC2.
+    let rare_blank = [0x0B, 0x0C, 0xC2].iter().any(|b| line.as_bytes().contains(b));
+    if !line.contains("  ") && !line.contains("\u{3000}") && !rare_blank {
+        return one_cell(cells);
     }
     split_spaces(line, base, cells)
+}
+
+/// Whether no byte of `line` can separate cells: no ASCII control or space, no
+/// pipe, no 0xC2 (which starts U+0085 and U+00A0). Eight bytes at a time, as
+/// this runs over every line of running text.
+fn plain(line: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `x` is below `n` (n ≤ 128; see "Bit Twiddling Hacks").
+    let has_below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let has_byte = |x: u64, b: u8| has_below(x ^ (ONES * u64::from(b)), 1);
+    let mut chunks = line.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if has_below(x, 0x21) | has_byte(x, b'|') | has_byte(x, 0xC2) != 0 {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(|&b| b > 0x20 && b != b'|' && b != 0xC2)
 }
 
 fn split_spaces(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separator {
@@ -144,5 +172,18 @@ mod tests {
         assert_eq!(sep, Separator::Spaces);
         assert_eq!(cells.iter().map(|c| c.x).collect::<Vec<_>>(), vec![0, 11, 17]);
         assert_eq!(texts("一、总体情况").0, Separator::None);
+    }
+
+    #[test]
+    fn plain_finds_any_separator_byte() {
+        let line = "一、总体情况：本年度共主动公开信息";
+        assert!(plain(line.as_bytes()));
+        // At every position, so both the 8-byte words and the remainder are covered.
+        for at in 0..=line.len() {
+            for sep in ["\t", " ", "|", "\u{a0}", "\u{85}", "\u{c}"] {
+                let (a, b) = line.as_bytes().split_at(at);
+                assert!(!plain(&[a, sep.as_bytes(), b].concat()), "{sep:?} at {at}");
+            }
+        }
     }
 }
