@@ -1,6 +1,11 @@
 //! Parse speed: per-seed parse time, MB/s on a 10 MB input against a plain
 //! `str::lines()` pass over the same text, and time per MB of hostile inputs at
 //! 1 MB and 4 MB (a ratio near 1 means linear). Run: `cargo xtask bench`.
+//!
+//! Two floors put the parse time in proportion, each as a ratio to `lines()`:
+//! `bytes`, `lines()` plus a look at every byte (the least any reader does to
+//! tell table rows from running text), and `model`, cloning the finished
+//! report (allocating and freeing what a parse must hand back, no reading).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -31,6 +36,11 @@ fn lines(text: &str) {
     black_box(black_box(text).lines().count());
 }
 
+/// `lines()` plus one look at every byte of every line.
+fn bytes(text: &str) {
+    black_box(black_box(text).lines().map(|l| l.bytes().fold(0u8, |a, b| a ^ b)).fold(0u8, |a, b| a ^ b));
+}
+
 fn repeat_to(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len().max(1) + 1)
 }
@@ -47,12 +57,18 @@ fn main() {
     for (name, text) in &seeds {
         let t = time(Duration::from_millis(300), || parse(text));
         let l = time(Duration::from_millis(100), || lines(text));
+        let b = time(Duration::from_millis(100), || bytes(text));
+        let report = nianbao::parse(text);
+        let m = time(Duration::from_millis(100), || drop(black_box(black_box(&report).clone())));
+        let ratio = |d: Duration| d.as_secs_f64() / l.as_secs_f64();
         println!(
-            "  {name:28} {:>6.1} KB  parse {:>8.1} µs  lines() {:>6.1} µs  ratio {:>5.1}",
+            "  {name:28} {:>6.1} KB  parse {:>7.1} µs  lines() {:>5.1} µs  ratio {:>5.1}  floors: bytes {:>4.1} model {:>4.1}",
             text.len() as f64 / 1024.0,
             t.as_secs_f64() * 1e6,
             l.as_secs_f64() * 1e6,
-            t.as_secs_f64() / l.as_secs_f64()
+            ratio(t),
+            ratio(b),
+            ratio(m)
         );
     }
     let all: String = seeds.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n");

@@ -97,28 +97,30 @@ struct Heading {
 /// A line that has the shape of a heading: short, no sentence end, optionally
 /// numbered `一、` and wrapped in Markdown marks.
 fn heading(r: &Row, input: &str) -> Option<Heading> {
-    // Longer than any heading with its marks and number: not one (saves collecting the chars).
-    if r.folded.text.len() > 4 * (MAX_HEADING + 8) {
+    let text = r.folded.text;
+    // Longer than any heading with its marks and number: not one.
+    if text.len() > 4 * (MAX_HEADING + 8) {
         return None;
     }
-    let chars: Vec<char> = r.folded.text.chars().collect();
-    let origins = r.folded.origins;
-    let start = chars.iter().position(|c| !matches!(c, '#' | '*' | '>' | '-'))?;
-    let end = chars.iter().rposition(|c| !matches!(c, '*' | '#'))? + 1;
-    if end <= start || chars[start..end].contains(&'。') {
+    // The marks are ASCII: as many chars as bytes, so `start` indexes both.
+    let body = text.trim_start_matches(['#', '*', '>', '-']);
+    let start = text.len() - body.len();
+    let body = body.trim_end_matches(['*', '#']);
+    if body.is_empty() || body.contains('。') {
         return None;
     }
-    let body = &chars[start..end];
-    let printed = match body {
-        [n, ',' | '.' | ':', ..] => NUMERALS.iter().position(|d| d == n).map(|p| p as u8 + 1),
+    let mut chars = body.chars();
+    let printed = match (chars.next(), chars.next()) {
+        (Some(n), Some(',' | '.' | ':')) => NUMERALS.iter().position(|d| *d == n).map(|p| p as u8 + 1),
         _ => None,
     };
-    let words = if printed.is_some() { &body[2..] } else { body };
-    let bare: String = words.iter().filter(|c| crate::text::is_bare(**c)).collect();
+    let words = if printed.is_some() { chars.as_str() } else { body };
+    let mut bare = String::with_capacity(words.len());
+    bare.extend(words.chars().filter(|c| is_bare(*c)));
     if bare.is_empty() || bare.chars().count() > MAX_HEADING {
         return None;
     }
-    let span = super::source_span(input, origins, start, end)?;
+    let span = super::source_span(input, r.folded.origins, start, start + body.chars().count())?;
     let text = input[span.start..span.end].to_owned();
     Some(Heading { printed, named: named(&bare), bare, text, span })
 }

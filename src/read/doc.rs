@@ -108,8 +108,8 @@ impl Doc {
             lines: Vec::with_capacity(lines),
             cells: Vec::with_capacity(lines * 2),
             folded: Folded {
-                text: String::with_capacity(input.len() / 4),
-                origins: Vec::with_capacity(input.len() / 8),
+                text: String::with_capacity(input.len() / 2),
+                origins: Vec::with_capacity(input.len() / 4),
             },
             labels: Folded {
                 text: String::with_capacity(input.len() / 8),

@@ -41,13 +41,11 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
     let mut cursor = 0;
     let mut last = None;
     let labels: Vec<&str> = rows.iter().map(Row::head).collect();
+    let words: Vec<&[&str]> = def.rows.iter().map(|r| row_words(table_key, r.key)).collect();
     let has_values = |i: usize| rows.get(i).is_some_and(|r| r.cells.iter().any(is_value));
     let find = |label: &str, cursor: usize| {
         (!label.is_empty())
-            .then(|| {
-                (cursor..def.rows.len())
-                    .find(|&k| row_words(table_key, def.rows[k].key).iter().any(|w| label.contains(w)))
-            })
+            .then(|| (cursor..words.len()).find(|&k| words[k].iter().any(|w| label.contains(w))))
             .flatten()
     };
     for (i, r) in rows.iter().enumerate() {
