@@ -226,7 +226,7 @@ impl Reader<'_> {
                     .then(|| classify(folded_text))
                     .flatten()
                     // `0 3 6` is three numbers, not 036: only a cell without inner spaces is one value.
-                    .filter(|(k, _)| !matches!(k, CellKind::Number(_)) || !text.contains(char::is_whitespace));
+                    .filter(|(k, _)| !matches!(k, CellKind::Number(_)) || !has_blank(text));
                 match kind {
                     Some((kind, unit)) => {
                         doc.cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, unit, bare: 0..0 })
@@ -277,7 +277,7 @@ impl Reader<'_> {
         let text = &self.input[s.start..s.end];
         self.parts.clear();
         // Without a space the cell is one piece, already found not to be a number.
-        if !text.contains(char::is_whitespace) {
+        if !has_blank(text) {
             return false;
         }
         for piece in text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
@@ -294,6 +294,11 @@ impl Reader<'_> {
         }
         self.parts.len() > 1
     }
+}
+
+/// Whether a cell holds whitespace (printable ASCII, the common case, holds none).
+fn has_blank(text: &str) -> bool {
+    !text.bytes().all(|b| b.is_ascii_graphic()) && text.contains(char::is_whitespace)
 }
 
 /// Units reports print after a number in a cell, longest first.

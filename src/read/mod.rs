@@ -11,6 +11,7 @@ mod table;
 mod tables;
 
 use crate::model::{CellValue, Paragraph, Report};
+use crate::text::layout::trim_blank;
 use crate::text::{html, Span};
 
 /// Reads a report from text or HTML (told apart by content). Never panics;
@@ -68,11 +69,11 @@ fn paragraphs(
             continue;
         }
         let line = &input[r.span.start..r.span.end];
-        let text = line.trim();
+        let text = trim_blank(line);
         if text.is_empty() || in_table(r) {
             continue;
         }
-        let start = r.span.start + (line.len() - line.trim_start().len());
+        let start = r.span.start + (text.as_ptr() as usize - line.as_ptr() as usize);
         out.push(Paragraph { text: text.to_owned(), span: Span::new(start, start + text.len()), chapter });
     }
     out

@@ -35,14 +35,25 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
 
+/// `text` without the blanks around it. Most cells and lines have none: only
+/// their first and last characters are looked at then.
+pub fn trim_blank(text: &str) -> &str {
+    let edge_blank = text.chars().next().is_some_and(is_blank) || text.chars().next_back().is_some_and(is_blank);
+    if edge_blank {
+        text.trim_matches(is_blank)
+    } else {
+        text
+    }
+}
+
 /// Splits `line` (at byte offset `base` of the input) into `cells` (cleared first).
 /// Tab and pipe layouts keep empty cells; the space layout has none.
 pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separator {
     cells.clear();
     let trim = |s: usize, e: usize, x: usize| {
         let piece = &line[s..e];
-        let lead = piece.len() - piece.trim_start_matches(is_blank).len();
-        let body = piece.trim_matches(is_blank);
+        let body = trim_blank(piece);
+        let lead = body.as_ptr() as usize - piece.as_ptr() as usize;
         CellSpan { start: base + s + lead, end: base + s + lead + body.len(), x }
     };
     let split_on = |sep: u8, cells: &mut Vec<CellSpan>| {
