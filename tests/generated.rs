@@ -4,7 +4,7 @@
 mod gen;
 
 use gen::{Encoding, Grid, Rng, Sample, Shape, SHAPES};
-use nianbao::model::{CellValue, Table, TableKind, TemplateId};
+use nianbao::model::{CellValue, Number, Table, TableKind, TemplateId};
 
 fn assert_grid(table: Option<&Table>, grid: &Grid, format: TemplateId, what: &str, text: &str) {
     let table = table.unwrap_or_else(|| panic!("{what}: table not found in:\n{text}"));
@@ -147,6 +147,89 @@ fn write_corpus() {
             std::fs::write(std::path::Path::new(&dir).join(name), text).expect("writes");
         }
     }
+}
+
+/// The reports behind `tests/extracted/`: seed `seed` of format pair `f`, with
+/// some cells blank (in any table: the PDF tools keep their columns).
+fn pdf_sample(seed: u64, f: usize) -> (Sample, Rng) {
+    let (format, requests_format) = FORMATS[f];
+    let mut rng = Rng::new(7000 + seed * 3 + f as u64);
+    let mut sample = gen::balanced(&mut rng, format, requests_format);
+    if seed % 2 == 1 {
+        gen::blank_some(&mut rng, &mut sample, 2, &[TableKind::Active, TableKind::Requests, TableKind::Review]);
+    }
+    (sample, rng)
+}
+
+const PDF_SEEDS: u64 = 4;
+
+/// Writes the HTML that `tests/extracted/make.sh` prints to PDF and extracts.
+#[test]
+#[ignore = "writes files: GEN_DIR=dir cargo test --test generated write_pdf_sources -- --ignored"]
+fn write_pdf_sources() {
+    let Some(dir) = std::env::var_os("GEN_DIR") else { return };
+    for seed in 0..PDF_SEEDS {
+        for f in 0..FORMATS.len() {
+            let (sample, mut rng) = pdf_sample(seed, f);
+            let html = gen::render(&sample, Shape::Html, &mut rng);
+            std::fs::write(std::path::Path::new(&dir).join(format!("s{seed}_f{f}.html")), html).expect("writes");
+        }
+    }
+}
+
+/// Text that real tools extracted from generated reports printed to PDF by
+/// Chromium (`tests/extracted/make.sh`): pdftotext -layout, pdftotext -raw and
+/// pdfplumber. Reports without blank cells are read back whole. A blank cell
+/// leaves no trace in a row of numbers on single spaces, so a row with one
+/// must be read right or come out short (a missing cell, which CELL-MISSING
+/// reports), never wrong without a sign; every other row is read exactly.
+#[test]
+fn pdf_extractions_read_back() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extracted");
+    let (mut whole, mut with_blanks) = (0, 0);
+    for tool in ["layout", "raw", "plumber"] {
+        for seed in 0..PDF_SEEDS {
+            for f in 0..FORMATS.len() {
+                let name = format!("{tool}_s{seed}_f{f}.txt");
+                let bytes = std::fs::read(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+                let sample = pdf_sample(seed, f).0;
+                let has_blank = |g: &Grid| g.iter().flatten().any(Option::is_none);
+                if ![&sample.active, &sample.requests, &sample.review].into_iter().any(has_blank) {
+                    assert_reads(&sample, &bytes, &name);
+                    whole += 1;
+                    continue;
+                }
+                let report = nianbao::parse(&nianbao::text::decode::decode(&bytes).text);
+                let t = &report.tables;
+                for (table, grid) in
+                    [(&t.active, &sample.active), (&t.requests, &sample.requests), (&t.review, &sample.review)]
+                {
+                    let table = table.as_ref().unwrap_or_else(|| panic!("{name}: a table is not found"));
+                    // The review table prints its three rows as one line of 15.
+                    let printed: Vec<(usize, Vec<Option<Number>>)> = if table.def.kind == TableKind::Review {
+                        vec![(0, grid.concat())]
+                    } else {
+                        grid.iter().cloned().enumerate().collect()
+                    };
+                    for (r, row) in printed {
+                        let expected: Vec<CellValue> =
+                            row.iter().map(|v| v.map_or(CellValue::Blank, CellValue::Number)).collect();
+                        let cells = if table.def.kind == TableKind::Review {
+                            table.cells.concat()
+                        } else {
+                            table.cells[r].clone()
+                        };
+                        let read: Vec<CellValue> = cells.into_iter().map(|c| c.value).collect();
+                        let short = read.contains(&CellValue::Missing);
+                        let key = table.def.rows[r].key;
+                        assert!(read == expected || (row.contains(&None) && short), "{name}: row {key}: {read:?}");
+                    }
+                }
+                with_blanks += 1;
+            }
+        }
+    }
+    assert_eq!((whole, with_blanks), (18, 18));
 }
 
 fn errors(report: &nianbao::Report) -> Vec<nianbao::checks::Diagnostic> {

@@ -3,7 +3,7 @@
 //! and tables from these rows without caring how the text was laid out.
 
 use crate::model::Number;
-use crate::text::layout::{split_cells, CellSpan, Separator};
+use crate::text::layout::{display_width, split_cells, CellSpan, Separator};
 use crate::text::{fold_char, is_bare, is_ideograph, Folded, FoldedRef, Span};
 use std::ops::Range;
 
@@ -169,8 +169,8 @@ struct Reader<'a> {
     input: &'a str,
     scratch: String,
     spans: Vec<CellSpan>,
-    /// The numbers of a cell being split (`0 3 6`).
-    parts: Vec<(Number, usize, usize)>,
+    /// The values split off a cell (`0 3 6`, `规章 9 9 10`).
+    parts: Vec<(CellKind, usize, usize)>,
 }
 
 fn mark(f: &Folded) -> (usize, usize) {
@@ -209,6 +209,7 @@ impl Reader<'_> {
             // The line is folded once, cell by cell: each cell's folded text is
             // then a slice of the line's, to classify and to take its label from.
             let mut at = start;
+            let mut last_text = None;
             for k in 0..self.spans.len() {
                 let s = self.spans[k];
                 doc.folded.append(&input[at..s.start], at, |_| true);
@@ -231,13 +232,8 @@ impl Reader<'_> {
                     Some((kind, unit)) => {
                         doc.cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, unit, bare: 0..0 })
                     }
-                    None if self.numbers(s) => {
-                        for &(n, from, to) in &self.parts {
-                            let x = s.x + (from - s.start);
-                            let kind = CellKind::Number(n);
-                            doc.cells.push(Cell { span: Span::new(from, to), x, kind, unit: None, bare: 0..0 });
-                        }
-                    }
+                    // Values on single spaces (`0 3 6`, narrow PDF columns).
+                    None if self.values_after_label(s) == Some(s.start) => self.push_parts(doc, s),
                     None => {
                         // Text: its bare characters join the row's label.
                         let labels = &mut doc.labels;
@@ -256,8 +252,12 @@ impl Reader<'_> {
                             unit: None,
                             bare,
                         });
+                        last_text = Some(doc.cells.len() - 1);
                     }
                 }
+            }
+            if let Some(i) = last_text.filter(|&i| doc.cells[i + 1..].iter().all(|c| c.kind != CellKind::Text)) {
+                self.split_label(doc, i, label_at);
             }
             doc.folded.append(&input[at..span.end], at, |_| true);
         }
@@ -271,29 +271,100 @@ impl Reader<'_> {
         }
     }
 
-    /// Whether the cell is several numbers with single spaces between (narrow
-    /// PDF columns); they are left in `parts`.
-    fn numbers(&mut self, s: CellSpan) -> bool {
+    /// Splits a cell whose last pieces, between single blanks, are values
+    /// (numbers or placeholders): several values alone (`0 3 6`, narrow PDF
+    /// columns), or after a label (`规章 9 9 10`). Returns where the label ends
+    /// (the cell's start when there is none) and leaves the values in `parts`.
+    fn values_after_label(&mut self, s: CellSpan) -> Option<usize> {
         let text = &self.input[s.start..s.end];
         self.parts.clear();
-        // Without a space the cell is one piece, already found not to be a number.
+        // Without a space the cell is one piece, already found not to be a
+        // value: only a number glued to its end can be split off.
         if !has_blank(text) {
-            return false;
+            let (at, n) = glued_number(text)?;
+            self.parts.push((CellKind::Number(n), s.start + at, s.end));
+            return Some(s.start + at);
         }
-        for piece in text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
+        let mut label_end = s.start;
+        for piece in text.rsplit(char::is_whitespace).filter(|p| !p.is_empty()) {
             // Where the piece starts in the cell (blanks may be wider than a byte).
             let from = s.start + (piece.as_ptr() as usize - text.as_ptr() as usize);
-            let short = piece.len() <= MAX_VALUE_LEN;
-            match short.then(|| parse_number(fold_into(piece, &mut self.scratch))).flatten() {
-                Some(n) => self.parts.push((n, from, from + piece.len())),
-                None => {
-                    self.parts.clear();
+            let kind = (piece.len() <= MAX_VALUE_LEN)
+                .then(|| classify(fold_into(piece, &mut self.scratch)))
+                .flatten()
+                .filter(|(_, unit)| unit.is_none())
+                .map(|(kind, _)| kind);
+            match kind {
+                Some(kind @ (CellKind::Number(_) | CellKind::Placeholder)) => {
+                    self.parts.push((kind, from, from + piece.len()))
+                }
+                _ => {
+                    label_end = from + piece.len();
+                    // A number glued to the label's last ideograph (`行政规范性文件2`, PDF copies).
+                    if let Some((at, n)) = glued_number(piece) {
+                        self.parts.push((CellKind::Number(n), from + at, from + piece.len()));
+                        label_end = from + at;
+                    }
                     break;
                 }
             }
         }
-        self.parts.len() > 1
+        self.parts.reverse();
+        let found = if label_end == s.start { self.parts.len() > 1 } else { !self.parts.is_empty() };
+        found.then_some(label_end)
     }
+
+    /// The row's values may follow its label on single spaces (`规章 9 9 10`:
+    /// PDF copies, pdftotext -raw) or glued to it (`行政规范性文件2`): split
+    /// them off text cell `i`, the row's last, whose label is the labels' tail.
+    fn split_label(&mut self, doc: &mut Doc, i: usize, label_at: (usize, usize)) {
+        let cell = &doc.cells[i];
+        let s = CellSpan { start: cell.span.start, end: cell.span.end, x: cell.x };
+        let Some(label_end) = self.values_after_label(s).filter(|&end| end > s.start) else { return };
+        let labels = &mut doc.labels;
+        let keep = labels.origins[label_at.1..].iter().take_while(|&&o| (o as usize) < label_end).count();
+        let bytes =
+            labels.text[label_at.0..].char_indices().nth(keep).map_or(labels.text.len(), |(b, _)| label_at.0 + b);
+        labels.text.truncate(bytes);
+        labels.origins.truncate(label_at.1 + keep);
+        let cell = &mut doc.cells[i];
+        cell.bare.end = bytes - label_at.0;
+        cell.span.end = trim_blank_end(self.input, s.start, label_end);
+        let after: Vec<Cell> =
+            self.parts.drain(..).map(|(kind, from, to)| value_cell(self.input, s, kind, from, to)).collect();
+        doc.cells.splice(i + 1..i + 1, after);
+    }
+
+    /// The value cells [`Reader::values_after_label`] left in `parts`.
+    fn push_parts(&mut self, doc: &mut Doc, s: CellSpan) {
+        for (kind, from, to) in self.parts.drain(..) {
+            doc.cells.push(value_cell(self.input, s, kind, from, to));
+        }
+    }
+}
+
+/// A value split off cell `s`, at bytes `from..to`.
+fn value_cell(input: &str, s: CellSpan, kind: CellKind, from: usize, to: usize) -> Cell {
+    // Its column: the cell's, plus the display width before it.
+    let x = s.x + display_width(&input[s.start..from]);
+    Cell { span: Span::new(from, to), x, kind, unit: None, bare: 0..0 }
+}
+
+/// A number printed right after an ideograph at the end of `piece` (ASCII
+/// digits, an optional sign and decimals): where it starts, and its value.
+fn glued_number(piece: &str) -> Option<(usize, Number)> {
+    let digits = piece.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let at = digits.strip_suffix(['-', '+']).filter(|d| d.ends_with(is_ideograph)).map_or(digits.len(), str::len);
+    let before = piece[..at].chars().next_back()?;
+    if at == piece.len() || !is_ideograph(before) {
+        return None;
+    }
+    Some((at, parse_number(&piece[at..])?))
+}
+
+/// The end of `input[start..end]` without the blanks before it.
+fn trim_blank_end(input: &str, start: usize, end: usize) -> usize {
+    start + input[start..end].trim_end().len()
 }
 
 /// Whether a cell holds whitespace (printable ASCII, the common case, holds none).
@@ -345,6 +416,18 @@ pub fn parse_number(folded: &str) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_values_after_a_label() {
+        assert_eq!(kinds("规章 9 9 10"), ["规章", "9", "9", "10"]);
+        assert_eq!(kinds("其他对外管理服务事项6 1 0"), ["其他对外管理服务事项", "6", "1", "0"]);
+        assert_eq!(kinds("行政事业性收费6.9910"), ["行政事业性收费", "6.9910"]);
+        assert_eq!(kinds("行政处罚 7 -2 /"), ["行政处罚", "7", "-2", "/"]);
+        // Not values: a unit, a year, a numbered label.
+        assert_eq!(kinds("全年共受理申请 5件"), ["全年共受理申请5件"]);
+        assert_eq!(kinds("3.其他"), ["3其他"]);
+        assert_eq!(kinds("2021-01-25"), ["20210125"]);
+    }
 
     fn kinds(line: &str) -> Vec<String> {
         with_rows(line, |rows| {

@@ -31,6 +31,11 @@ fn width(c: char) -> usize {
     }
 }
 
+/// Display width of `text` in a monospaced layout.
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(width).sum()
+}
+
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
