@@ -6,7 +6,8 @@
 use crate::run::{cmd, run, Result};
 
 pub fn fuzz(args: &[String]) -> Result {
-    let runs = args.first().map_or("1000000", String::as_str);
+    // Two workers (one per core here), each running half of the runs.
+    let runs: u64 = args.first().and_then(|r| r.parse().ok()).unwrap_or(1_000_000);
     if crate::run::output_line("cargo", &["+nightly", "fuzz", "--version"]).is_none() {
         run(&mut cmd("rustup", &["toolchain", "install", "nightly", "--profile", "minimal"]))?;
         run(&mut cmd("cargo", &["install", "cargo-fuzz", "--locked"]))?;
@@ -21,18 +22,23 @@ pub fn fuzz(args: &[String]) -> Result {
     }
     let corpus_arg = corpus.to_string_lossy().into_owned();
     run(cmd("cargo", &["test", "--test", "generated", "write_corpus", "--", "--ignored"]).env("GEN_DIR", &corpus_arg))?;
-    let runs_arg = format!("-runs={runs}");
+    let runs_arg = format!("-runs={}", runs.div_ceil(2));
+    // No sanitizer: the crate has no `unsafe`; overflow checks stay on in the fuzz build.
     let mut c = cmd(
         "cargo",
         &[
             "+nightly",
             "fuzz",
             "run",
+            "--sanitizer",
+            "none",
             "parse",
             &corpus_arg,
             "--",
             &runs_arg,
-            "-max_len=65536",
+            "-jobs=2",
+            "-workers=2",
+            "-max_len=4096",
             "-timeout=10",
             "-print_final_stats=1",
         ],
