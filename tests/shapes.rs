@@ -66,7 +66,10 @@ fn space_aligned_with_blank_cells() {
     v[5][0] = None;
     v[12][6] = None;
     let text = render(&v, |l, row| {
-        let mut line = format!("{l:<40}");
+        // Padded to 60 display columns (an ideograph takes two), as pdftotext
+        // -layout places text by its position on the page.
+        let width: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        let mut line = format!("{l}{}", " ".repeat(60usize.saturating_sub(width).max(2)));
         for x in row {
             line.push_str(&format!("{:>6}", cell(x)));
         }

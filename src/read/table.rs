@@ -23,12 +23,72 @@ struct Pending<'a> {
 
 impl Pending<'_> {
     fn has_values(&self) -> bool {
-        self.same_line.iter().chain(&self.later).any(|c| is_value(c))
+        self.value_count() > 0
+    }
+
+    fn value_count(&self) -> usize {
+        self.same_line.iter().chain(&self.later).filter(|c| is_value(c)).count()
     }
 }
 
 fn is_value(c: &DocCell) -> bool {
     matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder)
+}
+
+/// Lines above or below its values a wrapped label may take.
+const MAX_PIECES: usize = 16;
+
+/// The row (index into `words`) whose label is wrapped around a line of values:
+/// its pieces are on the value-less lines `above` and `below`, and `label` is
+/// the values line's own. Which row's words stand where matters, because the
+/// pieces above may end the previous row's label (a row printed blank) and the
+/// pieces below may begin the next one's (pdftotext -raw puts whole labels above
+/// their values; -layout and pdfplumber centre them on the values). A word
+/// across the values line wins, then one above, then one below, each the
+/// nearest to the line; then the earlier row.
+fn wrapped_row(above: &str, label: &str, below: &str, words: &[&[&str]]) -> Option<usize> {
+    let text: Vec<char> = above.chars().chain(label.chars()).chain(below.chars()).collect();
+    let a = above.chars().count();
+    let b = a + label.chars().count();
+    let place = |(s, e): (usize, usize)| {
+        // On the values line's own label, or across the line when it has none.
+        let across = if b > a { s < b && e > a } else { s < a && e > a };
+        if across {
+            (0, 0)
+        } else if e <= a {
+            (1, a - e)
+        } else {
+            (2, s - b)
+        }
+    };
+    (0..words.len())
+        .flat_map(|k| words[k].iter().flat_map(|w| occurrences(&text, w)).map(move |at| (place(at), k)))
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Where `word` occurs in `text` (char ranges): exactly, or else loosely (its
+/// chars in order within a stretch at most four chars longer: a group label's
+/// pieces may stand between a row label's pieces).
+fn occurrences(text: &[char], word: &str) -> Vec<(usize, usize)> {
+    let word: Vec<char> = word.chars().collect();
+    let Some(&first) = word.first() else { return Vec::new() };
+    let exact: Vec<(usize, usize)> =
+        text.windows(word.len()).enumerate().filter(|(_, w)| *w == word).map(|(i, _)| (i, i + word.len())).collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    (0..text.len())
+        .filter(|&i| text[i] == first)
+        .filter_map(|start| {
+            let limit = (start + word.len() + 4).min(text.len());
+            let mut at = start;
+            for c in &word[1..] {
+                at += 1 + text.get(at + 1..limit)?.iter().position(|t| t == c)?;
+            }
+            Some((start, at + 1))
+        })
+        .collect()
 }
 
 /// Reads `def`'s rows from `rows`; returns the table, the notes, and the index
@@ -48,15 +108,31 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
             .then(|| (cursor..words.len()).find(|&k| words[k].iter().any(|w| label.contains(w))))
             .flatten()
     };
+    // The first line after the last one that matched a row or held values: the
+    // lines from there on may hold pieces of a label wrapped over several lines.
+    let mut since = 0;
     for (i, r) in rows.iter().enumerate() {
-        let label = &labels[i];
+        let label = labels[i];
         let mut matched = find(label, cursor);
-        if matched.is_none() && !label.is_empty() && has_values(i) {
-            // A label wrapped around its values: its other half is on the line
-            // above or below, with no values of its own.
-            let above = i.checked_sub(1).filter(|&j| !has_values(j)).map(|j| format!("{}{label}", labels[j]));
-            let below = (!has_values(i + 1)).then(|| labels.get(i + 1).map(|l| format!("{label}{l}"))).flatten();
-            matched = [above, below].into_iter().flatten().find_map(|joined| find(&joined, cursor));
+        let values_here = has_values(i);
+        // A row whose label stood alone (numbers on the next line, its label
+        // maybe wrapped onto the lines between) takes these values.
+        let awaited = pending.last().is_some_and(|p| !p.has_values());
+        // A line of values alone, while the row above, printed with no value on
+        // its own line, still lacks some (one cell per line).
+        let filling = |p: &Pending| !p.same_line.iter().any(|c| is_value(c));
+        let more = label.is_empty()
+            && pending.last().is_some_and(|p| filling(p) && p.value_count() < def.rows[p.row].cols.len());
+        if matched.is_none() && values_here && !awaited && !more {
+            // A label wrapped around its values: its pieces are on the lines
+            // above and below that hold no values (PDF tables with narrow columns).
+            let above = labels[since.max(i.saturating_sub(MAX_PIECES))..i].concat();
+            let end = (i + 1..rows.len().min(i + 1 + MAX_PIECES)).find(|&j| has_values(j));
+            let below = labels[(i + 1).min(rows.len())..end.unwrap_or(rows.len().min(i + 1 + MAX_PIECES))].concat();
+            matched = wrapped_row(&above, label, &below, &words[cursor..]).map(|k| cursor + k);
+        }
+        if matched.is_some() || values_here {
+            since = i + 1;
         }
         let label_end = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
         if let Some(k) = matched {
@@ -74,17 +150,23 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
         } else if let Some(p) = pending.last_mut() {
             let values: Vec<&DocCell> = r.cells.iter().filter(|c| is_value(c)).collect();
             let text_free = r.cells.iter().all(|c| c.kind != CellKind::Text);
-            if !values.is_empty() && (text_free || !p.has_values()) {
+            // Values on the lines after a label, until the row has as many as
+            // columns; beyond that, only after a row printed with its values
+            // (they are then reported as extra).
+            let wanted = !filling(p) || p.value_count() < def.rows[p.row].cols.len();
+            if !values.is_empty() && wanted && (text_free || !p.has_values()) {
                 p.later.extend(values);
                 last = Some(i);
             }
         }
     }
-    let columns = space_columns(&pending, def);
+    let complete = complete_rows(&pending, def);
     let mut notes = Vec::new();
     for p in &pending {
         let n = def.rows[p.row].cols.len();
-        let (cells, kind) = place(p, n, columns.get(&n));
+        // The columns of the nearest complete row: their spacing changes from page to page.
+        let nearest = complete.iter().filter(|c| c.columns.len() == n).min_by_key(|c| c.at.abs_diff(p.line_span.start));
+        let (cells, kind) = place(p, n, nearest.map(|c| &c.columns));
         table.cells[p.row] = cells;
         if let Some(kind) = kind {
             notes.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span: p.line_span });
@@ -184,36 +266,78 @@ fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<Note
 /// Space-aligned rows with fewer values: each value goes to the nearest column
 /// of the table's complete rows.
 fn place_by_column(values: &[&DocCell], columns: &[usize]) -> (Vec<Cell>, Option<NoteKind>) {
+    let centres: Vec<f64> = values.iter().map(|v| (v.x + (v.span.end - v.span.start) / 2) as f64).collect();
     let mut cells: Vec<Cell> = columns.iter().map(|_| blank()).collect();
-    let mut next = 0;
-    for v in values {
-        let center = v.x + (v.span.end - v.span.start) / 2;
-        let best = (next..columns.len()).min_by_key(|&j| columns[j].abs_diff(center));
-        match best {
-            Some(j) => {
-                cells[j] = cell_of(v);
-                next = j + 1;
-            }
-            None => break,
-        }
+    for (v, j) in values.iter().zip(fit_columns(&centres, columns)) {
+        cells[j] = cell_of(v);
     }
     (cells, Some(NoteKind::PlacedByPosition))
 }
 
-/// For space-aligned tables: the column centres of the rows that printed every
-/// value, per column count.
-fn space_columns(pending: &[Pending], def: &crate::model::TableDef) -> std::collections::HashMap<usize, Vec<usize>> {
-    let mut sums: std::collections::HashMap<usize, (Vec<usize>, usize)> = std::collections::HashMap::new();
-    for p in pending.iter().filter(|p| p.sep == Separator::Spaces && p.later.is_empty()) {
-        let n = def.rows[p.row].cols.len();
-        let values: Vec<&&DocCell> = p.same_line.iter().filter(|c| is_value(c)).collect();
-        if values.len() == n {
-            let entry = sums.entry(n).or_insert_with(|| (vec![0; n], 0));
-            for (j, v) in values.iter().enumerate() {
-                entry.0[j] += v.x + (v.span.end - v.span.start) / 2;
-            }
-            entry.1 += 1;
+/// The columns (in order) that values at `centres` stand in: the order-keeping
+/// choice nearest to them (least squares).
+fn fit_columns(centres: &[f64], columns: &[usize]) -> Vec<usize> {
+    let (m, n) = (centres.len(), columns.len());
+    let cost =
+        |chosen: &[usize]| chosen.iter().zip(centres).map(|(&j, c)| (c - columns[j] as f64).powi(2)).sum::<f64>();
+    // Every order-keeping choice of m columns of n (at most C(15, 7) = 6435).
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let mut chosen: Vec<usize> = (0..m).collect();
+    loop {
+        let c = cost(&chosen);
+        if best.as_ref().is_none_or(|(b, _)| c < *b) {
+            best = Some((c, chosen.clone()));
+        }
+        // The next combination in lexicographic order.
+        let Some(i) = (0..m).rev().find(|&i| chosen[i] < n - m + i) else { break };
+        chosen[i] += 1;
+        for k in i + 1..m {
+            chosen[k] = chosen[k - 1] + 1;
         }
     }
-    sums.into_iter().map(|(n, (s, count))| (n, s.into_iter().map(|x| x / count).collect())).collect()
+    best.map_or_else(Vec::new, |(_, c)| c)
+}
+
+/// A space-aligned row that printed every value: where it stands and its value centres.
+struct CompleteRow {
+    at: usize,
+    columns: Vec<usize>,
+}
+
+/// The space-aligned rows that printed every value.
+fn complete_rows(pending: &[Pending], def: &crate::model::TableDef) -> Vec<CompleteRow> {
+    pending
+        .iter()
+        .filter(|p| p.sep == Separator::Spaces && p.later.is_empty())
+        .filter_map(|p| {
+            let values = p.same_line.iter().filter(|c| is_value(c));
+            let columns: Vec<usize> = values.map(|v| v.x + (v.span.end - v.span.start) / 2).collect();
+            (columns.len() == def.rows[p.row].cols.len()).then_some(CompleteRow { at: p.line_span.start, columns })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROWS: &[&[&str]] = &[&["行政处罚"], &["行政强制"]];
+
+    #[test]
+    fn wrapped_labels_are_told_apart_by_where_their_words_stand() {
+        // pdftotext -raw: the whole label above its values, the next one's below.
+        assert_eq!(wrapped_row("行政处罚", "", "行政强制", ROWS), Some(0));
+        // -layout: the label centred on its values, after a row printed blank.
+        assert_eq!(wrapped_row("行政处罚行政强", "", "制", ROWS), Some(1));
+        // A piece on the values line itself.
+        assert_eq!(wrapped_row("行政处罚", "行政强", "制", ROWS), Some(1));
+        assert_eq!(wrapped_row("信息内容", "", "", ROWS), None);
+    }
+
+    #[test]
+    fn a_group_label_may_stand_between_the_pieces() {
+        // 三、本 （一）予以公 / values / 年度办 开
+        assert_eq!(occurrences(&"三本一予以公年度办开".chars().collect::<Vec<_>>(), "以公开"), vec![(4, 10)]);
+        assert!(occurrences(&"予以公年度办理结果开".chars().collect::<Vec<_>>(), "以公开").is_empty());
+    }
 }
