@@ -30,6 +30,11 @@ fn assert_reads(sample: &Sample, bytes: &[u8], what: &str) {
     assert_eq!(m.template, Some(sample.format), "{what}: template");
     assert_eq!(m.agency.as_ref().map(|a| a.value.as_str()), Some(sample.agency.as_str()), "{what}: agency");
     assert_eq!(m.signed.as_ref().map(|d| d.value.year), Some(sample.year + 1), "{what}: signature");
+    let title = format!("{}{}年政府信息公开工作年度报告", sample.agency, sample.year);
+    assert_eq!(m.title.as_ref().map(|t| t.value.as_str()), Some(title.as_str()), "{what}: title");
+    let period = m.period.as_ref().map(|p| (p.value.0.to_string(), p.value.1.to_string()));
+    let y = sample.year;
+    assert_eq!(period, Some((format!("{y}-01-01"), format!("{y}-12-31"))), "{what}: period");
     let chapters: Vec<Option<u8>> = report.chapters.iter().map(|c| c.number).collect();
     assert_eq!(chapters, (1..=6).map(Some).collect::<Vec<_>>(), "{what}: chapters");
     assert!(report.chapters.iter().all(|c| c.standard), "{what}: standard chapters");
@@ -163,14 +168,20 @@ fn pdf_sample(seed: u64, f: usize) -> (Sample, Rng) {
 
 const PDF_SEEDS: u64 = 4;
 
-/// Page styles: the generator's plain one, and narrow label columns (labels
-/// wrapped over several lines around their numbers, group labels between).
-const PDF_STYLES: [(&str, &str); 2] = [
+/// Page styles: the generator's plain one; narrow label columns (labels
+/// wrapped over several lines around their numbers, group labels between); a
+/// running header and page numbers (`- 2 -`) that fall inside the tables.
+const PDF_STYLES: [(&str, &str); 3] = [
     ("", "td{border:1px solid}"),
     (
         "n_",
         "body{font-size:10.5pt;margin:0 8mm} table{border-collapse:collapse;width:100%} \
          td{border:1px solid;padding:1px 2px;font-size:9pt} td:first-child{width:3em}",
+    ),
+    (
+        "f_",
+        "td{border:1px solid} @page { margin: 20mm 15mm; \
+         @bottom-center { content: \"- \" counter(page) \" -\"; } @top-center { content: \"某某政府信息公开年度报告\"; } }",
     ),
 ];
 
@@ -243,7 +254,7 @@ fn pdf_extractions_read_back() {
             }
         }
     }
-    assert_eq!((whole, with_blanks), (36, 36));
+    assert_eq!((whole, with_blanks), (54, 54));
 }
 
 fn errors(report: &nianbao::Report) -> Vec<nianbao::checks::Diagnostic> {

@@ -185,8 +185,10 @@ impl Reader<'_> {
     fn line(&mut self, doc: &mut Doc, start: usize, body: &str) -> Line {
         let input = self.input;
         let sep = split_cells(body, start, &mut self.spans);
-        // A Markdown header rule (`---|---|`) separates, it holds no cells.
-        if sep == Separator::Pipe && body.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t')) {
+        // A Markdown header rule (`---|---|`) separates, it holds no cells; a
+        // page number a PDF's footer left between the lines holds none either.
+        let rule = sep == Separator::Pipe && body.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t'));
+        if rule || (body.len() <= MAX_VALUE_LEN && is_page_number(body)) {
             self.spans.clear();
         }
         let span = Span::new(start, start + body.len());
@@ -367,6 +369,24 @@ fn trim_blank_end(input: &str, start: usize, end: usize) -> usize {
     start + input[start..end].trim_end().len()
 }
 
+/// A page number as footers print it: `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`,
+/// `3/5`. A bare `3` is not one: it may be a value on its own line.
+fn is_page_number(line: &str) -> bool {
+    let mut t = String::new();
+    for c in line.chars() {
+        fold_char(c, &mut |f| t.push(f));
+    }
+    let dashes = |c: char| matches!(c, '-' | '—' | '_' | '~');
+    let bare = t.trim_matches(dashes);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).is_some_and(digits);
+    // Dashes on both sides: `-3` alone is a negative value.
+    let decorated = t.starts_with(dashes) && t.ends_with(dashes) && digits(bare);
+    let of = |s: &str| s.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(digits);
+    let split = |sep: char| bare.split_once(sep).is_some_and(|(a, b)| (digits(a) || page(a)) && (digits(b) || of(b)));
+    decorated || page(bare) || split('/') || bare.find('共').is_some_and(|i| page(&bare[..i]) && of(&bare[i..]))
+}
+
 /// Whether a cell holds whitespace (printable ASCII, the common case, holds none).
 fn has_blank(text: &str) -> bool {
     !text.bytes().all(|b| b.is_ascii_graphic()) && text.contains(char::is_whitespace)
@@ -416,6 +436,16 @@ pub fn parse_number(folded: &str) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_hold_no_cells() {
+        for footer in ["- 3 -", "—3—", "第 3 页", "第3页 共5页", "3/5", "－ 12 －"] {
+            assert!(is_page_number(footer), "{footer}");
+        }
+        for line in ["3", "-3", "0 0 -3", "1/3属于", "第二十条第（一）项", "-"] {
+            assert!(!is_page_number(line), "{line}");
+        }
+    }
 
     #[test]
     fn splits_values_after_a_label() {

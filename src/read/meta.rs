@@ -17,12 +17,20 @@ const MAX_AGENCY: usize = 30;
 /// `rows` are the lines outside the tables; `body_start` is the first chapter's line.
 pub fn read(rows: &[&Row], input: &str, body_start: usize, meta: &mut Meta) {
     let text_rows: Vec<&Row> = rows.iter().copied().filter(|r| r.prose || !r.folded.text.is_empty()).collect();
-    if let Some((title_at, year)) = title(&text_rows, body_start) {
+    if let Some(TitleLines { at: title_at, extra, year }) = title(&text_rows, body_start) {
         let head = text_rows[title_at];
         let chars: Vec<char> = head.folded.text.chars().collect();
         let start = leading_marks(&chars);
         let end = chars.iter().rposition(|c| !matches!(c, '*' | '#')).map_or(0, |p| p + 1);
         let mut span = source_span(input, head.folded.origins, start, end);
+        // The year a PDF copy set apart, on one of the lines after.
+        let displaced = (title_at + 1..=title_at + extra.max(1))
+            .filter(|_| year.is_none())
+            .find_map(|k| Some((bare_year(text_rows.get(k)?)?, k)));
+        let last = displaced.map_or(title_at + extra, |(_, k)| k.max(title_at + extra));
+        if let (true, Some(end)) = (last > title_at, text_rows.get(last)) {
+            span = span.map(|s| Span::new(s.start, end.span.end));
+        }
         // A short line above without a sentence end is the agency's half of the title.
         let above = title_at.checked_sub(1).map(|k| text_rows[k]).filter(|r| is_name_line(r));
         let year_first = year.as_ref().is_some_and(|(_, i)| *i == start);
@@ -36,17 +44,32 @@ pub fn read(rows: &[&Row], input: &str, body_start: usize, meta: &mut Meta) {
                 .map(|a| found_text(input, a))
                 .filter(|a| !a.value.is_empty());
         }
-        meta.title = span.map(|s| found_text(input, s));
+        // One line of text, though printed on several; a year set apart goes back in its gap.
+        meta.title = span.map(|s| found_text(input, s)).map(|t| {
+            let lines = t.value.lines().map(str::trim);
+            let value: String = match displaced {
+                Some((y, _)) => {
+                    lines.filter(|l| *l != y.to_string()).collect::<String>().replacen(" 年", &format!("{y}年"), 1)
+                }
+                None => lines.collect(),
+            };
+            Found { value, ..t }
+        });
         if let Some((y, at)) = year {
             let s = source_span(input, head.folded.origins, at, at + 4);
             meta.year = s.map(|span| Found { value: y, span });
+        }
+        let gap = input[head.span.start..head.span.end].find(" 年").map(|g| head.span.start + g);
+        if let (Some((y, k)), Some(gap)) = (displaced, gap) {
+            meta.year = Some(Found { value: y, span: text_rows[k].span });
+            meta.agency = Some(found_text(input, Span::new(head.span.start, gap))).filter(|a| !a.value.is_empty());
         }
     }
     if let Some(agency) = &mut meta.agency {
         let v = agency.value.trim_start_matches("关于").trim().to_owned();
         agency.value = v;
     }
-    meta.period = text_rows.iter().find_map(|r| period(r, input));
+    meta.period = (0..text_rows.len()).find_map(|i| period(text_rows[i], text_rows.get(i + 1).copied(), input));
     if meta.year.is_none() {
         if let Some(p) = &meta.period {
             meta.year = Some(Found { value: p.value.0.year, span: p.span });
@@ -81,13 +104,51 @@ fn is_name_line(r: &Row) -> bool {
 }
 
 /// The title line (index into `rows`) and the year it names with its char index.
-fn title(rows: &[&Row], body_start: usize) -> Option<(usize, Option<(i32, usize)>)> {
-    let at = rows.iter().take(TITLE_LINES).take_while(|r| r.span.start < body_start).position(|r| {
-        let t = &r.folded.text;
-        t.contains("报告") && t.contains("公开") && t.chars().count() <= MAX_TITLE && !t.contains('。')
-    })?;
-    let chars: Vec<char> = rows[at].folded.text.chars().collect();
-    Some((at, first_year(&chars)))
+/// Where the title stands among the text lines.
+struct TitleLines {
+    at: usize,
+    /// Short lines after it that continue it (`…工作年度` / `报告`, or a year a
+    /// PDF copy set apart: `某镇 年…` / `2020`).
+    extra: usize,
+    /// The year the title line names, with its char index.
+    year: Option<(i32, usize)>,
+}
+
+fn title(rows: &[&Row], body_start: usize) -> Option<TitleLines> {
+    let head = rows.iter().take(TITLE_LINES).take_while(|r| r.span.start < body_start).count();
+    let is_title =
+        |t: &str| t.contains("报告") && t.contains("公开") && t.chars().count() <= MAX_TITLE && !t.contains('。');
+    let candidates = (0..head).filter_map(|at| {
+        let mut joined = rows[at].folded.text.to_owned();
+        for extra in 0..=2 {
+            if extra > 0 {
+                let next = rows.get(at + extra).filter(|r| r.folded.text.chars().count() <= 8)?;
+                // A year set apart stands between the pieces, not in the words.
+                if bare_year(next).is_none() {
+                    joined.push_str(next.folded.text);
+                }
+            }
+            if is_title(&joined) && (extra == 0 || rows[at].folded.text.contains("公开")) {
+                return Some((at, extra));
+            }
+        }
+        None
+    });
+    // A running header (每页页眉) may come first: the title names the year.
+    let year_of = |at: usize| first_year(&rows[at].folded.text.chars().collect::<Vec<_>>());
+    let has_year = |&(at, extra): &(usize, usize)| {
+        year_of(at).is_some()
+            || (at + 1..=at + extra.max(1)).any(|k| rows.get(k).is_some_and(|r| bare_year(r).is_some()))
+    };
+    let found: Vec<(usize, usize)> = candidates.collect();
+    let (at, extra) = found.iter().copied().find(has_year).or(found.first().copied())?;
+    Some(TitleLines { at, extra, year: year_of(at) })
+}
+
+/// A line holding only a year (`2020`).
+fn bare_year(r: &Row) -> Option<i32> {
+    let t = r.folded.text;
+    t.parse().ok().filter(|_| t.len() == 4 && t.starts_with("20"))
 }
 
 /// The first `20xx年` in `chars`: the year and its char index.
@@ -95,16 +156,25 @@ fn first_year(chars: &[char]) -> Option<(i32, usize)> {
     (0..chars.len()).find_map(|i| year_at(chars, i).filter(|_| chars.get(i + 4) == Some(&'年')).map(|y| (y, i)))
 }
 
-/// 统计期限 …年1月1日至…年12月31日 (the second year may be left out).
-fn period(r: &Row, input: &str) -> Option<Found<(Date, Date)>> {
+/// 统计期限 …年1月1日至…年12月31日 (the second year may be left out), read
+/// from line `r`, or from it and the `next` when a PDF wrapped the sentence.
+fn period(r: &Row, next: Option<&Row>, input: &str) -> Option<Found<(Date, Date)>> {
     if !input[r.span.start..r.span.end].contains("统计") {
         return None;
     }
-    let folded = r.fold(input);
+    let mut folded = r.fold(input);
     let t = &folded.text;
     if !(t.contains("统计期") || t.contains("统计时") || t.contains("统计区间")) {
         return None;
     }
+    period_in(&folded, input).or_else(|| {
+        folded.push(&next?.fold(input));
+        period_in(&folded, input)
+    })
+}
+
+fn period_in(folded: &crate::text::Folded, input: &str) -> Option<Found<(Date, Date)>> {
+    let t = &folded.text;
     let chars: Vec<char> = t.chars().collect();
     let from = t.find("统计").map_or(0, |b| t[..b].chars().count());
     let (first, start) = (from..chars.len()).find_map(|i| date_at(&chars, i).map(|d| (d, i)))?;

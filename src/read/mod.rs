@@ -70,7 +70,8 @@ fn paragraphs(
         }
         let line = &input[r.span.start..r.span.end];
         let text = trim_blank(line);
-        if text.is_empty() || in_table(r) {
+        // A line without cells is blank, a Markdown rule or a page number.
+        if text.is_empty() || r.cells.is_empty() || in_table(r) {
             continue;
         }
         let start = r.span.start + (text.as_ptr() as usize - line.as_ptr() as usize);
