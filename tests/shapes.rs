@@ -98,3 +98,21 @@ fn numbers_on_the_line_after_the_label() {
     let text = render(&v, |l, row| format!("{l}\n{}\n", row.iter().map(cell).collect::<Vec<_>>().join(" ")));
     assert_reads(&text, &v);
 }
+
+#[test]
+fn a_line_a_pdf_wrapped_runs_on_into_the_next() {
+    let text = "一、总体情况\n（一）主动公开\n本年度共主动公开政府信息一百二十条，其中通过政府网站公开八十条，通过政务\n新媒体公开四十条。\n下一段。\n";
+    let report = nianbao::parse(text);
+    let paragraphs: Vec<&str> = report.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "（一）主动公开",
+            "本年度共主动公开政府信息一百二十条，其中通过政府网站公开八十条，通过政务\n新媒体公开四十条。",
+            "下一段。"
+        ]
+    );
+    // The paragraph's text is the input's own, so sentences keep exact spans.
+    let p = &report.paragraphs[1];
+    assert_eq!(&text[p.span.start..p.span.end], p.text);
+}

@@ -52,33 +52,53 @@ fn parse_text(input: &str) -> Report {
 }
 
 /// Running text: the non-empty lines outside tables, other than headings,
-/// each with the chapter it stands in.
+/// each with the chapter it stands in. A line that a PDF wrapped (long, with
+/// no sentence end) runs on into the next line.
 fn paragraphs(
     rows: &[doc::Row],
     in_table: impl Fn(&doc::Row) -> bool,
     input: &str,
     chapters: &[crate::model::Chapter],
 ) -> Vec<Paragraph> {
-    let mut out = Vec::new();
+    let mut out: Vec<Paragraph> = Vec::new();
     let mut chapter = None;
     let mut next = chapters.iter().peekable();
+    // Whether the last paragraph's last line was wrapped.
+    let mut wrapped = false;
     for r in rows {
         if next.peek().is_some_and(|c| c.span.start >= r.span.start && c.span.end <= r.span.end) {
             next.next();
             chapter = Some(chapter.map_or(0, |c| c + 1));
+            wrapped = false;
             continue;
         }
         let line = &input[r.span.start..r.span.end];
         let text = trim_blank(line);
         // A line without cells is blank, a Markdown rule or a page number.
         if text.is_empty() || r.cells.is_empty() || in_table(r) {
+            wrapped = false;
             continue;
         }
         let start = r.span.start + (text.as_ptr() as usize - line.as_ptr() as usize);
-        out.push(Paragraph { text: text.to_owned(), span: Span::new(start, start + text.len()), chapter });
+        let end = start + text.len();
+        match out.last_mut() {
+            // The paragraph's text stays the input's own, line break included.
+            Some(p) if wrapped => {
+                p.span.end = end;
+                p.text = input[p.span.start..end].to_owned();
+            }
+            _ => out.push(Paragraph { text: text.to_owned(), span: Span::new(start, end), chapter }),
+        }
+        wrapped = text.chars().count() >= WRAPPED_LINE && !text.ends_with(SENTENCE_ENDS);
     }
     out
 }
+
+/// Chars from which a line without a sentence end is a wrapped one (a PDF line
+/// of running text holds 30 to 40; headings and names are shorter).
+const WRAPPED_LINE: usize = 28;
+
+const SENTENCE_ENDS: [char; 9] = ['。', '！', '？', '；', '：', '!', '?', ';', ':'];
 
 /// The span in `input` of chars `start..end` of a folded text with `origins`.
 fn source_span(input: &str, origins: &[u32], start: usize, end: usize) -> Option<Span> {
