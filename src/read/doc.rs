@@ -280,6 +280,12 @@ impl Reader<'_> {
     fn values_after_label(&mut self, s: CellSpan) -> Option<usize> {
         let text = &self.input[s.start..s.end];
         self.parts.clear();
+        // Values end in a digit or a placeholder mark (most text cells end otherwise).
+        let mut last = None;
+        fold_char(text.chars().next_back()?, &mut |c| last = Some(c));
+        if !last.is_some_and(|c| c.is_ascii_digit() || is_placeholder_char(c)) {
+            return None;
+        }
         // Without a space the cell is one piece, already found not to be a
         // value: only a number glued to its end can be split off.
         if !has_blank(text) {
@@ -409,8 +415,13 @@ fn classify(folded: &str) -> Option<(CellKind, Option<&'static str>)> {
             return Some((CellKind::Number(n), Some(unit)));
         }
     }
-    let placeholder = folded.chars().all(|c| matches!(c, '/' | '-' | '—' | '\\' | '_' | '无' | '.' | '…'));
+    let placeholder = folded.chars().all(is_placeholder_char);
     placeholder.then_some((CellKind::Placeholder, None))
+}
+
+/// The marks a placeholder is made of (folded): `/`, `-`, `—`, `无` …
+fn is_placeholder_char(c: char) -> bool {
+    matches!(c, '/' | '-' | '—' | '\\' | '_' | '无' | '.' | '…')
 }
 
 /// A number as printed: digits, an optional sign and decimals (`-2`, `3.5000`).
