@@ -433,11 +433,16 @@ pub fn parse_number(folded: &str) -> Option<Number> {
     };
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty() || !all_digits(int) || !all_digits(frac) || frac.len() > 8 || digits.ends_with('.') {
+    // Thousands separated by commas (`1,234,567.50`, amounts): groups of three after the first.
+    let mut groups = int.split(',');
+    let lead = groups.next().unwrap_or_default();
+    let grouped = groups.all(|g| g.len() == 3 && all_digits(g)) && (lead.len() <= 3 || !int.contains(','));
+    if lead.is_empty() || !all_digits(lead) || !grouped || !all_digits(frac) || frac.len() > 8 || digits.ends_with('.')
+    {
         return None;
     }
     let mut mantissa: i64 = 0;
-    for b in int.bytes().chain(frac.bytes()) {
+    for b in int.bytes().filter(|&b| b != b',').chain(frac.bytes()) {
         mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
     }
     let scale = u8::try_from(frac.len()).ok()?;
@@ -447,6 +452,16 @@ pub fn parse_number(folded: &str) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_as_printed() {
+        let n = |s: &str| parse_number(s).map(|n| n.to_string());
+        assert_eq!(n("1,234,567.50").as_deref(), Some("1234567.50"));
+        assert_eq!(n("-3"), Some("-3".to_owned()));
+        for not in ["1,2", "1234,567", "12,34", ",123", "1.", "", "-"] {
+            assert_eq!(n(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn page_numbers_hold_no_cells() {
