@@ -105,6 +105,40 @@ fn html_with_rowspan_and_colspan() {
     run(Shape::Html, 40);
 }
 
+/// A report page copied whole from a government website: menus, breadcrumb and
+/// publication line above, sharing, related links and the site's footer below.
+fn website_page(report_html: &str) -> String {
+    let body = report_html.split_once("<body>").map_or(report_html, |(_, b)| b).replace("</body></html>", "");
+    let header = "<html><head><meta charset=\"utf-8\"><title>政府信息公开年报_某县人民政府</title></head><body>\
+        <div><a>首页</a> <a>政务公开</a> <a>政务服务</a> <a>互动交流</a></div><div>请输入关键词 搜索</div>\
+        <div>当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>政府信息公开年报</a></div>\
+        <div>发布时间：2021-01-28 09:30 来源：本站 浏览次数：1203 字号：[大 中 小] 打印</div>";
+    let links: String = ["中国政府网", "省政府网站", "市政府网站", "关于我们", "网站地图", "隐私声明", "联系我们"]
+        .iter()
+        .map(|l| format!("<p>{l}</p>"))
+        .collect();
+    let footer = format!(
+        "<div>分享到：微信 微博</div><div>相关文章 上一年度政府信息公开工作年度报告</div><div>{links}</div>\
+         <div><p>主办：某县人民政府办公室</p><p>网站标识码：1234000001 皖ICP备05001234号</p></div></body></html>"
+    );
+    format!("{header}{body}{footer}")
+}
+
+#[test]
+fn a_website_page_copied_whole_as_html_or_as_text() {
+    for seed in 0..10 {
+        for (f, &(format, requests_format)) in FORMATS.iter().enumerate() {
+            let mut rng = Rng::new(3000 + seed * 3 + f as u64);
+            let sample = gen::balanced(&mut rng, format, requests_format);
+            let page = website_page(&gen::render(&sample, Shape::Html, &mut rng));
+            assert_reads(&sample, page.as_bytes(), &format!("website HTML seed {seed} format {f}"));
+            // What the browser puts on the clipboard as plain text.
+            let text = nianbao::text::html::render(&page).text;
+            assert_reads(&sample, text.as_bytes(), &format!("website text seed {seed} format {f}"));
+        }
+    }
+}
+
 #[test]
 fn windows_files_gb18030_and_utf16_with_crlf() {
     for seed in 0..20 {

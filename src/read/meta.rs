@@ -8,9 +8,12 @@ use super::source_span;
 use crate::model::{Date, Found, Meta, YearSource};
 use crate::text::Span;
 
-/// How far down the title may stand, in non-empty lines.
-const TITLE_LINES: usize = 8;
+/// How far down the title may stand, in non-empty lines (a page copied whole
+/// from a website starts with its menus).
+const TITLE_LINES: usize = 20;
 const MAX_TITLE: usize = 60;
+/// How far up from the end the signature date may stand, in non-empty lines.
+const SIGNATURE_LINES: usize = 20;
 /// A line holding just an agency's name (above a title, or above the date).
 const MAX_AGENCY: usize = 30;
 
@@ -204,7 +207,8 @@ fn body_year(r: &Row, input: &str) -> Option<Found<i32>> {
 
 /// The date that ends the report, and the agency signed beside or above it.
 fn signature(rows: &[&Row], input: &str) -> Option<(Found<Date>, Option<Found<String>>)> {
-    let from = rows.len().saturating_sub(6);
+    // A page copied whole from a website ends in its footer (links, 主办, ICP备…).
+    let from = rows.len().saturating_sub(SIGNATURE_LINES);
     for k in (from..rows.len()).rev() {
         let r = rows[k];
         let chars: Vec<char> = r.folded.text.chars().collect();
