@@ -115,4 +115,8 @@ fn a_line_a_pdf_wrapped_runs_on_into_the_next() {
     // The paragraph's text is the input's own, so sentences keep exact spans.
     let p = &report.paragraphs[1];
     assert_eq!(&text[p.span.start..p.span.end], p.text);
+    assert_eq!(
+        p.joined(),
+        "本年度共主动公开政府信息一百二十条，其中通过政府网站公开八十条，通过政务新媒体公开四十条。"
+    );
 }

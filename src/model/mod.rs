@@ -148,13 +148,21 @@ pub struct Chapter {
     pub span: Span,
 }
 
-/// A line of running text outside the tables.
+/// Running text outside the tables: a line, or lines a PDF wrapped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
+    /// The input's own text, line breaks included (spans stay exact).
     pub text: String,
     pub span: Span,
     /// Index into `Report::chapters` of the chapter it belongs to.
     pub chapter: Option<usize>,
+}
+
+impl Paragraph {
+    /// The text as one line, for showing: the wrapped lines joined.
+    pub fn joined(&self) -> String {
+        self.text.lines().map(str::trim).collect()
+    }
 }
 
 #[derive(Clone, Debug, Default)]

@@ -97,7 +97,7 @@ pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
             None => out.push_str("（报告中未找到本章）\n\n"),
             Some(i) => {
                 for p in report.paragraphs.iter().filter(|p| p.chapter == Some(i)) {
-                    out.push_str(&p.text);
+                    out.push_str(&p.joined());
                     out.push_str("\n\n");
                 }
             }

@@ -38,7 +38,7 @@ pub fn Normalized(props: &ViewProps) -> Html {
                     Some(ch) => html! { <p class="nb-note">{ format!("报告中的标题：{}", ch.heading) }</p> },
                     None => html! { <p class="nb-note nb-missing-chapter">{ "报告中未找到本章。" }</p> },
                 } }
-                { for text.map(|p| html! { <p class="nb-paragraph">{ &p.text }</p> }) }
+                { for text.map(|p| html! { <p class="nb-paragraph">{ p.joined() }</p> }) }
                 { table.map(|t| table_view(props, t)) }
                 { if (1..=3).contains(&k) && table.is_none() { html! { <p class="nb-note">{ "未找到本章的统计表。" }</p> } } else { html! {} } }
             </section>
