@@ -378,6 +378,14 @@ fn trim_blank_end(input: &str, start: usize, end: usize) -> usize {
 /// A page number as footers print it: `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`,
 /// `3/5`. A bare `3` is not one: it may be a value on its own line.
 fn is_page_number(line: &str) -> bool {
+    // Most lines are told apart by their last character alone.
+    let mut last = None;
+    if let Some(c) = line.trim_end().chars().next_back() {
+        fold_char(c, &mut |f| last = Some(f));
+    }
+    if !last.is_some_and(|c| c.is_ascii_digit() || matches!(c, '页' | '-' | '—' | '_' | '~')) {
+        return false;
+    }
     let mut t = String::new();
     for c in line.chars() {
         fold_char(c, &mut |f| t.push(f));
@@ -426,6 +434,11 @@ fn is_placeholder_char(c: char) -> bool {
 
 /// A number as printed: digits, an optional sign and decimals (`-2`, `3.5000`).
 pub fn parse_number(folded: &str) -> Option<Number> {
+    // Most cells are a few plain digits.
+    if (1..=18).contains(&folded.len()) && folded.bytes().all(|b| b.is_ascii_digit()) {
+        let mantissa = folded.bytes().fold(0i64, |m, b| m * 10 + i64::from(b - b'0'));
+        return Some(Number { mantissa, scale: 0 });
+    }
     let (neg, digits) = match folded.as_bytes().first() {
         Some(b'-') => (true, &folded[1..]),
         Some(b'+') => (false, &folded[1..]),
