@@ -188,7 +188,7 @@ impl Reader<'_> {
         // A Markdown header rule (`---|---|`) separates, it holds no cells; a
         // page number a PDF's footer left between the lines holds none either.
         let rule = sep == Separator::Pipe && body.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t'));
-        if rule || (body.len() <= MAX_VALUE_LEN && is_page_number(body)) {
+        if rule || (body.len() <= MAX_VALUE_LEN && is_page_number(body, &mut self.scratch)) {
             self.spans.clear();
         }
         let span = Span::new(start, start + body.len());
@@ -377,7 +377,7 @@ fn trim_blank_end(input: &str, start: usize, end: usize) -> usize {
 
 /// A page number as footers print it: `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`,
 /// `3/5`. A bare `3` is not one: it may be a value on its own line.
-fn is_page_number(line: &str) -> bool {
+fn is_page_number(line: &str, scratch: &mut String) -> bool {
     // Most lines are told apart by their last character alone.
     let mut last = None;
     if let Some(c) = line.trim_end().chars().next_back() {
@@ -386,10 +386,11 @@ fn is_page_number(line: &str) -> bool {
     if !last.is_some_and(|c| c.is_ascii_digit() || matches!(c, '页' | '-' | '—' | '_' | '~')) {
         return false;
     }
-    let mut t = String::new();
+    scratch.clear();
     for c in line.chars() {
-        fold_char(c, &mut |f| t.push(f));
+        fold_char(c, &mut |f| scratch.push(f));
     }
+    let t = &*scratch;
     let dashes = |c: char| matches!(c, '-' | '—' | '_' | '~');
     let bare = t.trim_matches(dashes);
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
@@ -479,10 +480,10 @@ mod tests {
     #[test]
     fn page_numbers_hold_no_cells() {
         for footer in ["- 3 -", "—3—", "第 3 页", "第3页 共5页", "3/5", "－ 12 －"] {
-            assert!(is_page_number(footer), "{footer}");
+            assert!(is_page_number(footer, &mut String::new()), "{footer}");
         }
         for line in ["3", "-3", "0 0 -3", "1/3属于", "第二十条第（一）项", "-"] {
-            assert!(!is_page_number(line), "{line}");
+            assert!(!is_page_number(line, &mut String::new()), "{line}");
         }
     }
 
