@@ -255,6 +255,10 @@ fn pdf_extractions_read_back() {
                 let has_blank = |g: &Grid| g.iter().flatten().any(Option::is_none);
                 if ![&sample.active, &sample.requests, &sample.review].into_iter().any(has_blank) {
                     assert_reads(&sample, &bytes, &name);
+                    // Balanced, so no error; S-VERSION only where the formats are mixed.
+                    let report = nianbao::parse(&nianbao::text::decode::decode(&bytes).text);
+                    let codes: Vec<&str> = errors(&report).iter().map(|e| e.code).collect();
+                    assert_eq!(codes, if f == 2 { vec!["S-VERSION"] } else { vec![] }, "{name}");
                     whole += 1;
                     continue;
                 }
