@@ -217,9 +217,32 @@ pub fn place_line(cells: &[&DocCell], sep: Separator, n: usize) -> (Vec<Cell>, O
         Separator::Tab | Separator::Pipe => place_by_index(cells, n),
         _ => {
             let values: Vec<&DocCell> = cells.iter().copied().filter(|c| is_value(c)).collect();
-            in_sequence(&values, n)
+            let gaps = (sep == Separator::Spaces && values.len() < n).then(|| place_by_gaps(&values, n)).flatten();
+            gaps.unwrap_or_else(|| in_sequence(&values, n))
         }
     }
+}
+
+/// A space-aligned line with fewer values than columns and no complete row to
+/// take columns from (the review table's one line of 15): a gap about k times
+/// the usual spacing holds k - 1 blank cells. `None` unless that accounts for
+/// every column.
+fn place_by_gaps(values: &[&DocCell], n: usize) -> Option<(Vec<Cell>, Option<NoteKind>)> {
+    let centres: Vec<f64> = values.iter().map(|v| v.x as f64 + (v.span.end - v.span.start) as f64 / 2.0).collect();
+    let mut gaps: Vec<f64> = centres.windows(2).map(|w| w[1] - w[0]).collect();
+    let spaced = gaps.clone();
+    gaps.sort_by(f64::total_cmp);
+    let usual = *gaps.get(gaps.len() / 2)?;
+    if usual <= 0.0 || gaps.len() < 3 {
+        return None;
+    }
+    let mut cells = vec![cell_of(values[0])];
+    for (v, gap) in values[1..].iter().zip(spaced) {
+        let blanks = ((gap / usual).round() as usize).saturating_sub(1);
+        cells.extend((0..blanks).map(|_| blank()));
+        cells.push(cell_of(v));
+    }
+    (cells.len() == n).then_some((cells, Some(NoteKind::PlacedByPosition)))
 }
 
 /// Values in order; beyond `n` they are extra (the first ones are dropped: a
