@@ -96,6 +96,11 @@ fn raw_text_with_group_labels_repeated_on_every_row() {
 }
 
 #[test]
+fn label_and_numbers_on_one_line_with_single_spaces() {
+    run(Shape::SameLine, 40);
+}
+
+#[test]
 fn markdown_pipes() {
     run(Shape::Markdown, 40);
 }
@@ -164,6 +169,7 @@ fn peek() {
         Ok("raw") => Shape::RawRepeated,
         Ok("md") => Shape::Markdown,
         Ok("html") => Shape::Html,
+        Ok("same") => Shape::SameLine,
         _ => Shape::Tabs,
     };
     let mut rng = Rng::new(std::env::var("SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1));

@@ -358,13 +358,15 @@ fn value_cell(input: &str, s: CellSpan, kind: CellKind, from: usize, to: usize) 
     Cell { span: Span::new(from, to), x, kind, unit: None, bare: 0..0 }
 }
 
-/// A number printed right after an ideograph at the end of `piece` (ASCII
-/// digits, an optional sign and decimals): where it starts, and its value.
+/// A number printed right after an ideograph or a closing mark at the end of
+/// `piece` (ASCII digits, an optional sign and decimals): where it starts, and its value.
 fn glued_number(piece: &str) -> Option<(usize, Number)> {
+    let ends_label =
+        |c: char| is_ideograph(c) || matches!(c, '）' | ')' | '”' | '"' | '》' | '】' | '」' | '』' | '〕');
     let digits = piece.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let at = digits.strip_suffix(['-', '+']).filter(|d| d.ends_with(is_ideograph)).map_or(digits.len(), str::len);
+    let at = digits.strip_suffix(['-', '+']).filter(|d| d.ends_with(ends_label)).map_or(digits.len(), str::len);
     let before = piece[..at].chars().next_back()?;
-    if at == piece.len() || !is_ideograph(before) {
+    if at == piece.len() || !ends_label(before) {
         return None;
     }
     Some((at, parse_number(&piece[at..])?))
@@ -492,6 +494,8 @@ mod tests {
         assert_eq!(kinds("规章 9 9 10"), ["规章", "9", "9", "10"]);
         assert_eq!(kinds("其他对外管理服务事项6 1 0"), ["其他对外管理服务事项", "6", "1", "0"]);
         assert_eq!(kinds("行政事业性收费6.9910"), ["行政事业性收费", "6.9910"]);
+        assert_eq!(kinds("（七）总计3 0 3"), ["七总计", "3", "0", "3"]);
+        assert_eq!(kinds("（二）部分公开（区分处理的）0 1"), ["二部分公开区分处理的", "0", "1"]);
         assert_eq!(kinds("行政处罚 7 -2 /"), ["行政处罚", "7", "-2", "/"]);
         // Not values: a unit, a year, a numbered label.
         assert_eq!(kinds("全年共受理申请 5件"), ["全年共受理申请5件"]);

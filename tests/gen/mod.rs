@@ -158,10 +158,22 @@ pub enum Shape {
     RawRepeated,
     Markdown,
     Html,
+    /// A PDF viewer's copy, pdfplumber: the label and its numbers on one line,
+    /// single spaces between, a number glued to the label now and then
+    /// (`行政规范性文件2 0 2`); a long label's first part on the line above.
+    SameLine,
 }
 
-pub const SHAPES: [Shape; 7] =
-    [Shape::Tabs, Shape::Spaces, Shape::CellPerLine, Shape::NextLine, Shape::RawRepeated, Shape::Markdown, Shape::Html];
+pub const SHAPES: [Shape; 8] = [
+    Shape::Tabs,
+    Shape::Spaces,
+    Shape::CellPerLine,
+    Shape::NextLine,
+    Shape::RawRepeated,
+    Shape::Markdown,
+    Shape::Html,
+    Shape::SameLine,
+];
 
 impl Shape {
     /// Whether a blank cell survives the shape (a PDF copy drops it without a trace).
@@ -316,6 +328,27 @@ fn render_table(rows: &[Vec<LCell>], shape: Shape, rng: &mut Rng) -> String {
             }
         }
         Shape::Spaces => render_spaces(rows, &mut out),
+        Shape::SameLine => {
+            for row in rows {
+                let mut label: String =
+                    row.iter().filter(|c| !c.value).map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+                let values: Vec<&str> = row.iter().filter(|c| c.value).map(|c| c.text.as_str()).collect();
+                if values.is_empty() {
+                    out += &format!("{label}\n");
+                    continue;
+                }
+                if width(&label) > 40 {
+                    // The label's first part fills the line above.
+                    let pieces = wrap(&label, width(&label) / 2 + 1);
+                    let (first, rest) =
+                        pieces.split_first().map_or((String::new(), Vec::new()), |(f, r)| (f.clone(), r.to_vec()));
+                    out += &format!("{first}\n");
+                    label = rest.concat();
+                }
+                let glue = if rng.chance(30) { "" } else { " " };
+                out += &format!("{label}{glue}{}\n", values.join(" "));
+            }
+        }
     }
     out
 }
