@@ -29,6 +29,12 @@ impl Pending<'_> {
     fn value_count(&self) -> usize {
         self.same_line.iter().chain(&self.later).filter(|c| is_value(c)).count()
     }
+
+    /// Whether the label stood without values on its line (numbers on the
+    /// lines after it, one cell per line).
+    fn label_alone(&self) -> bool {
+        !self.same_line.iter().any(|c| is_value(c))
+    }
 }
 
 fn is_value(c: &DocCell) -> bool {
@@ -118,11 +124,10 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
         // A row whose label stood alone (numbers on the next line, its label
         // maybe wrapped onto the lines between) takes these values.
         let awaited = pending.last().is_some_and(|p| !p.has_values());
-        // A line of values alone, while the row above, printed with no value on
-        // its own line, still lacks some (one cell per line).
-        let filling = |p: &Pending| !p.same_line.iter().any(|c| is_value(c));
+        // A line of values alone, while the row above, its label alone on its
+        // line, still lacks some (one cell per line).
         let more = label.is_empty()
-            && pending.last().is_some_and(|p| filling(p) && p.value_count() < def.rows[p.row].cols.len());
+            && pending.last().is_some_and(|p| p.label_alone() && p.value_count() < def.rows[p.row].cols.len());
         if matched.is_none() && values_here && !awaited && !more {
             // A label wrapped around its values: its pieces are on the lines
             // above and below that hold no values (PDF tables with narrow columns).
@@ -153,7 +158,7 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
             // Values on the lines after a label, until the row has as many as
             // columns; beyond that, only after a row printed with its values
             // (they are then reported as extra).
-            let wanted = !filling(p) || p.value_count() < def.rows[p.row].cols.len();
+            let wanted = !p.label_alone() || p.value_count() < def.rows[p.row].cols.len();
             if !values.is_empty() && wanted && (text_free || !p.has_values()) {
                 p.later.extend(values);
                 last = Some(i);
