@@ -86,7 +86,10 @@ fn main() {
         t.as_secs_f64() / l.as_secs_f64()
     );
     println!("linearity (ms per MB at 1 MB and at 4 MB):");
-    let hostile: [(&str, String); 8] = [
+    // Sixteen long label lines before each line of one value: every value line
+    // joins the pieces around it (a label wrapped over several lines).
+    let wrapped = format!("三、本年新收\n{}0\n", format!("{}\n", "行".repeat(80)).repeat(16));
+    let hostile: [(&str, String); 9] = [
         ("seeds", all.clone()),
         ("one line, no newline", all.replace('\n', " ")),
         ("tabs only", "\t\t\t\t\t\t\t\t\n".to_owned()),
@@ -95,6 +98,7 @@ fn main() {
         ("row labels", "1.属于国家秘密\t0\t\n三、本年新收\n".to_owned()),
         ("html cells", "<table><tr><td rowspan=900 colspan=900>&amp;&#1;".to_owned()),
         ("html entities", "<p>&&&&&&&&<<<<".to_owned()),
+        ("wrapped labels", wrapped),
     ];
     for (name, unit) in &hostile {
         let per_mb = |bytes: usize| {
