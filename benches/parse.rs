@@ -89,7 +89,7 @@ fn main() {
     // Sixteen long label lines before each line of one value: every value line
     // joins the pieces around it (a label wrapped over several lines).
     let wrapped = format!("三、本年新收\n{}0\n", format!("{}\n", "行".repeat(80)).repeat(16));
-    let hostile: [(&str, String); 9] = [
+    let hostile: [(&str, String); 10] = [
         ("seeds", all.clone()),
         ("one line, no newline", all.replace('\n', " ")),
         ("tabs only", "\t\t\t\t\t\t\t\t\n".to_owned()),
@@ -99,6 +99,8 @@ fn main() {
         ("html cells", "<table><tr><td rowspan=900 colspan=900>&amp;&#1;".to_owned()),
         ("html entities", "<p>&&&&&&&&<<<<".to_owned()),
         ("wrapped labels", wrapped),
+        // Long lines with no sentence end: one paragraph a PDF wrapped, all the way down.
+        ("wrapped paragraph", format!("{}，\n", "本机关认真贯彻落实条例扎实推进政府信息公开工作".repeat(2))),
     ];
     for (name, unit) in &hostile {
         let per_mb = |bytes: usize| {

@@ -82,14 +82,16 @@ fn paragraphs(
         let start = r.span.start + (text.as_ptr() as usize - line.as_ptr() as usize);
         let end = start + text.len();
         match out.last_mut() {
-            // The paragraph's text stays the input's own, line break included.
-            Some(p) if wrapped => {
-                p.span.end = end;
-                p.text = input[p.span.start..end].to_owned();
-            }
-            _ => out.push(Paragraph { text: text.to_owned(), span: Span::new(start, end), chapter }),
+            Some(p) if wrapped => p.span.end = end,
+            // The text is taken once the paragraph is complete (copying it on
+            // every wrapped line would cost the square of its length).
+            _ => out.push(Paragraph { text: String::new(), span: Span::new(start, end), chapter }),
         }
         wrapped = text.chars().count() >= WRAPPED_LINE && !text.ends_with(SENTENCE_ENDS);
+    }
+    // The paragraph's text stays the input's own, line breaks included.
+    for p in &mut out {
+        p.text = input[p.span.start..p.span.end].to_owned();
     }
     out
 }
