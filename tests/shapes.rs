@@ -68,7 +68,7 @@ fn space_aligned_with_blank_cells() {
     let text = render(&v, |l, row| {
         // Padded to 60 display columns (an ideograph takes two), as pdftotext
         // -layout places text by its position on the page.
-        let width: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        let width = nianbao::text::layout::display_width(l);
         let mut line = format!("{l}{}", " ".repeat(60usize.saturating_sub(width).max(2)));
         for x in row {
             line.push_str(&format!("{:>6}", cell(x)));

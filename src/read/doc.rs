@@ -2,6 +2,7 @@
 //! (tabs, pipes, aligned spaces, one cell per line). Later layers read chapters
 //! and tables from these rows without caring how the text was laid out.
 
+use super::values::{classify, glued_number, is_page_number, is_placeholder_char};
 use crate::model::Number;
 use crate::text::layout::{display_width, split_cells, CellSpan, Separator};
 use crate::text::{fold_char, is_bare, is_ideograph, Folded, FoldedRef, Span};
@@ -358,50 +359,9 @@ fn value_cell(input: &str, s: CellSpan, kind: CellKind, from: usize, to: usize) 
     Cell { span: Span::new(from, to), x, kind, unit: None, bare: 0..0 }
 }
 
-/// A number printed right after an ideograph or a closing mark at the end of
-/// `piece` (ASCII digits, an optional sign and decimals): where it starts, and its value.
-fn glued_number(piece: &str) -> Option<(usize, Number)> {
-    let ends_label =
-        |c: char| is_ideograph(c) || matches!(c, '）' | ')' | '”' | '"' | '》' | '】' | '」' | '』' | '〕');
-    let digits = piece.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let at = digits.strip_suffix(['-', '+']).filter(|d| d.ends_with(ends_label)).map_or(digits.len(), str::len);
-    let before = piece[..at].chars().next_back()?;
-    if at == piece.len() || !ends_label(before) {
-        return None;
-    }
-    Some((at, parse_number(&piece[at..])?))
-}
-
 /// The end of `input[start..end]` without the blanks before it.
 fn trim_blank_end(input: &str, start: usize, end: usize) -> usize {
     start + input[start..end].trim_end().len()
-}
-
-/// A page number as footers print it: `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`,
-/// `3/5`. A bare `3` is not one: it may be a value on its own line.
-fn is_page_number(line: &str, scratch: &mut String) -> bool {
-    // Most lines are told apart by their last character alone.
-    let mut last = None;
-    if let Some(c) = line.trim_end().chars().next_back() {
-        fold_char(c, &mut |f| last = Some(f));
-    }
-    if !last.is_some_and(|c| c.is_ascii_digit() || matches!(c, '页' | '-' | '—' | '_' | '~')) {
-        return false;
-    }
-    scratch.clear();
-    for c in line.chars() {
-        fold_char(c, &mut |f| scratch.push(f));
-    }
-    let t = &*scratch;
-    let dashes = |c: char| matches!(c, '-' | '—' | '_' | '~');
-    let bare = t.trim_matches(dashes);
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    let page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).is_some_and(digits);
-    // Dashes on both sides: `-3` alone is a negative value.
-    let decorated = t.starts_with(dashes) && t.ends_with(dashes) && digits(bare);
-    let of = |s: &str| s.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(digits);
-    let split = |sep: char| bare.split_once(sep).is_some_and(|(a, b)| (digits(a) || page(a)) && (digits(b) || of(b)));
-    decorated || page(bare) || split('/') || bare.find('共').is_some_and(|i| page(&bare[..i]) && of(&bare[i..]))
 }
 
 /// Whether a cell holds whitespace (printable ASCII, the common case, holds none).
@@ -409,85 +369,9 @@ fn has_blank(text: &str) -> bool {
     !text.bytes().all(|b| b.is_ascii_graphic()) && text.contains(char::is_whitespace)
 }
 
-/// Units reports print after a number in a cell, longest first.
-const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "次"];
-
-/// Kinds that need no further splitting: empty, a single number (with its
-/// unit, if printed), a placeholder.
-fn classify(folded: &str) -> Option<(CellKind, Option<&'static str>)> {
-    if folded.is_empty() {
-        return Some((CellKind::Empty, None));
-    }
-    if let Some(n) = parse_number(folded) {
-        return Some((CellKind::Number(n), None));
-    }
-    for unit in UNITS {
-        if let Some(n) = folded.strip_suffix(unit).and_then(parse_number) {
-            return Some((CellKind::Number(n), Some(unit)));
-        }
-    }
-    let placeholder = folded.chars().all(is_placeholder_char);
-    placeholder.then_some((CellKind::Placeholder, None))
-}
-
-/// The marks a placeholder is made of (folded): `/`, `-`, `—`, `无` …
-fn is_placeholder_char(c: char) -> bool {
-    matches!(c, '/' | '-' | '—' | '\\' | '_' | '无' | '.' | '…')
-}
-
-/// A number as printed: digits, an optional sign and decimals (`-2`, `3.5000`).
-pub fn parse_number(folded: &str) -> Option<Number> {
-    // Most cells are a few plain digits.
-    if (1..=18).contains(&folded.len()) && folded.bytes().all(|b| b.is_ascii_digit()) {
-        let mantissa = folded.bytes().fold(0i64, |m, b| m * 10 + i64::from(b - b'0'));
-        return Some(Number { mantissa, scale: 0 });
-    }
-    let (neg, digits) = match folded.as_bytes().first() {
-        Some(b'-') => (true, &folded[1..]),
-        Some(b'+') => (false, &folded[1..]),
-        _ => (false, folded),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    // Thousands separated by commas (`1,234,567.50`, amounts): groups of three after the first.
-    let mut groups = int.split(',');
-    let lead = groups.next().unwrap_or_default();
-    let grouped = groups.all(|g| g.len() == 3 && all_digits(g)) && (lead.len() <= 3 || !int.contains(','));
-    if lead.is_empty() || !all_digits(lead) || !grouped || !all_digits(frac) || frac.len() > 8 || digits.ends_with('.')
-    {
-        return None;
-    }
-    let mut mantissa: i64 = 0;
-    for b in int.bytes().filter(|&b| b != b',').chain(frac.bytes()) {
-        mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
-    }
-    let scale = u8::try_from(frac.len()).ok()?;
-    Some(Number { mantissa: if neg { -mantissa } else { mantissa }, scale })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_as_printed() {
-        let n = |s: &str| parse_number(s).map(|n| n.to_string());
-        assert_eq!(n("1,234,567.50").as_deref(), Some("1234567.50"));
-        assert_eq!(n("-3"), Some("-3".to_owned()));
-        for not in ["1,2", "1234,567", "12,34", ",123", "1.", "", "-"] {
-            assert_eq!(n(not), None, "{not}");
-        }
-    }
-
-    #[test]
-    fn page_numbers_hold_no_cells() {
-        for footer in ["- 3 -", "—3—", "第 3 页", "第3页 共5页", "3/5", "－ 12 －"] {
-            assert!(is_page_number(footer, &mut String::new()), "{footer}");
-        }
-        for line in ["3", "-3", "0 0 -3", "1/3属于", "第二十条第（一）项", "-"] {
-            assert!(!is_page_number(line, &mut String::new()), "{line}");
-        }
-    }
 
     #[test]
     fn splits_values_after_a_label() {

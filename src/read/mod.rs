@@ -9,6 +9,7 @@ mod labels;
 mod meta;
 mod table;
 mod tables;
+mod values;
 
 use crate::model::{CellValue, Paragraph, Report};
 use crate::text::layout::trim_blank;
