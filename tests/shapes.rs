@@ -93,6 +93,25 @@ fn one_cell_per_line() {
 }
 
 #[test]
+fn one_cell_per_line_with_blank_cells_marked_by_no_break_spaces() {
+    // Word and Writer saved as text: an empty cell keeps its `&nbsp;` on its own
+    // line, and a cell a span covers is an empty line.
+    let mut v = values();
+    v[2][0] = None;
+    v[7][3] = None;
+    v[7][4] = None;
+    v[11] = vec![None; v[11].len()];
+    let text = render(&v, |l, row| {
+        let mut s = format!("\n{l}\n");
+        for x in row {
+            s.push_str(&format!("{}\n", x.map_or("\u{a0}".to_owned(), |n| n.to_string())));
+        }
+        s
+    });
+    assert_reads(&text, &v);
+}
+
+#[test]
 fn numbers_on_the_line_after_the_label() {
     let v = values();
     let text = render(&v, |l, row| format!("{l}\n{}\n", row.iter().map(cell).collect::<Vec<_>>().join(" ")));

@@ -17,17 +17,20 @@ struct Pending<'a> {
     /// The cells after the label on the label's own line.
     same_line: Vec<&'a DocCell>,
     sep: Separator,
-    /// Value cells from the lines after the label (labels far from numbers).
+    /// Value cells from the lines after the label (labels far from numbers),
+    /// and empty cells where a line marks one (one cell per line).
     later: Vec<&'a DocCell>,
 }
 
 impl Pending<'_> {
     fn has_values(&self) -> bool {
-        self.value_count() > 0
+        self.same_line.iter().chain(&self.later).any(|c| is_value(c))
     }
 
+    /// The cells found for the row's columns: values, and the empty cells a
+    /// line of its own marks.
     fn value_count(&self) -> usize {
-        self.same_line.iter().chain(&self.later).filter(|c| is_value(c)).count()
+        self.same_line.iter().filter(|c| is_value(c)).count() + self.later.len()
     }
 
     /// Whether the label stood without values on its line (numbers on the
@@ -39,6 +42,11 @@ impl Pending<'_> {
 
 fn is_value(c: &DocCell) -> bool {
     matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder)
+}
+
+/// A line that is one empty cell, not an empty line (see `layout::split_cells`).
+pub(super) fn is_empty_cell_line(r: &Row) -> bool {
+    matches!(r.cells, [only] if only.kind == CellKind::Empty) && r.sep == Separator::None
 }
 
 /// Lines above or below its values a wrapped label may take.
@@ -158,9 +166,14 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
             // Values on the lines after a label, until the row has as many as
             // columns; beyond that, only after a row printed with its values
             // (they are then reported as extra).
-            let wanted = !p.label_alone() || p.value_count() < def.rows[p.row].cols.len();
+            let short = p.value_count() < def.rows[p.row].cols.len();
+            let wanted = !p.label_alone() || short;
             if !values.is_empty() && wanted && (text_free || !p.has_values()) {
                 p.later.extend(values);
+                last = Some(i);
+            } else if p.label_alone() && short && is_empty_cell_line(r) {
+                // A line marking an empty cell (`&nbsp;` in a Word cell) holds the row's next column.
+                p.later.extend(r.cells);
                 last = Some(i);
             }
         }
@@ -252,7 +265,7 @@ fn place_by_gaps(values: &[&DocCell], n: usize) -> Option<(Vec<Cell>, Option<Not
 
 /// Values in order; beyond `n` they are extra (the first ones are dropped: a
 /// stray number comes from an empty label cell before the row's own values).
-fn in_sequence(values: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
+pub(super) fn in_sequence(values: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
     let skip = values.len().saturating_sub(n);
     let mut cells: Vec<Cell> = values[skip..].iter().map(|c| cell_of(c)).collect();
     cells.resize(n, Cell::default());

@@ -131,23 +131,25 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
         out.span = Span::new(rows[start].span.start, labelled[labelled.len().min(3) - 1].span.end);
         return Some(out);
     }
-    let data: Vec<&Row> = rows[start..end].iter().filter(|r| has_values(r) && text_free(r)).collect();
-    let first = data.first()?;
+    let data = |r: &&Row| has_values(r) && text_free(r);
+    let first_at = start + rows[start..end].iter().position(|r| data(&r))?;
+    let first = &rows[first_at];
     let (values, note, last) = if matches!(first.sep, Separator::Tab | Separator::Pipe) || first.values().count() > 1 {
         let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15);
         (v, n, first.span.end)
     } else {
-        // One value per line: the lines up to the fifteenth value.
+        // One value per line: the lines up to the fifteenth value, and the
+        // lines between that mark an empty cell.
         let mut cells = Vec::new();
         let mut last = first.span.end;
-        for r in &data {
-            cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty));
+        for r in rows[first_at..end].iter().filter(|r| data(r) || table::is_empty_cell_line(r)) {
+            cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty || table::is_empty_cell_line(r)));
             last = r.span.end;
             if cells.len() >= 15 {
                 break;
             }
         }
-        let (v, n) = table::place_line(&cells, Separator::None, 15);
+        let (v, n) = table::in_sequence(&cells, 15);
         (v, n, last)
     };
     out.span = Span::new(rows[start].span.start, last);

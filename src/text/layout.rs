@@ -81,6 +81,15 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
     if plain(line.as_bytes()) && !line.contains("\u{3000}") {
         return one_cell(cells);
     }
+    // A no-break space alone is an empty cell: Word and LibreOffice write
+    // `&nbsp;` into an empty table cell, and their text export puts each cell
+    // on a line of its own (an empty line there is a cell a span covers).
+    let body = line.trim_matches(|c: char| c.is_ascii_whitespace());
+    if !body.is_empty() && body.chars().all(|c| c == '\u{00A0}') {
+        let start = base + (body.as_ptr() as usize - line.as_ptr() as usize);
+        cells.push(CellSpan { start, end: start + body.len(), x: 0 });
+        return Separator::None;
+    }
     if line.contains('\t') {
         split_on(b'\t', cells);
         return Separator::Tab;
@@ -188,6 +197,13 @@ mod tests {
         assert_eq!(sep, Separator::Spaces);
         assert_eq!(cells.iter().map(|c| c.x).collect::<Vec<_>>(), vec![0, 11, 17]);
         assert_eq!(texts("一、总体情况").0, Separator::None);
+    }
+
+    #[test]
+    fn a_no_break_space_alone_is_an_empty_cell() {
+        assert_eq!(texts("\u{a0}\r"), (Separator::None, vec!["\u{a0}"]));
+        assert_eq!(texts("  "), (Separator::None, vec![]));
+        assert_eq!(texts("\u{3000}"), (Separator::None, vec![]));
     }
 
     #[test]
