@@ -1,21 +1,48 @@
 #!/bin/sh
-# Regenerates the PDF extractions read by tests/generated.rs (pdf_extractions_read_back):
-# generated reports as HTML -> PDF (Chromium, A4) -> text, as users' tools extract it.
-# Needs chromium, fonts-wqy-zenhei, poppler-utils (pdftotext) and pdfplumber (PyPI).
+# Regenerates the extractions read by tests/generated.rs (extractions_read_back):
+# generated reports as HTML -> PDF (Chromium, A4) -> text, as users' tools extract it;
+# and the same reports as a Word document (LibreOffice Writer) saved as HTML, as
+# text and as PDF. Needs chromium, fonts-wqy-zenhei, poppler-utils (pdftotext),
+# pdfplumber (PyPI) and libreoffice-writer-nogui.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# PDF -> text with each tool, as $here/{layout,raw,plumber}_NAME.txt.
+extract() {
+  pdftotext -layout "$1" "$here/layout_$2.txt"
+  pdftotext -raw "$1" "$here/raw_$2.txt"
+  python3 -c 'import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    print("\n".join(p.extract_text() or "" for p in pdf.pages))' "$1" > "$here/plumber_$2.txt" 2>/dev/null
+}
+# LibreOffice: office OUTDIR ARGS...
+office() {
+  dir=$1
+  shift
+  soffice --headless "$@" --outdir "$dir" >/dev/null 2>&1
+}
 GEN_DIR="$work" cargo test -q --test generated write_pdf_sources -- --ignored >/dev/null
 for html in "$work"/*.html; do
   name=$(basename "$html" .html)
   chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --no-pdf-header-footer \
     --print-to-pdf="$work/$name.pdf" "file://$html" 2>/dev/null
-  pdftotext -layout "$work/$name.pdf" "$here/layout_$name.txt"
-  pdftotext -raw "$work/$name.pdf" "$here/raw_$name.txt"
-  python3 -c 'import sys, pdfplumber
-with pdfplumber.open(sys.argv[1]) as pdf:
-    print("\n".join(p.extract_text() or "" for p in pdf.pages))' "$work/$name.pdf" > "$here/plumber_$name.txt" 2>/dev/null
+  extract "$work/$name.pdf" "$name"
 done
-ls "$here"/*.txt | wc -l
+# Word documents: the plain pages opened in Writer, tables at page width in 9 pt
+# as a report's are (wider, they run off the page and the PDF cuts them).
+for html in "$work"/s*_f*.html; do
+  name=$(basename "$html" .html)
+  mkdir -p "$work/$name"
+  sed 's/<table /<table width="100%" /; s#<style>#<style>td{font-size:9pt} #' "$html" > "$work/$name/doc.html"
+  office "$work/$name" --infilter="HTML (StarWriter)" --convert-to "docx:MS Word 2007 XML" "$work/$name/doc.html"
+  # HTML as Writer copies it to the clipboard; text as "save as .txt" writes it.
+  office "$work/$name/out" --convert-to html "$work/$name/doc.docx"
+  office "$work/$name" --convert-to "txt:Text (encoded):UTF8" "$work/$name/doc.docx"
+  office "$work/$name" --convert-to pdf "$work/$name/doc.docx"
+  cp "$work/$name/out/doc.html" "$here/office_html_$name.html"
+  cp "$work/$name/doc.txt" "$here/office_text_$name.txt"
+  extract "$work/$name/doc.pdf" "office_$name"
+done
+ls "$here"/*.txt "$here"/*.html | wc -l
