@@ -105,9 +105,12 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
     let start = find(rows, from, caption)?;
     let has_values = |r: &Row| r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
     let text_free = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Text);
-    let end = (start + 1..rows.len().min(start + 60))
-        .find(|&i| rows[i].prose || rows[i].label.text.chars().count() > MAX_LABEL)
-        .unwrap_or(rows.len().min(start + 60));
+    // Up to 60 lines that hold something: a browser's copy sets an empty line
+    // after every cell, one character per line doubles the header's.
+    let window = rows[start..].iter().enumerate().filter(|(_, r)| !r.cells.is_empty()).nth(60);
+    let limit = window.map_or(rows.len(), |(k, _)| start + k);
+    let end =
+        (start + 1..limit).find(|&i| rows[i].prose || rows[i].label.text.chars().count() > MAX_LABEL).unwrap_or(limit);
     let mut out = Table::empty(template, TableKind::Review);
     let labelled: Vec<&Row> = rows[start..end].iter().filter(|r| has_values(r) && !text_free(r)).collect();
     if labelled.first().is_some_and(|r| r.label.text.contains("复议") && r.values().count() <= 5) {

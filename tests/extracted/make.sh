@@ -2,8 +2,9 @@
 # Regenerates the extractions read by tests/generated.rs (extractions_read_back):
 # generated reports as HTML -> PDF (Chromium, A4) -> text, as users' tools extract it;
 # and the same reports as a Word document (LibreOffice Writer) saved as HTML, as
-# text and as PDF. Needs chromium, fonts-wqy-zenhei, poppler-utils (pdftotext),
-# pdfplumber (PyPI) and libreoffice-writer-nogui.
+# text and as PDF; and both pages as Chromium copies them as text (Ctrl+A,
+# Ctrl+C). Needs chromium, fonts-wqy-zenhei, poppler-utils (pdftotext),
+# pdfplumber (PyPI), libreoffice-writer-nogui and www's npm packages (npm ci).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -45,4 +46,5 @@ for html in "$work"/s*_f*.html; do
   cp "$work/$name/doc.txt" "$here/office_text_$name.txt"
   extract "$work/$name/doc.pdf" "office_$name"
 done
+node "$here/copy.mjs" "$here" "$work"/s*_f*.html "$here"/office_html_*.html
 ls "$here"/*.txt "$here"/*.html | wc -l
