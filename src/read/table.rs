@@ -134,8 +134,12 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
         let awaited = pending.last().is_some_and(|p| !p.has_values());
         // A line of values alone, while the row above, its label alone on its
         // line, still lacks some (one cell per line).
+        // Or the row on the line just above still lacks some (its first value
+        // glued to its label, the rest one per line: MuPDF).
         let more = label.is_empty()
-            && pending.last().is_some_and(|p| p.label_alone() && p.value_count() < def.rows[p.row].cols.len());
+            && pending
+                .last()
+                .is_some_and(|p| p.value_count() < def.rows[p.row].cols.len() && (p.label_alone() || since == i));
         if matched.is_none() && values_here && !awaited && !more {
             // A label wrapped around its values: its pieces are on the lines
             // above and below that hold no values (PDF tables with narrow columns).

@@ -4,18 +4,28 @@
 # and the same reports as a Word document (LibreOffice Writer) saved as HTML, as
 # text and as PDF; and both pages as Chromium copies them as text (Ctrl+A,
 # Ctrl+C). Needs chromium, fonts-wqy-zenhei, poppler-utils (pdftotext),
-# pdfplumber (PyPI), libreoffice-writer-nogui and www's npm packages (npm ci).
+# pdfplumber, pymupdf and pypdfium2 (PyPI), libreoffice-writer-nogui and www's
+# npm packages (npm ci).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# PDF -> text with each tool, as $here/{layout,raw,plumber}_NAME.txt.
+# PDF -> text with each tool, as $here/{layout,raw,plumber,mupdf,pdfium}_NAME.txt.
 extract() {
   pdftotext -layout "$1" "$here/layout_$2.txt"
   pdftotext -raw "$1" "$here/raw_$2.txt"
   python3 -c 'import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
     print("\n".join(p.extract_text() or "" for p in pdf.pages))' "$1" > "$here/plumber_$2.txt" 2>/dev/null
+  # MuPDF (PyMuPDF), line by line as its text extraction gives them.
+  python3 -c 'import sys, pymupdf
+sys.stdout.write("".join(page.get_text() for page in pymupdf.open(sys.argv[1])))' "$1" > "$here/mupdf_$2.txt"
+  # PDFium, as Chrome and Edge copy from a PDF (CRLF line ends). Not for the
+  # narrow columns: there PDFium breaks numbers apart (11 as 1, 1 on two lines).
+  case $2 in n_*) return ;; esac
+  python3 -c 'import sys, pypdfium2
+pages = [p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(sys.argv[1])]
+sys.stdout.write("\r\n".join(pages))' "$1" > "$here/pdfium_$2.txt"
 }
 # LibreOffice: office OUTDIR ARGS...
 office() {
