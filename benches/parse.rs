@@ -2,10 +2,12 @@
 //! `str::lines()` pass over the same text, and time per MB of hostile inputs at
 //! 1 MB and 4 MB (a ratio near 1 means linear). Run: `cargo xtask bench`.
 //!
-//! Two floors put the parse time in proportion, each as a ratio to `lines()`:
+//! Three floors put the parse time in proportion, each as a ratio to `lines()`:
 //! `bytes`, `lines()` plus a look at every byte (the least any reader does to
-//! tell table rows from running text), and `model`, cloning the finished
-//! report (allocating and freeing what a parse must hand back, no reading).
+//! tell table rows from running text); `fold`, normalising every character
+//! with its source map (the text layer's one job, done once over the whole
+//! input); and `model`, cloning the finished report (allocating and freeing
+//! what a parse must hand back, no reading).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -58,16 +60,18 @@ fn main() {
         let t = time(Duration::from_millis(300), || parse(text));
         let l = time(Duration::from_millis(100), || lines(text));
         let b = time(Duration::from_millis(100), || bytes(text));
+        let f = time(Duration::from_millis(100), || drop(black_box(nianbao::text::Folded::new(black_box(text), 0))));
         let report = nianbao::parse(text);
         let m = time(Duration::from_millis(100), || drop(black_box(black_box(&report).clone())));
         let ratio = |d: Duration| d.as_secs_f64() / l.as_secs_f64();
         println!(
-            "  {name:28} {:>6.1} KB  parse {:>7.1} µs  lines() {:>5.1} µs  ratio {:>5.1}  floors: bytes {:>4.1} model {:>4.1}",
+            "  {name:28} {:>6.1} KB  parse {:>7.1} µs  lines() {:>5.1} µs  ratio {:>5.1}  floors: bytes {:>4.1} fold {:>4.1} model {:>4.1}",
             text.len() as f64 / 1024.0,
             t.as_secs_f64() * 1e6,
             l.as_secs_f64() * 1e6,
             ratio(t),
             ratio(b),
+            ratio(f),
             ratio(m)
         );
     }
