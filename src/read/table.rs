@@ -132,10 +132,10 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
         // A row whose label stood alone (numbers on the next line, its label
         // maybe wrapped onto the lines between) takes these values.
         let awaited = pending.last().is_some_and(|p| !p.has_values());
-        // A line of values alone, while the row above, its label alone on its
-        // line, still lacks some (one cell per line).
-        // Or the row on the line just above still lacks some (its first value
-        // glued to its label, the rest one per line: MuPDF).
+        // A line of values alone, while the row above still lacks some: its
+        // label stood alone on its line (one cell per line), or the row is on
+        // the line just above (its first value glued to its label, the rest
+        // one per line: MuPDF).
         let more = label.is_empty()
             && pending
                 .last()

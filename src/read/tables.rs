@@ -105,8 +105,7 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
     let start = find(rows, from, caption)?;
     let has_values = |r: &Row| r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
     let text_free = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Text);
-    // Up to 60 lines that hold something: a browser's copy sets an empty line
-    // after every cell, one character per line doubles the header's.
+    // Up to 60 lines that hold something (a browser's copy puts an empty line after every cell).
     let window = rows[start..].iter().enumerate().filter(|(_, r)| !r.cells.is_empty()).nth(60);
     let limit = window.map_or(rows.len(), |(k, _)| start + k);
     let end =
