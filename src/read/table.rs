@@ -148,7 +148,8 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
             let below = labels[(i + 1).min(rows.len())..end.unwrap_or(rows.len().min(i + 1 + MAX_PIECES))].concat();
             matched = wrapped_row(&above, label, &below, &words[cursor..]).map(|k| cursor + k);
         }
-        if matched.is_some() || values_here {
+        // An empty line holds no piece of a label: the line before it still counts as just above.
+        if matched.is_some() || values_here || (since == i && r.cells.is_empty()) {
             since = i + 1;
         }
         let label_end = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
