@@ -1,5 +1,5 @@
 //! `cargo xtask fuzz [RUNS]`: the cargo-fuzz target `parse` (nightly Rust,
-//! libFuzzer), started from a corpus of the seeds, the PDF extractions and
+//! libFuzzer), started from a corpus of the seeds, the real tools' extractions and
 //! generated reports in every shape; inputs up to 4 KB keep it near 650
 //! runs/s per core. Each worker logs to fuzz/fuzz-N.log.
 //! `cargo xtask bench`: the parse benchmark (benches/parse.rs).
@@ -15,11 +15,11 @@ pub fn fuzz(args: &[String]) -> Result {
     }
     let corpus = crate::root().join("fuzz/corpus/parse");
     std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
-    // The seeds and the real PDF extractions, beside the generated reports.
+    // The seeds and the real tools' extractions (text and HTML), beside the generated reports.
     for dir in ["tests/seeds", "tests/extracted"] {
         for entry in std::fs::read_dir(crate::root().join(dir)).map_err(|e| e.to_string())? {
             let path = entry.map_err(|e| e.to_string())?.path();
-            if let (Some(name), Some("txt")) = (path.file_name(), path.extension().and_then(|e| e.to_str())) {
+            if let (Some(name), Some("txt" | "html")) = (path.file_name(), path.extension().and_then(|e| e.to_str())) {
                 std::fs::copy(&path, corpus.join(name)).map_err(|e| e.to_string())?;
             }
         }
