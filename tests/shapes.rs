@@ -112,6 +112,21 @@ fn one_cell_per_line_with_blank_cells_marked_by_no_break_spaces() {
 }
 
 #[test]
+fn one_cell_per_line_with_an_empty_paragraph_in_a_cell() {
+    // A Word cell holding an empty paragraph after its text leaves a line of
+    // `&nbsp;` that is no cell: the row's values fill its columns without it.
+    let v = values();
+    let text = render(&v, |l, row| {
+        let mut s = format!("{l}\n\u{a0}\n");
+        for x in row {
+            s.push_str(&format!("{}\n", cell(x)));
+        }
+        s
+    });
+    assert_reads(&text, &v);
+}
+
+#[test]
 fn first_number_glued_to_the_label_the_rest_one_per_line() {
     // MuPDF joins a label and the number set close after it into one line;
     // farther, the label stands alone. pdftotext's default mode does the same
@@ -158,4 +173,41 @@ fn a_line_a_pdf_wrapped_runs_on_into_the_next() {
         p.joined(),
         "本年度共主动公开政府信息一百二十条，其中通过政府网站公开八十条，通过政务新媒体公开四十条。"
     );
+}
+
+/// The review table one cell per line, as a browser copies it: `cells` after its headers.
+fn review_reads(cells: &[&str], expected: &[Option<i64>]) {
+    let heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    let mut text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n".to_owned();
+    text += &heads.join("\n");
+    text += "\n未经复议直接起诉\n复议后起诉\n";
+    text += &[heads.join("\n"), heads.join("\n")].join("\n");
+    for c in cells {
+        text += &format!("\n\n{c}");
+    }
+    text += "\n\n五、存在的主要问题及改进情况\n";
+    let report = nianbao::parse(&text);
+    let table = report.tables.review.expect("review table found");
+    let read: Vec<CellValue> = table.cells.concat().into_iter().map(|c| c.value).collect();
+    let expected: Vec<CellValue> = expected
+        .iter()
+        .map(|v| v.map_or(CellValue::Blank, |n| CellValue::Number(nianbao::model::Number::int(n))))
+        .collect();
+    assert_eq!(read, expected, "in:\n{text}");
+}
+
+#[test]
+fn review_one_cell_per_line_with_a_blank_or_an_empty_paragraph() {
+    let numbers: Vec<String> = (1..=15).map(|n| n.to_string()).collect();
+    let all: Vec<Option<i64>> = (1..=15).map(Some).collect();
+    // A blank cell's `&nbsp;` holds its column.
+    let mut cells: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    cells[6] = "\u{a0}";
+    let mut expected = all.clone();
+    expected[6] = None;
+    review_reads(&cells, &expected);
+    // An empty paragraph's `&nbsp;` among fifteen values holds none.
+    let mut cells: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    cells.insert(3, "\u{a0}");
+    review_reads(&cells, &all);
 }

@@ -27,9 +27,13 @@ impl Pending<'_> {
         self.same_line.iter().chain(&self.later).any(|c| is_value(c))
     }
 
+    fn value_count(&self) -> usize {
+        self.same_line.iter().chain(&self.later).filter(|c| is_value(c)).count()
+    }
+
     /// The cells found for the row's columns: values, and the empty cells a
     /// line of its own marks.
-    fn value_count(&self) -> usize {
+    fn slot_count(&self) -> usize {
         self.same_line.iter().filter(|c| is_value(c)).count() + self.later.len()
     }
 
@@ -176,7 +180,7 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
             if !values.is_empty() && wanted && (text_free || !p.has_values()) {
                 p.later.extend(values);
                 last = Some(i);
-            } else if p.label_alone() && short && is_empty_cell_line(r) {
+            } else if p.label_alone() && p.slot_count() < def.rows[p.row].cols.len() && is_empty_cell_line(r) {
                 // A line marking an empty cell (`&nbsp;` in a Word cell) holds the row's next column.
                 p.later.extend(r.cells);
                 last = Some(i);
@@ -222,7 +226,12 @@ fn place(p: &Pending, n: usize, columns: Option<&Vec<usize>>) -> (Vec<Cell>, Opt
             Separator::None => {}
         }
     }
-    let values: Vec<&DocCell> = on_line.into_iter().chain(p.later.iter().copied()).collect();
+    let mut values: Vec<&DocCell> = on_line.into_iter().chain(p.later.iter().copied()).collect();
+    // More cells than columns: some line of `&nbsp;` was an empty paragraph
+    // in a cell, not an empty cell, and which cannot be told: values only.
+    if values.len() > n {
+        values.retain(|c| is_value(c));
+    }
     if values.is_empty() {
         // The row is printed with no value at all: its cells are blank.
         return (vec![Cell { value: CellValue::Blank, span: Some(p.line_span), unit: None }; n], None);

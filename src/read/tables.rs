@@ -2,7 +2,7 @@
 //! `active` (二), `requests` (三) and `review` (四), each in the layout of the
 //! template its own labels show.
 
-use super::doc::{CellKind, Row};
+use super::doc::{Cell, CellKind, Row};
 use super::labels::{ACTIVE_2019, ACTIVE_2021, REQUESTS_2021};
 use super::table;
 use crate::model::{ReadNote, Table, TableKind, Tables, TemplateId};
@@ -140,15 +140,29 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
         let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15);
         (v, n, first.span.end)
     } else {
-        // One value per line: the lines up to the fifteenth value, and the
-        // lines between that mark an empty cell.
-        let mut cells = Vec::new();
+        // One value per line: the lines up to the fifteenth cell, the lines
+        // that mark an empty cell among them. When values still follow, some
+        // such line was an empty paragraph in a cell instead: values only.
+        let lines = rows[first_at..end].iter().filter(|r| data(r) || table::is_empty_cell_line(r));
+        let mut cells: Vec<&Cell> = Vec::new();
         let mut last = first.span.end;
-        for r in rows[first_at..end].iter().filter(|r| data(r) || table::is_empty_cell_line(r)) {
+        let mut more_values = false;
+        for r in lines {
+            if cells.len() >= 15 {
+                more_values = data(&r);
+                break;
+            }
             cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty || table::is_empty_cell_line(r)));
             last = r.span.end;
-            if cells.len() >= 15 {
-                break;
+        }
+        if more_values && cells.iter().any(|c| c.kind == CellKind::Empty) {
+            cells.clear();
+            for r in rows[first_at..end].iter().filter(data) {
+                cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty));
+                last = r.span.end;
+                if cells.len() >= 15 {
+                    break;
+                }
             }
         }
         let (v, n) = table::in_sequence(&cells, 15);
