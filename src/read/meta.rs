@@ -12,7 +12,7 @@ use crate::text::Span;
 /// from a website starts with its menus).
 const TITLE_LINES: usize = 20;
 const MAX_TITLE: usize = 60;
-/// How far up from the end the signature date may stand, in non-empty lines.
+/// How far up from the end the signature date may stand, in lines of four characters or more.
 const SIGNATURE_LINES: usize = 20;
 /// A line holding just an agency's name (above a title, or above the date).
 const MAX_AGENCY: usize = 30;
@@ -207,8 +207,19 @@ fn body_year(r: &Row, input: &str) -> Option<Found<i32>> {
 
 /// The date that ends the report, and the agency signed beside or above it.
 fn signature(rows: &[&Row], input: &str) -> Option<(Found<Date>, Option<Found<String>>)> {
-    // A page copied whole from a website ends in its footer (links, 主办, ICP备…).
-    let from = rows.len().saturating_sub(SIGNATURE_LINES);
+    // A page copied whole from a website ends in its footer (links, 主办, ICP备…);
+    // a PDF tool may leave a table's header after it, broken into pieces of
+    // one to three characters (持, 结果维), which the window does not count
+    // (up to a bound, so that a text of such lines is not searched whole).
+    let mut counted = 0;
+    let bound = rows.len().saturating_sub(5 * SIGNATURE_LINES);
+    let from = (bound..rows.len())
+        .rev()
+        .find(|&k| {
+            counted += usize::from(rows[k].prose || rows[k].folded.text.chars().nth(3).is_some());
+            counted == SIGNATURE_LINES
+        })
+        .unwrap_or(bound);
     for k in (from..rows.len()).rev() {
         let r = rows[k];
         let chars: Vec<char> = r.folded.text.chars().collect();

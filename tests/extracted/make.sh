@@ -10,10 +10,12 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# PDF -> text with each tool, as $here/{layout,raw,plumber,mupdf,pdfium}_NAME.txt.
+# PDF -> text with each tool, as $here/{layout,raw,default,plumber,mupdf,pdfium}_NAME.txt.
 extract() {
   pdftotext -layout "$1" "$here/layout_$2.txt"
   pdftotext -raw "$1" "$here/raw_$2.txt"
+  # No flag: pdftotext's default mode, which moves some row labels (see tests/generated.rs).
+  pdftotext "$1" "$here/default_$2.txt"
   python3 -c 'import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
     print("\n".join(p.extract_text() or "" for p in pdf.pages))' "$1" > "$here/plumber_$2.txt" 2>/dev/null
