@@ -141,29 +141,24 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
         (v, n, first.span.end)
     } else {
         // One value per line: the lines up to the fifteenth cell, the lines
-        // that mark an empty cell among them. When values still follow, some
-        // such line was an empty paragraph in a cell instead: values only.
-        let lines = rows[first_at..end].iter().filter(|r| data(r) || table::is_empty_cell_line(r));
-        let mut cells: Vec<&Cell> = Vec::new();
-        let mut last = first.span.end;
-        let mut more_values = false;
-        for r in lines {
-            if cells.len() >= 15 {
-                more_values = data(&r);
-                break;
-            }
-            cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty || table::is_empty_cell_line(r)));
-            last = r.span.end;
-        }
-        if more_values && cells.iter().any(|c| c.kind == CellKind::Empty) {
-            cells.clear();
-            for r in rows[first_at..end].iter().filter(data) {
-                cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty));
+        // that mark an empty cell among them; and whether a value follows.
+        let take = |marks: bool| {
+            let mark = |r: &Row| marks && table::is_empty_cell_line(r);
+            let mut lines = rows[first_at..end].iter().filter(|r| data(r) || mark(r));
+            let (mut cells, mut last): (Vec<&Cell>, usize) = (Vec::new(), first.span.end);
+            for r in lines.by_ref() {
+                cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty || mark(r)));
                 last = r.span.end;
                 if cells.len() >= 15 {
                     break;
                 }
             }
+            (cells, last, lines.next().is_some_and(|r| data(&r)))
+        };
+        let (mut cells, mut last, more_values) = take(true);
+        // Values still follow: some marking line was an empty paragraph in a cell instead.
+        if more_values && cells.iter().any(|c| c.kind == CellKind::Empty) {
+            (cells, last, _) = take(false);
         }
         let (v, n) = table::in_sequence(&cells, 15);
         (v, n, last)
