@@ -6,12 +6,17 @@ mod gen;
 use gen::{Encoding, Grid, Rng, Sample, Shape, SHAPES};
 use nianbao::model::{CellValue, Number, Table, TableKind, TemplateId};
 
+/// What a generated cell reads as: its number, or blank.
+fn as_read(v: Option<Number>) -> CellValue {
+    v.map_or(CellValue::Blank, CellValue::Number)
+}
+
 fn assert_grid(table: Option<&Table>, grid: &Grid, format: TemplateId, what: &str, text: &str) {
     let table = table.unwrap_or_else(|| panic!("{what}: table not found in:\n{text}"));
     assert_eq!(table.template, format, "{what}: template");
     for (r, row) in grid.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
-            let expected = v.map_or(CellValue::Blank, CellValue::Number);
+            let expected = as_read(*v);
             let key = format!("{}.{}.{}", table.def.kind.key(), table.def.rows[r].key, table.def.rows[r].cols[c].key);
             assert_eq!(table.cells[r][c].value, expected, "{what}: cell {key} in:\n{text}");
         }
@@ -317,8 +322,7 @@ fn extractions_read_back() {
                 grid.iter().cloned().enumerate().collect()
             };
             for (r, row) in printed {
-                let expected: Vec<CellValue> =
-                    row.iter().map(|v| v.map_or(CellValue::Blank, CellValue::Number)).collect();
+                let expected: Vec<CellValue> = row.iter().copied().map(as_read).collect();
                 let cells =
                     if table.def.kind == TableKind::Review { table.cells.concat() } else { table.cells[r].clone() };
                 let read: Vec<CellValue> = cells.into_iter().map(|c| c.value).collect();
@@ -363,8 +367,7 @@ fn pdftotext_default_mode_reads_the_active_table_and_the_metadata() {
                 // below a blank one): each row right or short (CELL-MISSING).
                 let blanks = seed % 2 == 1;
                 for (r, row) in sample.active.iter().enumerate() {
-                    let expected: Vec<CellValue> =
-                        row.iter().map(|v| v.map_or(CellValue::Blank, CellValue::Number)).collect();
+                    let expected: Vec<CellValue> = row.iter().copied().map(as_read).collect();
                     let got: Vec<CellValue> = active.cells[r].iter().map(|c| c.value.clone()).collect();
                     let short = blanks && got.contains(&CellValue::Missing);
                     assert!(got == expected || short, "{name}: row {}: {got:?}", active.def.rows[r].key);
