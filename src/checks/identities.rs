@@ -1,54 +1,15 @@
-//! The table identities (勾稽关系) as data, and the one engine that evaluates
-//! them for either format. Each identity rule's file declares an [`Identity`]
-//! over cell keys; the engine instantiates it per row or per column, checks it
+//! The one engine that evaluates the table identities (勾稽关系) the format
+//! declares (`model::identities`) for either format: it lays each over the
+//! table per row or per column (`Identity::instances`), checks it
 //! (a blank cell counts as 0 and the message says so; a missing or non-number
 //! cell makes the instance uncheckable) and looks for a single cell that
 //! explains every broken equality: that cell, its suggested value (建议值) and
 //! the identities it breaks become one finding.
 
 use super::{cell_key, cell_name, Diagnostic, Fix, Severity};
-use crate::model::{CellValue, Number, Report, Table, TableKind, TemplateId};
+use crate::model::identities::{Along, Identity, Relation, Terms};
+use crate::model::{CellValue, Number, Report, Table};
 use crate::text::Span;
-
-/// Which cells an identity relates, as keys of the template's rows or columns.
-#[derive(Clone, Copy, Debug)]
-pub enum Keys {
-    List(&'static [&'static str]),
-    /// The rows strictly between two rows, in template order (the result rows
-    /// of `requests` differ between the formats).
-    Between(&'static str, &'static str),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Relation {
-    /// `Σ lhs = Σ rhs`
-    Equal,
-    /// `Σ lhs ≥ Σ rhs`
-    AtLeast,
-}
-
-/// How an identity is laid over the table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Along {
-    /// Among the rows named by the keys, once per column (`for` restricts the columns).
-    Column,
-    /// Among the columns named by the keys, once per row (`for` restricts the rows).
-    Row,
-}
-
-#[derive(Clone, Copy, Debug)]
-pub struct Identity {
-    pub code: &'static str,
-    pub table: TableKind,
-    /// The format it belongs to; `None`: both.
-    pub template: Option<TemplateId>,
-    pub along: Along,
-    pub lhs: Keys,
-    pub relation: Relation,
-    pub rhs: Keys,
-    /// The rows (for `Along::Row`) or columns it is checked for; empty: all.
-    pub only: &'static [&'static str],
-}
 
 /// One checked instance of an identity.
 struct Instance {
@@ -79,19 +40,6 @@ impl Instance {
     }
 }
 
-fn resolve(keys: Keys, names: &[&'static str]) -> Vec<usize> {
-    match keys {
-        Keys::List(list) => list.iter().filter_map(|k| names.iter().position(|n| n == k)).collect(),
-        Keys::Between(from, to) => {
-            let (Some(a), Some(b)) = (names.iter().position(|n| *n == from), names.iter().position(|n| *n == to))
-            else {
-                return Vec::new();
-            };
-            (a.min(b)..a.max(b)).filter(|&i| i != a.min(b)).collect()
-        }
-    }
-}
-
 fn scaled(n: Number, scale: u8) -> i128 {
     i128::from(n.mantissa) * 10i128.pow(u32::from(scale.saturating_sub(n.scale)))
 }
@@ -104,40 +52,14 @@ fn show(v: i128, scale: u8) -> String {
 /// Every checkable instance of `identity` in `table`.
 fn instances(identity: &'static Identity, table: &Table) -> Vec<Instance> {
     let def = table.def;
-    if identity.table != def.kind || identity.template.is_some_and(|t| t != table.template) {
+    if !identity.applies(table.template, def) {
         return Vec::new();
     }
-    let row_keys: Vec<&'static str> = def.rows.iter().map(|r| r.key).collect();
-    let mut out = Vec::new();
-    match identity.along {
-        Along::Column => {
-            let (lhs_rows, rhs_rows) = (resolve(identity.lhs, &row_keys), resolve(identity.rhs, &row_keys));
-            let Some(first) = lhs_rows.first() else { return out };
-            for (c, col) in def.rows[*first].cols.iter().enumerate() {
-                if !identity.only.is_empty() && !identity.only.contains(&col.key) {
-                    continue;
-                }
-                let lhs = lhs_rows.iter().map(|&r| (r, c)).collect();
-                let rhs = rhs_rows.iter().map(|&r| (r, c)).collect();
-                out.extend(instance(identity, table, format!("{}列", col.label), lhs, rhs));
-            }
-        }
-        Along::Row => {
-            for (r, row) in def.rows.iter().enumerate() {
-                if !identity.only.is_empty() && !identity.only.contains(&row.key) {
-                    continue;
-                }
-                let col_keys: Vec<&'static str> = row.cols.iter().map(|c| c.key).collect();
-                let lhs: Vec<_> = resolve(identity.lhs, &col_keys).into_iter().map(|c| (r, c)).collect();
-                let rhs: Vec<_> = resolve(identity.rhs, &col_keys).into_iter().map(|c| (r, c)).collect();
-                if lhs.is_empty() || rhs.is_empty() {
-                    continue;
-                }
-                out.extend(instance(identity, table, format!("“{}”行", short_row(row.label)), lhs, rhs));
-            }
-        }
-    }
-    out
+    let label = |t: &Terms| match identity.along {
+        Along::Column => format!("{}列", def.rows[t.lhs[0].0].cols[t.at].label),
+        Along::Row => format!("“{}”行", short_row(def.rows[t.at].label)),
+    };
+    identity.instances(def).into_iter().filter_map(|t| instance(identity, table, label(&t), t.lhs, t.rhs)).collect()
 }
 
 fn instance(
@@ -173,7 +95,7 @@ pub fn short_row(label: &str) -> &str {
 }
 
 /// Evaluates `identities` on every table of `report`.
-pub fn check(report: &Report, identities: &[&'static Identity], out: &mut Vec<Diagnostic>) {
+pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Diagnostic>) {
     for table in report.tables.iter() {
         let all: Vec<Instance> = identities.iter().flat_map(|i| instances(i, table)).collect();
         let broken: Vec<&Instance> = all.iter().filter(|i| i.broken()).collect();

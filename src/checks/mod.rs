@@ -1,6 +1,6 @@
 //! Checks: rules over the read model, each in its own file with its code and
 //! its documentation; [`RULES`] is the one registry of codes. The table
-//! identities are data (`identities.rs`) evaluated by one engine. Checks only
+//! identities are the format's data (`model::identities`), evaluated by one engine (`identities.rs`). Checks only
 //! look at the model; spans point back into the input.
 
 mod across;
@@ -174,18 +174,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 pub fn check(report: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     s_table::check(report, &mut out);
-    identities::check(
-        report,
-        &[
-            &t3_row::IDENTITY,
-            &t3_sum::IDENTITY,
-            &t3_bal::IDENTITY,
-            &t4_sum::IDENTITY,
-            &t2_flow::IDENTITY,
-            &t2_total::IDENTITY,
-        ],
-        &mut out,
-    );
+    identities::check(report, crate::model::identities::IDENTITIES, &mut out);
     for check in [
         t2_unit::check,
         t2_level::check,

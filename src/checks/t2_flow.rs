@@ -1,19 +1,6 @@
 //! T2-FLOW (error): 2021 format, 规章 and 行政规范性文件: 现行有效 ≥ 本年制发 − 本年废止.
 
-use super::identities::{Along, Identity, Keys, Relation};
 use super::{Rule, RuleDoc, Severity};
-use crate::model::{TableKind, TemplateId};
-
-pub static IDENTITY: Identity = Identity {
-    code: "T2-FLOW",
-    table: TableKind::Active,
-    template: Some(TemplateId::Y2021),
-    along: Along::Row,
-    lhs: Keys::List(&["in_force", "repealed"]),
-    relation: Relation::AtLeast,
-    rhs: Keys::List(&["issued"]),
-    only: &["regulations", "normative_docs"],
-};
 
 pub static RULE: Rule = Rule {
     code: "T2-FLOW",

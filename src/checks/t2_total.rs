@@ -1,19 +1,6 @@
 //! T2-TOTAL (error): 2019 format, 规章 and 规范性文件: 对外公开总数量 ≥ 本年新公开数量.
 
-use super::identities::{Along, Identity, Keys, Relation};
 use super::{Rule, RuleDoc, Severity};
-use crate::model::{TableKind, TemplateId};
-
-pub static IDENTITY: Identity = Identity {
-    code: "T2-TOTAL",
-    table: TableKind::Active,
-    template: Some(TemplateId::Y2019),
-    along: Along::Row,
-    lhs: Keys::List(&["total_public"]),
-    relation: Relation::AtLeast,
-    rhs: Keys::List(&["published"]),
-    only: &["regulations", "normative_docs"],
-};
 
 pub static RULE: Rule = Rule {
     code: "T2-TOTAL",

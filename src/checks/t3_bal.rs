@@ -1,19 +1,6 @@
 //! T3-BAL (error): in `requests`, per column, 新收 + 上年结转 = （七）总计 + 结转下年度.
 
-use super::identities::{Along, Identity, Keys, Relation};
 use super::{examples::requests_table, Rule, RuleDoc, Severity};
-use crate::model::TableKind;
-
-pub static IDENTITY: Identity = Identity {
-    code: "T3-BAL",
-    table: TableKind::Requests,
-    template: None,
-    along: Along::Column,
-    lhs: Keys::List(&["new", "carried_in"]),
-    relation: Relation::Equal,
-    rhs: Keys::List(&["total_processed", "carried_out"]),
-    only: &[],
-};
 
 pub static RULE: Rule = Rule {
     code: "T3-BAL",

@@ -1,19 +1,6 @@
 //! T3-ROW (error): in `requests`, each row's 总计 is the sum of its six applicant columns.
 
-use super::identities::{Along, Identity, Keys, Relation};
 use super::{Rule, RuleDoc, Severity};
-use crate::model::TableKind;
-
-pub static IDENTITY: Identity = Identity {
-    code: "T3-ROW",
-    table: TableKind::Requests,
-    template: None,
-    along: Along::Row,
-    lhs: Keys::List(&["total"]),
-    relation: Relation::Equal,
-    rhs: Keys::List(&["natural", "business", "research", "social", "legal", "other"]),
-    only: &[],
-};
 
 pub static RULE: Rule = Rule {
     code: "T3-ROW",

@@ -1,22 +1,9 @@
 //! T3-SUM (error): in `requests`, （七）总计 is the sum of every result row, per column.
 
-use super::identities::{Along, Identity, Keys, Relation};
 use super::{examples::requests_table, Rule, RuleDoc, Severity};
-use crate::model::TableKind;
 
 /// The result rows lie between 本年新收/上年结转 and （七）总计: （一） to （六）,
 /// with （六） one row in 2019 and three in 2021.
-pub static IDENTITY: Identity = Identity {
-    code: "T3-SUM",
-    table: TableKind::Requests,
-    template: None,
-    along: Along::Column,
-    lhs: Keys::List(&["total_processed"]),
-    relation: Relation::Equal,
-    rhs: Keys::Between("carried_in", "total_processed"),
-    only: &[],
-};
-
 pub static RULE: Rule = Rule {
     code: "T3-SUM",
     severity: Severity::Error,

@@ -1,19 +1,6 @@
 //! T4-SUM (error): in `review`, each block's 总计 is 维持 + 纠正 + 其他 + 尚未审结.
 
-use super::identities::{Along, Identity, Keys, Relation};
 use super::{Rule, RuleDoc, Severity};
-use crate::model::TableKind;
-
-pub static IDENTITY: Identity = Identity {
-    code: "T4-SUM",
-    table: TableKind::Review,
-    template: None,
-    along: Along::Row,
-    lhs: Keys::List(&["total"]),
-    relation: Relation::Equal,
-    rhs: Keys::List(&["upheld", "corrected", "other", "pending"]),
-    only: &[],
-};
 
 pub static RULE: Rule = Rule {
     code: "T4-SUM",

@@ -2,6 +2,7 @@
 //! metadata, chapters and the three statistical tables, each cell a value,
 //! blank or missing, with the span it was read from.
 
+pub mod identities;
 pub mod template;
 
 use crate::text::Span;
