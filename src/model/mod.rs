@@ -192,6 +192,11 @@ pub enum NoteKind {
     ExtraValues { dropped: Vec<(Number, Span)> },
     /// The row printed fewer values than columns; blanks were placed by their position.
     PlacedByPosition,
+    /// The row's digits were printed with no border between cells (`640020470`)
+    /// and split into its cells: `readings` is how many splits the digits allow
+    /// (`None`: too many to count), `balanced` how many of them satisfy as many
+    /// identities as the one chosen, `other` a second reading that does as well.
+    Split { readings: Option<usize>, balanced: usize, other: Option<Vec<Option<Number>>> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,16 +2,19 @@
 //! pasted report. Never fails: what cannot be read stays missing in the model.
 //! HTML is rendered to text first (`text::html`) and every span is mapped back.
 
+mod align;
 mod chapters;
 mod dates;
 mod doc;
 mod labels;
 mod meta;
+mod split;
 mod table;
 mod tables;
+mod tokens;
 mod values;
 
-use crate::model::{CellValue, Paragraph, Report};
+use crate::model::{CellValue, Paragraph, Report, TableKind};
 use crate::text::layout::trim_blank;
 use crate::text::{html, Span};
 
@@ -32,6 +35,18 @@ fn parse_text(input: &str) -> Report {
     let rows = doc.rows();
     let mut report = Report::default();
     report.tables = tables::read(&rows, &mut report.notes);
+    if report.tables.requests.is_none() {
+        // No table in lines: they may have been collapsed into running text.
+        let mut notes = Vec::new();
+        let collapsed = align::read(input, &mut notes);
+        let t = &mut report.tables;
+        let found = [t.active.is_some(), false, t.review.is_some()];
+        t.active = t.active.take().or(collapsed.active);
+        t.requests = collapsed.requests;
+        t.review = t.review.take().or(collapsed.review);
+        let taken = |k: TableKind| !found[k as usize];
+        report.notes.extend(notes.into_iter().filter(|n| taken(n.table)));
+    }
     for table in report.tables.iter_mut() {
         for cell in table.cells.iter_mut().flatten() {
             if let (CellValue::Invalid(text), Some(s)) = (&mut cell.value, cell.span) {

@@ -1,0 +1,248 @@
+//! Tokens of text whose table lines were collapsed into running text (a
+//! crawler's copy of a web page): the input as folded characters, whitespace
+//! kept as one mark since it may be the only trace of a cell border, each
+//! character remembering its byte offset; the bare form of it to find labels
+//! in; and the run of values that follows a label.
+
+use crate::text::{fold_char, is_bare, is_ideograph, Span};
+
+/// The folded characters of the input, whitespace collapsed to one `' '`.
+pub struct Stream {
+    pub chars: Vec<char>,
+    /// The byte offset in the input of each char's source, and one past the end.
+    origins: Vec<u32>,
+    /// The bare characters (ideographs, letters, digits), for finding labels.
+    pub bare: String,
+    /// For each char of `bare`: its index in `chars`.
+    bare_at: Vec<u32>,
+    /// For each byte of `bare` that starts a char: its char index (else `u32::MAX`).
+    bare_char: Vec<u32>,
+}
+
+/// One piece of a value run: digits that may hold several glued cells, or a placeholder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Integer digits (chars `at..at + digits.len()` of the stream) and the
+    /// decimals printed after them, which belong to the group's last cell.
+    Digits { at: usize, digits: String, decimals: String, negative: bool },
+    /// `/`, `—`, `-`, `无` where a number belongs: one cell.
+    Placeholder { at: usize, len: usize },
+}
+
+/// The values printed after a label: groups as separated by blanks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Run {
+    pub groups: Vec<Group>,
+    /// A unit printed after the last value (`万元`).
+    pub unit: Option<&'static str>,
+    /// The char after the run.
+    pub end: usize,
+}
+
+impl Stream {
+    pub fn new(input: &str) -> Stream {
+        let mut s = Stream {
+            chars: Vec::with_capacity(input.len() / 2),
+            origins: Vec::with_capacity(input.len() / 2),
+            bare: String::with_capacity(input.len()),
+            bare_at: Vec::with_capacity(input.len() / 2),
+            bare_char: Vec::with_capacity(input.len()),
+        };
+        for (i, c) in input.char_indices() {
+            if c.is_whitespace() {
+                if s.chars.last().is_some_and(|&l| l != ' ') {
+                    s.chars.push(' ');
+                    s.origins.push(i as u32);
+                }
+                continue;
+            }
+            fold_char(c, &mut |f| {
+                if is_bare(f) {
+                    s.bare_at.push(s.chars.len() as u32);
+                    s.bare_char.push((s.bare_at.len() - 1) as u32);
+                    s.bare_char.extend(std::iter::repeat_n(u32::MAX, f.len_utf8() - 1));
+                    s.bare.push(f);
+                }
+                s.chars.push(f);
+                s.origins.push(i as u32);
+            });
+        }
+        s.origins.push(input.len() as u32);
+        s
+    }
+
+    /// Where `word` occurs in the bare text: char ranges of `chars`.
+    pub fn find<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let n = word.chars().count();
+        self.bare.match_indices(word).map(move |(b, _)| {
+            let first = self.bare_char[b] as usize;
+            (self.bare_at[first] as usize, self.bare_at[first + n - 1] as usize + 1)
+        })
+    }
+
+    /// The input span of chars `from..to`.
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        let start = self.origins[from] as usize;
+        // The end of the last char: the next char's origin, or the input's end.
+        let last = self.origins[to.max(from + 1) - 1];
+        let end = self.origins[to.max(from + 1)..].iter().copied().find(|&o| o > last).unwrap_or(last);
+        Span::new(start, end as usize)
+    }
+
+    /// The first char at or after `from`, after at most `limit` bare chars,
+    /// that starts a value, before any sentence end: where a label's values begin.
+    pub fn values_start(&self, from: usize, limit: usize) -> Option<usize> {
+        let mut bare = 0;
+        for i in from..self.chars.len() {
+            let c = self.chars[i];
+            if c.is_ascii_digit() || is_mark(c) && !self.chars.get(i + 1).is_some_and(|&n| is_ideograph(n)) {
+                return Some(i);
+            }
+            if matches!(c, '。' | ';' | ':' | '!' | '?') {
+                return None;
+            }
+            bare += usize::from(is_bare(c));
+            if bare > limit {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The values from `at` on: digits, decimals, signs and placeholders, on
+    /// blanks or glued; an ordinal that begins the next label (`…00002.没有`)
+    /// is left to it. Empty when the number is part of running text (`12条`).
+    pub fn run(&self, at: usize) -> Run {
+        let chars = &self.chars;
+        let mut end = at;
+        while end < chars.len() && (chars[end] == ' ' || is_value_char(chars[end])) {
+            end += 1;
+        }
+        // `2.` before an ideograph is the next row's number.
+        let mut stop = end;
+        while stop > at && chars[stop - 1] == ' ' {
+            stop -= 1;
+        }
+        if stop >= at + 2
+            && chars[stop - 1] == '.'
+            && chars[stop - 2].is_ascii_digit()
+            && chars.get(end).is_some_and(|&c| is_ideograph(c))
+        {
+            stop -= 2;
+            end = stop;
+        }
+        let next = chars.get(end).copied();
+        let after = &chars[end..];
+        let unit = ["万元", "元"]
+            .into_iter()
+            .find(|u| u.chars().count() <= after.len() && u.chars().zip(after).all(|(a, &b)| a == b));
+        // A count of things in a sentence, a date, a percentage: not a table's cell.
+        if unit.is_none() && next.is_some_and(|c| "条件个项次年月日人家%份篇期类余多".contains(c)) {
+            return Run { end, ..Run::default() };
+        }
+        let mut groups = Vec::new();
+        let mut i = at;
+        while i < stop {
+            if chars[i] == ' ' {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < stop && chars[j] != ' ' {
+                j += 1;
+            }
+            pieces(chars, i, j, &mut groups);
+            i = j;
+        }
+        let end = end + unit.map_or(0, |u| u.chars().count());
+        Run { groups, unit, end }
+    }
+
+    /// The text of chars `from..to`, for tests.
+    #[cfg(test)]
+    pub fn text(&self, from: usize, to: usize) -> String {
+        self.chars[from..to].iter().collect()
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '/' | '-' | '—' | '\\' | '_' | '…')
+}
+
+fn is_value_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || is_mark(c)
+}
+
+/// Splits one blank-free piece `chars[i..j]` into digit groups and placeholders.
+fn pieces(chars: &[char], mut i: usize, j: usize, out: &mut Vec<Group>) {
+    while i < j {
+        let c = chars[i];
+        let signed = c == '-' && chars.get(i + 1).is_some_and(char::is_ascii_digit) && i + 1 < j;
+        if c.is_ascii_digit() || signed {
+            let from = if signed { i + 1 } else { i };
+            let mut k = from;
+            while k < j && chars[k].is_ascii_digit() {
+                k += 1;
+            }
+            let digits: String = chars[from..k].iter().collect();
+            let mut decimals = String::new();
+            if k + 1 < j && chars[k] == '.' && chars[k + 1].is_ascii_digit() {
+                k += 1;
+                while k < j && chars[k].is_ascii_digit() {
+                    decimals.push(chars[k]);
+                    k += 1;
+                }
+            }
+            out.push(Group::Digits { at: from, digits, decimals, negative: signed });
+            i = k;
+        } else {
+            let mut k = i + 1;
+            while k < j && !chars[k].is_ascii_digit() {
+                k += 1;
+            }
+            out.push(Group::Placeholder { at: i, len: k - i });
+            i = k;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(text: &str) -> Vec<String> {
+        let s = Stream::new(text);
+        s.run(0)
+            .groups
+            .iter()
+            .map(|g| match g {
+                Group::Digits { digits, decimals, negative, .. } => {
+                    format!(
+                        "{}{digits}{}{decimals}",
+                        if *negative { "-" } else { "" },
+                        if decimals.is_empty() { "" } else { "." }
+                    )
+                }
+                Group::Placeholder { .. } => "/".to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_keep_blanks_as_borders_and_leave_the_next_ordinal() {
+        assert_eq!(groups("30 0 0 0 03 二、上年"), ["30", "0", "0", "0", "03"]);
+        assert_eq!(groups("2 0 000022.没有现成"), ["2", "0", "00002"]);
+        assert_eq!(groups("82059.2090万元三、"), ["82059.2090"]);
+        assert_eq!(groups("7 -2 / 0（三）"), ["7", "-2", "/", "0"]);
+        assert!(groups("12条。").is_empty());
+        assert!(groups("3.其他").is_empty());
+    }
+
+    #[test]
+    fn labels_are_found_in_the_bare_text() {
+        let s = Stream::new("（七）总计 3 0");
+        let (from, to) = s.find("七总计").next().unwrap();
+        assert_eq!(s.text(from, to), "七)总计");
+        assert_eq!(s.span(from, to), Span::new(3, 15));
+    }
+}
