@@ -6,7 +6,7 @@ pub mod identities;
 pub mod template;
 
 use crate::text::Span;
-pub use template::{ColDef, RowDef, TableDef, TableKind, Template, TemplateId, CHAPTERS};
+pub use template::{ColDef, ColKind, RowDef, TableDef, TableKind, Template, TemplateId, CHAPTERS};
 
 /// A number as printed: an integer mantissa and a count of decimals
 /// (`3.5000` is 35000 × 10⁻⁴), so sums stay exact.

@@ -53,10 +53,22 @@ impl TableKind {
     }
 }
 
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColKind {
+    /// A count: 0 or more.
+    Count,
+    /// A change from last year (本年增/减): may be negative.
+    Signed,
+    /// An amount of money, in the unit the table names (万元 or 元).
+    Money,
+}
+
 #[derive(Debug)]
 pub struct ColDef {
     pub key: &'static str,
     pub label: &'static str,
+    pub kind: ColKind,
 }
 
 #[derive(Debug)]
@@ -91,7 +103,15 @@ impl Template {
 }
 
 const fn col(key: &'static str, label: &'static str) -> ColDef {
-    ColDef { key, label }
+    ColDef { key, label, kind: ColKind::Count }
+}
+
+const fn signed(key: &'static str, label: &'static str) -> ColDef {
+    ColDef { key, label, kind: ColKind::Signed }
+}
+
+const fn money(key: &'static str, label: &'static str) -> ColDef {
+    ColDef { key, label, kind: ColKind::Money }
 }
 
 const fn row(key: &'static str, label: &'static str, cols: &'static [ColDef]) -> RowDef {
@@ -101,14 +121,14 @@ const fn row(key: &'static str, label: &'static str, cols: &'static [ColDef]) ->
 const DOCS_2019: &[ColDef] =
     &[col("made", "本年新制作数量"), col("published", "本年新公开数量"), col("total_public", "对外公开总数量")];
 const ITEMS_2019: &[ColDef] =
-    &[col("prev_count", "上一年项目数量"), col("change", "本年增/减"), col("decisions", "处理决定数量")];
-const FEES_2019: &[ColDef] = &[col("prev_count", "上一年项目数量"), col("change", "本年增/减")];
-const PROCUREMENT_2019: &[ColDef] = &[col("projects", "采购项目数量"), col("amount", "采购总金额")];
+    &[col("prev_count", "上一年项目数量"), signed("change", "本年增/减"), col("decisions", "处理决定数量")];
+const FEES_2019: &[ColDef] = &[col("prev_count", "上一年项目数量"), signed("change", "本年增/减")];
+const PROCUREMENT_2019: &[ColDef] = &[col("projects", "采购项目数量"), money("amount", "采购总金额")];
 
 const DOCS_2021: &[ColDef] =
     &[col("issued", "本年制发件数"), col("repealed", "本年废止件数"), col("in_force", "现行有效件数")];
 const DECISIONS_2021: &[ColDef] = &[col("decisions", "本年处理决定数量")];
-const FEES_2021: &[ColDef] = &[col("amount", "本年收费金额（单位：万元）")];
+const FEES_2021: &[ColDef] = &[money("amount", "本年收费金额（单位：万元）")];
 
 const APPLICANTS: &[ColDef] = &[
     col("natural", "自然人"),

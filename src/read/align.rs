@@ -13,7 +13,7 @@
 use super::labels::{row_words, ACTIVE_2019, ACTIVE_2021};
 use super::split::{self, Piece, Printed};
 use super::tokens::{Group, Run, Stream};
-use crate::model::{Cell, CellValue, NoteKind, ReadNote, Table, TableKind, Tables, TemplateId};
+use crate::model::{Cell, CellValue, ColKind, NoteKind, ReadNote, Table, TableDef, TableKind, Tables, TemplateId};
 use crate::text::is_bare;
 
 /// A place where a template row's label may stand, with the values after it.
@@ -153,6 +153,16 @@ fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Opti
     Some(chain.into_iter().filter_map(|i| taken[i].take()).collect())
 }
 
+/// The template cells a printed row's values fill: its row's, or for the
+/// review table's one printed row of 15, all of them.
+fn cells_of(def: &TableDef, c: &Candidate) -> Vec<(usize, usize)> {
+    if def.kind == TableKind::Review {
+        def.rows.iter().enumerate().flat_map(|(r, row)| (0..row.cols.len()).map(move |col| (r, col))).collect()
+    } else {
+        (0..def.rows[c.row].cols.len()).map(|col| (c.row, col)).collect()
+    }
+}
+
 /// The table laid out from the aligned rows: values split and chosen by the
 /// arithmetic, each choice with more than one reading noted.
 fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: &[Candidate]) -> (Table, Vec<ReadNote>) {
@@ -163,41 +173,50 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: &[Candidate])
     let mut owners = Vec::new();
     let mut blank = Vec::new();
     for c in chain {
-        let n = def.rows[c.row].cols.len();
+        let cells = cells_of(def, c);
         let label = s.span(c.start, c.label_end.max(c.start + 1));
         if c.run.groups.is_empty() {
             // The row is printed with no value at all: its cells are blank.
-            table.cells[c.row] = vec![Cell { value: CellValue::Blank, span: Some(label), unit: None }; n];
-            blank.extend((0..n).map(|col| (c.row, col)));
+            for &(r, col) in &cells {
+                table.cells[r][col] = Cell { value: CellValue::Blank, span: Some(label), unit: None };
+            }
+            blank.extend(cells);
             continue;
         }
-        let (readings, more) = split::readings(&c.run.groups, n);
-        if readings.is_empty() {
-            let (cells, note) = unsplit(s, &c.run, n);
-            table.cells[c.row] = cells;
+        let limits: Vec<usize> = cells
+            .iter()
+            .map(|&(r, col)| match def.rows[r].cols[col].kind {
+                ColKind::Money => split::MAX_AMOUNT_DIGITS,
+                _ => split::MAX_DIGITS,
+            })
+            .collect();
+        let readings = split::readings(&c.run.groups, &limits, &split::row_score(def, template, &cells));
+        if readings.kept.is_empty() {
+            let (values, note) = unsplit(s, &c.run, cells.len());
+            for (&(r, col), v) in cells.iter().zip(values) {
+                table.cells[r][col] = v;
+            }
             if let Some(note) = note {
                 notes.push(ReadNote { table: kind, row: def.rows[c.row].key, kind: note, span: label });
             }
             continue;
         }
-        printed.push(Printed { cells: (0..n).map(|col| (c.row, col)).collect(), readings, more });
+        printed.push(Printed { cells, readings });
         owners.push(c);
     }
     let choices = split::choose(def, template, &printed, &blank);
     for ((p, choice), c) in printed.iter().zip(&choices).zip(owners) {
-        let reading = &p.readings[choice.reading];
-        let unit = c.run.unit;
-        table.cells[c.row] = reading.iter().map(|piece| cell(s, piece, unit)).collect();
-        if choice.readings > 1 || p.more {
-            let tie = choice.tie.map(|t| p.readings[t].iter().map(|x| x.value).collect());
+        let reading = &p.readings.kept[choice.reading];
+        for (&(r, col), piece) in p.cells.iter().zip(reading) {
+            table.cells[r][col] = cell(s, piece, c.run.unit);
+        }
+        if choice.readings > 1 || p.readings.more {
+            let other = choice.tie.map(|t| p.readings.kept[t].iter().map(|x| x.value).collect());
+            let readings = (!p.readings.more).then_some(choice.readings);
             notes.push(ReadNote {
                 table: kind,
-                row: def.rows[c.row].key,
-                kind: NoteKind::Split {
-                    readings: if p.more { None } else { Some(choice.readings) },
-                    balanced: choice.balanced,
-                    other: tie,
-                },
+                row: def.rows[p.cells[0].0].key,
+                kind: NoteKind::Split { readings, balanced: choice.balanced, other },
                 span: s.span(c.label_end, c.run.end),
             });
         }
@@ -255,48 +274,11 @@ fn review(s: &Stream, template: TemplateId, from: usize, notes: &mut Vec<ReadNot
         if run.groups.is_empty() {
             continue;
         }
-        let chain = [Candidate { row: 0, start, label_end: at, run, score: FOUND }];
         // FIXME: a review table printed as three labelled rows of five, collapsed, is not read here.
-        let (mut table, mut n) = place_review(s, template, &chain[0]);
-        table.span = s.span(start, chain[0].run.end);
+        let chain = [Candidate { row: 0, start, label_end: at, run, score: FOUND }];
+        let (table, mut n) = place(s, template, TableKind::Review, &chain);
         notes.append(&mut n);
         return Some(table);
     }
     None
-}
-
-/// The 15 values of the review table's one printed row, over its three template rows.
-fn place_review(s: &Stream, template: TemplateId, c: &Candidate) -> (Table, Vec<ReadNote>) {
-    let mut table = Table::empty(template, TableKind::Review);
-    let def = table.def;
-    let cells: Vec<(usize, usize)> =
-        def.rows.iter().enumerate().flat_map(|(r, row)| (0..row.cols.len()).map(move |col| (r, col))).collect();
-    let (readings, more) = split::readings(&c.run.groups, cells.len());
-    let mut notes = Vec::new();
-    let span = s.span(c.label_end, c.run.end);
-    if readings.is_empty() {
-        let (values, note) = unsplit(s, &c.run, cells.len());
-        for (&(r, col), v) in cells.iter().zip(values) {
-            table.cells[r][col] = v;
-        }
-        if let Some(kind) = note {
-            notes.push(ReadNote { table: TableKind::Review, row: def.rows[0].key, kind, span });
-        }
-        return (table, notes);
-    }
-    let printed = [Printed { cells: cells.clone(), readings, more }];
-    let choice = &split::choose(def, template, &printed, &[])[0];
-    for (&(r, col), piece) in cells.iter().zip(&printed[0].readings[choice.reading]) {
-        table.cells[r][col] = cell(s, piece, None);
-    }
-    if choice.readings > 1 || more {
-        let other = choice.tie.map(|t| printed[0].readings[t].iter().map(|x| x.value).collect());
-        let kind = NoteKind::Split {
-            readings: if more { None } else { Some(choice.readings) },
-            balanced: choice.balanced,
-            other,
-        };
-        notes.push(ReadNote { table: TableKind::Review, row: def.rows[0].key, kind, span });
-    }
-    (table, notes)
 }
