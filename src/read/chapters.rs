@@ -124,3 +124,34 @@ fn heading(r: &Row, input: &str) -> Option<Heading> {
     let text = input[span.start..span.end].to_owned();
     Some(Heading { printed, named: named(&bare), bare, text, span })
 }
+
+/// The chapter headings inside running text (a page collapsed onto one line):
+/// each numbered heading in the official wording or a known variant, found in
+/// order, each after the one before. For input whose lines hold no heading.
+pub fn read_inline(input: &str) -> Vec<Chapter> {
+    let stream = super::tokens::Stream::new(input);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for n in 1..=6u8 {
+        let numeral = NUMERALS[usize::from(n) - 1];
+        let official: String = CHAPTERS[usize::from(n) - 1].chars().filter(|c| is_bare(*c)).collect();
+        let variants = VARIANTS.iter().filter(|(k, _)| *k == n).map(|(_, v)| format!("{numeral}{v}"));
+        let found = std::iter::once((official, true))
+            .chain(variants.map(|v| (v, false)))
+            .filter_map(|(w, standard)| {
+                stream.find(&w).find(|&(at, _)| at >= from).map(|(at, end)| (at, end, standard))
+            })
+            .min();
+        let Some((at, end, standard)) = found else { continue };
+        let span = stream.span(at, end);
+        out.push(Chapter {
+            number: Some(n),
+            printed: Some(n),
+            heading: input[span.start..span.end].to_owned(),
+            standard,
+            span,
+        });
+        from = end;
+    }
+    out
+}

@@ -59,20 +59,26 @@ fn parse_text(input: &str) -> Report {
     let inside = |r: &doc::Row, tables: &[Span]| tables.iter().any(|t| r.span.start >= t.start && r.span.end <= t.end);
     // The review table's span starts at its caption, which may be the chapter heading.
     report.chapters = chapters::read(&rows, input, |r| inside(r, &spans[..spans.len().min(2)]));
+    if report.chapters.is_empty() {
+        // No heading on a line of its own: the headings may stand inside running text.
+        report.chapters = chapters::read_inline(input);
+    }
     let outside: Vec<&doc::Row> = rows.iter().filter(|r| !inside(r, &spans)).collect();
     let body_start = report.chapters.first().map_or(usize::MAX, |c| c.span.start);
     meta::read(&outside, input, body_start, &mut report.meta);
     report.meta.template = t.active.as_ref().or(t.requests.as_ref()).map(|t| t.template);
-    report.paragraphs = paragraphs(&rows, |r| inside(r, &spans), input, &report.chapters);
+    report.paragraphs = paragraphs(&rows, |r| inside(r, &spans), &spans, input, &report.chapters);
     report
 }
 
 /// Running text: the non-empty lines outside tables, other than headings,
 /// each with the chapter it stands in. A line that a PDF wrapped (long, with
-/// no sentence end) runs on into the next line.
+/// no sentence end) runs on into the next line. A line holding headings or
+/// tables inside it (a page collapsed onto one line) gives the pieces between them.
 fn paragraphs(
     rows: &[doc::Row],
     in_table: impl Fn(&doc::Row) -> bool,
+    tables: &[Span],
     input: &str,
     chapters: &[crate::model::Chapter],
 ) -> Vec<Paragraph> {
@@ -82,28 +88,51 @@ fn paragraphs(
     // Whether the last paragraph's last line was wrapped.
     let mut wrapped = false;
     for r in rows {
-        if next.peek().is_some_and(|c| c.span.start >= r.span.start && c.span.end <= r.span.end) {
-            next.next();
-            chapter = Some(chapter.map_or(0, |c| c + 1));
-            wrapped = false;
-            continue;
+        // The pieces of the line outside headings and tables, each with its chapter.
+        let within = |s: &Span| s.start >= r.span.start && s.end <= r.span.end;
+        let mut cuts: Vec<(Span, bool)> = Vec::new();
+        while let Some(c) = next.next_if(|c| within(&c.span)) {
+            cuts.push((c.span, true));
         }
-        let line = &input[r.span.start..r.span.end];
-        let text = trim_blank(line);
         // A line without cells is blank, a Markdown rule or a page number.
-        if text.is_empty() || r.cells.is_empty() || in_table(r) {
+        if r.cells.is_empty() || in_table(r) {
+            chapter = chapter.map_or(cuts.len().checked_sub(1), |c| Some(c + cuts.len()));
             wrapped = false;
             continue;
         }
-        let start = r.span.start + (text.as_ptr() as usize - line.as_ptr() as usize);
-        let end = start + text.len();
-        match out.last_mut() {
-            Some(p) if wrapped => p.span.end = end,
-            // The text is taken once the paragraph is complete (copying it on
-            // every wrapped line would cost the square of its length).
-            _ => out.push(Paragraph { text: String::new(), span: Span::new(start, end), chapter }),
+        cuts.extend(tables.iter().filter(|t| within(t)).map(|t| (*t, false)));
+        cuts.sort_by_key(|(s, _)| s.start);
+        let mut pieces = Vec::new();
+        let mut at = r.span.start;
+        for (cut, heading) in &cuts {
+            pieces.push((at, cut.start.max(at), chapter));
+            at = at.max(cut.end);
+            if *heading {
+                chapter = Some(chapter.map_or(0, |c| c + 1));
+            }
         }
-        wrapped = text.chars().count() >= WRAPPED_LINE && !text.ends_with(SENTENCE_ENDS);
+        pieces.push((at, r.span.end, chapter));
+        let whole = cuts.is_empty();
+        for (from, to, chapter) in pieces {
+            let line = &input[from..to];
+            let text = trim_blank(line);
+            if text.is_empty() {
+                continue;
+            }
+            let start = from + (text.as_ptr() as usize - line.as_ptr() as usize);
+            let end = start + text.len();
+            match out.last_mut() {
+                Some(p) if wrapped && whole => p.span.end = end,
+                // The text is taken once the paragraph is complete (copying it on
+                // every wrapped line would cost the square of its length).
+                _ => out.push(Paragraph { text: String::new(), span: Span::new(start, end), chapter }),
+            }
+        }
+        let text = trim_blank(&input[r.span.start..r.span.end]);
+        wrapped = whole && text.chars().count() >= WRAPPED_LINE && !text.ends_with(SENTENCE_ENDS);
+        if !whole {
+            wrapped = false;
+        }
     }
     // The paragraph's text stays the input's own, line breaks included.
     for p in &mut out {
