@@ -8,7 +8,7 @@
 
 use super::{cell_key, cell_name, Diagnostic, Fix, Severity};
 use crate::model::identities::{Along, Identity, Relation, Terms};
-use crate::model::{CellValue, Number, Report, Table};
+use crate::model::{CellValue, NoteKind, Number, Report, Table, TableKind};
 use crate::text::Span;
 
 /// One checked instance of an identity.
@@ -105,6 +105,7 @@ pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Dia
         let equalities: Vec<&Instance> =
             broken.iter().copied().filter(|i| i.identity.relation == Relation::Equal).collect();
         let root = root_cause(table, &all, &equalities);
+        let from = out.len();
         for inst in &broken {
             if root.as_ref().is_some_and(|(_, _, explained)| explained.iter().any(|e| std::ptr::eq(*e, *inst))) {
                 continue;
@@ -113,6 +114,19 @@ pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Dia
         }
         if let Some((cell, value, explained)) = root {
             out.push(root_finding(table, cell, value, &explained));
+        }
+        // Values split out of glued digits were inferred: a finding on them says so.
+        let split = |key: &str| {
+            report.notes.iter().any(|n| {
+                n.table == table.def.kind
+                    && matches!(n.kind, NoteKind::Split { .. })
+                    && (table.def.kind == TableKind::Review || key.split('.').nth(1) == Some(n.row))
+            })
+        };
+        for d in &mut out[from..] {
+            if d.cells.iter().any(|c| split(c)) {
+                d.message.push_str("（涉及的部分数字原文粘连在一起，是按位数和勾稽关系拆分推断的，见 CELL-SPLIT）");
+            }
         }
     }
 }

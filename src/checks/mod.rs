@@ -8,6 +8,7 @@ mod cell_blank;
 mod cell_extra;
 mod cell_invalid;
 mod cell_missing;
+mod cell_split;
 mod examples;
 mod identities;
 mod n_apps;
@@ -144,6 +145,7 @@ pub static RULES: &[&Rule] = &[
     &cell_extra::RULE,
     &cell_missing::RULE,
     &cell_invalid::RULE,
+    &cell_split::RULE,
     &s_table::RULE,
     &s_version::RULE,
     &s_chapter::RULE,
@@ -182,6 +184,7 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
         cell_extra::check,
         cell_missing::check,
         cell_invalid::check,
+        cell_split::check,
         s_version::check,
         s_chapter::check,
         s_heading::check,

@@ -1,0 +1,126 @@
+//! CELL-SPLIT (info; warning for a tie): digits printed with no border between
+//! cells (a crawler's copy of a web table) were split into cells by the table's
+//! arithmetic. One finding per table says so and how; each row whose digits two
+//! readings fit equally well gets a warning naming both.
+
+use super::identities::short_row;
+use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::{NoteKind, Number, Report, TableKind};
+
+pub static RULE: Rule = Rule {
+    code: "CELL-SPLIT",
+    severity: Severity::Info,
+    name: "数字粘连，按勾稽关系拆分",
+    doc: RuleDoc {
+        what: "表格的数字之间没有分隔（如“640020470”），读取时按位数和表格的勾稽关系拆成各个单元格；两种拆法同样成立时给出警告。",
+        why: "网页被抓取或复制成纯文本后，表格单元格常常首尾相接。同一串数字可能有多种拆法，读出的数字是推断的，需要对照原表核对。",
+        bad: concat!(
+            "三、收到和处理政府信息公开申请情况 申请人情况自然人商业企业科研机构社会公益组织法律服务机构其他总计",
+            "一、本年新收政府信息公开申请数量100000010二、上年结转政府信息公开申请数量0000000",
+            "三、本年度办理结果（一）予以公开100000010（七）总计100000010四、结转下年度继续办理0000000\n",
+        ),
+        good: concat!(
+            "三、收到和处理政府信息公开申请情况\n",
+            "一、本年新收政府信息公开申请数量\t10\t0\t0\t0\t0\t0\t10\n",
+            "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n",
+            "（一）予以公开\t10\t0\t0\t0\t0\t0\t10\n",
+            "（七）总计\t10\t0\t0\t0\t0\t0\t10\n",
+            "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n",
+        ),
+        basis: "年度报告格式：各表每个数字单独占一个单元格；表三每行总计等于各类申请人之和，各列满足表格左上角的勾稽关系。",
+        fix: "对照原始表格核对拆分出的数字；发布网页时保留表格结构（每个数字一个单元格）。",
+    },
+};
+
+fn show(values: &[Option<Number>]) -> String {
+    values.iter().map(|v| v.map_or("—".to_owned(), |n| n.to_string())).collect::<Vec<_>>().join("|")
+}
+
+pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
+    for table in report.tables.iter() {
+        let def = table.def;
+        let notes: Vec<_> = report
+            .notes
+            .iter()
+            .filter(|n| n.table == def.kind)
+            .filter_map(|n| match &n.kind {
+                NoteKind::Split { readings, balanced, other } => Some((n, *readings, *balanced, other)),
+                _ => None,
+            })
+            .collect();
+        if notes.is_empty() {
+            continue;
+        }
+        // The cells a note's row covers: its row's, or the review table's one printed row of 15.
+        let cells_of = |row: &str| -> Vec<(usize, usize)> {
+            let rows: Vec<usize> = if def.kind == TableKind::Review {
+                (0..def.rows.len()).collect()
+            } else {
+                def.rows.iter().position(|r| r.key == row).into_iter().collect()
+            };
+            rows.into_iter().flat_map(|r| (0..def.rows[r].cols.len()).map(move |c| (r, c))).collect()
+        };
+        let ties = notes.iter().filter(|(.., other)| other.is_some()).count();
+        let unbalanced = notes.iter().filter(|(_, _, b, _)| *b == 0).count();
+        let counted: Vec<usize> = notes.iter().filter_map(|(_, r, _, _)| *r).collect();
+        let mut message = format!(
+            "{}的数字之间没有分隔（网页抓取的文本常见），已按位数和勾稽关系拆成单元格：{} 行的数字有多种拆法",
+            table_name(def.kind),
+            notes.len()
+        );
+        if counted.len() == notes.len() {
+            message.push_str(&format!("（共 {} 种）", counted.iter().sum::<usize>()));
+        }
+        let mut parts = Vec::new();
+        let settled = notes.len() - ties - unbalanced;
+        if settled > 0 {
+            parts.push(format!("{settled} 行由勾稽关系确定"));
+        }
+        if ties > 0 {
+            parts.push(format!("{ties} 行无法确定，按最可能的拆法读取（另见各行的警告）"));
+        }
+        if unbalanced > 0 {
+            parts.push(format!("{unbalanced} 行没有一种拆法能满足勾稽关系，按最可能的拆法读取"));
+        }
+        message.push_str(&format!("，其中 {}。拆出的数字是推断的，请对照原表核对。", parts.join("，")));
+        let mut d = Diagnostic::new(&RULE, message);
+        d.cells = notes.iter().flat_map(|(n, ..)| cells_of(n.row)).map(|(r, c)| cell_key(table, r, c)).collect();
+        d.span = notes.first().map(|(n, ..)| n.span);
+        d.related = notes.iter().skip(1).map(|(n, ..)| n.span).collect();
+        d.help = Some(RULE.doc.fix.to_owned());
+        out.push(d);
+        for (n, _, _, other) in &notes {
+            let Some(other) = other else { continue };
+            let cells = cells_of(n.row);
+            let chosen: Vec<Option<Number>> = cells
+                .iter()
+                .map(|&(r, c)| match table.cells[r][c].value {
+                    crate::model::CellValue::Number(v) => Some(v),
+                    _ => None,
+                })
+                .collect();
+            let label = def.rows.iter().find(|r| r.key == n.row).map_or("", |r| short_row(r.label));
+            let mut d = Diagnostic::new(
+                &RULE,
+                format!(
+                    "“{label}”行的数字可以拆成 {} 或 {}，勾稽关系无法区分；按前者读取，请对照原表核对。",
+                    show(&chosen),
+                    show(other)
+                ),
+            );
+            d.severity = Severity::Warning;
+            d.cells = cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect();
+            d.span = Some(n.span);
+            d.help = Some(RULE.doc.fix.to_owned());
+            out.push(d);
+        }
+    }
+}
+
+fn table_name(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::Active => "主动公开情况表",
+        TableKind::Requests => "申请情况表",
+        TableKind::Review => "复议诉讼表",
+    }
+}
