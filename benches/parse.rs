@@ -55,8 +55,14 @@ fn main() {
         .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap_or_default()))
         .collect();
     seeds.sort();
+    // The crawled reports: the page body on one line, table cells glued (read by alignment).
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real");
+    let mut crawled: Vec<(String, String)> = (1..=5)
+        .map(|k| format!("glued-{k}.txt"))
+        .map(|name| (name.clone(), std::fs::read_to_string(real.join(&name)).unwrap_or_default()))
+        .collect();
     println!("per report (median):");
-    for (name, text) in &seeds {
+    for (name, text) in seeds.iter().chain(&crawled) {
         let t = time(Duration::from_millis(300), || parse(text));
         let l = time(Duration::from_millis(100), || lines(text));
         let b = time(Duration::from_millis(100), || bytes(text));
@@ -93,7 +99,8 @@ fn main() {
     // Sixteen long label lines before each line of one value: every value line
     // joins the pieces around it (a label wrapped over several lines).
     let wrapped = format!("三、本年新收\n{}0\n", format!("{}\n", "行".repeat(80)).repeat(16));
-    let hostile: [(&str, String); 10] = [
+    let glued = crawled.remove(0).1.replace('\n', " ");
+    let hostile: [(&str, String); 13] = [
         ("seeds", all.clone()),
         ("one line, no newline", all.replace('\n', " ")),
         ("tabs only", "\t\t\t\t\t\t\t\t\n".to_owned()),
@@ -105,6 +112,10 @@ fn main() {
         ("wrapped labels", wrapped),
         // Long lines with no sentence end: one paragraph a PDF wrapped, all the way down.
         ("wrapped paragraph", format!("{}，\n", "本机关认真贯彻落实条例扎实推进政府信息公开工作".repeat(2))),
+        // A crawled page repeated on one line: every table row label a candidate many times over.
+        ("crawled page, one line", glued),
+        ("glued row labels", "1.属于国家秘密0000000（七）总计1200012".to_owned()),
+        ("one label, long digits", format!("一、本年新收政府信息公开申请数量{}", "1234567890".repeat(100))),
     ];
     for (name, unit) in &hostile {
         let per_mb = |bytes: usize| {

@@ -136,3 +136,26 @@ fn one_changed_cell_of_a_crawled_page_is_found() {
     });
     assert!(failures.is_empty(), "{} of {} not found, first:\n{}", failures.len(), 40 * 9, failures[0]);
 }
+
+#[test]
+fn a_row_number_printed_without_its_mark_is_not_a_value() {
+    // `…00000002其他法律…` for `2.其他法律…`: the 2 begins the next label.
+    let text = concat!(
+        "三、收到和处理政府信息公开申请情况 申请人情况自然人商业企业科研机构社会公益组织法律服务机构其他总计",
+        "一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000三、本年度办理结果",
+        "（一）予以公开640020470（三）不予公开1属于国家秘密00000002其他法律行政法规禁止公开00000003危及“三安全一稳定”0000000",
+        "（七）总计640020470四、结转下年度继续办理0000000\n"
+    );
+    let report = nianbao::parse(text);
+    let t = report.tables.requests.as_ref().expect("table read");
+    let row = |key: &str| -> Vec<String> {
+        let r = t.def.rows.iter().position(|d| d.key == key).unwrap();
+        t.cells[r].iter().map(|c| format!("{:?}", c.value)).collect()
+    };
+    let zeros: Vec<String> = (0..7).map(|_| format!("{:?}", CellValue::Number(Number::int(0)))).collect();
+    assert_eq!(row("denied_state_secret"), zeros);
+    assert_eq!(row("denied_law"), zeros);
+    let new: Vec<String> =
+        [64, 0, 0, 2, 0, 4, 70].iter().map(|&v| format!("{:?}", CellValue::Number(Number::int(v)))).collect();
+    assert_eq!(row("new"), new);
+}

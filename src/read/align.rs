@@ -76,7 +76,7 @@ fn best(s: &Stream, kind: TableKind, from: usize) -> Option<(Table, usize, Vec<R
     };
     let chain = chain?;
     let end = chain.last().map_or(from, |c| c.run.end.max(c.label_end));
-    let (table, notes) = place(s, template, kind, &chain);
+    let (table, notes) = place(s, template, kind, chain);
     Some((table, end, notes))
 }
 
@@ -165,14 +165,15 @@ fn cells_of(def: &TableDef, c: &Candidate) -> Vec<(usize, usize)> {
 
 /// The table laid out from the aligned rows: values split and chosen by the
 /// arithmetic, each choice with more than one reading noted.
-fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: &[Candidate]) -> (Table, Vec<ReadNote>) {
+fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate>) -> (Table, Vec<ReadNote>) {
     let mut table = Table::empty(template, kind);
     let def = table.def;
     let mut notes = Vec::new();
     let mut printed = Vec::new();
     let mut owners = Vec::new();
     let mut blank = Vec::new();
-    for c in chain {
+    let chain = leave_ordinals(s, def, chain);
+    for c in &chain {
         let cells = cells_of(def, c);
         let label = s.span(c.start, c.label_end.max(c.start + 1));
         if c.run.groups.is_empty() {
@@ -228,6 +229,40 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: &[Candidate])
     (table, notes)
 }
 
+/// A row's number printed with no mark after it (`…00000002其他法律…`, for
+/// `2.其他法律…`) is glued to the values before it: the digit is the next
+/// label's, when that label starts with it and nothing but its words stands between.
+fn leave_ordinals(s: &Stream, def: &TableDef, chain: Vec<Candidate>) -> Vec<Candidate> {
+    let ordinal = |row: usize| def.rows[row].label.chars().next().filter(|c| c.is_ascii_digit());
+    let mut chain = chain;
+    for i in 1..chain.len() {
+        let Some(d) = ordinal(chain[i].row) else { continue };
+        let (before, after) = chain.split_at_mut(i);
+        let prev = &mut before[i - 1];
+        let next = &after[0];
+        let between = &s.chars[prev.run.end.min(next.start)..next.start];
+        let words = def.rows[next.row].label.chars().count();
+        // A label found by its number (`3其他`) left it out of the values already.
+        let numbered = s.chars.get(next.start).is_some_and(char::is_ascii_digit);
+        if numbered
+            || prev.run.unit.is_some()
+            || between.iter().any(|c| c.is_ascii_digit() || *c == ' ')
+            || between.len() > words
+        {
+            continue;
+        }
+        let Some(Group::Digits { at, digits, decimals, .. }) = prev.run.groups.last_mut() else { continue };
+        if decimals.is_empty() && digits.ends_with(d) && *at + digits.len() == prev.run.end {
+            digits.pop();
+            prev.run.end -= 1;
+            if digits.is_empty() {
+                prev.run.groups.pop();
+            }
+        }
+    }
+    chain
+}
+
 fn cell(s: &Stream, piece: &Piece, unit: Option<&'static str>) -> Cell {
     let value = match piece.value {
         Some(n) => CellValue::Number(n),
@@ -275,8 +310,8 @@ fn review(s: &Stream, template: TemplateId, from: usize, notes: &mut Vec<ReadNot
             continue;
         }
         // FIXME: a review table printed as three labelled rows of five, collapsed, is not read here.
-        let chain = [Candidate { row: 0, start, label_end: at, run, score: FOUND }];
-        let (table, mut n) = place(s, template, TableKind::Review, &chain);
+        let chain = vec![Candidate { row: 0, start, label_end: at, run, score: FOUND }];
+        let (table, mut n) = place(s, template, TableKind::Review, chain);
         notes.append(&mut n);
         return Some(table);
     }
