@@ -159,3 +159,19 @@ fn a_row_number_printed_without_its_mark_is_not_a_value() {
         [64, 0, 0, 2, 0, 4, 70].iter().map(|&v| format!("{:?}", CellValue::Number(Number::int(v)))).collect();
     assert_eq!(row("new"), new);
 }
+
+#[test]
+fn a_sentence_with_a_row_word_does_not_hide_the_collapsed_table() {
+    // A short line naming 新收 is taken for the table's first row by the line
+    // reader; the table itself stands collapsed on the next line.
+    let text = concat!(
+        "三、收到和处理政府信息公开申请情况\n全年本年新收申请3件，均已办结\n",
+        "申请人情况自然人商业企业科研机构社会公益组织法律服务机构其他总计一、本年新收政府信息公开申请数量640020470",
+        "二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开640020470（七）总计640020470四、结转下年度继续办理0000000\n"
+    );
+    let report = nianbao::parse(text);
+    let t = report.tables.requests.as_ref().expect("table read");
+    let total = t.cell("total_processed", "total").map(|c| c.value.clone());
+    assert_eq!(total, Some(CellValue::Number(Number::int(70))));
+    assert_eq!(t.cell("new", "natural").map(|c| c.value.clone()), Some(CellValue::Number(Number::int(64))));
+}

@@ -14,7 +14,7 @@ mod tables;
 mod tokens;
 mod values;
 
-use crate::model::{CellValue, Paragraph, Report, TableKind};
+use crate::model::{CellValue, Paragraph, Report, Table, TableKind};
 use crate::text::layout::trim_blank;
 use crate::text::{html, Span};
 
@@ -35,17 +35,29 @@ fn parse_text(input: &str) -> Report {
     let rows = doc.rows();
     let mut report = Report::default();
     report.tables = tables::read(&rows, &mut report.notes);
-    if report.tables.requests.is_none() {
-        // No table in lines: they may have been collapsed into running text.
+    // A table the lines hold not at all, or mostly not (its rows collapsed into
+    // running text, a sentence's keyword taken for its start): the alignment
+    // over the whole text reads it instead, where it accounts for more cells.
+    let weak = |t: &Option<Table>| t.as_ref().is_none_or(|t| 2 * missing(t) > t.cells.iter().map(Vec::len).sum());
+    let t = &report.tables;
+    if weak(&t.requests) || weak(&t.active) && weak(&t.review) {
         let mut notes = Vec::new();
         let collapsed = align::read(input, &mut notes);
         let t = &mut report.tables;
-        let found = [t.active.is_some(), false, t.review.is_some()];
-        t.active = t.active.take().or(collapsed.active);
-        t.requests = collapsed.requests;
-        t.review = t.review.take().or(collapsed.review);
-        let taken = |k: TableKind| !found[k as usize];
-        report.notes.extend(notes.into_iter().filter(|n| taken(n.table)));
+        let mut taken = [false; 3];
+        for (kind, line, aligned) in [
+            (TableKind::Active, &mut t.active, collapsed.active),
+            (TableKind::Requests, &mut t.requests, collapsed.requests),
+            (TableKind::Review, &mut t.review, collapsed.review),
+        ] {
+            let better = aligned.as_ref().is_some_and(|a| line.as_ref().is_none_or(|l| missing(a) < missing(l)));
+            if weak(line) && better {
+                *line = aligned;
+                taken[kind as usize] = true;
+            }
+        }
+        report.notes.retain(|n| !taken[n.table as usize]);
+        report.notes.extend(notes.into_iter().filter(|n| taken[n.table as usize]));
     }
     for table in report.tables.iter_mut() {
         for cell in table.cells.iter_mut().flatten() {
@@ -69,6 +81,11 @@ fn parse_text(input: &str) -> Report {
     report.meta.template = t.active.as_ref().or(t.requests.as_ref()).map(|t| t.template);
     report.paragraphs = paragraphs(&rows, |r| inside(r, &spans), &spans, input, &report.chapters);
     report
+}
+
+/// The cells of `table` the reader did not find.
+fn missing(table: &Table) -> usize {
+    table.cells.iter().flatten().filter(|c| c.value == CellValue::Missing).count()
 }
 
 /// Running text: the non-empty lines outside tables, other than headings,
