@@ -10,8 +10,9 @@
 //! FIXME: the line-based reader (`table.rs`) still reads every other shape;
 //! the issue asks for this one algorithm to read them all.
 
+use super::choose::{self, Printed};
 use super::labels::{row_words, ACTIVE_2019, ACTIVE_2021};
-use super::split::{self, Piece, Printed};
+use super::split::{self, Piece};
 use super::tokens::{Group, Run, Stream};
 use crate::model::{Cell, CellValue, ColKind, NoteKind, ReadNote, Table, TableDef, TableKind, Tables, TemplateId};
 use crate::text::is_bare;
@@ -205,7 +206,7 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
         printed.push(Printed { cells, readings });
         owners.push(c);
     }
-    let choices = split::choose(def, template, &printed, &blank);
+    let choices = choose::choose(def, template, &printed, &blank);
     for ((p, choice), c) in printed.iter().zip(&choices).zip(owners) {
         let reading = &p.readings.kept[choice.reading];
         for (&(r, col), piece) in p.cells.iter().zip(reading) {

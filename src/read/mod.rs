@@ -4,6 +4,7 @@
 
 mod align;
 mod chapters;
+mod choose;
 mod dates;
 mod doc;
 mod labels;

@@ -1,13 +1,10 @@
 //! Placement by arithmetic: when a layout kept no border between cells
 //! (`640020470`, a crawler's copy of a web table), a row's digits are split
 //! into its cells every way the digits allow, and the table's own identities
-//! (`model::identities`) choose among the readings. The choice is recorded:
-//! how many readings there were, how many balanced, and the runner-up when two
-//! balance equally. A table that does not add up keeps its most plausible
-//! reading, so the checks still report it.
+//! (`model::identities`) choose among the readings ([`choose`](super::choose)).
 
 use super::tokens::Group;
-use crate::model::identities::{Relation, Terms, IDENTITIES};
+use crate::model::identities::{Relation, IDENTITIES};
 use crate::model::{Number, TableDef, TemplateId};
 
 /// Digits in a count cell at most: no body receives 100,000 requests a year.
@@ -16,8 +13,6 @@ pub const MAX_DIGITS: usize = 5;
 pub const MAX_AMOUNT_DIGITS: usize = 9;
 /// Readings of one printed row kept at most; more means the digits say too little.
 const MAX_READINGS: usize = 256;
-/// Combinations of the open rows' readings tried at most, all together.
-const MAX_COMBINATIONS: usize = 4096;
 
 /// One cell of a reading: its value and the stream chars it was read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,194 +208,14 @@ pub fn row_score(def: &TableDef, template: TemplateId, cells: &[(usize, usize)])
 }
 
 /// A number at 8 decimals, to compare sums of different scales.
-fn scaled(n: Number) -> i128 {
+pub(super) fn scaled(n: Number) -> i128 {
     i128::from(n.mantissa) * 10i128.pow(u32::from(8u8.saturating_sub(n.scale)))
-}
-
-/// A row as printed, over template cells `cells` (`(row, col)`, in order),
-/// with the readings of its values.
-pub struct Printed {
-    pub cells: Vec<(usize, usize)>,
-    pub readings: Readings,
-}
-
-/// What was chosen for a printed row: the reading, how many readings the
-/// digits allowed, how many of them satisfy every identity they were checked
-/// against (0: none does; the most plausible is kept for the checks to
-/// report), and a second one that does as well (a tie the reader could not settle).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Choice {
-    pub reading: usize,
-    pub readings: usize,
-    pub balanced: usize,
-    pub tie: Option<usize>,
-}
-
-/// Where a term of an identity is read from.
-#[derive(Clone, Copy)]
-enum Place {
-    /// Cell `at` of printed row `p`.
-    Printed { p: usize, at: usize },
-    /// A cell printed blank: counts as 0, as the checks count it.
-    Zero,
-    /// A cell not found: the instance cannot be evaluated.
-    Unknown,
-}
-
-/// Chooses a reading for every printed row of one table: first by the
-/// identities within the row, then by those across rows, once the other rows
-/// are settled; ties go to the most plausible reading and are recorded.
-/// `blank` are the cells of rows printed without values.
-pub fn choose(def: &TableDef, template: TemplateId, printed: &[Printed], blank: &[(usize, usize)]) -> Vec<Choice> {
-    let terms: Vec<(Relation, Terms)> = IDENTITIES
-        .iter()
-        .filter(|i| i.applies(template, def))
-        .flat_map(|i| i.instances(def).into_iter().map(move |t| (i.relation, t)))
-        .collect();
-    let place = |cell: (usize, usize)| {
-        let found =
-            printed.iter().enumerate().find_map(|(p, x)| x.cells.iter().position(|&c| c == cell).map(|at| (p, at)));
-        match found {
-            Some((p, at)) => Place::Printed { p, at },
-            None if blank.contains(&cell) => Place::Zero,
-            None => Place::Unknown,
-        }
-    };
-    let involved: Vec<Vec<Place>> =
-        terms.iter().map(|(_, t)| t.lhs.iter().chain(&t.rhs).map(|&c| place(c)).collect()).collect();
-    let rows_of = |i: usize| {
-        involved[i].iter().filter_map(|x| match x {
-            Place::Printed { p, .. } => Some(*p),
-            _ => None,
-        })
-    };
-    let holds = |i: usize, pick: &dyn Fn(usize) -> usize| -> Option<bool> {
-        let (relation, t) = &terms[i];
-        let mut sum = [0i128; 2];
-        for (k, place) in involved[i].iter().enumerate() {
-            let n = match *place {
-                Place::Printed { p, at } => printed[p].readings.kept.get(pick(p))?.get(at)?.value?,
-                Place::Zero => Number::int(0),
-                Place::Unknown => return None,
-            };
-            sum[usize::from(k >= t.lhs.len())] += scaled(n);
-        }
-        Some(match relation {
-            Relation::Equal => sum[0] == sum[1],
-            Relation::AtLeast => sum[0] >= sum[1],
-        })
-    };
-    let mut candidates: Vec<Vec<usize>> = printed.iter().map(|p| (0..p.readings.kept.len()).collect()).collect();
-    // Whether the best readings still break an identity they were checked against.
-    let mut unmet = vec![false; printed.len()];
-    // Within a row.
-    for (p, cands) in candidates.iter_mut().enumerate() {
-        let local: Vec<usize> = (0..terms.len())
-            .filter(|&i| involved[i].iter().all(|x| matches!(*x, Place::Printed { p: q, .. } if q == p)))
-            .collect();
-        if local.is_empty() || cands.is_empty() {
-            continue;
-        }
-        let score = |a: usize| local.iter().filter(|&&i| holds(i, &|_| a) == Some(true)).count();
-        let best = cands.iter().map(|&a| score(a)).max().unwrap_or(0);
-        cands.retain(|&a| score(a) == best);
-        unmet[p] = best < local.len();
-    }
-    // Across rows: the readings of the rows still open, taken together, that
-    // satisfy the most identities; every combination while they are few, else
-    // one row at a time from the most plausible readings.
-    let open: Vec<usize> = (0..printed.len()).filter(|&p| candidates[p].len() > 1).collect();
-    let across: Vec<usize> = (0..terms.len())
-        .filter(|&i| rows_of(i).any(|q| open.contains(&q)) && rows_of(i).any(|q| Some(q) != rows_of(i).next()))
-        .collect();
-    if !open.is_empty() && !across.is_empty() {
-        let slot = |q: usize| open.iter().position(|&o| o == q);
-        let score = |combo: &[usize]| {
-            let pick = |q: usize| slot(q).map_or_else(|| candidates[q].first().copied().unwrap_or(0), |k| combo[k]);
-            across.iter().filter(|&&i| holds(i, &pick) == Some(true)).count()
-        };
-        let mut combo: Vec<usize> = open.iter().map(|&p| candidates[p][0]).collect();
-        let mut kept: Vec<Vec<usize>> = vec![Vec::new(); open.len()];
-        let combinations = open.iter().try_fold(1usize, |n, &p| n.checked_mul(candidates[p].len()));
-        if combinations.is_some_and(|n| n <= MAX_COMBINATIONS) {
-            let mut best = 0;
-            let mut counter = vec![0usize; open.len()];
-            loop {
-                for (k, &p) in open.iter().enumerate() {
-                    combo[k] = candidates[p][counter[k]];
-                }
-                let sc = score(&combo);
-                if sc > best || kept[0].is_empty() {
-                    best = sc;
-                    kept.iter_mut().for_each(Vec::clear);
-                }
-                if sc == best {
-                    for (k, &a) in combo.iter().enumerate() {
-                        if !kept[k].contains(&a) {
-                            kept[k].push(a);
-                        }
-                    }
-                }
-                // The next combination, as a mixed-radix counter.
-                let mut k = 0;
-                while k < open.len() {
-                    counter[k] += 1;
-                    if counter[k] < candidates[open[k]].len() {
-                        break;
-                    }
-                    counter[k] = 0;
-                    k += 1;
-                }
-                if k == open.len() {
-                    break;
-                }
-            }
-            let unbalanced = best < across.len();
-            for (k, &p) in open.iter().enumerate() {
-                kept[k].sort_unstable();
-                candidates[p] = std::mem::take(&mut kept[k]);
-                unmet[p] |= unbalanced;
-            }
-        } else {
-            for _ in 0..4 {
-                for k in 0..open.len() {
-                    let p = open[k];
-                    let mut trial = combo.clone();
-                    let scores: Vec<usize> = candidates[p]
-                        .iter()
-                        .map(|&a| {
-                            trial[k] = a;
-                            score(&trial)
-                        })
-                        .collect();
-                    let best = scores.iter().copied().max().unwrap_or(0);
-                    kept[k] = candidates[p].iter().zip(&scores).filter(|(_, &s)| s == best).map(|(&a, _)| a).collect();
-                    combo[k] = kept[k][0];
-                }
-            }
-            let unbalanced = score(&combo) < across.len();
-            for (k, &p) in open.iter().enumerate() {
-                candidates[p] = std::mem::take(&mut kept[k]);
-                unmet[p] |= unbalanced;
-            }
-        }
-    }
-    printed
-        .iter()
-        .zip(&candidates)
-        .zip(unmet)
-        .map(|((p, c), unmet)| Choice {
-            reading: c.first().copied().unwrap_or(0),
-            readings: p.readings.total,
-            balanced: if unmet { 0 } else { c.len() },
-            tie: c.get(1).copied().filter(|_| !unmet),
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::choose::{choose, Choice, Printed};
     use crate::read::tokens::Stream;
 
     fn all(text: &str, n: usize) -> Vec<String> {
