@@ -156,10 +156,11 @@ fn split_group(
     let limit = sink.limits.get(current.len()).copied().unwrap_or(0);
     let sign = |m: i64| if g.negative && from == 0 { -m } else { m };
     if k == 1 {
-        if left > limit || (left > 1 && d[from] == b'0') {
+        let frac = g.decimals.as_bytes();
+        // More than 8 decimals is no amount, and would not fit the mantissa.
+        if left > limit || (left > 1 && d[from] == b'0') || frac.len() > 8 {
             return;
         }
-        let frac = g.decimals.as_bytes();
         let mantissa = d[from..].iter().chain(frac).fold(0i64, |m, &b| m * 10 + i64::from(b - b'0'));
         let to = at + d.len() + if frac.is_empty() { 0 } else { 1 + frac.len() };
         let value = Number { mantissa: sign(mantissa), scale: frac.len() as u8 };
@@ -248,6 +249,7 @@ mod tests {
         assert_eq!(all("2600000 26", 7).len(), 4);
         assert_eq!(all("82059.2090", 2), ["820|59.2090", "8|2059.2090", "8205|9.2090"]);
         assert!(all("000", 7).is_empty());
+        assert!(all("12.1234567890123456789012", 2).is_empty());
     }
 
     #[test]
