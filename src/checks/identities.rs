@@ -26,10 +26,7 @@ struct Instance {
 
 impl Instance {
     fn broken(&self) -> bool {
-        match self.identity.relation {
-            Relation::Equal => self.residual != 0,
-            Relation::AtLeast => self.residual < 0,
-        }
+        !self.identity.relation.holds(self.residual, 0)
     }
 
     /// +1 for a left-hand cell, −1 for a right-hand one, 0 if not in it.

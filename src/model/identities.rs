@@ -22,6 +22,16 @@ pub enum Relation {
     AtLeast,
 }
 
+impl Relation {
+    /// Whether sums `lhs` and `rhs` satisfy it.
+    pub fn holds(self, lhs: i128, rhs: i128) -> bool {
+        match self {
+            Relation::Equal => lhs == rhs,
+            Relation::AtLeast => lhs >= rhs,
+        }
+    }
+}
+
 /// How an identity is laid over the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Along {
@@ -136,6 +146,16 @@ fn resolve(keys: Keys, names: &[&'static str]) -> Vec<usize> {
             (a.min(b) + 1..a.max(b)).collect()
         }
     }
+}
+
+/// Every instance of every identity that applies to table `def` of format
+/// `template`, with its relation.
+pub fn terms(template: TemplateId, def: &TableDef) -> Vec<(Relation, Terms)> {
+    IDENTITIES
+        .iter()
+        .filter(|i| i.applies(template, def))
+        .flat_map(|i| i.instances(def).into_iter().map(move |t| (i.relation, t)))
+        .collect()
 }
 
 impl Identity {

@@ -14,6 +14,7 @@ use super::choose::{self, Printed};
 use super::labels::{row_words, ACTIVE_2019, ACTIVE_2021};
 use super::split::{self, Piece};
 use super::tokens::{Group, Run, Stream};
+use crate::model::identities;
 use crate::model::{Cell, CellValue, ColKind, NoteKind, ReadNote, Table, TableDef, TableKind, Tables, TemplateId};
 use crate::text::is_bare;
 
@@ -174,6 +175,7 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
     let mut owners = Vec::new();
     let mut blank = Vec::new();
     let chain = leave_ordinals(s, def, chain);
+    let terms = identities::terms(template, def);
     for c in &chain {
         let cells = cells_of(def, c);
         let label = s.span(c.start, c.label_end.max(c.start + 1));
@@ -192,7 +194,7 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
                 _ => split::MAX_DIGITS,
             })
             .collect();
-        let readings = split::readings(&c.run.groups, &limits, &split::row_score(def, template, &cells));
+        let readings = split::readings(&c.run.groups, &limits, &split::row_score(&terms, &cells));
         if readings.kept.is_empty() {
             let (values, note) = unsplit(s, &c.run, cells.len());
             for (&(r, col), v) in cells.iter().zip(values) {
@@ -206,7 +208,7 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
         printed.push(Printed { cells, readings });
         owners.push(c);
     }
-    let choices = choose::choose(def, template, &printed, &blank);
+    let choices = choose::choose(&terms, &printed, &blank);
     for ((p, choice), c) in printed.iter().zip(&choices).zip(owners) {
         let reading = &p.readings.kept[choice.reading];
         for (&(r, col), piece) in p.cells.iter().zip(reading) {

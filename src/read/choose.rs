@@ -5,8 +5,8 @@
 //! its most plausible reading, so the checks still report it.
 
 use super::split::{scaled, Readings};
-use crate::model::identities::{Relation, Terms, IDENTITIES};
-use crate::model::{Number, TableDef, TemplateId};
+use crate::model::identities::{Relation, Terms};
+use crate::model::Number;
 
 /// Combinations of the open rows' readings tried at most, all together.
 const MAX_COMBINATIONS: usize = 4096;
@@ -45,12 +45,7 @@ enum Place {
 /// identities within the row, then by those across rows, once the other rows
 /// are settled; ties go to the most plausible reading and are recorded.
 /// `blank` are the cells of rows printed without values.
-pub fn choose(def: &TableDef, template: TemplateId, printed: &[Printed], blank: &[(usize, usize)]) -> Vec<Choice> {
-    let terms: Vec<(Relation, Terms)> = IDENTITIES
-        .iter()
-        .filter(|i| i.applies(template, def))
-        .flat_map(|i| i.instances(def).into_iter().map(move |t| (i.relation, t)))
-        .collect();
+pub fn choose(terms: &[(Relation, Terms)], printed: &[Printed], blank: &[(usize, usize)]) -> Vec<Choice> {
     let place = |cell: (usize, usize)| {
         let found =
             printed.iter().enumerate().find_map(|(p, x)| x.cells.iter().position(|&c| c == cell).map(|at| (p, at)));
@@ -79,10 +74,7 @@ pub fn choose(def: &TableDef, template: TemplateId, printed: &[Printed], blank: 
             };
             sum[usize::from(k >= t.lhs.len())] += scaled(n);
         }
-        Some(match relation {
-            Relation::Equal => sum[0] == sum[1],
-            Relation::AtLeast => sum[0] >= sum[1],
-        })
+        Some(relation.holds(sum[0], sum[1]))
     };
     let mut candidates: Vec<Vec<usize>> = printed.iter().map(|p| (0..p.readings.kept.len()).collect()).collect();
     // Whether the best readings still break an identity they were checked against.

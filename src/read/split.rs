@@ -4,8 +4,8 @@
 //! (`model::identities`) choose among the readings ([`choose`](super::choose)).
 
 use super::tokens::Group;
-use crate::model::identities::{Relation, IDENTITIES};
-use crate::model::{Number, TableDef, TemplateId};
+use crate::model::identities::{Relation, Terms};
+use crate::model::Number;
 
 /// Digits in a count cell at most: no body receives 100,000 requests a year.
 pub const MAX_DIGITS: usize = 5;
@@ -179,31 +179,18 @@ fn split_group(
 }
 
 /// How many of the identities that lie within printed row `cells` a reading satisfies.
-pub fn row_score(def: &TableDef, template: TemplateId, cells: &[(usize, usize)]) -> impl Fn(&[Piece]) -> usize {
-    let local: Vec<(Relation, Vec<usize>, Vec<usize>)> = IDENTITIES
-        .iter()
-        .filter(|i| i.applies(template, def))
-        .flat_map(|i| i.instances(def).into_iter().map(move |t| (i.relation, t)))
-        .filter_map(|(relation, t)| {
-            let at = |side: &[(usize, usize)]| {
-                side.iter().map(|c| cells.iter().position(|x| x == c)).collect::<Option<Vec<_>>>()
-            };
-            Some((relation, at(&t.lhs)?, at(&t.rhs)?))
-        })
-        .collect();
+pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> impl Fn(&[Piece]) -> usize {
+    let at =
+        |side: &[(usize, usize)]| side.iter().map(|c| cells.iter().position(|x| x == c)).collect::<Option<Vec<_>>>();
+    let local: Vec<(Relation, Vec<usize>, Vec<usize>)> =
+        terms.iter().filter_map(|(relation, t)| Some((*relation, at(&t.lhs)?, at(&t.rhs)?))).collect();
     move |reading: &[Piece]| {
         let sum = |side: &[usize]| -> Option<i128> {
             side.iter().map(|&k| reading.get(k).and_then(|p| p.value).map(scaled)).sum()
         };
         local
             .iter()
-            .filter(|(relation, lhs, rhs)| match (sum(lhs), sum(rhs)) {
-                (Some(l), Some(r)) => match relation {
-                    Relation::Equal => l == r,
-                    Relation::AtLeast => l >= r,
-                },
-                _ => false,
-            })
+            .filter(|(relation, lhs, rhs)| sum(lhs).zip(sum(rhs)).is_some_and(|(l, r)| relation.holds(l, r)))
             .count()
     }
 }
@@ -216,6 +203,7 @@ pub(super) fn scaled(n: Number) -> i128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TemplateId;
     use crate::read::choose::{choose, Choice, Printed};
     use crate::read::tokens::Stream;
 
@@ -233,9 +221,10 @@ mod tests {
         let s = Stream::new(text);
         let def = TemplateId::Y2021.template().table(crate::model::TableKind::Requests);
         let cells: Vec<(usize, usize)> = (0..7).map(|c| (0, c)).collect();
-        let readings = readings(&s.run(0).groups, &[MAX_DIGITS; 7], &row_score(def, TemplateId::Y2021, &cells));
+        let terms = crate::model::identities::terms(TemplateId::Y2021, def);
+        let readings = readings(&s.run(0).groups, &[MAX_DIGITS; 7], &row_score(&terms, &cells));
         let printed = [Printed { cells, readings }];
-        let choice = choose(def, TemplateId::Y2021, &printed, &[]).remove(0);
+        let choice = choose(&terms, &printed, &[]).remove(0);
         let show = |r: &Reading| {
             r.iter().map(|p| p.value.map_or("/".to_owned(), |v| v.to_string())).collect::<Vec<_>>().join("|")
         };
