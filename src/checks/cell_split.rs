@@ -51,15 +51,6 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         if notes.is_empty() {
             continue;
         }
-        // The cells a note's row covers: its row's, or the review table's one printed row of 15.
-        let cells_of = |row: &str| -> Vec<(usize, usize)> {
-            let rows: Vec<usize> = if def.kind == TableKind::Review {
-                (0..def.rows.len()).collect()
-            } else {
-                def.rows.iter().position(|r| r.key == row).into_iter().collect()
-            };
-            rows.into_iter().flat_map(|r| (0..def.rows[r].cols.len()).map(move |c| (r, c))).collect()
-        };
         let ties = notes.iter().filter(|(.., other)| other.is_some()).count();
         let unbalanced = notes.iter().filter(|(_, _, b, _)| *b == 0).count();
         let counted: Vec<usize> = notes.iter().filter_map(|(_, r, _, _)| *r).collect();
@@ -84,14 +75,14 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         }
         message.push_str(&format!("，其中 {}。拆出的数字是推断的，请对照原表核对。", parts.join("，")));
         let mut d = Diagnostic::new(&RULE, message);
-        d.cells = notes.iter().flat_map(|(n, ..)| cells_of(n.row)).map(|(r, c)| cell_key(table, r, c)).collect();
+        d.cells = notes.iter().flat_map(|(n, ..)| n.cells(def)).map(|(r, c)| cell_key(table, r, c)).collect();
         d.span = notes.first().map(|(n, ..)| n.span);
         d.related = notes.iter().skip(1).map(|(n, ..)| n.span).collect();
         d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
         for (n, _, _, other) in &notes {
             let Some(other) = other else { continue };
-            let cells = cells_of(n.row);
+            let cells = n.cells(def);
             let chosen: Vec<Option<Number>> = cells
                 .iter()
                 .map(|&(r, c)| match table.cells[r][c].value {

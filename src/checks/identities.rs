@@ -8,7 +8,7 @@
 
 use super::{cell_key, cell_name, Diagnostic, Fix, Severity};
 use crate::model::identities::{Along, Identity, Relation, Terms};
-use crate::model::{CellValue, NoteKind, Number, Report, Table, TableKind};
+use crate::model::{CellValue, NoteKind, Number, Report, Table};
 use crate::text::Span;
 
 /// One checked instance of an identity.
@@ -113,15 +113,15 @@ pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Dia
             out.push(root_finding(table, cell, value, &explained));
         }
         // Values split out of glued digits were inferred: a finding on them says so.
-        let split = |key: &str| {
-            report.notes.iter().any(|n| {
-                n.table == table.def.kind
-                    && matches!(n.kind, NoteKind::Split { .. })
-                    && (table.def.kind == TableKind::Review || key.split('.').nth(1) == Some(n.row))
-            })
-        };
+        let split: Vec<String> = report
+            .notes
+            .iter()
+            .filter(|n| n.table == table.def.kind && matches!(n.kind, NoteKind::Split { .. }))
+            .flat_map(|n| n.cells(table.def))
+            .map(|(r, c)| cell_key(table, r, c))
+            .collect();
         for d in &mut out[from..] {
-            if d.cells.iter().any(|c| split(c)) {
+            if d.cells.iter().any(|c| split.contains(c)) {
                 d.message.push_str("（涉及的部分数字原文粘连在一起，是按位数和勾稽关系拆分推断的，见 CELL-SPLIT）");
             }
         }

@@ -208,6 +208,16 @@ pub struct ReadNote {
     pub span: Span,
 }
 
+impl ReadNote {
+    /// The cells of `def` the note is about: its row's, or all of the review
+    /// table's when the reader split its one printed line of 15 values.
+    pub fn cells(&self, def: &TableDef) -> Vec<(usize, usize)> {
+        let all = def.kind == TableKind::Review && matches!(self.kind, NoteKind::Split { .. });
+        let rows = def.rows.iter().enumerate().filter(|(_, r)| all || r.key == self.row);
+        rows.flat_map(|(r, row)| (0..row.cols.len()).map(move |c| (r, c))).collect()
+    }
+}
+
 /// A report as read: what could be read, and nothing invented.
 #[derive(Clone, Debug, Default)]
 pub struct Report {
