@@ -282,18 +282,12 @@ fn unsplit(s: &Stream, run: &Run, n: usize) -> (Vec<Cell>, Option<NoteKind>) {
     let pieces: Vec<Piece> = run
         .groups
         .iter()
-        .map(|g| match g {
-            Group::Digits { at, digits, decimals, negative } => {
-                let text = format!(
-                    "{}{digits}{}{decimals}",
-                    if *negative { "-" } else { "" },
-                    if decimals.is_empty() { "" } else { "." }
-                );
-                let value = super::values::parse_number(&text);
-                let to = at + digits.len() + if decimals.is_empty() { 0 } else { 1 + decimals.len() };
-                Piece { value, from: *at, to }
-            }
-            Group::Placeholder { at, len } => Piece { value: None, from: *at, to: at + len },
+        .map(|g| {
+            let from = match g {
+                Group::Digits { at, .. } | Group::Placeholder { at, .. } => *at,
+            };
+            let value = g.number_text().and_then(|t| super::values::parse_number(&t));
+            Piece { value, from, to: g.end() }
         })
         .collect();
     let skip = pieces.len().saturating_sub(n);

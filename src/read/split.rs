@@ -120,7 +120,7 @@ fn walk(
             let d = digits.as_bytes();
             // Cells for this group: at least one, leaving one for each later group.
             let most = (cells_left - (groups_left - 1)).min(d.len());
-            let group = Digits { d, at: *at, decimals, negative: *negative };
+            let group = Digits { d, at: *at, end: group.end(), decimals, negative: *negative };
             for k in 1..=most {
                 split_group(&group, k, 0, current, sink, &mut |current, sink| {
                     walk(groups, g + 1, cells_left - k, digits_after, current, sink);
@@ -136,6 +136,7 @@ fn walk(
 struct Digits<'a> {
     d: &'a [u8],
     at: usize,
+    end: usize,
     decimals: &'a str,
     negative: bool,
 }
@@ -162,9 +163,8 @@ fn split_group(
             return;
         }
         let mantissa = d[from..].iter().chain(frac).fold(0i64, |m, &b| m * 10 + i64::from(b - b'0'));
-        let to = at + d.len() + if frac.is_empty() { 0 } else { 1 + frac.len() };
         let value = Number { mantissa: sign(mantissa), scale: frac.len() as u8 };
-        current.push(Piece { value: Some(value), from: at + from, to });
+        current.push(Piece { value: Some(value), from: at + from, to: g.end });
         then(current, sink);
         current.pop();
         return;

@@ -29,6 +29,25 @@ pub enum Group {
     Placeholder { at: usize, len: usize },
 }
 
+impl Group {
+    /// The char after the group.
+    pub fn end(&self) -> usize {
+        match self {
+            Group::Digits { at, digits, decimals, .. } => {
+                at + digits.len() + if decimals.is_empty() { 0 } else { 1 + decimals.len() }
+            }
+            Group::Placeholder { at, len } => at + len,
+        }
+    }
+
+    /// A digit group as one number would print it (sign and decimals included).
+    pub fn number_text(&self) -> Option<String> {
+        let Group::Digits { digits, decimals, negative, .. } = self else { return None };
+        let sign = if *negative { "-" } else { "" };
+        Some(if decimals.is_empty() { format!("{sign}{digits}") } else { format!("{sign}{digits}.{decimals}") })
+    }
+}
+
 /// The values printed after a label: groups as separated by blanks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Run {
@@ -212,20 +231,7 @@ mod tests {
 
     fn groups(text: &str) -> Vec<String> {
         let s = Stream::new(text);
-        s.run(0)
-            .groups
-            .iter()
-            .map(|g| match g {
-                Group::Digits { digits, decimals, negative, .. } => {
-                    format!(
-                        "{}{digits}{}{decimals}",
-                        if *negative { "-" } else { "" },
-                        if decimals.is_empty() { "" } else { "." }
-                    )
-                }
-                Group::Placeholder { .. } => "/".to_owned(),
-            })
-            .collect()
+        s.run(0).groups.iter().map(|g| g.number_text().unwrap_or_else(|| "/".to_owned())).collect()
     }
 
     #[test]
