@@ -39,22 +39,21 @@ const LABEL_SLACK: usize = 3;
 const REVIEW_HEADER: usize = 160;
 
 /// Reads the tables the stream holds; `None` for each not found.
-pub fn read(input: &str, notes: &mut Vec<ReadNote>) -> Tables {
-    let stream = Stream::new(input);
+pub fn read(stream: &Stream, notes: &mut Vec<ReadNote>) -> Tables {
     let mut tables = Tables::default();
     let mut from = 0;
-    if let Some((table, end, mut n)) = best(&stream, TableKind::Active, from) {
+    if let Some((table, end, mut n)) = best(stream, TableKind::Active, from) {
         from = end;
         tables.active = Some(table);
         notes.append(&mut n);
     }
-    if let Some((table, end, mut n)) = best(&stream, TableKind::Requests, from) {
+    if let Some((table, end, mut n)) = best(stream, TableKind::Requests, from) {
         from = end;
         tables.requests = Some(table);
         notes.append(&mut n);
     }
     let template = tables.active.as_ref().or(tables.requests.as_ref()).map_or(TemplateId::Y2019, |t| t.template);
-    tables.review = review(&stream, template, from, notes);
+    tables.review = review(stream, template, from, notes);
     tables
 }
 
@@ -87,28 +86,29 @@ fn best(s: &Stream, kind: TableKind, from: usize) -> Option<(Table, usize, Vec<R
 /// of the table has values after its label.
 fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Option<Vec<Candidate>> {
     let def = template.template().table(kind);
-    let mut cands: Vec<Candidate> = Vec::new();
     let words = |k: usize| row_words(kind.key(), def.rows[k].key);
-    // Where some row's words stand: a label ends where another row's begins.
-    let mut starts: Vec<(usize, usize)> = (0..def.rows.len())
-        .flat_map(|k| words(k).iter().flat_map(move |w| s.find(w).map(move |(at, _)| (at, k))))
-        .collect();
+    // Every place a row's word stands, once: (start, end, row, bare chars of its label after the word).
+    let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (k, row) in def.rows.iter().enumerate() {
+        let label: String = row.label.chars().filter(|&c| is_bare(c)).collect();
+        for word in words(k) {
+            let rest = label.find(word).map_or(label.chars().count(), |i| label[i + word.len()..].chars().count());
+            found.extend(s.find(word).map(|(start, end)| (start, end, k, rest)));
+        }
+    }
+    // A label ends where another row's begins.
+    let mut starts: Vec<(usize, usize)> = found.iter().map(|&(at, _, k, _)| (at, k)).collect();
     starts.sort_unstable();
     let other_row_within = |k: usize, from: usize, to: usize| {
         let i = starts.partition_point(|&(at, _)| at < from);
         starts[i..].iter().take_while(|&&(at, _)| at < to).any(|&(_, r)| r != k)
     };
-    for (k, row) in def.rows.iter().enumerate() {
-        let label: String = row.label.chars().filter(|&c| is_bare(c)).collect();
-        for word in words(k) {
-            let rest = label.find(word).map_or(label.chars().count(), |i| label[i + word.len()..].chars().count());
-            for (start, end) in s.find(word).filter(|&(at, _)| at >= from) {
-                let run = s.values_start(end, rest + LABEL_SLACK).filter(|&at| !other_row_within(k, end, at));
-                let (label_end, run) = run.map_or((end, Run { end, ..Run::default() }), |at| (at, s.run(at)));
-                let score = FOUND + if run.groups.is_empty() { 0.0 } else { WITH_VALUES };
-                cands.push(Candidate { row: k, start, label_end, run, score });
-            }
-        }
+    let mut cands: Vec<Candidate> = Vec::new();
+    for &(start, end, k, rest) in found.iter().filter(|f| f.0 >= from) {
+        let run = s.values_start(end, rest + LABEL_SLACK).filter(|&at| !other_row_within(k, end, at));
+        let (label_end, run) = run.map_or((end, Run { end, ..Run::default() }), |at| (at, s.run(at)));
+        let score = FOUND + if run.groups.is_empty() { 0.0 } else { WITH_VALUES };
+        cands.push(Candidate { row: k, start, label_end, run, score });
     }
     if !cands.iter().any(|c| !c.run.groups.is_empty()) {
         return None;

@@ -128,8 +128,7 @@ fn heading(r: &Row, input: &str) -> Option<Heading> {
 /// The chapter headings inside running text (a page collapsed onto one line):
 /// each numbered heading in the official wording or a known variant, found in
 /// order, each after the one before. For input whose lines hold no heading.
-pub fn read_inline(input: &str) -> Vec<Chapter> {
-    let stream = super::tokens::Stream::new(input);
+pub fn read_inline(stream: &super::tokens::Stream, input: &str) -> Vec<Chapter> {
     let mut out = Vec::new();
     let mut from = 0;
     for n in 1..=6u8 {

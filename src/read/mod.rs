@@ -41,9 +41,11 @@ fn parse_text(input: &str) -> Report {
     // over the whole text reads it instead, where it accounts for more cells.
     let weak = |t: &Option<Table>| t.as_ref().is_none_or(|t| 2 * missing(t) > t.cells.iter().map(Vec::len).sum());
     let t = &report.tables;
+    // The text as tokens, made when a reading needs it.
+    let mut stream = None;
     if weak(&t.requests) || weak(&t.active) && weak(&t.review) {
         let mut notes = Vec::new();
-        let collapsed = align::read(input, &mut notes);
+        let collapsed = align::read(stream.get_or_insert_with(|| tokens::Stream::new(input)), &mut notes);
         let t = &mut report.tables;
         let mut taken = [false; 3];
         for (kind, line, aligned) in [
@@ -74,7 +76,7 @@ fn parse_text(input: &str) -> Report {
     report.chapters = chapters::read(&rows, input, |r| inside(r, &spans[..spans.len().min(2)]));
     if report.chapters.is_empty() {
         // No heading on a line of its own: the headings may stand inside running text.
-        report.chapters = chapters::read_inline(input);
+        report.chapters = chapters::read_inline(stream.get_or_insert_with(|| tokens::Stream::new(input)), input);
     }
     let outside: Vec<&doc::Row> = rows.iter().filter(|r| !inside(r, &spans)).collect();
     let body_start = report.chapters.first().map_or(usize::MAX, |c| c.span.start);
