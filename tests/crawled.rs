@@ -25,7 +25,7 @@ fn wrong(table: Option<&Table>, grid: &gen::Grid, format: TemplateId) -> Vec<Str
     }
     for (r, row) in grid.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
-            let expected = v.map_or(CellValue::Blank, CellValue::Number);
+            let expected = gen::as_read(*v);
             let got = table.cells.get(r).and_then(|row| row.get(c)).map(|c| &c.value);
             if got != Some(&expected) {
                 let d = &table.def.rows[r];

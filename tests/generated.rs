@@ -3,13 +3,8 @@
 
 mod gen;
 
-use gen::{Encoding, Grid, Rng, Sample, Shape, SHAPES};
+use gen::{as_read, Encoding, Grid, Rng, Sample, Shape, SHAPES};
 use nianbao::model::{CellValue, Number, Table, TableKind, TemplateId};
-
-/// What a generated cell reads as: its number, or blank.
-fn as_read(v: Option<Number>) -> CellValue {
-    v.map_or(CellValue::Blank, CellValue::Number)
-}
 
 fn assert_grid(table: Option<&Table>, grid: &Grid, format: TemplateId, what: &str, text: &str) {
     let table = table.unwrap_or_else(|| panic!("{what}: table not found in:\n{text}"));

@@ -150,9 +150,6 @@ fn paragraphs(
         }
         let text = trim_blank(&input[r.span.start..r.span.end]);
         wrapped = whole && text.chars().count() >= WRAPPED_LINE && !text.ends_with(SENTENCE_ENDS);
-        if !whole {
-            wrapped = false;
-        }
     }
     // The paragraph's text stays the input's own, line breaks included.
     for p in &mut out {

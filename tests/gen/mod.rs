@@ -55,6 +55,11 @@ pub struct Sample {
     pub agency: String,
 }
 
+/// What a generated cell reads as: its number, or blank.
+pub fn as_read(v: Option<Number>) -> nianbao::model::CellValue {
+    v.map_or(nianbao::model::CellValue::Blank, nianbao::model::CellValue::Number)
+}
+
 fn int(v: i64) -> Option<Number> {
     Some(Number::int(v))
 }
