@@ -36,8 +36,8 @@ fn row_key(truth: &str) -> String {
         &["petition", "repeat", "publication", "mass", "reconfirm"],
     ];
     let (group, i) = truth.split_once('_').unwrap();
-    let prefix = ["denied", "unable", "refused"][["r3", "r4", "r5"].iter().position(|g| *g == group).unwrap()];
-    let names = numbered[["r3", "r4", "r5"].iter().position(|g| *g == group).unwrap()];
+    let g = ["r3", "r4", "r5"].iter().position(|g| *g == group).unwrap();
+    let (prefix, names) = (["denied", "unable", "refused"][g], numbered[g]);
     format!("{prefix}_{}", names[i.parse::<usize>().unwrap() - 1])
 }
 

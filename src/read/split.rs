@@ -11,7 +11,7 @@ use crate::model::Number;
 pub const MAX_DIGITS: usize = 5;
 /// Digits before the decimal point of an amount at most.
 pub const MAX_AMOUNT_DIGITS: usize = 9;
-/// Readings of one printed row kept at most; more means the digits say too little.
+/// Readings of one printed row kept at most (the most plausible of those that score best).
 const MAX_READINGS: usize = 256;
 
 /// One cell of a reading: its value and the stream chars it was read from.
