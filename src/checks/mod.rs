@@ -21,6 +21,7 @@ mod narrative;
 mod s_chapter;
 mod s_deadline;
 mod s_heading;
+mod s_limit;
 mod s_meta;
 mod s_table;
 mod s_version;
@@ -147,6 +148,7 @@ pub static RULES: &[&Rule] = &[
     &cell_invalid::RULE,
     &cell_split::RULE,
     &s_table::RULE,
+    &s_limit::RULE,
     &s_version::RULE,
     &s_chapter::RULE,
     &s_heading::RULE,
@@ -176,6 +178,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 pub fn check(report: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     s_table::check(report, &mut out);
+    s_limit::check(report, &mut out);
     identities::check(report, crate::model::identities::IDENTITIES, &mut out);
     for check in [
         t2_unit::check,

@@ -5,6 +5,7 @@
 pub mod identities;
 pub mod template;
 
+use crate::text::limits::LimitHit;
 use crate::text::Span;
 pub use template::{ColDef, ColKind, RowDef, TableDef, TableKind, Template, TemplateId, CHAPTERS};
 
@@ -226,6 +227,8 @@ pub struct Report {
     pub tables: Tables,
     pub paragraphs: Vec<Paragraph>,
     pub notes: Vec<ReadNote>,
+    /// Where the input reached a bound of `text::limits` (the rest read less fully).
+    pub limits: Vec<LimitHit>,
 }
 
 impl Report {

@@ -28,6 +28,7 @@ pub fn parse(input: &str) -> Report {
     let rendered = html::render(input);
     let mut report = parse_text(&rendered.text);
     report.map_spans(|s| rendered.source_span(s));
+    report.limits = rendered.limits;
     report
 }
 

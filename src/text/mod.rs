@@ -5,6 +5,8 @@ mod compat_table;
 pub mod decode;
 mod fold;
 pub mod html;
+pub mod hygiene;
+pub mod limits;
 pub mod layout;
 mod source_map;
 

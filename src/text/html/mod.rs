@@ -1,17 +1,26 @@
 //! HTML → text: what pasting from a web page or Word gives. Paragraphs become
-//! lines; each `<table>` row is laid on its grid (rowspan and colspan resolved)
-//! and becomes one tab-separated line of the row's own cells, padded with empty
-//! cells where the row stops short of the table's width. Entities are decoded,
-//! `script`/`style`/Word's `<xml>` are dropped. Every byte of the text keeps the
-//! source range it came from, so spans found in the text point into the HTML.
+//! lines; each `<table>` row is laid on its grid (`grid.rs`: rowspan and
+//! colspan resolved) and becomes one tab-separated line of the row's own cells.
+//! Entities are decoded (`entity.rs`), `script`/`style`/Word's `<xml>` are
+//! dropped. Every byte of the text keeps the source range it came from, so
+//! spans found in the text point into the HTML. The work is linear in the
+//! input: rows are never padded, and the bounds of `text::limits` apply.
 
+mod entity;
+mod grid;
+
+use super::hygiene::clean_char;
+use super::limits::{Limit, LimitHit, MAX_TABLE_DEPTH};
 use super::Span;
+use grid::Grid;
 
 /// Text rendered from HTML, with the source range of each of its bytes.
 #[derive(Clone, Debug, Default)]
 pub struct Rendered {
     pub text: String,
     origins: Vec<[u32; 2]>,
+    /// The bounds the HTML reached (the first place for each), in HTML offsets.
+    pub limits: Vec<LimitHit>,
 }
 
 impl Rendered {
@@ -77,42 +86,9 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// A cell of a table row as written: its grid position and its text.
-struct GridCell {
-    col: usize,
-    rowspan: usize,
-    colspan: usize,
-    text: Rendered,
-}
-
-#[derive(Default)]
-struct TableState {
-    /// Per grid column: how many more rows a rowspan above still covers.
-    covered: Vec<usize>,
-    width: usize,
-    row: Vec<GridCell>,
-    in_row: bool,
-    in_cell: bool,
-}
-
-impl TableState {
-    fn covered_at(&self, col: usize) -> bool {
-        self.covered.get(col).is_some_and(|&n| n > 0)
-    }
-
-    fn open_cell(&mut self, rowspan: usize, colspan: usize) {
-        let mut col = self.row.last().map_or(0, |c| c.col + c.colspan);
-        while self.covered_at(col) {
-            col += 1;
-        }
-        self.row.push(GridCell { col, rowspan, colspan, text: Rendered::default() });
-        self.in_cell = true;
-    }
-}
-
 /// Renders HTML as text lines; see the module doc.
 pub fn render(input: &str) -> Rendered {
-    let mut r = Renderer { input, out: Rendered::default(), tables: Vec::new(), space: false };
+    let mut r = Renderer { input, out: Rendered::default(), tables: Vec::new(), ignored_tables: 0, space: false };
     let bytes = input.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -133,7 +109,9 @@ pub fn render(input: &str) -> Rendered {
 struct Renderer<'a> {
     input: &'a str,
     out: Rendered,
-    tables: Vec<TableState>,
+    tables: Vec<Grid>,
+    /// `<table>` tags open beyond the nesting bound: ignored, text kept.
+    ignored_tables: usize,
     /// Whitespace seen and not yet written (collapsed to one space).
     space: bool,
 }
@@ -181,9 +159,10 @@ impl Renderer<'_> {
         let mut i = start;
         while i < end {
             let rest = &self.input[i..end];
-            let (c, len) = if rest.starts_with('&') { entity(rest) } else { first_char(rest) };
+            let (c, len) = if rest.starts_with('&') { entity::decode(rest) } else { first_char(rest) };
             let src = [i as u32, (i + len) as u32];
             i += len;
+            let Some(c) = c else { continue };
             if c.is_whitespace() && c != '\u{3000}' {
                 self.space = true;
                 continue;
@@ -236,7 +215,7 @@ impl Renderer<'_> {
             return find_close(input, end, &name).unwrap_or(input.len());
         }
         match (name.as_str(), closing) {
-            ("table", false) => self.open_table(i),
+            ("table", false) => self.open_table(i, end),
             ("table", true) => self.close_table(i),
             ("tr", false) => {
                 self.end_row(i);
@@ -251,9 +230,12 @@ impl Renderer<'_> {
                 } else {
                     let rowspan = attr_number(body, "rowspan");
                     let colspan = attr_number(body, "colspan");
-                    if let Some(t) = self.tables.last_mut() {
+                    let hit = self.tables.last_mut().and_then(|t| {
                         t.in_row = true;
-                        t.open_cell(rowspan, colspan);
+                        t.open_cell(rowspan, colspan)
+                    });
+                    if let Some(limit) = hit {
+                        self.hit(limit, i, end);
                     }
                     self.space = false;
                 }
@@ -270,7 +252,19 @@ impl Renderer<'_> {
         end
     }
 
-    fn open_table(&mut self, at: usize) {
+    /// Records the first place the input reached `limit`.
+    fn hit(&mut self, limit: Limit, start: usize, end: usize) {
+        if !self.out.limits.iter().any(|h| h.limit == limit) {
+            self.out.limits.push(LimitHit { limit, span: Span::new(start, end) });
+        }
+    }
+
+    fn open_table(&mut self, at: usize, end: usize) {
+        if self.tables.len() >= MAX_TABLE_DEPTH {
+            self.ignored_tables += 1;
+            self.hit(Limit::TableDepth, at, end);
+            return;
+        }
         // A table inside a cell: the outer row so far is page text (a layout table).
         if let Some(outer) = self.tables.last_mut() {
             let cells = std::mem::take(&mut outer.row);
@@ -280,10 +274,14 @@ impl Renderer<'_> {
             }
         }
         self.block_break(at);
-        self.tables.push(TableState::default());
+        self.tables.push(Grid::default());
     }
 
     fn close_table(&mut self, at: usize) {
+        if self.ignored_tables > 0 {
+            self.ignored_tables -= 1;
+            return;
+        }
         self.end_row(at);
         self.tables.pop();
         self.block_break(at);
@@ -299,26 +297,9 @@ impl Renderer<'_> {
         if !t.in_row {
             return;
         }
-        t.in_row = false;
-        t.in_cell = false;
-        let cells = std::mem::take(&mut t.row);
+        let (cells, padding) = t.end_row();
         if cells.is_empty() {
             return;
-        }
-        let row_end = cells.last().map_or(0, |c| c.col + c.colspan);
-        // Empty cells the row leaves out before the table's right edge are blank cells.
-        let padding = (row_end..t.width).filter(|&c| !t.covered_at(c)).count();
-        t.width = t.width.max(row_end);
-        for n in &mut t.covered {
-            *n = n.saturating_sub(1);
-        }
-        for c in &cells {
-            if t.covered.len() < c.col + c.colspan {
-                t.covered.resize(c.col + c.colspan, 0);
-            }
-            for n in &mut t.covered[c.col..c.col + c.colspan] {
-                *n = c.rowspan - 1;
-            }
         }
         let layout = cells.len() == 1 || cells.iter().any(|c| c.text.text.chars().count() > 120);
         if layout {
@@ -358,8 +339,9 @@ impl Renderer<'_> {
     }
 }
 
-fn first_char(s: &str) -> (char, usize) {
-    s.chars().next().map_or(('\u{fffd}', 1), |c| (c, c.len_utf8()))
+/// The first character of `s` after hygiene, and its length.
+fn first_char(s: &str) -> (Option<char>, usize) {
+    s.chars().next().map_or((Some('\u{fffd}'), 1), |c| (clean_char(c), c.len_utf8()))
 }
 
 /// Where the tag at the start of `s` ends: (end of its body, where text resumes).
@@ -399,40 +381,6 @@ fn attr_number(tag: &str, name: &str) -> usize {
     let digits: String =
         rest.trim_start_matches(['"', '\'']).chars().take_while(char::is_ascii_digit).take(4).collect();
     digits.parse::<usize>().unwrap_or(1).clamp(1, 1000)
-}
-
-/// Decodes the entity at the start of `s` (which starts with `&`); an unknown
-/// one is the `&` itself.
-fn entity(s: &str) -> (char, usize) {
-    let Some(semi) = s.bytes().take(12).position(|b| b == b';') else { return ('&', 1) };
-    let name = &s[1..semi];
-    let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok(),
-            None => num.parse::<u32>().ok(),
-        };
-        code.and_then(char::from_u32)
-    } else {
-        match name {
-            "nbsp" | "ensp" | "emsp" | "thinsp" => Some(' '),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "ldquo" => Some('“'),
-            "rdquo" => Some('”'),
-            "lsquo" => Some('‘'),
-            "rsquo" => Some('’'),
-            "mdash" => Some('—'),
-            "ndash" => Some('–'),
-            "hellip" => Some('…'),
-            "middot" => Some('·'),
-            "times" => Some('×'),
-            _ => None,
-        }
-    };
-    c.map_or(('&', 1), |c| (c, semi + 1))
 }
 
 #[cfg(test)]

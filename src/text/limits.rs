@@ -1,0 +1,46 @@
+//! What one input may cost, stated in one place. A real report is 5–60 KB
+//! with three tables of at most 16 columns; these bounds are far above that
+//! and keep hostile or broken input linear in time and bounded in memory.
+//! Where a bound cuts something off, the reader records a [`LimitHit`] and
+//! the check S-LIMIT reports it.
+
+use super::Span;
+
+/// The largest input the page and the CLI check (bytes of UTF-8). Above it
+/// nothing is checked or saved and the user is told so.
+pub const MAX_INPUT_BYTES: usize = 10 << 20;
+/// Grid columns of one HTML table; cells beyond stand as page text.
+pub const MAX_TABLE_COLUMNS: usize = 128;
+/// Blank cells written where an HTML table row stops short of the table's
+/// right edge: the widest official table has 16 columns.
+pub const MAX_ROW_PADDING: usize = 16;
+/// Rows a `rowspan` may cover (HTML itself allows 65,534).
+pub const MAX_ROWSPAN: usize = 1000;
+/// Tables inside tables; deeper `<table>` tags are ignored and their text kept.
+pub const MAX_TABLE_DEPTH: usize = 8;
+
+/// Which bound an input reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    TableColumns,
+    Rowspan,
+    TableDepth,
+}
+
+impl Limit {
+    /// The bound, for the message.
+    pub fn bound(self) -> usize {
+        match self {
+            Limit::TableColumns => MAX_TABLE_COLUMNS,
+            Limit::Rowspan => MAX_ROWSPAN,
+            Limit::TableDepth => MAX_TABLE_DEPTH,
+        }
+    }
+}
+
+/// A bound reached at `span` of the input (the first place, for each bound).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LimitHit {
+    pub limit: Limit,
+    pub span: Span,
+}
