@@ -3,7 +3,7 @@
 use super::{Diagnostic, Rule, RuleDoc, Severity};
 use crate::model::Report;
 use crate::text::{is_bare, Folded};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub static RULE: Rule = Rule {
     code: "N-DUP",
@@ -21,6 +21,10 @@ pub static RULE: Rule = Rule {
 
 /// Paragraphs shorter than this (bare characters) are not compared: 无。, short captions.
 const MIN_LEN: usize = 20;
+/// Paragraphs tried as the one holding a shorter paragraph's sentences, from
+/// the holders of its rarest sentence: a report has a handful; the bound keeps
+/// text built of a few sentences repeated thousands of times linear.
+const MAX_CANDIDATES: usize = 32;
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let paragraphs = &report.paragraphs;
@@ -43,6 +47,12 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // For each paragraph, the first one at or after it that is compared (one backward pass,
+    // so skipping a long run of short paragraphs costs nothing per block).
+    let mut next_kept = vec![paragraphs.len(); paragraphs.len() + 1];
+    for k in (0..paragraphs.len()).rev() {
+        next_kept[k] = if keys[k].is_some() { k } else { next_kept[k + 1] };
+    }
     let mut i = 0;
     while i < paragraphs.len() {
         let Some(j) = repeats[i] else {
@@ -54,12 +64,8 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         let mut end = i;
         let (mut a, mut b) = (i + 1, j + 1);
         loop {
-            while a < paragraphs.len() && keys[a].is_none() {
-                a += 1;
-            }
-            while b < i && keys[b].is_none() {
-                b += 1;
-            }
+            a = next_kept[a.min(paragraphs.len())];
+            b = next_kept[b].min(i);
             if a < paragraphs.len() && b < i && repeats[a] == Some(b) {
                 end = a;
                 (a, b) = (a + 1, b + 1);
@@ -95,12 +101,14 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         })
         .collect();
     let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut held: HashSet<(&str, usize)> = HashSet::new();
     for (k, list) in sentences.iter().enumerate() {
         for s in list {
             let v = holders.entry(s.as_str()).or_default();
             if v.last() != Some(&k) {
                 v.push(k);
             }
+            held.insert((s.as_str(), k));
         }
     }
     for (i, key) in keys.iter().enumerate() {
@@ -109,16 +117,11 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         }
         let holder =
             |k: usize| k != i && keys[k].as_ref().is_some_and(|o| o.len() > key.as_ref().map_or(0, String::len));
-        let mut candidates: Option<Vec<usize>> = None;
-        for s in &sentences[i] {
-            let here: Vec<usize> =
-                holders.get(s.as_str()).into_iter().flatten().copied().filter(|&k| holder(k)).collect();
-            candidates = Some(match candidates {
-                None => here,
-                Some(c) => c.into_iter().filter(|k| here.contains(k)).collect(),
-            });
-        }
-        let Some(&k) = candidates.as_ref().and_then(|c| c.first()) else { continue };
+        let holders_of = |s: &String| holders.get(s.as_str()).map_or(&[][..], Vec::as_slice);
+        let Some(rarest) = sentences[i].iter().min_by_key(|s| holders_of(s).len()) else { continue };
+        let holds_all = |k: usize| sentences[i].iter().all(|s| held.contains(&(s.as_str(), k)));
+        let found = holders_of(rarest).iter().take(MAX_CANDIDATES).copied().find(|&k| holder(k) && holds_all(k));
+        let Some(k) = found else { continue };
         let opening: String = paragraphs[i].text.chars().take(20).collect();
         let mut d = Diagnostic::new(&RULE, format!("段落“{opening}…”与另一段中的文字重复。"));
         d.span = Some(paragraphs[i].span);

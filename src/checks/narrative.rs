@@ -61,11 +61,14 @@ const CN: [char; 11] = ['零', '一', '二', '三', '四', '五', '六', '七', 
 /// A count at `i`: Arabic digits, or a Chinese numeral up to 99 (`零`, `两`,
 /// `十二`). Returns the value and its length in chars.
 pub fn count_at(chars: &[char], i: usize) -> Option<(i64, usize)> {
+    // Inside a run of digits (or after a decimal point) no count starts: said
+    // before the run is measured, so scanning a long run position by position stays linear.
+    if chars.get(i).is_some_and(char::is_ascii_digit) && i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')
+    {
+        return None;
+    }
     let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     if digits > 0 {
-        if i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.') {
-            return None;
-        }
         let v = chars[i..i + digits]
             .iter()
             .try_fold(0i64, |acc, c| acc.checked_mul(10)?.checked_add(c.to_digit(10)? as i64))?;

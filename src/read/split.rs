@@ -58,7 +58,11 @@ struct Sink<'a> {
 /// most plausible first: digits of counts spread evenly, amounts as they come.
 pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> usize) -> Readings {
     let n = limits.len();
-    let digits_after: Vec<usize> = (0..=groups.len()).map(|g| groups[g..].iter().map(size).sum()).collect();
+    // Digits from each group to the end: one backward pass (a row may bring thousands of groups).
+    let mut digits_after = vec![0; groups.len() + 1];
+    for g in (0..groups.len()).rev() {
+        digits_after[g] = digits_after[g + 1] + size(&groups[g]);
+    }
     let mut sink = Sink { limits, score, best: 0, out: Readings { kept: Vec::new(), total: 0, more: false } };
     let mut current = Vec::with_capacity(n);
     walk(groups, 0, n, &digits_after, &mut current, &mut sink);

@@ -10,7 +10,9 @@ use crate::model::{Cell, CellValue, NoteKind, ReadNote, Table, TableKind, Templa
 use crate::text::layout::Separator;
 use crate::text::Span;
 
-/// The values found for one template row before they are placed.
+/// The values found for one template row before they are placed. The counts
+/// are kept as cells are added: a row's lines are looked at one by one, and
+/// recounting a growing list at each would be quadratic.
 struct Pending<'a> {
     row: usize,
     line_span: Span,
@@ -20,27 +22,42 @@ struct Pending<'a> {
     /// Value cells from the lines after the label (labels far from numbers),
     /// and empty cells where a line marks one (one cell per line).
     later: Vec<&'a DocCell>,
+    /// Value cells in `same_line`, and in `later`.
+    same_values: usize,
+    later_values: usize,
 }
 
-impl Pending<'_> {
+impl<'a> Pending<'a> {
+    fn new(row: usize, line_span: Span, same_line: Vec<&'a DocCell>, sep: Separator) -> Self {
+        let same_values = same_line.iter().filter(|c| is_value(c)).count();
+        Pending { row, line_span, same_line, sep, later: Vec::new(), same_values, later_values: 0 }
+    }
+
+    fn add_later(&mut self, cells: impl IntoIterator<Item = &'a DocCell>) {
+        for c in cells {
+            self.later_values += usize::from(is_value(c));
+            self.later.push(c);
+        }
+    }
+
     fn has_values(&self) -> bool {
-        self.same_line.iter().chain(&self.later).any(|c| is_value(c))
+        self.value_count() > 0
     }
 
     fn value_count(&self) -> usize {
-        self.same_line.iter().chain(&self.later).filter(|c| is_value(c)).count()
+        self.same_values + self.later_values
     }
 
     /// The cells found for the row's columns: values, and the empty cells a
     /// line of its own marks.
     fn slot_count(&self) -> usize {
-        self.same_line.iter().filter(|c| is_value(c)).count() + self.later.len()
+        self.same_values + self.later.len()
     }
 
     /// Whether the label stood without values on its line (numbers on the
     /// lines after it, one cell per line).
     fn label_alone(&self) -> bool {
-        !self.same_line.iter().any(|c| is_value(c))
+        self.same_values == 0
     }
 }
 
@@ -65,6 +82,9 @@ const MAX_PIECES: usize = 16;
 /// across the values line wins, then one above, then one below, each the
 /// nearest to the line; then the earlier row.
 fn wrapped_row(above: &str, label: &str, below: &str, words: &[&[&str]]) -> Option<usize> {
+    if above.is_empty() && label.is_empty() && below.is_empty() {
+        return None;
+    }
     let text: Vec<char> = above.chars().chain(label.chars()).chain(below.chars()).collect();
     let a = above.chars().count();
     let b = a + label.chars().count();
@@ -160,13 +180,7 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
         if let Some(k) = matched {
             // Values start after the last text cell before the first value.
             let after_label = r.cells[..label_end].iter().rposition(|c| c.kind == CellKind::Text).map_or(0, |p| p + 1);
-            pending.push(Pending {
-                row: k,
-                line_span: r.span,
-                same_line: r.cells[after_label..].iter().collect(),
-                sep: r.sep,
-                later: Vec::new(),
-            });
+            pending.push(Pending::new(k, r.span, r.cells[after_label..].iter().collect(), r.sep));
             cursor = k + 1;
             last = Some(i);
         } else if let Some(p) = pending.last_mut() {
@@ -178,11 +192,11 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
             let short = p.value_count() < def.rows[p.row].cols.len();
             let wanted = !p.label_alone() || short;
             if !values.is_empty() && wanted && (text_free || !p.has_values()) {
-                p.later.extend(values);
+                p.add_later(values);
                 last = Some(i);
             } else if p.label_alone() && p.slot_count() < def.rows[p.row].cols.len() && is_empty_cell_line(r) {
                 // A line marking an empty cell (`&nbsp;` in a Word cell) holds the row's next column.
-                p.later.extend(r.cells);
+                p.add_later(r.cells.iter());
                 last = Some(i);
             }
         }

@@ -39,6 +39,9 @@ mod tests {
     fn controls_and_noncharacters() {
         assert_eq!(clean("一\t二\n三\r\n\u{c}四"), "一\t二\n三\r\n\u{c}四");
         assert!(matches!(clean("共 1 件"), Cow::Borrowed(_)));
-        assert_eq!(clean("a\0b\u{1}c\u{7f}d\u{85}e\u{fffe}f\u{10ffff}g\u{fdd0}"), "a\u{fffd}bcde\u{fffd}f\u{fffd}g\u{fffd}");
+        assert_eq!(
+            clean("a\0b\u{1}c\u{7f}d\u{85}e\u{fffe}f\u{10ffff}g\u{fdd0}"),
+            "a\u{fffd}bcde\u{fffd}f\u{fffd}g\u{fffd}"
+        );
     }
 }

@@ -6,8 +6,8 @@ pub mod decode;
 mod fold;
 pub mod html;
 pub mod hygiene;
-pub mod limits;
 pub mod layout;
+pub mod limits;
 mod source_map;
 
 pub use fold::{fold_char, is_bare, is_ideograph, Folded, FoldedRef};

@@ -3,5 +3,6 @@
 pub mod export;
 pub mod json;
 pub mod layout;
+pub mod marks;
 pub mod outline;
 pub mod rules;

@@ -13,32 +13,20 @@ pub fn Source(props: &ViewProps) -> Html {
         return html! {};
     }
     let input = c.input.as_str();
-    // Cut the text at every span boundary; each piece knows the findings covering it.
-    let spans: Vec<(usize, usize, usize)> = c
-        .diagnostics
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| d.span.map(|s| (i, s.start.min(input.len()), s.end.min(input.len()))))
-        .filter(|(_, s, e)| e > s && input.is_char_boundary(*s) && input.is_char_boundary(*e))
-        .collect();
-    let mut cuts: Vec<usize> = spans.iter().flat_map(|&(_, s, e)| [s, e]).chain([0, input.len()]).collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    let pieces = cuts.windows(2).map(|w| {
-        let (from, to) = (w[0], w[1]);
-        let text = &input[from..to];
-        let covering: Vec<usize> =
-            spans.iter().filter(|&&(_, s, e)| s <= from && to <= e).map(|&(i, _, _)| i).collect();
-        let Some(&first) = covering.first() else { return html! { { text } } };
-        let worst = covering.iter().map(|&i| c.diagnostics[i].severity).max().map_or("info", |s| s.as_str());
-        let selected = props.selected.is_some_and(|s| covering.contains(&s));
-        let title: Vec<String> =
-            covering.iter().map(|&i| format!("{} {}", c.diagnostics[i].code, c.diagnostics[i].message)).collect();
+    // The core cuts the text at every span boundary (one sweep); each piece knows its findings.
+    let pieces = nianbao::views::marks::pieces(input, &c.diagnostics, props.selected).into_iter().map(|p| {
+        let text = &input[p.start..p.end];
+        let (Some(worst), Some(&first)) = (p.worst, p.named.first()) else { return html! { { text } } };
+        let mut title: Vec<String> =
+            p.named.iter().map(|&i| format!("{} {}", c.diagnostics[i].code, c.diagnostics[i].message)).collect();
+        if p.count > p.named.len() {
+            title.push(format!("……另有 {} 个问题", p.count - p.named.len()));
+        }
         let on_select = props.on_select.clone();
-        let pick = props.selected.filter(|s| covering.contains(s)).unwrap_or(first);
+        let pick = props.selected.filter(|_| p.selected).unwrap_or(first);
         let onclick = Callback::from(move |_| on_select.emit(pick));
         html! {
-            <mark class={classes!("nb-mark", format!("nb-{worst}"), selected.then_some("nb-selected"))}
+            <mark class={classes!("nb-mark", format!("nb-{}", worst.as_str()), p.selected.then_some("nb-selected"))}
                 title={title.join("\n")} {onclick}>{ text }</mark>
         }
     });

@@ -2,7 +2,8 @@
 //! libFuzzer), started from a corpus of the seeds, the real tools' extractions and
 //! generated reports in every shape; inputs up to 4 KB keep it near 650
 //! runs/s per core. Each worker logs to fuzz/fuzz-N.log.
-//! `cargo xtask bench`: the parse benchmark (benches/parse.rs).
+//! `cargo xtask bench`: the parse benchmark (benches/parse.rs), then the
+//! complexity table of hostile input families (benches/complexity.rs).
 
 use crate::run::{cmd, run, Result};
 
@@ -52,5 +53,6 @@ pub fn fuzz(args: &[String]) -> Result {
 }
 
 pub fn bench() -> Result {
-    run(&mut cmd("cargo", &["bench", "--bench", "parse"]))
+    run(&mut cmd("cargo", &["bench", "--bench", "parse"]))?;
+    run(&mut cmd("cargo", &["bench", "--bench", "complexity"]))
 }
