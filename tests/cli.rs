@@ -122,3 +122,66 @@ fn reports_checked_together_compare_years() {
     assert!(out.lines().any(|l| l.contains("2022.txt") && l.contains("X-CARRY")), "{out}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+fn run_os(args: &[std::ffi::OsString], stdin: Option<Vec<u8>>) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut pipe = child.stdin.take().expect("stdin");
+    // The CLI stops reading at the size limit: a refused write is expected then.
+    let writer = std::thread::spawn(move || {
+        if let Some(bytes) = stdin {
+            let _ = pipe.write_all(&bytes);
+        }
+    });
+    let out = child.wait_with_output().expect("ends");
+    let _ = writer.join();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn file_names_options_and_inputs_that_are_not_reports() {
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let dir = std::env::temp_dir().join(format!("nianbao-edges-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let seed = std::fs::read("tests/seeds/002_400511ad0ee379b5.txt").expect("seed");
+    // A file name that is not UTF-8 (Linux allows any bytes but / and NUL).
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        let name = dir.join(std::ffi::OsString::from_vec(b"\xff\xfe-report.txt".to_vec()));
+        std::fs::write(&name, &seed).expect("writes");
+        let (code, out, err) = run_os(&[os("check"), name.into_os_string()], None);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(out.contains("\u{fffd}\u{fffd}-report.txt: 0 个错误"), "{out}");
+    }
+    // `--` ends the options: a file may be called --format.
+    let odd = dir.join("--format");
+    std::fs::write(&odd, &seed).expect("writes");
+    let (code, out, err) = run_os(&[os("check"), os("--"), odd.into_os_string()], None);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(run_os(&[os("check"), os("--frobnicate"), os("x")], None).0, 2);
+    // Binary files are refused, not checked as a report.
+    for (bytes, kind) in [(&b"%PDF-1.7\n%\xe2\xe3\xcf\xd3"[..], "PDF"), (b"PK\x03\x04\x14\x00\x06\x00", "docx")] {
+        let (code, out, err) = run_os(&[os("check"), os("-")], Some(bytes.to_vec()));
+        assert_eq!((code, out.as_str()), (2, ""), "{err}");
+        assert!(err.contains(kind) && err.contains("不是文本文件"), "{err}");
+    }
+    // Over the size limit, from a file or an endless stream: refused after reading just past the limit.
+    let big = vec![b'a'; nianbao::text::limits::MAX_INPUT_BYTES + 1];
+    let (code, _, err) = run_os(&[os("check"), os("-")], Some([big.as_slice(), &big].concat()));
+    assert_eq!(code, 2);
+    assert!(err.contains("超过 10 MB"), "{err}");
+    let at_limit = dir.join("at-limit.txt");
+    std::fs::write(&at_limit, &big[1..]).expect("writes");
+    assert_eq!(run_os(&[os("check"), at_limit.into_os_string()], None).0, 1);
+    let _ = std::fs::remove_dir_all(dir);
+}

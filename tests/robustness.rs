@@ -69,3 +69,13 @@ fn degenerate_inputs() {
         nianbao::checks::check(&report);
     }
 }
+
+#[test]
+fn sums_of_huge_numbers_do_not_overflow() {
+    let max = i64::MAX;
+    let input = format!("全年共{max}件，其中{max}件、{max}件。\n");
+    let report = nianbao::parse(&input);
+    let diagnostics = nianbao::checks::check(&report);
+    let n_sum = diagnostics.iter().find(|d| d.code == "N-SUM").expect("N-SUM");
+    assert!(n_sum.message.contains("= 18446744073709551614件，大于总数"), "{}", n_sum.message);
+}

@@ -39,3 +39,15 @@ fn markdown_and_csv_of_seed_002() {
     insta::assert_snapshot!("tables_csv_002", export::tables_csv(&report));
     insta::assert_snapshot!("diagnostics_csv_002", export::diagnostics_csv(&input, &diagnostics));
 }
+
+#[test]
+fn markdown_keeps_report_text_inert() {
+    let input = "某局2022年政府信息公开工作年度报告\n一、总体情况\n\
+                 本机关<script>alert(1)</script>认真落实[点此](javascript:alert(1))要求，![图](x.png) # 不是标题。\n";
+    let report = nianbao::parse(input);
+    let md = export::markdown(&report, &nianbao::checks::check(&report));
+    // Every bracket of the link is escaped, so no renderer makes it a link.
+    assert!(!md.contains("<script>") && !md.contains("!["), "{md}");
+    assert_eq!(md.matches("](javascript").count(), md.matches(r"\](javascript").count(), "{md}");
+    assert!(md.contains(r"本机关\<script\>alert(1)\</script\>认真落实\[点此\](javascript:alert(1))要求，\!\[图\](x.png) \# 不是标题。"), "{md}");
+}

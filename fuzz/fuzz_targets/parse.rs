@@ -1,14 +1,26 @@
 //! Any bytes, decoded as the CLI decodes them, parsed (as text or HTML),
-//! checked and written as JSON: none of it may panic.
+//! checked, written as JSON and Markdown and cut into the page's marks: none
+//! of it may panic, and none may take more than a bounded time per byte.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::time::{Duration, Instant};
+
+/// The time one input may take: a fixed start-up plus a budget per byte
+/// (the slowest family of benches/complexity.rs runs near 1 µs per byte in
+/// release; the fuzz build keeps debug assertions, so the budget is wide).
+fn budget(len: usize) -> Duration {
+    Duration::from_millis(200) + Duration::from_micros(40) * len as u32
+}
 
 fuzz_target!(|data: &[u8]| {
+    let start = Instant::now();
     let text = nianbao::text::decode::decode(data).text;
     let report = nianbao::parse(&text);
     let diagnostics = nianbao::checks::check(&report);
     let _ = nianbao::views::json::to_json("fuzz", &text, &report, &diagnostics);
-    // The HTML reader on any text, whether or not it looks like HTML.
-    let _ = nianbao::text::html::render(&text);
+    let _ = nianbao::views::export::markdown(&report, &diagnostics);
+    let _ = nianbao::views::marks::pieces(&text, &diagnostics, Some(0));
+    let elapsed = start.elapsed();
+    assert!(elapsed <= budget(data.len()), "{} bytes took {elapsed:?}", data.len());
 });

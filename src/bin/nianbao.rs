@@ -1,13 +1,16 @@
-//! The `nianbao` command line: `nianbao check [--format text|json] FILE...`
+//! The `nianbao` command line: `nianbao check [--format text|json] [--] FILE...`
 //! (`-` reads standard input). Exit status: 0 no error, 1 an error found,
-//! 2 an input could not be read or the arguments are wrong.
+//! 2 an input could not be read (missing, not text, over the size limit) or
+//! the arguments are wrong. File names need not be UTF-8.
 
 use nianbao::checks::{self, Severity};
+use nianbao::text::limits::MAX_INPUT_BYTES;
 use nianbao::text::SourceMap;
+use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: nianbao check [--format text|json] FILE...   (- reads standard input)
+const USAGE: &str = "usage: nianbao check [--format text|json] [--] FILE...   (- reads standard input)
        nianbao rules [--format text|json]           every check, with its code
        nianbao explain CODE                         one check's documentation";
 
@@ -16,15 +19,25 @@ enum Format {
     Json,
 }
 
-fn read(file: &str) -> std::io::Result<String> {
-    let bytes = if file == "-" {
-        let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b)?;
-        b
+/// The text of `file` (`-`: standard input), read up to the size limit and
+/// decoded as Windows users save it (UTF-8, UTF-16 with a BOM, GB18030); a
+/// file that is not text, or is larger than the limit, is refused.
+fn read(file: &OsStr) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    // One byte past the limit tells an oversized input (or an endless stream) from one at it.
+    let cap = MAX_INPUT_BYTES as u64 + 1;
+    let read = if file == "-" {
+        std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
     } else {
-        std::fs::read(file)?
+        std::fs::File::open(file).and_then(|f| f.take(cap).read_to_end(&mut bytes))
     };
-    // UTF-8, UTF-16 with a BOM or GB18030: what Windows users save.
+    read.map_err(|e| e.to_string())?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(format!("超过 {} MB，未检查（一份年度报告通常只有 5–60 KB）", MAX_INPUT_BYTES >> 20));
+    }
+    if let Some(kind) = nianbao::text::decode::binary_kind(&bytes) {
+        return Err(format!("不是文本文件（{kind}），未检查；请另存为 .txt 或 .html，或复制其中的文字"));
+    }
     Ok(nianbao::text::decode::decode(&bytes).text)
 }
 
@@ -76,15 +89,15 @@ fn explain(args: &[String]) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = match args.split_first() {
-        Some((c, r)) => (c.as_str(), r),
-        None => ("", &args[..]),
-    };
-    match command {
-        "check" => check(rest),
-        "rules" => rules(rest),
-        "explain" => explain(rest),
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let command = args.first().and_then(|c| c.to_str()).unwrap_or("");
+    let rest = args.get(1..).unwrap_or_default();
+    // Only file names may be other than UTF-8.
+    let utf8 = || rest.iter().map(|a| a.to_str().map(str::to_owned)).collect::<Option<Vec<String>>>();
+    match (command, utf8()) {
+        ("check", _) => check(rest),
+        ("rules", Some(rest)) => rules(&rest),
+        ("explain", Some(rest)) => explain(&rest),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -92,8 +105,32 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(args: &[String]) -> ExitCode {
-    let (format, rest) = match format_flag(args) {
+/// `check`'s options, then its files: `--format text|json`, and `--` to end
+/// the options (a file may then be named `--format`).
+fn check_args(args: &[OsString]) -> Result<(Format, &[OsString]), String> {
+    let mut format = Format::Text;
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        match arg.to_str() {
+            Some("--") => return Ok((format, &args[i + 1..])),
+            Some("--format") => {
+                let value = args.get(i + 1).and_then(|v| v.to_str()).unwrap_or("");
+                format = match value {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("unknown format `{other}`")),
+                };
+                i += 2;
+            }
+            Some(flag) if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
+            _ => break,
+        }
+    }
+    Ok((format, &args[i..]))
+}
+
+fn check(args: &[OsString]) -> ExitCode {
+    let (format, rest) = match check_args(args) {
         Ok(parsed) => parsed,
         Err(e) => {
             eprintln!("{e}\n{USAGE}");
@@ -107,10 +144,11 @@ fn check(args: &[String]) -> ExitCode {
     let mut unreadable = false;
     let mut inputs = Vec::new();
     for file in rest {
+        let name = file.to_string_lossy().into_owned();
         match read(file) {
-            Ok(input) => inputs.push((file.as_str(), input)),
+            Ok(input) => inputs.push((name, input)),
             Err(e) => {
-                eprintln!("{file}: {e}");
+                eprintln!("{name}: {e}");
                 unreadable = true;
             }
         }

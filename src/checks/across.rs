@@ -24,9 +24,10 @@ pub fn pairs(reports: &[&Report]) -> Vec<(usize, usize)> {
 }
 
 /// An integer cell's value.
-pub fn value(table: &Table, row: &str, col: &str) -> Option<i64> {
+/// A whole-number cell's value, wide enough that sums of them never overflow.
+pub fn value(table: &Table, row: &str, col: &str) -> Option<i128> {
     match table.cell(row, col)?.value {
-        CellValue::Number(n) if n.scale == 0 => Some(n.mantissa),
+        CellValue::Number(n) if n.scale == 0 => Some(i128::from(n.mantissa)),
         _ => None,
     }
 }

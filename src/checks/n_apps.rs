@@ -41,7 +41,8 @@ fn stated(s: &Sentence) -> Option<(i64, bool)> {
 pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
     let Some(table) = &report.tables.requests else { return };
     let value = |row: &str| match table.cell(row, "total").map(|c| &c.value) {
-        Some(CellValue::Number(n)) if n.scale == 0 => Some(n.mantissa),
+        // Wide enough that 新收 + 结转 never overflows.
+        Some(CellValue::Number(n)) if n.scale == 0 => Some(i128::from(n.mantissa)),
         _ => None,
     };
     let Some(new) = value("new") else { return };
@@ -51,7 +52,7 @@ pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>)
             (true, Some(carried)) => (new + carried, format!("新收 {new} + 上年结转 {carried} = {}", new + carried)),
             _ => (new, format!("“一、本年新收”总计为 {new}")),
         };
-        if claimed == expected {
+        if i128::from(claimed) == expected {
             continue;
         }
         let mut d = Diagnostic::new(&RULE, format!("正文说申请 {claimed} 件，表三{what}。"));

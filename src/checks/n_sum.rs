@@ -47,7 +47,9 @@ pub fn check(sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
         if parts.len() < 2 {
             continue;
         }
-        let sum: i64 = parts.iter().sum();
+        // i128: a sum of parts never overflows, whatever digits the text holds.
+        let sum: i128 = parts.iter().map(|&v| i128::from(v)).sum();
+        let total = i128::from(total);
         let listed: Vec<String> = parts.iter().map(i64::to_string).collect();
         let open_ended = s.has("等") || s.has("其他") || s.has("其余");
         let severity = if sum > total {

@@ -29,6 +29,27 @@ pub fn sniff(bytes: &[u8]) -> (&'static Encoding, usize) {
     }
 }
 
+/// What a file that is not text is, by its first bytes: the formats people
+/// drop by mistake (or before the page reads them), else any file with NUL
+/// bytes where no UTF-16 byte-order mark explains them. `None`: text.
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "PDF"),
+        (b"PK\x03\x04", "ZIP（Word .docx、WPS .wps 或压缩包）"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "Word 97-2003 / WPS 旧格式"),
+        (b"\x89PNG", "PNG 图片"),
+        (b"\xFF\xD8\xFF", "JPEG 图片"),
+        (b"GIF8", "GIF 图片"),
+        (b"Rar!", "RAR 压缩包"),
+        (b"7z\xBC\xAF", "7z 压缩包"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    (Encoding::for_bom(bytes).is_none() && head.contains(&0)).then_some("二进制文件")
+}
+
 pub fn decode(bytes: &[u8]) -> Decoded {
     let (encoding, bom) = sniff(bytes);
     let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
@@ -57,6 +78,17 @@ mod tests {
             let d = decode(&bytes);
             assert_eq!((d.text.as_str(), d.encoding, d.inferred, d.malformed), (TEXT, name, inferred, false));
         }
+    }
+
+    #[test]
+    fn binary_files_are_told_apart() {
+        assert_eq!(binary_kind(b"%PDF-1.7\n"), Some("PDF"));
+        assert!(binary_kind(b"PK\x03\x04\x14\x00").is_some_and(|k| k.contains("docx")));
+        assert_eq!(binary_kind(b"abc\0def"), Some("二进制文件"));
+        let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(TEXT.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(binary_kind(&utf16le), None);
+        assert_eq!(binary_kind(TEXT.as_bytes()), None);
+        assert_eq!(binary_kind(b""), None);
     }
 
     #[test]

@@ -77,15 +77,31 @@ pub fn diagnostics_csv(input: &str, diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// Report text made inert in Markdown: the characters that start markup
+/// (HTML tags, links and images, emphasis, headings, quotes, table cells,
+/// entities) are escaped with a backslash, so `<script>` or
+/// `[x](javascript:…)` in a report is shown as written and never rendered.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The normalized report: metadata, the six chapters under their standard
 /// headings, and the tables row by row (blank and missing cells spelled out).
+/// Text from the report is escaped (see `md`).
 pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
     let m = &report.meta;
     let none = || "（未识别）".to_owned();
     let mut out = format!(
         "# {}\n\n- 发布机关：{}\n- 报告年度：{}\n- 表格格式：{}\n- 落款日期：{}\n\n",
-        m.title.as_ref().map_or_else(none, |t| t.value.clone()),
-        m.agency.as_ref().map_or_else(none, |a| a.value.clone()),
+        m.title.as_ref().map_or_else(none, |t| md(&t.value)),
+        m.agency.as_ref().map_or_else(none, |a| md(&a.value)),
         m.year.as_ref().map_or_else(none, |y| y.value.to_string()),
         m.template.map_or_else(none, |t| format!("{} 年版", t.as_str())),
         m.signed.as_ref().map_or_else(none, |d| d.value.to_string()),
@@ -97,7 +113,7 @@ pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
             None => out.push_str("（报告中未找到本章）\n\n"),
             Some(i) => {
                 for p in report.paragraphs.iter().filter(|p| p.chapter == Some(i)) {
-                    out.push_str(&p.joined());
+                    out.push_str(&md(&p.joined()));
                     out.push_str("\n\n");
                 }
             }
@@ -115,7 +131,7 @@ pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
     if !diagnostics.is_empty() {
         out.push_str("## 检查结果\n\n");
         for d in diagnostics {
-            out.push_str(&format!("- **{}**（{}）{}\n", d.code, d.severity.chinese(), d.message));
+            out.push_str(&format!("- **{}**（{}）{}\n", d.code, d.severity.chinese(), md(&d.message)));
         }
     }
     out
@@ -129,7 +145,7 @@ fn markdown_table(out: &mut String, table: &Table) {
             out.push_str(&format!("\n| 项目 | {} |\n|---|{}\n", labels.join(" | "), "---|".repeat(labels.len())));
             columns = Some(labels);
         }
-        let values: Vec<String> = table.cells[r].iter().map(|c| cell_text(&c.value)).collect();
+        let values: Vec<String> = table.cells[r].iter().map(|c| md(&cell_text(&c.value))).collect();
         out.push_str(&format!("| {} | {} |\n", row.label, values.join(" | ")));
     }
     out.push('\n');

@@ -1,7 +1,10 @@
-//! `cargo xtask fuzz [RUNS]`: the cargo-fuzz target `parse` (nightly Rust,
-//! libFuzzer), started from a corpus of the seeds, the real tools' extractions and
-//! generated reports in every shape; inputs up to 4 KB keep it near 650
-//! runs/s per core. Each worker logs to fuzz/fuzz-N.log.
+//! `cargo xtask fuzz [RUNS] [TARGET]`: the cargo-fuzz targets (nightly Rust,
+//! libFuzzer) `parse` (everything one input costs) and `html` (the HTML
+//! reader), started from a corpus of the seeds, the real tools' extractions and
+//! generated reports in every shape, with a dictionary of report words and HTML
+//! tags. Inputs go up to 64 KB; each target asserts a time budget derived from
+//! the input's size, and libFuzzer bounds time and memory per input. Each worker
+//! logs to fuzz/fuzz-N.log.
 //! `cargo xtask bench`: the parse benchmark (benches/parse.rs), then the
 //! complexity table of hostile input families (benches/complexity.rs).
 
@@ -10,6 +13,10 @@ use crate::run::{cmd, run, Result};
 pub fn fuzz(args: &[String]) -> Result {
     // Two workers (one per core here), each running half of the runs.
     let runs: u64 = args.first().and_then(|r| r.parse().ok()).unwrap_or(1_000_000);
+    let targets: Vec<&str> = match args.get(1) {
+        Some(t) => vec![t.as_str()],
+        None => vec!["parse", "html"],
+    };
     if crate::run::output_line("cargo", &["+nightly", "fuzz", "--version"]).is_none() {
         run(&mut cmd("rustup", &["toolchain", "install", "nightly", "--profile", "minimal"]))?;
         run(&mut cmd("cargo", &["install", "cargo-fuzz", "--locked"]))?;
@@ -28,28 +35,35 @@ pub fn fuzz(args: &[String]) -> Result {
     let corpus_arg = corpus.to_string_lossy().into_owned();
     run(cmd("cargo", &["test", "--test", "generated", "write_corpus", "--", "--ignored"]).env("GEN_DIR", &corpus_arg))?;
     let runs_arg = format!("-runs={}", runs.div_ceil(2));
-    // No sanitizer: the crate has no `unsafe`; overflow checks stay on in the fuzz build.
-    let mut c = cmd(
-        "cargo",
-        &[
-            "+nightly",
-            "fuzz",
-            "run",
-            "--sanitizer",
-            "none",
-            "parse",
-            &corpus_arg,
-            "--",
-            &runs_arg,
-            "-jobs=2",
-            "-workers=2",
-            "-max_len=4096",
-            "-timeout=10",
-            "-print_final_stats=1",
-        ],
-    );
-    c.current_dir(crate::root().join("fuzz"));
-    run(&mut c)
+    let dict = format!("-dict={}", crate::root().join("fuzz/dict/report.dict").display());
+    for target in targets {
+        // No sanitizer: the crate has no `unsafe`; overflow checks stay on in the fuzz build.
+        let mut c = cmd(
+            "cargo",
+            &[
+                "+nightly",
+                "fuzz",
+                "run",
+                "--sanitizer",
+                "none",
+                target,
+                &corpus_arg,
+                "--",
+                &runs_arg,
+                &dict,
+                "-jobs=2",
+                "-workers=2",
+                "-max_len=65536",
+                "-len_control=50",
+                "-timeout=10",
+                "-rss_limit_mb=1024",
+                "-print_final_stats=1",
+            ],
+        );
+        c.current_dir(crate::root().join("fuzz"));
+        run(&mut c)?;
+    }
+    Ok(())
 }
 
 pub fn bench() -> Result {

@@ -3,8 +3,8 @@
 //!   cargo xtask dist                 build the static site into dist/
 //!   cargo xtask serve [--port 8080]  build, then serve dist/ on 127.0.0.1
 //!   cargo xtask test                 every check and test, installing what is missing
-//!   cargo xtask bench                parse speed (per seed, MB/s, against str::lines)
-//!   cargo xtask fuzz [RUNS]          the cargo-fuzz parse target (nightly), 1,000,000 runs by default
+//!   cargo xtask bench                parse speed (per seed, MB/s, against str::lines) and the complexity table
+//!   cargo xtask fuzz [RUNS] [TARGET] the cargo-fuzz targets parse and html (nightly), 1,000,000 runs each by default
 
 mod dist;
 mod fuzz;
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Some("bench") => fuzz::bench(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <dist | serve [--port N] | test | bench | fuzz [RUNS]>");
+            eprintln!("usage: cargo xtask <dist | serve [--port N] | test | bench | fuzz [RUNS] [TARGET]>");
             return ExitCode::from(2);
         }
     };
