@@ -32,7 +32,10 @@ pub fn parse(input: &str) -> Report {
     report
 }
 
-fn parse_text(input: &str) -> Report {
+/// Reads a report from text only, never as HTML: what the page's editor
+/// holds (HTML was rendered to text when it was pasted or opened, so text that
+/// merely looks like HTML, such as `&lt;table&gt;` decoded, is not parsed again).
+pub fn parse_text(input: &str) -> Report {
     let doc = doc::Doc::read(input);
     let rows = doc.rows();
     let mut report = Report::default();

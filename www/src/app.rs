@@ -11,6 +11,7 @@ use crate::source::Source;
 use crate::summary::{Exports, Summary};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use nianbao::text::limits::MAX_INPUT_BYTES;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -37,28 +38,72 @@ pub struct ViewProps {
     pub on_select: Callback<usize>,
 }
 
+/// What the page says about the text and its draft, beside the editor.
+#[derive(Clone, PartialEq)]
+pub enum Notice {
+    None,
+    /// The draft of the checked text is kept in this browser.
+    Saved,
+    /// The browser refused to keep it (quota): a reload would lose it.
+    NotSaved,
+    /// Another tab wrote the draft: this one no longer saves, so as not to overwrite it.
+    OtherTab,
+    /// A text over the size limit (its size in bytes) was not taken.
+    TooLarge(usize),
+    /// The last check of the restored text never finished: it is not re-run.
+    Failed,
+}
+
 #[component]
 pub fn App() -> Html {
-    let text = use_state(|| browser::load_draft().unwrap_or_default());
-    let checked = use_state(|| Shared(Rc::new(Checked::new((*text).clone()))));
+    let saved = use_memo((), |_| browser::load());
+    let text = use_state(|| match &*saved {
+        browser::Saved::Draft(t) | browser::Saved::Failed(t) => t.clone(),
+    });
+    // The first check runs after the first render (below), so the editor is there even if it fails.
+    let checked = use_state(|| Shared(Rc::new(Checked::new(String::new()))));
     let selected = use_state(|| None::<usize>);
     let pending = use_mut_ref(|| None::<Timeout>);
+    let notice = use_state(|| match &*saved {
+        browser::Saved::Failed(_) => Notice::Failed,
+        browser::Saved::Draft(_) => Notice::None,
+    });
+    // Off once another tab has written the draft, until the user saves this one.
+    let saving = use_mut_ref(|| true);
 
     // Re-check the text: at once for a paste, a file or an example; for typing,
-    // shortly after it pauses. The draft is kept in the browser.
+    // shortly after it pauses. The text is kept as pending while it is checked
+    // and becomes the draft once the check has finished.
     let on_text = {
         let text = text.clone();
         let checked = checked.clone();
         let selected = selected.clone();
         let pending = pending.clone();
+        let notice = notice.clone();
+        let saving = saving.clone();
         Callback::from(move |(new_text, at_once): (String, bool)| {
+            if new_text.len() > MAX_INPUT_BYTES {
+                notice.set(Notice::TooLarge(new_text.len()));
+                return;
+            }
             text.set(new_text.clone());
             let checked = checked.clone();
             let selected = selected.clone();
+            let notice = notice.clone();
+            let saving = saving.clone();
             let run = move || {
-                browser::save_draft(&new_text);
-                checked.set(Shared(Rc::new(Checked::new(new_text))));
+                browser::begin_check(&new_text);
+                let result = Checked::new(new_text.clone());
+                let save = *saving.borrow();
+                let kept = browser::end_check(&new_text, save);
+                checked.set(Shared(Rc::new(result)));
                 selected.set(None);
+                notice.set(match (save, kept) {
+                    (false, _) => Notice::OtherTab,
+                    (true, browser::Kept::No) => Notice::NotSaved,
+                    (true, browser::Kept::Yes) if new_text.is_empty() => Notice::None,
+                    (true, browser::Kept::Yes) => Notice::Saved,
+                });
             };
             if at_once {
                 pending.borrow_mut().take();
@@ -67,6 +112,78 @@ pub fn App() -> Html {
                 *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, run));
             }
         })
+    };
+    {
+        // The restored draft is checked once the page is on screen; a text whose
+        // last check failed is not (the notice offers to retry).
+        let on_text = on_text.clone();
+        let start = match &*saved {
+            browser::Saved::Draft(t) if !t.is_empty() => Some(t.clone()),
+            _ => None,
+        };
+        use_effect_with((), move |_| {
+            if let Some(t) = start {
+                on_text.emit((t, true));
+            }
+        });
+    }
+    {
+        let notice = notice.clone();
+        let saving = saving.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_draft_changed_elsewhere(move || {
+                *saving.borrow_mut() = false;
+                notice.set(Notice::OtherTab);
+            });
+            move || drop(listener)
+        });
+    }
+    let on_retry = {
+        let on_text = on_text.clone();
+        let text = text.clone();
+        Callback::from(move |_| on_text.emit(((*text).clone(), true)))
+    };
+    let on_clear_failed = {
+        let on_text = on_text.clone();
+        Callback::from(move |_| {
+            browser::forget_failed();
+            on_text.emit((String::new(), true));
+        })
+    };
+    let on_save_here = {
+        let on_text = on_text.clone();
+        let text = text.clone();
+        let saving = saving.clone();
+        Callback::from(move |_| {
+            *saving.borrow_mut() = true;
+            on_text.emit(((*text).clone(), true));
+        })
+    };
+    let notice_html = match &*notice {
+        Notice::None => html! {},
+        Notice::Saved => html! { <p class="nb-draft" aria-live="polite">{ "草稿已保存在本机浏览器。" }</p> },
+        Notice::NotSaved => html! {
+            <p class="nb-draft nb-warn" role="alert">{ "草稿过大，未能保存在本机浏览器：刷新或关闭页面会丢失这些文字，请另行保存。" }</p>
+        },
+        Notice::OtherTab => html! {
+            <p class="nb-draft nb-warn" role="alert">
+                { "另一个标签页修改了草稿；为免互相覆盖，本页不再自动保存。" }
+                <button type="button" class="nb-button" onclick={on_save_here}>{ "以本页文字为准保存" }</button>
+            </p>
+        },
+        Notice::TooLarge(bytes) => html! {
+            <p class="nb-draft nb-warn" role="alert">{ format!(
+                "内容有 {:.1} MB，超过 {} MB 的上限，没有检查，也没有保存（一份年度报告通常只有 5–60 KB）。",
+                *bytes as f64 / (1 << 20) as f64, MAX_INPUT_BYTES >> 20
+            ) }</p>
+        },
+        Notice::Failed => html! {
+            <div class="nb-draft nb-warn" role="alert">
+                <p>{ "上次检查这份文字时页面出错，为免再次出错，这次没有自动检查。文字仍在下面的输入框中。" }</p>
+                <button type="button" class="nb-button" onclick={on_retry}>{ "重新检查" }</button>
+                <button type="button" class="nb-button" onclick={on_clear_failed}>{ "清空" }</button>
+            </div>
+        },
     };
 
     // n / p (or j / k) move through the findings when the focus is not in the text.
@@ -120,6 +237,7 @@ pub fn App() -> Html {
             </header>
             <main class="nb-main">
                 <section class="nb-left" aria-label="输入">
+                    { notice_html }
                     <Input text={(*text).clone()} {on_text} />
                 </section>
                 <section class="nb-right" aria-label="检查结果">

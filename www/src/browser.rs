@@ -4,7 +4,11 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, TextDecoder, Url};
 
+/// The last text whose check finished, and the text being checked now (kept
+/// until its check ends, so a reload after a failed check knows not to re-run
+/// it). boot.js names both keys too: its crash banner's buttons clear them.
 const DRAFT_KEY: &str = "nianbao.draft";
+const PENDING_KEY: &str = "nianbao.pending";
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -26,14 +30,81 @@ pub fn download(name: &str, mime: &str, content: &str) {
     let _ = Url::revoke_object_url(&url);
 }
 
-pub fn load_draft() -> Option<String> {
-    window()?.local_storage().ok()??.get_item(DRAFT_KEY).ok()?
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok()?
 }
 
-pub fn save_draft(text: &str) {
-    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = if text.is_empty() { storage.remove_item(DRAFT_KEY) } else { storage.set_item(DRAFT_KEY, text) };
+/// What the page found saved when it opened.
+pub enum Saved {
+    /// A text whose check finished (or nothing).
+    Draft(String),
+    /// A text whose check never finished: the page failed on it.
+    Failed(String),
+}
+
+pub fn load() -> Saved {
+    let Some(storage) = storage() else { return Saved::Draft(String::new()) };
+    match storage.get_item(PENDING_KEY).ok().flatten() {
+        Some(pending) => Saved::Failed(pending),
+        None => Saved::Draft(storage.get_item(DRAFT_KEY).ok().flatten().unwrap_or_default()),
     }
+}
+
+/// Whether the browser kept the text: `false` when it refused (quota).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kept {
+    Yes,
+    No,
+}
+
+/// Writes `text` under `key` (an empty text removes it). A refused write
+/// removes what was there: an older text must never come back silently.
+fn keep(storage: &web_sys::Storage, key: &str, text: &str) -> Kept {
+    if text.is_empty() || storage.set_item(key, text).is_ok() {
+        if text.is_empty() {
+            let _ = storage.remove_item(key);
+        }
+        return Kept::Yes;
+    }
+    let _ = storage.remove_item(key);
+    Kept::No
+}
+
+/// Before checking `text`: it is kept as pending (or, when too large, an
+/// empty pending mark says a check was running).
+pub fn begin_check(text: &str) {
+    if let Some(storage) = storage() {
+        if keep(&storage, PENDING_KEY, text) == Kept::No || text.is_empty() {
+            let _ = storage.set_item(PENDING_KEY, "");
+        }
+    }
+}
+
+/// After the check of `text` finished: it becomes the draft, unless `save`
+/// is off (another tab owns the draft now).
+pub fn end_check(text: &str, save: bool) -> Kept {
+    let Some(storage) = storage() else { return Kept::No };
+    let kept = if save { keep(&storage, DRAFT_KEY, text) } else { Kept::Yes };
+    let _ = storage.remove_item(PENDING_KEY);
+    kept
+}
+
+/// Forgets the text that failed (the user chose 清空 or a new text).
+pub fn forget_failed() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(PENDING_KEY);
+    }
+}
+
+/// Calls `changed` when another tab writes the draft.
+pub fn on_draft_changed_elsewhere(changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let w = window()?;
+    Some(gloo::events::EventListener::new(&w, "storage", move |e| {
+        let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
+        if key.as_deref() == Some(DRAFT_KEY) {
+            changed();
+        }
+    }))
 }
 
 /// A file's bytes as text: the core tells the encoding (BOM, UTF-8, else

@@ -14,8 +14,19 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The editor's text, read as text (HTML was rendered when it came in).
     pub fn new(input: String) -> Self {
+        let report = nianbao::read::parse_text(&input);
+        Self::from_report(input, report)
+    }
+
+    /// An input as the CLI reads it: HTML told apart by content (the JS API).
+    pub fn from_input(input: String) -> Self {
         let report = nianbao::parse(&input);
+        Self::from_report(input, report)
+    }
+
+    fn from_report(input: String, report: Report) -> Self {
         let diagnostics = checks::check(&report);
         let mut by_cell: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, d) in diagnostics.iter().enumerate() {

@@ -18,12 +18,14 @@ pub struct InputProps {
     pub on_text: Callback<(String, bool)>,
 }
 
-/// HTML becomes the text the core reads from it (tables as tab-separated lines).
+/// HTML becomes the text the core reads from it (tables as tab-separated
+/// lines), once: the editor then holds text, and is read as text. Control
+/// characters are made harmless before the textarea lays them out.
 fn as_text(content: String) -> String {
     if nianbao::text::html::looks_like_html(&content) {
         nianbao::text::html::render(&content).text
     } else {
-        content
+        nianbao::text::hygiene::clean(&content).into_owned()
     }
 }
 
@@ -48,7 +50,7 @@ pub fn Input(props: &InputProps) -> Html {
             let html = e.clipboard_data().and_then(|d| d.get_data("text/html").ok()).unwrap_or_default();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let plain = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
-            let pasted = if html.trim().is_empty() { plain } else { nianbao::text::html::render(&html).text };
+            let pasted = if html.trim().is_empty() { as_text(plain) } else { nianbao::text::html::render(&html).text };
             e.prevent_default();
             let value = area.value();
             let utf16: Vec<u16> = value.encode_utf16().collect();
@@ -67,14 +69,30 @@ pub fn Input(props: &InputProps) -> Html {
             let Some(file) = files.and_then(|f| f.get(0)) else { return };
             let file = File::from(file);
             let name = file.name();
+            let limit = nianbao::text::limits::MAX_INPUT_BYTES;
+            if file.size() > limit as u64 {
+                status.set(format!(
+                    "文件 {name} 有 {:.1} MB，超过 {} MB 的上限，没有读入（一份年度报告通常只有 5–60 KB）。",
+                    file.size() as f64 / (1 << 20) as f64,
+                    limit >> 20
+                ));
+                return;
+            }
             let on_text = on_text.clone();
             let status = status.clone();
-            let reader = gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
-                Ok(bytes) => {
-                    status.set(format!("已读入文件 {name}"));
-                    on_text.emit((as_text(browser::decode(&bytes)), true));
-                }
+            let reader = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+                match bytes {
+                Ok(bytes) => match nianbao::text::decode::binary_kind(&bytes) {
+                    Some(kind) => status.set(format!(
+                        "文件 {name} 不是文本文件（{kind}），没有读入：请打开 .txt、.md 或 .html，或从文件中复制文字粘贴到这里。"
+                    )),
+                    None => {
+                        status.set(format!("已读入文件 {name}"));
+                        on_text.emit((as_text(browser::decode(&bytes)), true));
+                    }
+                },
                 Err(e) => status.set(format!("无法读取文件 {name}：{e}")),
+            }
             });
             // One file at a time: a newer one replaces (and cancels) the last.
             *readers.borrow_mut() = vec![reader];

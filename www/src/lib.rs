@@ -30,18 +30,43 @@ fn show_error(detail: &str) {
     if let Ok(banner) = document.create_element("div") {
         banner.set_class_name("nb-crash");
         let _ = banner.set_attribute("role", "alert");
-        banner.set_text_content(Some(&format!(
-            "检查时出错，页面已停止更新。您的文字已保存在本机，刷新页面即可恢复。请把这份报告和下面的信息反馈给维护者：{detail}"
-        )));
+        // The text that failed stays pending in the browser, so a reload does not check it
+        // again; the buttons are handled by boot.js, which needs no working wasm.
+        let message = document.create_element("p");
+        if let Ok(p) = &message {
+            p.set_text_content(Some(&format!(
+                "检查时出错，页面已停止更新。文字仍在输入框中，可以复制保存；刷新页面后不会自动重新检查这份文字，可以选择重试或清空。请把这份报告和下面的信息反馈给维护者：{detail}"
+            )));
+            let _ = banner.append_child(p);
+        }
+        for (id, label) in [("nb-crash-reload", "刷新页面（不自动检查）"), ("nb-crash-clear", "清空并重新开始")]
+        {
+            if let Ok(button) = document.create_element("button") {
+                button.set_id(id);
+                let _ = button.set_attribute("type", "button");
+                button.set_class_name("nb-button");
+                button.set_text_content(Some(label));
+                let _ = banner.append_child(&button);
+            }
+        }
         let _ = body.prepend_with_node_1(&banner);
     }
 }
 
 /// The JSON object the command line prints for `text` (schema.md), as a JS object:
 /// `import init, { check } from './pkg/nianbao_web.js'; await init(); check(text)`.
+/// A value that is not a string is a TypeError, and a text over the size limit
+/// an Error, never a trap.
 #[wasm_bindgen]
-pub fn check(text: &str) -> Result<JsValue, JsValue> {
-    let checked = checked::Checked::new(text.to_owned());
+pub fn check(text: JsValue) -> Result<JsValue, JsValue> {
+    let Some(text) = text.as_string() else {
+        return Err(js_sys::TypeError::new("check(text): text must be a string").into());
+    };
+    let limit = nianbao::text::limits::MAX_INPUT_BYTES;
+    if text.len() > limit {
+        return Err(js_sys::Error::new(&format!("check(text): text is over {} MB", limit >> 20)).into());
+    }
+    let checked = checked::Checked::from_input(text);
     js_sys::JSON::parse(&checked.json())
 }
 

@@ -12,10 +12,38 @@ function fail(message) {
 
 // Embedded in an iframe: tell the parent page the height it needs, whenever it changes:
 // window.addEventListener('message', (e) => { if (e.data?.nianbao === 'height') frame.style.height = e.data.height + 'px'; });
-if (window.parent !== window && typeof ResizeObserver === 'function') {
-  const post = () => window.parent.postMessage({ nianbao: 'height', height: document.documentElement.scrollHeight }, '*');
+// Only to the parent's own origin (from the browser, else the referrer): the message never goes to '*'.
+function parentOrigin() {
+  const ancestors = window.location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0 && ancestors[0] !== 'null') return ancestors[0];
+  try {
+    return document.referrer ? new URL(document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}
+const parent = window.parent !== window ? parentOrigin() : null;
+if (parent && typeof ResizeObserver === 'function') {
+  const post = () => window.parent.postMessage({ nianbao: 'height', height: document.documentElement.scrollHeight }, parent);
   new ResizeObserver(post).observe(document.documentElement);
 }
+
+// The crash banner's buttons (the banner is drawn by the wasm's panic hook). Handled
+// here, in plain script, because after a panic the wasm may not run any more.
+// The keys are the page's (www/src/browser.rs): the draft, and the text being checked.
+document.addEventListener('click', (e) => {
+  const id = e.target && e.target.id;
+  if (id !== 'nb-crash-clear' && id !== 'nb-crash-reload') return;
+  try {
+    if (id === 'nb-crash-clear') {
+      localStorage.removeItem('nianbao.pending');
+      localStorage.removeItem('nianbao.draft');
+    }
+  } catch {
+    // Storage unavailable: a reload still starts without a check.
+  }
+  window.location.reload();
+});
 
 if (typeof WebAssembly !== 'object') {
   fail('当前浏览器不支持 WebAssembly。');
