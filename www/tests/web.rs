@@ -41,10 +41,13 @@ async fn typing_a_report_shows_what_was_read() {
 
 #[wasm_bindgen_test]
 fn js_api_returns_the_cli_json_object() {
-    let value = nianbao_web::check(SEED_002).unwrap();
+    let value = nianbao_web::check(SEED_002.into()).unwrap();
     let json = js_sys::JSON::stringify(&value).unwrap().as_string().unwrap();
     assert!(json.contains(r#""year":2020"#), "{json}");
     assert!(json.contains(r#""code":"N-APPS""#), "{json}");
+    // Not a string: a TypeError, not a trap.
+    let err = nianbao_web::check(42.into()).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::TypeError>());
 }
 
 #[wasm_bindgen_test]
