@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let _ = nianbao::text::html::looks_like_html(&text);
     let rendered = nianbao::text::html::render(&text);
     let elapsed = start.elapsed();
-    assert!(elapsed <= Duration::from_millis(100) + Duration::from_micros(20) * data.len() as u32, "{elapsed:?}");
+    // Wall-clock, so the floor is wide (a loaded machine); superlinear work still trips it.
+    assert!(elapsed <= Duration::from_secs(1) + Duration::from_micros(50) * data.len() as u32, "{elapsed:?}");
     let s = rendered.source_span(Span::new(0, rendered.text.len()));
     assert!(s.start <= s.end && s.end <= text.len());
     assert!(rendered.text.chars().all(|c| nianbao::text::hygiene::clean_char(c) == Some(c)));

@@ -38,7 +38,9 @@ fn read(file: &OsStr) -> Result<String, String> {
     if let Some(kind) = nianbao::text::decode::binary_kind(&bytes) {
         return Err(format!("不是文本文件（{kind}），未检查；请另存为 .txt 或 .html，或复制其中的文字"));
     }
-    Ok(nianbao::text::decode::decode(&bytes).text)
+    // Control characters never reach the terminal through quoted report text.
+    let text = nianbao::text::decode::decode(&bytes).text;
+    Ok(nianbao::text::hygiene::clean(&text).into_owned())
 }
 
 /// `--format text|json` at the start of `args`: the format and the rest.

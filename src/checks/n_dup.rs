@@ -120,7 +120,12 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         let holders_of = |s: &String| holders.get(s.as_str()).map_or(&[][..], Vec::as_slice);
         let Some(rarest) = sentences[i].iter().min_by_key(|s| holders_of(s).len()) else { continue };
         let holds_all = |k: usize| sentences[i].iter().all(|s| held.contains(&(s.as_str(), k)));
-        let found = holders_of(rarest).iter().take(MAX_CANDIDATES).copied().find(|&k| holder(k) && holds_all(k));
+        let found = holders_of(rarest)
+            .iter()
+            .filter(|&&k| k != i)
+            .take(MAX_CANDIDATES)
+            .copied()
+            .find(|&k| holder(k) && holds_all(k));
         let Some(k) = found else { continue };
         let opening: String = paragraphs[i].text.chars().take(20).collect();
         let mut d = Diagnostic::new(&RULE, format!("段落“{opening}…”与另一段中的文字重复。"));

@@ -47,7 +47,9 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return Some(kind);
     }
     let head = &bytes[..bytes.len().min(8192)];
-    (Encoding::for_bom(bytes).is_none() && head.contains(&0)).then_some("二进制文件")
+    // UTF-16 has NUL bytes in every ASCII character; UTF-8 (with or without a BOM) never.
+    let utf16 = Encoding::for_bom(bytes).is_some_and(|(e, _)| e != UTF_8);
+    (!utf16 && head.contains(&0)).then_some("二进制文件")
 }
 
 pub fn decode(bytes: &[u8]) -> Decoded {
@@ -89,6 +91,7 @@ mod tests {
         assert_eq!(binary_kind(&utf16le), None);
         assert_eq!(binary_kind(TEXT.as_bytes()), None);
         assert_eq!(binary_kind(b""), None);
+        assert_eq!(binary_kind(b"\xEF\xBB\xBFabc\0"), Some("二进制文件"));
     }
 
     #[test]

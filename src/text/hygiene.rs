@@ -9,6 +9,7 @@ use std::borrow::Cow;
 pub fn clean_char(c: char) -> Option<char> {
     match c {
         '\t' | '\n' | '\r' | '\u{c}' => Some(c),
+        '\u{b}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some('\n'),
         '\0' => Some('\u{fffd}'),
         c if c.is_control() => None,
         c if is_noncharacter(c) => Some('\u{fffd}'),
@@ -41,7 +42,8 @@ mod tests {
         assert!(matches!(clean("共 1 件"), Cow::Borrowed(_)));
         assert_eq!(
             clean("a\0b\u{1}c\u{7f}d\u{85}e\u{fffe}f\u{10ffff}g\u{fdd0}"),
-            "a\u{fffd}bcde\u{fffd}f\u{fffd}g\u{fffd}"
+            "a\u{fffd}bcd\ne\u{fffd}f\u{fffd}g\u{fffd}"
         );
+        assert_eq!(clean("一、总体情况\u{b}共 1 件\u{2028}二"), "一、总体情况\n共 1 件\n二");
     }
 }

@@ -9,7 +9,8 @@ use super::Span;
 /// The largest input the page and the CLI check (bytes of UTF-8). Above it
 /// nothing is checked or saved and the user is told so.
 pub const MAX_INPUT_BYTES: usize = 10 << 20;
-/// Grid columns of one HTML table; cells beyond stand as page text.
+/// Grid columns of one HTML table whose coverage by rowspans is tracked; cells
+/// beyond stay on their row's line, one column each.
 pub const MAX_TABLE_COLUMNS: usize = 128;
 /// Blank cells written where an HTML table row stops short of the table's
 /// right edge: the widest official table has 16 columns.

@@ -70,6 +70,10 @@ pub fn App() -> Html {
     });
     // Off once another tab has written the draft, until the user saves this one.
     let saving = use_mut_ref(|| true);
+    // The text whose check has finished, until its results are drawn.
+    let finished = use_mut_ref(|| None::<String>);
+    // The page opened on a text whose check failed: its mark goes once a check succeeds.
+    let recovering = use_mut_ref(|| matches!(*saved, browser::Saved::Failed(_)));
 
     // Re-check the text: at once for a paste, a file or an example; for typing,
     // shortly after it pauses. The text is kept as pending while it is checked
@@ -80,7 +84,7 @@ pub fn App() -> Html {
         let selected = selected.clone();
         let pending = pending.clone();
         let notice = notice.clone();
-        let saving = saving.clone();
+        let finished = finished.clone();
         Callback::from(move |(new_text, at_once): (String, bool)| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
@@ -89,21 +93,15 @@ pub fn App() -> Html {
             text.set(new_text.clone());
             let checked = checked.clone();
             let selected = selected.clone();
-            let notice = notice.clone();
-            let saving = saving.clone();
+            let finished = finished.clone();
             let run = move || {
                 browser::begin_check(&new_text);
                 let result = Checked::new(new_text.clone());
-                let save = *saving.borrow();
-                let kept = browser::end_check(&new_text, save);
+                // The draft is written once the results are drawn (the effect below):
+                // a failure while drawing them also leaves the text pending.
+                *finished.borrow_mut() = Some(new_text);
                 checked.set(Shared(Rc::new(result)));
                 selected.set(None);
-                notice.set(match (save, kept) {
-                    (false, _) => Notice::OtherTab,
-                    (true, browser::Kept::No) => Notice::NotSaved,
-                    (true, browser::Kept::Yes) if new_text.is_empty() => Notice::None,
-                    (true, browser::Kept::Yes) => Notice::Saved,
-                });
             };
             if at_once {
                 pending.borrow_mut().take();
@@ -113,6 +111,28 @@ pub fn App() -> Html {
             }
         })
     };
+    {
+        // After the results of a check are drawn: its text becomes the draft.
+        let notice = notice.clone();
+        let saving = saving.clone();
+        let finished = finished.clone();
+        let recovering = recovering.clone();
+        use_effect_with(checked.clone(), move |_| {
+            if let Some(done) = finished.borrow_mut().take() {
+                if std::mem::take(&mut *recovering.borrow_mut()) {
+                    browser::forget_failed();
+                }
+                let save = *saving.borrow();
+                notice.set(match (save, browser::end_check(&done, save)) {
+                    (false, _) => Notice::OtherTab,
+                    (true, browser::Kept::No) => Notice::NotSaved,
+                    (true, browser::Kept::Unavailable) => Notice::None,
+                    (true, browser::Kept::Yes) if done.is_empty() => Notice::None,
+                    (true, browser::Kept::Yes) => Notice::Saved,
+                });
+            }
+        });
+    }
     {
         // The restored draft is checked once the page is on screen; a text whose
         // last check failed is not (the notice offers to retry).
@@ -179,7 +199,11 @@ pub fn App() -> Html {
         },
         Notice::Failed => html! {
             <div class="nb-draft nb-warn" role="alert">
-                <p>{ "上次检查这份文字时页面出错，为免再次出错，这次没有自动检查。文字仍在下面的输入框中。" }</p>
+                <p>{ if text.is_empty() {
+                    "上次检查时页面出错；那段文字过大，浏览器没能保存，请重新粘贴或打开文件。"
+                } else {
+                    "上次检查这份文字时页面出错，为免再次出错，这次没有自动检查。文字仍在下面的输入框中。"
+                } }</p>
                 <button type="button" class="nb-button" onclick={on_retry}>{ "重新检查" }</button>
                 <button type="button" class="nb-button" onclick={on_clear_failed}>{ "清空" }</button>
             </div>

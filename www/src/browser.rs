@@ -4,11 +4,27 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, TextDecoder, Url};
 
-/// The last text whose check finished, and the text being checked now (kept
-/// until its check ends, so a reload after a failed check knows not to re-run
-/// it). boot.js names both keys too: its crash banner's buttons clear them.
+/// The last text whose check finished and whose results were drawn, and, per
+/// tab, the text being checked now (kept until its results are on screen, so
+/// a reload after a failed check knows not to re-run it). boot.js names both
+/// keys too: its crash banner's buttons clear them.
 const DRAFT_KEY: &str = "nianbao.draft";
-const PENDING_KEY: &str = "nianbao.pending";
+const PENDING_PREFIX: &str = "nianbao.pending";
+
+thread_local! {
+    /// This tab's pending key: tabs never clear each other's.
+    static PENDING_KEY: String = format!("{PENDING_PREFIX}.{}", (js_sys::Math::random() * 1e12) as u64);
+}
+
+fn pending_key() -> String {
+    PENDING_KEY.with(Clone::clone)
+}
+
+/// The pending keys any tab left behind (a tab that failed never clears its own).
+fn failed_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let n = storage.length().unwrap_or(0);
+    (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(PENDING_PREFIX)).collect()
+}
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -44,7 +60,7 @@ pub enum Saved {
 
 pub fn load() -> Saved {
     let Some(storage) = storage() else { return Saved::Draft(String::new()) };
-    match storage.get_item(PENDING_KEY).ok().flatten() {
+    match failed_keys(&storage).first().and_then(|k| storage.get_item(k).ok().flatten()) {
         Some(pending) => Saved::Failed(pending),
         None => Saved::Draft(storage.get_item(DRAFT_KEY).ok().flatten().unwrap_or_default()),
     }
@@ -55,6 +71,8 @@ pub fn load() -> Saved {
 pub enum Kept {
     Yes,
     No,
+    /// The browser keeps nothing for this page (storage blocked).
+    Unavailable,
 }
 
 /// Writes `text` under `key` (an empty text removes it). A refused write
@@ -74,8 +92,9 @@ fn keep(storage: &web_sys::Storage, key: &str, text: &str) -> Kept {
 /// empty pending mark says a check was running).
 pub fn begin_check(text: &str) {
     if let Some(storage) = storage() {
-        if keep(&storage, PENDING_KEY, text) == Kept::No || text.is_empty() {
-            let _ = storage.set_item(PENDING_KEY, "");
+        let key = pending_key();
+        if keep(&storage, &key, text) == Kept::No || text.is_empty() {
+            let _ = storage.set_item(&key, "");
         }
     }
 }
@@ -83,16 +102,22 @@ pub fn begin_check(text: &str) {
 /// After the check of `text` finished: it becomes the draft, unless `save`
 /// is off (another tab owns the draft now).
 pub fn end_check(text: &str, save: bool) -> Kept {
-    let Some(storage) = storage() else { return Kept::No };
-    let kept = if save { keep(&storage, DRAFT_KEY, text) } else { Kept::Yes };
-    let _ = storage.remove_item(PENDING_KEY);
-    kept
+    let Some(storage) = storage() else { return Kept::Unavailable };
+    // Pending first: the text is not stored twice when the draft is written.
+    let _ = storage.remove_item(&pending_key());
+    if save {
+        keep(&storage, DRAFT_KEY, text)
+    } else {
+        Kept::Yes
+    }
 }
 
 /// Forgets the text that failed (the user chose 清空 or a new text).
 pub fn forget_failed() {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(PENDING_KEY);
+        for key in failed_keys(&storage) {
+            let _ = storage.remove_item(&key);
+        }
     }
 }
 

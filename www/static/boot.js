@@ -36,7 +36,9 @@ document.addEventListener('click', (e) => {
   if (id !== 'nb-crash-clear' && id !== 'nb-crash-reload') return;
   try {
     if (id === 'nb-crash-clear') {
-      localStorage.removeItem('nianbao.pending');
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith('nianbao.pending')) localStorage.removeItem(key);
+      }
       localStorage.removeItem('nianbao.draft');
     }
   } catch {

@@ -4,7 +4,8 @@
 //! Entities are decoded (`entity.rs`), `script`/`style`/Word's `<xml>` are
 //! dropped. Every byte of the text keeps the source range it came from, so
 //! spans found in the text point into the HTML. The work is linear in the
-//! input: rows are never padded, and the bounds of `text::limits` apply.
+//! input: a short row gets at most 16 blank cells, and the bounds of
+//! `text::limits` apply.
 
 mod entity;
 mod grid;
@@ -373,14 +374,15 @@ fn find_close(input: &str, from: usize, name: &str) -> Option<usize> {
     }
 }
 
-/// `rowspan="3"` → 3; absent, broken or 0 → 1; capped so a hostile value cannot blow up the grid.
+/// `rowspan="3"` → 3; absent, broken or 0 → 1; capped as HTML caps rowspan
+/// (65,534); the grid cuts spans to `text::limits` and reports it.
 fn attr_number(tag: &str, name: &str) -> usize {
     let lower = tag.to_ascii_lowercase();
     let Some(at) = lower.find(name) else { return 1 };
     let rest = lower[at + name.len()..].trim_start().trim_start_matches('=').trim_start();
     let digits: String =
-        rest.trim_start_matches(['"', '\'']).chars().take_while(char::is_ascii_digit).take(4).collect();
-    digits.parse::<usize>().unwrap_or(1).clamp(1, 1000)
+        rest.trim_start_matches(['"', '\'']).chars().take_while(char::is_ascii_digit).take(6).collect();
+    digits.parse::<usize>().unwrap_or(1).clamp(1, 65_534)
 }
 
 #[cfg(test)]
