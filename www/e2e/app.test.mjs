@@ -6,7 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { serveDist, launch, openApp, seed, repo, dist } from './harness.mjs';
+import { serveDist, launch, openApp, seed, repo, dist, paste, assertCleanAt } from './harness.mjs';
 
 const shots = path.join(repo, 'www', 'e2e', 'screenshots');
 let site;
@@ -22,24 +22,7 @@ after(async () => {
 });
 
 /** Fails unless the page logged no error and asked nothing of another origin. */
-function assertClean({ errors, requests }) {
-  assert.deepEqual(errors, [], 'no console errors or CSP violations');
-  const offOrigin = requests.filter((u) => !u.startsWith(site.origin) && !u.startsWith('blob:'));
-  assert.deepEqual(offOrigin, [], 'no request leaves the origin');
-}
-
-/** Puts `text` into the report field as a paste of plain text. */
-async function paste(page, text, html) {
-  await page.evaluate(([text, html]) => {
-    const area = document.getElementById('nb-input');
-    area.focus();
-    area.select();
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    if (html) data.setData('text/html', html);
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, [text, html]);
-}
+const assertClean = (app) => assertCleanAt(site, app);
 
 // The findings issue 4 requires on each seed, with a cell each must mark.
 const SEEDS = [
@@ -360,103 +343,4 @@ test('a panic keeps the page and the text, and says so', async () => {
   await page.getByLabel('报告全文').waitFor();
   assert.equal(await page.inputValue('#nb-input'), text, 'and restored after a reload');
   await page.click('text=清空');
-});
-
-test('a check that never finished is not re-run on reload: the text is kept, retry or clear', async () => {
-  const app = await openApp(browser, site);
-  const { page } = app;
-  const text = await seed('002_400511ad0ee379b5.txt');
-  // What a check that trapped or ran out of memory leaves: its text still pending.
-  await page.evaluate((t) => {
-    localStorage.setItem('nianbao.draft', 'older text');
-    localStorage.setItem('nianbao.pending', t);
-  }, text);
-  await page.reload();
-  await page.getByLabel('报告全文').waitFor();
-  const notice = page.locator('.nb-draft[role="alert"]');
-  await notice.waitFor();
-  assert.match(await notice.textContent(), /上次检查这份文字时页面出错/);
-  assert.equal(await page.inputValue('#nb-input'), text, 'the failed text, not the older draft');
-  assert.equal(await page.locator('button[data-code]').count(), 0, 'nothing was checked');
-  await page.click('text=重新检查');
-  await page.waitForSelector('button[data-code]');
-  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.pending')), null);
-  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft')), text);
-  // The crash banner's own buttons work without the wasm: clear starts afresh.
-  await page.evaluate(async () => {
-    const { selftest_panic: panic } = await import('./pkg/nianbao_web.js');
-    localStorage.setItem('nianbao.pending', 'x');
-    try { panic(); } catch { /* traps */ }
-  });
-  await page.click('#nb-crash-clear');
-  await page.getByLabel('报告全文').waitFor();
-  await page.waitForFunction(() => document.getElementById('nb-input')?.value === '');
-  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft')), null);
-  await page.close();
-});
-
-test('an oversized paste is refused, nothing is checked or saved', async () => {
-  const app = await openApp(browser, site);
-  const { page } = app;
-  await page.evaluate(() => localStorage.clear());
-  const before = await page.inputValue('#nb-input');
-  await page.evaluate(() => {
-    const area = document.getElementById('nb-input');
-    const data = new DataTransfer();
-    data.setData('text/plain', '共1件。'.repeat(1_100_000)); // 11 MB of UTF-8
-    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  });
-  const notice = page.locator('.nb-draft[role="alert"]');
-  await notice.waitFor();
-  assert.match(await notice.textContent(), /超过 10 MB 的上限，没有检查，也没有保存/);
-  assert.equal(await page.inputValue('#nb-input'), before);
-  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft')), null);
-  assertClean(app);
-  await page.close();
-});
-
-test('a draft the browser cannot keep is said, and no older draft comes back', async () => {
-  const app = await openApp(browser, site);
-  const { page } = app;
-  await page.evaluate(() => {
-    localStorage.clear();
-    localStorage.setItem('nianbao.draft', 'older text');
-    // Fill the quota with other data, in ever smaller pieces, to the last few characters.
-    let i = 0;
-    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 4]) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try { localStorage.setItem('filler' + i++, chunk); } catch { break; }
-      }
-    }
-  });
-  await paste(page, await seed('004_9cf56e95910a791d.txt'));
-  const notice = page.locator('.nb-draft[role="alert"]');
-  await notice.waitFor();
-  assert.match(await notice.textContent(), /草稿过大，未能保存/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft')), null);
-  await page.reload();
-  await page.getByLabel('报告全文').waitFor();
-  assert.notEqual(await page.inputValue('#nb-input'), 'older text');
-  await page.evaluate(() => localStorage.clear());
-  await page.close();
-});
-
-test('two tabs do not overwrite each other unnoticed', async () => {
-  const context = await browser.newContext();
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  for (const p of [a, b]) {
-    await p.goto(site.url);
-    await p.getByLabel('报告全文').waitFor();
-  }
-  await paste(a, await seed('002_400511ad0ee379b5.txt'));
-  const notice = b.locator('.nb-draft[role="alert"]');
-  await notice.waitFor();
-  assert.match(await notice.textContent(), /另一个标签页修改了草稿/);
-  await paste(b, '某镇2022年政府信息公开工作年度报告\n');
-  assert.equal(await a.evaluate(() => localStorage.getItem('nianbao.draft')).then((d) => d.includes('湘潭县云湖桥镇')), true,
-    'the other tab kept its draft');
-  await b.click('text=以本页文字为准保存');
-  await a.locator('.nb-draft[role="alert"]').waitFor();
-  await context.close();
 });

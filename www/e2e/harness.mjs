@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -85,4 +86,24 @@ export async function openApp(browser, site) {
 
 export async function seed(name) {
   return fs.readFile(path.join(seeds, name), 'utf8');
+}
+
+/** Fails unless the page logged no error and asked nothing of another origin. */
+export function assertCleanAt(site, { errors, requests }) {
+  assert.deepEqual(errors, [], 'no console errors or CSP violations');
+  const offOrigin = requests.filter((u) => !u.startsWith(site.origin) && !u.startsWith('blob:'));
+  assert.deepEqual(offOrigin, [], 'no request leaves the origin');
+}
+
+/** Puts `text` into the report field as a paste of plain text. */
+export async function paste(page, text, html) {
+  await page.evaluate(([text, html]) => {
+    const area = document.getElementById('nb-input');
+    area.focus();
+    area.select();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    if (html) data.setData('text/html', html);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [text, html]);
 }
