@@ -30,6 +30,8 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("CELL-INVALID", "a fraction in a count", "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1.5\t0\t0\t0\t0\t0\t1.5\n", true),
     ("CELL-INVALID", "本年增/减 may be negative", "第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t5\t-2\t3\n", false),
     ("CELL-INVALID", "a dash", "第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t5\t—\t3\n", true),
+    ("S-VERSION", "a 2022 requests table without （六） rows shows no format", "某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n（七）总计\t1\t0\t0\t0\t0\t0\t1\n", false),
+    ("S-VERSION", "a 2022 report printing （六） as one row", "某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t1\t0\t0\t0\t0\t0\t1\n", true),
     ("S-VERSION", "a 2020 report in the 2021 layout", "某局2020年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n", true),
     ("S-CHAPTER", "out of order", "一、总体情况\n三、收到和处理政府信息公开申请情况\n二、主动公开政府信息情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n", true),
     ("S-CHAPTER", "Markdown and bold headings", "## 一、总体情况\n**二、主动公开政府信息情况**\n### 三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n", false),
@@ -110,4 +112,20 @@ fn count() {
         let n = CASES.iter().filter(|c| c.0 == rule.code).count();
         println!("{} {}", rule.code, 2 + n);
     }
+}
+
+#[test]
+fn s_version_is_an_error_for_the_active_table_and_a_warning_for_the_sixth_rows_alone() {
+    use nianbao::checks::Severity;
+    let severity = |text: &str| diagnostics(text).into_iter().find(|d| d.code == "S-VERSION").map(|d| d.severity);
+    let title = "某局2022年政府信息公开工作年度报告\n";
+    let active_2019 = "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n";
+    let requests_2019 = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n\
+                         （一）予以公开\t1\t0\t0\t0\t0\t0\t1\n（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t1\t0\t0\t0\t0\t0\t1\n";
+    let active_2021 = "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n";
+    assert_eq!(severity(&format!("{title}{active_2019}{requests_2019}")), Some(Severity::Error));
+    assert_eq!(severity(&format!("{title}{active_2021}{requests_2019}")), Some(Severity::Warning));
+    assert_eq!(severity(&format!("{title}{active_2021}")), None);
+    // No year: the tables disagree with each other.
+    assert_eq!(severity(&format!("{active_2021}{requests_2019}")), Some(Severity::Warning));
 }

@@ -185,3 +185,32 @@ fn file_names_options_and_inputs_that_are_not_reports() {
     assert_eq!(run_os(&[os("check"), at_limit.into_os_string()], None).0, 1);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn trace_says_how_each_report_was_read() {
+    let seed = "tests/seeds/000_f9649dac1b38fb85.txt";
+    let (code, out) = nianbao(&["check", "--trace", seed]);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], format!("{seed}: 格式：2019 年版"));
+    assert!(
+        lines[2].starts_with(&format!("{seed}:44: 申请情况表：第 44–74 行，2019 年版版式（表格本身显示），按行读取"))
+    );
+    assert!(out.contains(&format!("{seed}:71: 申请情况表“（六）其他处理”行：数字多于列数，未使用 0\n")), "{out}");
+    assert!(out.contains(&format!("{seed}:81: 复议诉讼表“行政复议”行：数字少于列数，空白按位置推断\n")), "{out}");
+    // Crawled text with glued cells: read from the token stream, the split recorded.
+    let (_, out) = nianbao(&["check", "--trace", "tests/real/glued-1.txt"]);
+    assert!(out.contains("按文字流对齐读取"), "{out}");
+    assert!(out.contains("粘连的数字有 10 种拆法"), "{out}");
+    // With JSON the trace goes to stderr; stdout stays one JSON object per input.
+    let args: Vec<std::ffi::OsString> = ["check", "--format", "json", "--trace", seed].map(Into::into).to_vec();
+    let (code, out, err) = run_os(&args, None);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1);
+    assert!(out.contains(r#""reading":{"template":"2019","tables":[{"table":"active","template":"2019","template_shown":true,"read_by":"lines","line":23"#), "{out}");
+    assert!(
+        out.contains(r#"{"table":"requests","row":"other_handling","kind":"extra_values","dropped":[0],"line":71"#),
+        "{out}"
+    );
+    assert!(err.starts_with(&format!("{seed}: 格式：2019 年版\n")), "{err}");
+}

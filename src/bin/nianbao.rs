@@ -1,5 +1,5 @@
-//! The `nianbao` command line: `nianbao check [--format text|json] [--] FILE...`
-//! (`-` reads standard input). Exit status: 0 no error, 1 an error found,
+//! The `nianbao` command line: `nianbao check [--format text|json] [--trace] [--] FILE...`
+//! (`-` reads standard input; `--trace` prints how each report was read). Exit status: 0 no error, 1 an error found,
 //! 2 an input could not be read (missing, not text, over the size limit) or
 //! the arguments are wrong. File names need not be UTF-8.
 
@@ -10,7 +10,8 @@ use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: nianbao check [--format text|json] [--] FILE...   (- reads standard input)
+const USAGE: &str = "usage: nianbao check [--format text|json] [--trace] [--] FILE...   (- reads standard input;
+                                                     --trace: how each report was read, on stderr with json)
        nianbao rules [--format text|json]           every check, with its code
        nianbao explain CODE                         one check's documentation";
 
@@ -107,14 +108,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// `check`'s options, then its files: `--format text|json`, and `--` to end
-/// the options (a file may then be named `--format`).
-fn check_args(args: &[OsString]) -> Result<(Format, &[OsString]), String> {
+/// `check`'s options.
+struct Options {
+    format: Format,
+    /// Print the reader's decisions (`views::reading::trace`).
+    trace: bool,
+}
+
+/// `check`'s options, then its files: `--format text|json`, `--trace`, and
+/// `--` to end the options (a file may then be named `--format`).
+fn check_args(args: &[OsString]) -> Result<(Options, &[OsString]), String> {
     let mut format = Format::Text;
+    let mut trace = false;
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         match arg.to_str() {
-            Some("--") => return Ok((format, &args[i + 1..])),
+            Some("--") => return Ok((Options { format, trace }, &args[i + 1..])),
+            Some("--trace") => {
+                trace = true;
+                i += 1;
+            }
             Some("--format") => {
                 let value = args.get(i + 1).and_then(|v| v.to_str()).unwrap_or("");
                 format = match value {
@@ -128,11 +141,11 @@ fn check_args(args: &[OsString]) -> Result<(Format, &[OsString]), String> {
             _ => break,
         }
     }
-    Ok((format, &args[i..]))
+    Ok((Options { format, trace }, &args[i..]))
 }
 
 fn check(args: &[OsString]) -> ExitCode {
-    let (format, rest) = match check_args(args) {
+    let (Options { format, trace }, rest) = match check_args(args) {
         Ok(parsed) => parsed,
         Err(e) => {
             eprintln!("{e}\n{USAGE}");
@@ -166,8 +179,16 @@ fn check(args: &[OsString]) -> ExitCode {
         diagnostics.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
         errors |= diagnostics.iter().any(|d| d.severity == Severity::Error);
         match format {
-            Format::Json => println!("{}", nianbao::views::json::to_json(file, input, report, diagnostics)),
+            Format::Json => {
+                if trace {
+                    eprint!("{}", nianbao::views::reading::trace(file, input, report));
+                }
+                println!("{}", nianbao::views::json::to_json(file, input, report, diagnostics))
+            }
             Format::Text => {
+                if trace {
+                    print!("{}", nianbao::views::reading::trace(file, input, report));
+                }
                 let map = SourceMap::new(input);
                 for d in diagnostics.iter() {
                     let line = d.span.map_or(0, |s| map.line(s.start));

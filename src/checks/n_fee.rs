@@ -18,7 +18,10 @@ pub static RULE: Rule = Rule {
 };
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
-    if report.meta.template != Some(TemplateId::Y2021) {
+    // The 2021 format asks for it; where no table shows the format, the year tells.
+    let format =
+        report.meta.template.or(report.meta.year.as_ref().filter(|y| y.value >= 2021).map(|_| TemplateId::Y2021));
+    if format != Some(TemplateId::Y2021) {
         return;
     }
     let Some(six) = report.chapters.iter().position(|c| c.number == Some(6)) else { return };

@@ -27,7 +27,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             Limit::TableDepth => format!("表格嵌套超过 {} 层，更深的表格按文字读取。", hit.limit.bound()),
         };
         let mut d = Diagnostic::new(&RULE, what);
-        d.span = Some(hit.span);
+        d.span = hit.span;
         d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }

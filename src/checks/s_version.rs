@@ -1,15 +1,17 @@
-//! S-VERSION (error): the tables' format does not fit the report year
-//! (2019–2020: the 2019 format; 2021 on: the 2021 format), or the tables mix both.
+//! S-VERSION (error; warning for the requests table alone): the format the
+//! tables show does not fit the report year (2019–2020: the 2019 format;
+//! 2021 on: the 2021 format), or the tables mix both.
 
 use super::{Diagnostic, Rule, RuleDoc, Severity};
-use crate::model::{Report, TemplateId};
+use crate::model::{Report, Table, TemplateId};
+use crate::text::Span;
 
 pub static RULE: Rule = Rule {
     code: "S-VERSION",
     severity: Severity::Error,
     name: "表格格式与年度不符",
     doc: RuleDoc {
-        what: "根据统计表的结构判断所用格式（2019 年版或 2021 年版），与报告年度对照；两张表格式不一致也报告。",
+        what: "根据统计表中只有一种格式才有的行和表头用词判断所用格式（2019 年版或 2021 年版），与报告年度对照；两张表格式不一致也报告。主动公开表格式不符是错误；申请情况表两种格式只差（六）其他处理的行数，不符时是警告。表格中没有能区分格式的内容时不作判断。",
         why: "2021 年及以后的年度报告应使用国办公开办函〔2021〕30号格式（主动公开表改为制发、废止、现行有效，申请表（六）拆为三行）。沿用旧表会漏报新格式要求的数据。",
         bad: "2022年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n",
         good: "2022年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n",
@@ -33,39 +35,51 @@ fn edition(t: TemplateId) -> &'static str {
     }
 }
 
+/// Only tables that show their format count: one read in a layout because
+/// nothing told the formats apart is no evidence (`Table::template_shown`).
+/// The active table in the wrong format is an error; the requests table's
+/// formats differ only in the （六） rows, so a 2019 （六） in a later report
+/// is a deviation its numbers survive: a warning.
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let t = &report.tables;
-    let (active, requests) = (t.active.as_ref(), t.requests.as_ref());
-    if let (Some(a), Some(r)) = (active, requests) {
-        if a.template != r.template {
-            let mut d = Diagnostic::new(
-                &RULE,
-                format!(
-                    "两张表格式不一致：主动公开表为{}，申请情况表为{}（例如（六）其他处理的行数不同）。",
-                    edition(a.template),
-                    edition(r.template)
-                ),
-            );
-            d.span = Some(r.span);
-            d.related = vec![a.span];
-            d.help = Some(RULE.doc.fix.to_owned());
-            out.push(d);
-            return;
+    let shown = |t: &Option<Table>| t.as_ref().filter(|t| t.template_shown).map(|t| (t.template, t.span));
+    let (active, requests) = (shown(&t.active), shown(&t.requests));
+    let year = report.meta.year.as_ref();
+    let wanted = year.map(|y| expected(y.value)).or_else(|| {
+        // Without a year, the active table's format is the report's.
+        active.filter(|_| requests.is_some()).map(|(a, _)| a)
+    });
+    let Some(wanted) = wanted else { return };
+    let off = |t: Option<(TemplateId, Span)>| t.filter(|(t, _)| *t != wanted);
+    let (active_off, requests_off) = (off(active), off(requests));
+    let related: Vec<Span> = year.map(|y| y.span).into_iter().collect();
+    let said = |what: &str, is: TemplateId| match year {
+        Some(y) => format!("{} 年度报告应使用{}，{}却是{}", y.value, edition(wanted), what, edition(is)),
+        None => format!("两张表格式不一致：主动公开表为{}，{}却是{}", edition(wanted), what, edition(is)),
+    };
+    if let Some((is, span)) = active_off {
+        let mut message = said("主动公开表", is);
+        if requests_off.is_some() {
+            message.push_str("，申请情况表也是");
         }
-    }
-    let (Some(year), Some(table)) = (&report.meta.year, active.or(requests)) else { return };
-    if table.template != expected(year.value) {
+        message.push('。');
+        let mut d = Diagnostic::new(&RULE, message);
+        d.span = Some(span);
+        d.related = related.into_iter().chain(requests_off.map(|(_, s)| s)).collect();
+        d.help = Some(RULE.doc.fix.to_owned());
+        out.push(d);
+    } else if let Some((is, span)) = requests_off {
+        let rows = match is {
+            TemplateId::Y2019 => "（六）其他处理只有一行",
+            TemplateId::Y2021 => "（六）其他处理分为三行",
+        };
         let mut d = Diagnostic::new(
             &RULE,
-            format!(
-                "{} 年度报告应使用{}，统计表却是{}。",
-                year.value,
-                edition(expected(year.value)),
-                edition(table.template)
-            ),
+            format!("{}（{rows}）；其余各行两种格式相同，数字仍按所印读取。", said("申请情况表", is)),
         );
-        d.span = Some(table.span);
-        d.related = vec![year.span];
+        d.severity = Severity::Warning;
+        d.span = Some(span);
+        d.related = related;
         d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }

@@ -1,4 +1,4 @@
-//! The canonical model of an annual report (see `../shared/spec/schema.md`):
+//! The canonical model of an annual report (see `docs/spec/schema.md`):
 //! metadata, chapters and the three statistical tables, each cell a value,
 //! blank or missing, with the span it was read from.
 
@@ -58,11 +58,36 @@ pub struct Cell {
     pub unit: Option<&'static str>,
 }
 
+/// How a table was read: from its lines (cells told apart by separators or
+/// columns), or by aligning the template's rows against the text as one
+/// stream of tokens (rows collapsed into running text, as crawlers copy them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReadBy {
+    #[default]
+    Lines,
+    Stream,
+}
+
+impl ReadBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadBy::Lines => "lines",
+            ReadBy::Stream => "stream",
+        }
+    }
+}
+
 /// One of the three tables, laid out as its template says: `cells[row][col]`.
 #[derive(Clone, Debug)]
 pub struct Table {
-    /// The template whose layout the report's table follows.
+    /// The template whose layout the report's table was read in.
     pub template: TemplateId,
+    /// Whether the table itself shows that format: it prints words or rows
+    /// only that format has. When not, `template` is only the layout it was
+    /// read in, and says nothing of the format the report used.
+    pub template_shown: bool,
+    /// How the table was read.
+    pub read_by: ReadBy,
     pub def: &'static TableDef,
     pub cells: Vec<Vec<Cell>>,
     /// The lines the table was read from.
@@ -76,7 +101,15 @@ impl Table {
     pub fn empty(template: TemplateId, kind: TableKind) -> Self {
         let def = template.template().table(kind);
         let cells = def.rows.iter().map(|r| vec![Cell::default(); r.cols.len()]).collect();
-        Table { template, def, cells, span: Span::default(), money_unit: None }
+        Table {
+            template,
+            def,
+            cells,
+            span: Span::default(),
+            money_unit: None,
+            template_shown: false,
+            read_by: ReadBy::Lines,
+        }
     }
 
     /// The cell at `row.col` (keys as in schema.md), if the template has it.

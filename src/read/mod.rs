@@ -7,6 +7,7 @@ mod chapters;
 mod choose;
 mod dates;
 mod doc;
+mod format;
 mod labels;
 mod meta;
 mod split;
@@ -15,7 +16,7 @@ mod tables;
 mod tokens;
 mod values;
 
-use crate::model::{CellValue, Paragraph, Report, Table, TableKind};
+use crate::model::{CellValue, Paragraph, ReadBy, Report, Table, TableKind};
 use crate::text::layout::trim_blank;
 use crate::text::{html, Span};
 
@@ -59,7 +60,7 @@ pub fn parse_text(input: &str) -> Report {
         ] {
             let better = aligned.as_ref().is_some_and(|a| line.as_ref().is_none_or(|l| missing(a) < missing(l)));
             if weak(line) && better {
-                *line = aligned;
+                *line = aligned.map(|t| Table { read_by: ReadBy::Stream, ..t });
                 taken[kind as usize] = true;
             }
         }
@@ -67,6 +68,7 @@ pub fn parse_text(input: &str) -> Report {
         report.notes.extend(notes.into_iter().filter(|n| taken[n.table as usize]));
     }
     for table in report.tables.iter_mut() {
+        table.template_shown = format::shows_template(table, input);
         for cell in table.cells.iter_mut().flatten() {
             if let (CellValue::Invalid(text), Some(s)) = (&mut cell.value, cell.span) {
                 input[s.start..s.end].clone_into(text);
@@ -85,7 +87,7 @@ pub fn parse_text(input: &str) -> Report {
     let outside: Vec<&doc::Row> = rows.iter().filter(|r| !inside(r, &spans)).collect();
     let body_start = report.chapters.first().map_or(usize::MAX, |c| c.span.start);
     meta::read(&outside, input, body_start, &mut report.meta);
-    report.meta.template = t.active.as_ref().or(t.requests.as_ref()).map(|t| t.template);
+    report.meta.template = t.active.iter().chain(&t.requests).find(|t| t.template_shown).map(|t| t.template);
     report.paragraphs = paragraphs(&rows, |r| inside(r, &spans), &spans, input, &report.chapters);
     report
 }

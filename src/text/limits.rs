@@ -40,8 +40,9 @@ impl Limit {
 }
 
 /// A bound reached at `span` of the input (the first place, for each bound).
+/// The span is unknown once the text it pointed into was edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LimitHit {
     pub limit: Limit,
-    pub span: Span,
+    pub span: Option<Span>,
 }

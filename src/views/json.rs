@@ -153,7 +153,9 @@ pub fn to_json(file: &str, input: &str, report: &Report, diagnostics: &[Diagnost
     table(&mut out, report.tables.requests.as_ref());
     out.push_str(",\"review\":");
     table(&mut out, report.tables.review.as_ref());
-    out.push_str("},\"diagnostics\":[");
+    out.push_str("},\"reading\":");
+    super::reading::json(&mut out, report, &map);
+    out.push_str(",\"diagnostics\":[");
     for (i, d) in diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(',');

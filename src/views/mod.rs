@@ -5,4 +5,5 @@ pub mod json;
 pub mod layout;
 pub mod marks;
 pub mod outline;
+pub mod reading;
 pub mod rules;

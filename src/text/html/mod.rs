@@ -47,6 +47,21 @@ impl Rendered {
         let end = if s.end > s.start { at(s.end - 1, 1).unwrap_or(end_of_text) } else { start };
         Span::new(start, end.max(start))
     }
+
+    /// The bounds reached, with their spans in the rendered text (the page's
+    /// editor holds that text, not the HTML): the text that came from each place.
+    pub fn text_limits(&self) -> Vec<LimitHit> {
+        let in_text = |s: Span| {
+            let start = self.origins.iter().position(|o| o[1] as usize > s.start)?;
+            let len = self.origins[start..].iter().take_while(|o| (o[0] as usize) < s.end.max(s.start + 1)).count();
+            // Bytes of one char share their origin, so `len` ends on a char boundary;
+            // an empty piece still marks the char it starts at.
+            let end =
+                if len > 0 { start + len } else { start + self.text[start..].chars().next().map_or(0, char::len_utf8) };
+            Some(Span::new(start, end))
+        };
+        self.limits.iter().map(|h| LimitHit { limit: h.limit, span: h.span.and_then(in_text) }).collect()
+    }
 }
 
 /// Whether `input` is HTML (by content, not by a file name): it starts with a
@@ -256,7 +271,7 @@ impl Renderer<'_> {
     /// Records the first place the input reached `limit`.
     fn hit(&mut self, limit: Limit, start: usize, end: usize) {
         if !self.out.limits.iter().any(|h| h.limit == limit) {
-            self.out.limits.push(LimitHit { limit, span: Span::new(start, end) });
+            self.out.limits.push(LimitHit { limit, span: Some(Span::new(start, end)) });
         }
     }
 

@@ -1,0 +1,178 @@
+//! The reader's decisions, for people and machines: which format the tables
+//! show, how and where each table was read, what the reader chose for a row
+//! (values dropped, blanks placed by position, glued digits split), and the
+//! reading limits reached. The JSON's `reading` object and `nianbao check
+//! --trace` both render these from the model.
+
+use super::json::string;
+use crate::model::{NoteKind, Number, ReadBy, Report, Table, TableKind};
+use crate::text::limits::Limit;
+use crate::text::{SourceMap, Span};
+use std::fmt::Write;
+
+fn table_name(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::Active => "主动公开情况表",
+        TableKind::Requests => "申请情况表",
+        TableKind::Review => "复议诉讼表",
+    }
+}
+
+fn limit_key(limit: Limit) -> &'static str {
+    match limit {
+        Limit::TableColumns => "table_columns",
+        Limit::Rowspan => "rowspan",
+        Limit::TableDepth => "table_depth",
+    }
+}
+
+fn numbers(values: &[Option<Number>]) -> String {
+    values.iter().map(|v| v.map_or("—".to_owned(), |n| n.to_string())).collect::<Vec<_>>().join("|")
+}
+
+/// The `reading` object of the JSON (docs/spec/schema.md).
+pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
+    let location = |out: &mut String, s: Span| {
+        let _ = write!(
+            out,
+            "\"line\":{},\"start\":{},\"end\":{}",
+            map.line(s.start),
+            map.char_offset(s.start),
+            map.char_offset(s.end)
+        );
+    };
+    out.push_str("{\"template\":");
+    match report.meta.template {
+        Some(t) => string(out, t.as_str()),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"tables\":[");
+    for (i, t) in report.tables.iter().enumerate() {
+        out.push_str(if i > 0 { ",{\"table\":" } else { "{\"table\":" });
+        string(out, t.def.kind.key());
+        out.push_str(",\"template\":");
+        string(out, t.template.as_str());
+        let _ = write!(out, ",\"template_shown\":{},\"read_by\":", t.template_shown);
+        string(out, t.read_by.as_str());
+        out.push(',');
+        location(out, t.span);
+        out.push('}');
+    }
+    out.push_str("],\"decisions\":[");
+    for (i, n) in report.notes.iter().enumerate() {
+        out.push_str(if i > 0 { ",{\"table\":" } else { "{\"table\":" });
+        string(out, n.table.key());
+        out.push_str(",\"row\":");
+        string(out, n.row);
+        out.push_str(",\"kind\":");
+        match &n.kind {
+            NoteKind::ExtraValues { dropped } => {
+                out.push_str("\"extra_values\",\"dropped\":[");
+                let list: Vec<String> = dropped.iter().map(|(v, _)| v.to_string()).collect();
+                out.push_str(&list.join(","));
+                out.push(']');
+            }
+            NoteKind::PlacedByPosition => out.push_str("\"placed_by_position\""),
+            NoteKind::Split { readings, balanced, other } => {
+                out.push_str("\"split\",\"readings\":");
+                match readings {
+                    Some(r) => {
+                        let _ = write!(out, "{r}");
+                    }
+                    None => out.push_str("null"),
+                }
+                let _ = write!(out, ",\"balanced\":{balanced},\"other\":");
+                match other {
+                    Some(values) => {
+                        let list: Vec<String> =
+                            values.iter().map(|v| v.map_or("null".to_owned(), |n| n.to_string())).collect();
+                        let _ = write!(out, "[{}]", list.join(","));
+                    }
+                    None => out.push_str("null"),
+                }
+            }
+        }
+        out.push(',');
+        location(out, n.span);
+        out.push('}');
+    }
+    out.push_str("],\"limits\":[");
+    for (i, hit) in report.limits.iter().enumerate() {
+        out.push_str(if i > 0 { ",{\"limit\":" } else { "{\"limit\":" });
+        string(out, limit_key(hit.limit));
+        let _ = write!(out, ",\"bound\":{}", hit.limit.bound());
+        if let Some(s) = hit.span {
+            out.push(',');
+            location(out, s);
+        }
+        out.push('}');
+    }
+    out.push_str("]}");
+}
+
+fn how(t: &Table) -> &'static str {
+    match t.read_by {
+        ReadBy::Lines => "按行读取（单元格由分隔符或列位置分开）",
+        ReadBy::Stream => "按文字流对齐读取（表格各行连成了一段文字）",
+    }
+}
+
+/// The decisions as lines of text, `FILE:LINE: …`, for `nianbao check --trace`.
+pub fn trace(file: &str, input: &str, report: &Report) -> String {
+    let map = SourceMap::new(input);
+    let mut out = String::new();
+    let format = match report.meta.template {
+        Some(t) => format!("{} 年版", t.as_str()),
+        None => "无法判断（表格中没有只有一种格式才有的行或表头用词）".to_owned(),
+    };
+    let _ = writeln!(out, "{file}: 格式：{format}");
+    for t in report.tables.iter() {
+        let shown =
+            if t.template_shown { "表格本身显示" } else { "表格未显示格式，仅按此版式读取" };
+        let _ = writeln!(
+            out,
+            "{file}:{}: {}：第 {}–{} 行，{} 年版版式（{shown}），{}",
+            map.line(t.span.start),
+            table_name(t.def.kind),
+            map.line(t.span.start),
+            map.line(t.span.end),
+            t.template.as_str(),
+            how(t)
+        );
+    }
+    for kind in [TableKind::Active, TableKind::Requests, TableKind::Review] {
+        let found = report.tables.iter().any(|t| t.def.kind == kind);
+        if !found {
+            let _ = writeln!(out, "{file}: {}：未找到", table_name(kind));
+        }
+    }
+    for n in &report.notes {
+        let what = match &n.kind {
+            NoteKind::ExtraValues { dropped } => {
+                let list: Vec<String> = dropped.iter().map(|(v, _)| v.to_string()).collect();
+                format!("数字多于列数，未使用 {}", list.join("、"))
+            }
+            NoteKind::PlacedByPosition => "数字少于列数，空白按位置推断".to_owned(),
+            NoteKind::Split { readings, balanced, other } => {
+                let count = readings.map_or("很多".to_owned(), |r| r.to_string());
+                let mut s = format!("粘连的数字有 {count} 种拆法，满足勾稽关系最多的有 {balanced} 种");
+                if let Some(o) = other {
+                    let _ = write!(s, "，另一种同样成立：{}", numbers(o));
+                }
+                s
+            }
+        };
+        let label = report
+            .tables
+            .iter()
+            .find(|t| t.def.kind == n.table)
+            .and_then(|t| t.def.rows.iter().find(|r| r.key == n.row))
+            .map_or(n.row, |r| r.label);
+        let _ = writeln!(out, "{file}:{}: {}“{label}”行：{what}", map.line(n.span.start), table_name(n.table));
+    }
+    for hit in &report.limits {
+        let line = hit.span.map_or(0, |s| map.line(s.start));
+        let _ = writeln!(out, "{file}:{line}: 读取上限 {}（{}）", limit_key(hit.limit), hit.limit.bound());
+    }
+    out
+}
