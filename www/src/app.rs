@@ -5,13 +5,13 @@
 use crate::browser;
 use crate::checked::Checked;
 use crate::findings::Findings;
-use crate::input::Input;
+use crate::input::{Edit, Input};
 use crate::normalized::Normalized;
 use crate::source::Source;
 use crate::summary::{Exports, Summary};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use nianbao::text::limits::MAX_INPUT_BYTES;
+use nianbao::text::limits::{LimitHit, MAX_INPUT_BYTES};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -61,7 +61,7 @@ pub fn App() -> Html {
         browser::Saved::Draft(t) | browser::Saved::Failed(t) => t.clone(),
     });
     // The first check runs after the first render (below), so the editor is there even if it fails.
-    let checked = use_state(|| Shared(Rc::new(Checked::new(String::new()))));
+    let checked = use_state(|| Shared(Rc::new(Checked::new(String::new(), Vec::new()))));
     let selected = use_state(|| None::<usize>);
     let pending = use_mut_ref(|| None::<Timeout>);
     let notice = use_state(|| match &*saved {
@@ -70,6 +70,8 @@ pub fn App() -> Html {
     });
     // Off once another tab has written the draft, until the user saves this one.
     let saving = use_mut_ref(|| true);
+    // The limits the current input's HTML reached, and the text they point into.
+    let limits = use_mut_ref(|| (String::new(), Vec::<LimitHit>::new()));
     // The text whose check has finished, until its results are drawn.
     let finished = use_mut_ref(|| None::<String>);
     // The page opened on a text whose check failed: its mark goes once a check succeeds.
@@ -85,18 +87,28 @@ pub fn App() -> Html {
         let pending = pending.clone();
         let notice = notice.clone();
         let finished = finished.clone();
-        Callback::from(move |(new_text, at_once): (String, bool)| {
+        let limits = limits.clone();
+        Callback::from(move |Edit { text: new_text, at_once, limits: came }: Edit| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
                 return;
             }
             text.set(new_text.clone());
+            if let Some(hits) = came {
+                *limits.borrow_mut() = (new_text.clone(), hits);
+            }
+            // Edited since it came in: the limits still hold, their places are lost.
+            let hits = {
+                let (came_as, hits) = &*limits.borrow();
+                let moved = *came_as != new_text;
+                hits.iter().map(|h| LimitHit { span: h.span.filter(|_| !moved), ..*h }).collect()
+            };
             let checked = checked.clone();
             let selected = selected.clone();
             let finished = finished.clone();
             let run = move || {
                 browser::begin_check(&new_text);
-                let result = Checked::new(new_text.clone());
+                let result = Checked::new(new_text.clone(), hits);
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.
                 *finished.borrow_mut() = Some(new_text);
@@ -143,7 +155,7 @@ pub fn App() -> Html {
         };
         use_effect_with((), move |_| {
             if let Some(t) = start {
-                on_text.emit((t, true));
+                on_text.emit(Edit::same_input(t, true));
             }
         });
     }
@@ -161,13 +173,13 @@ pub fn App() -> Html {
     let on_retry = {
         let on_text = on_text.clone();
         let text = text.clone();
-        Callback::from(move |_| on_text.emit(((*text).clone(), true)))
+        Callback::from(move |_| on_text.emit(Edit::same_input((*text).clone(), true)))
     };
     let on_clear_failed = {
         let on_text = on_text.clone();
         Callback::from(move |_| {
             browser::forget_failed();
-            on_text.emit((String::new(), true));
+            on_text.emit(Edit::new_input(String::new(), Vec::new()));
         })
     };
     let on_save_here = {
@@ -176,7 +188,7 @@ pub fn App() -> Html {
         let saving = saving.clone();
         Callback::from(move |_| {
             *saving.borrow_mut() = true;
-            on_text.emit(((*text).clone(), true));
+            on_text.emit(Edit::same_input((*text).clone(), true));
         })
     };
     let notice_html = match &*notice {

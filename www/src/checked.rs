@@ -2,6 +2,7 @@
 //! diagnostics name each cell. Computed once per input; the views only render it.
 
 use nianbao::checks::{self, Diagnostic};
+use nianbao::text::limits::LimitHit;
 use nianbao::Report;
 use std::collections::HashMap;
 
@@ -14,9 +15,11 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// The editor's text, read as text (HTML was rendered when it came in).
-    pub fn new(input: String) -> Self {
-        let report = nianbao::read::parse_text(&input);
+    /// The editor's text, read as text (HTML was rendered when it came in),
+    /// with the reading limits that HTML reached.
+    pub fn new(input: String, limits: Vec<LimitHit>) -> Self {
+        let mut report = nianbao::read::parse_text(&input);
+        report.limits = limits;
         Self::from_report(input, report)
     }
 

@@ -6,27 +6,58 @@ use crate::browser;
 use crate::samples::SAMPLES;
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
+use nianbao::text::limits::LimitHit;
+use nianbao::text::Span;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+/// A change of the editor's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub text: String,
+    /// Check at once (paste, file, example), or once typing pauses.
+    pub at_once: bool,
+    /// A new input's reading limits reached (spans in `text`), from the HTML
+    /// it was rendered from; `None` keeps those of the text being edited.
+    pub limits: Option<Vec<LimitHit>>,
+}
+
+impl Edit {
+    /// A new input, replacing what was there.
+    pub fn new_input(text: String, limits: Vec<LimitHit>) -> Self {
+        Edit { text, at_once: true, limits: Some(limits) }
+    }
+
+    /// The same input, changed or re-checked.
+    pub fn same_input(text: String, at_once: bool) -> Self {
+        Edit { text, at_once, limits: None }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
     pub text: String,
-    /// The new text, and whether to check it at once (paste, file, example) or after typing pauses.
-    pub on_text: Callback<(String, bool)>,
+    pub on_text: Callback<Edit>,
 }
 
 /// HTML becomes the text the core reads from it (tables as tab-separated
 /// lines), once: the editor then holds text, and is read as text. Control
-/// characters are made harmless before the textarea lays them out.
-fn as_text(content: String) -> String {
+/// characters are made harmless before the textarea lays them out. The
+/// limits the HTML reached come along, pointing into the text.
+fn as_text(content: String) -> (String, Vec<LimitHit>) {
     if nianbao::text::html::looks_like_html(&content) {
-        nianbao::text::html::render(&content).text
+        from_html(&content)
     } else {
-        nianbao::text::hygiene::clean(&content).into_owned()
+        (nianbao::text::hygiene::clean(&content).into_owned(), Vec::new())
     }
+}
+
+fn from_html(html: &str) -> (String, Vec<LimitHit>) {
+    let rendered = nianbao::text::html::render(html);
+    let limits = rendered.text_limits();
+    (rendered.text, limits)
 }
 
 #[component]
@@ -39,7 +70,7 @@ pub fn Input(props: &InputProps) -> Html {
         let on_text = props.on_text.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_text.emit((area.value(), false));
+            on_text.emit(Edit::same_input(area.value(), false));
         })
     };
     // A paste that carries HTML (web page, Word, WPS) goes through the HTML reader.
@@ -50,7 +81,7 @@ pub fn Input(props: &InputProps) -> Html {
             let html = e.clipboard_data().and_then(|d| d.get_data("text/html").ok()).unwrap_or_default();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let plain = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
-            let pasted = if html.trim().is_empty() { as_text(plain) } else { nianbao::text::html::render(&html).text };
+            let (pasted, limits) = if html.trim().is_empty() { as_text(plain) } else { from_html(&html) };
             e.prevent_default();
             let value = area.value();
             let utf16: Vec<u16> = value.encode_utf16().collect();
@@ -58,7 +89,10 @@ pub fn Input(props: &InputProps) -> Html {
             let (start, end) = (at(area.selection_start().ok().flatten()), at(area.selection_end().ok().flatten()));
             let before = String::from_utf16_lossy(&utf16[..start.min(end)]);
             let after = String::from_utf16_lossy(&utf16[end.max(start)..]);
-            on_text.emit((format!("{before}{pasted}{after}"), true));
+            // The pasted text's limits, moved to where it lands.
+            let shift = |s: Span| Span::new(s.start + before.len(), s.end + before.len());
+            let limits = limits.into_iter().map(|h| LimitHit { span: h.span.map(shift), ..h }).collect();
+            on_text.emit(Edit::new_input(format!("{before}{pasted}{after}"), limits));
         })
     };
     let load_files = {
@@ -88,7 +122,8 @@ pub fn Input(props: &InputProps) -> Html {
                     )),
                     None => {
                         status.set(format!("已读入文件 {name}"));
-                        on_text.emit((as_text(browser::decode(&bytes)), true));
+                        let (text, limits) = as_text(browser::decode(&bytes));
+                        on_text.emit(Edit::new_input(text, limits));
                     }
                 },
                 Err(e) => status.set(format!("无法读取文件 {name}：{e}")),
@@ -122,7 +157,7 @@ pub fn Input(props: &InputProps) -> Html {
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Some((_, text)) = select.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
-                on_text.emit(((*text).to_owned(), true));
+                on_text.emit(Edit::new_input((*text).to_owned(), Vec::new()));
             }
             select.set_value("");
         })
@@ -131,7 +166,7 @@ pub fn Input(props: &InputProps) -> Html {
         let on_text = props.on_text.clone();
         let area = area.clone();
         Callback::from(move |_| {
-            on_text.emit((String::new(), true));
+            on_text.emit(Edit::new_input(String::new(), Vec::new()));
             if let Some(a) = area.cast::<HtmlTextAreaElement>() {
                 let _ = a.focus();
             }
