@@ -121,7 +121,14 @@ fn families() -> Vec<Family> {
             "table: a label, values one per line",
             Box::new(|n| format!("三、本年新收政府信息公开申请数量\n{}", "0\n".repeat(8000 * n))),
         ),
+        // Real reports, as pasted: the ratio an ordinary input costs.
+        (
+            "real: a seed (tabs, PDF copy)",
+            Box::new(|n| include_str!("../tests/seeds/000_f9649dac1b38fb85.txt").repeat(n)),
+        ),
+        ("real: crawled, glued cells", Box::new(|n| include_str!("../tests/real/glued-1.txt").repeat(n))),
         ("short lines", Box::new(|n| "a\n".repeat(8000 * n))),
+        ("blank lines", Box::new(|n| "\n".repeat(16000 * n))),
         ("numbers, one per line", Box::new(|n| "12\n".repeat(5000 * n))),
         (
             "one line of glued digits",

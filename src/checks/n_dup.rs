@@ -90,9 +90,14 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     }
     // A paragraph repeated inside a longer one (a sentence pasted again as its
     // own paragraph): every sentence of it stands in one other paragraph.
+    // Only paragraphs long enough to count are checked or can hold another.
     let sentences: Vec<Vec<String>> = paragraphs
         .iter()
-        .map(|p| {
+        .zip(&keys)
+        .map(|(p, key)| {
+            if key.is_none() {
+                return Vec::new();
+            }
             p.text
                 .split(['。', '！', '？', '；'])
                 .map(|s| Folded::filtered(s, 0, is_bare).text)

@@ -3,7 +3,7 @@
 //! numbered line is a heading when its wording names a chapter or its number is
 //! the next one; an unnumbered line only when it is a chapter heading word for word.
 
-use super::doc::{CellKind, Row};
+use super::doc::{Row, Rows};
 use crate::model::{Chapter, CHAPTERS};
 use crate::text::{is_bare, Span};
 
@@ -55,11 +55,12 @@ fn named(bare: &str) -> Option<u8> {
 const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// Reads the chapter headings among `rows`, skipping rows for which `skip` holds (tables).
-pub fn read(rows: &[Row], input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapter> {
+pub fn read(rows: Rows, input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapter> {
     let mut out: Vec<Chapter> = Vec::new();
     let mut next = 1;
     for r in rows.iter().filter(|r| !skip(r)) {
-        if r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder)) {
+        let r = &r;
+        if r.cells.iter().any(|c| c.is_value()) {
             continue;
         }
         let Some(h) = heading(r, input) else { continue };

@@ -2,13 +2,14 @@
 //! (tabs, pipes, aligned spaces, one cell per line). Later layers read chapters
 //! and tables from these rows without caring how the text was laid out.
 
-use super::values::{classify, glued_number, is_page_number, is_placeholder_char};
+use super::cells::Reader;
+use super::values::UNITS;
 use crate::model::Number;
-use crate::text::layout::{display_width, split_cells, CellSpan, Separator};
-use crate::text::{fold_char, is_bare, is_ideograph, Folded, FoldedRef, Span};
+use crate::text::layout::Separator;
+use crate::text::{Folded, FoldedRef, Span};
 use std::ops::Range;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CellKind {
     Empty,
     Number(Number),
@@ -17,16 +18,85 @@ pub enum CellKind {
     Text,
 }
 
+/// A cell of a line, packed into 32 bytes (a short line's cells are most of
+/// what it costs): its span, column, kind, unit and bare text.
 #[derive(Clone, Debug)]
 pub struct Cell {
-    pub span: Span,
+    mantissa: i64,
+    start: u32,
+    end: u32,
+    x: u32,
+    bare: R32,
+    /// 0 empty, 1 number, 2 placeholder, 3 text.
+    tag: u8,
+    scale: u8,
+    /// 1 + the unit's index in `values::UNITS`, or 0.
+    unit: u8,
+}
+
+// What a cell and a line's bookkeeping cost, on every target.
+const _: () = assert!(std::mem::size_of::<Cell>() == 32 && std::mem::size_of::<Line>() == 52);
+
+impl Cell {
+    pub(super) fn new(span: Span, x: usize, kind: CellKind, unit: Option<&'static str>, bare: Range<usize>) -> Cell {
+        let (tag, n) = match kind {
+            CellKind::Empty => (0, Number::int(0)),
+            CellKind::Number(n) => (1, n),
+            CellKind::Placeholder => (2, Number::int(0)),
+            CellKind::Text => (3, Number::int(0)),
+        };
+        let unit = unit.and_then(|u| UNITS.iter().position(|&k| k == u)).map_or(0, |i| i as u8 + 1);
+        Cell {
+            mantissa: n.mantissa,
+            start: span.start as u32,
+            end: span.end as u32,
+            x: x as u32,
+            bare: R32::new(bare),
+            tag,
+            scale: n.scale,
+            unit,
+        }
+    }
+
+    pub fn kind(&self) -> CellKind {
+        match self.tag {
+            0 => CellKind::Empty,
+            1 => CellKind::Number(Number { mantissa: self.mantissa, scale: self.scale }),
+            2 => CellKind::Placeholder,
+            _ => CellKind::Text,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// Cell index (tabs, pipes) or display column (spaces).
-    pub x: usize,
-    pub kind: CellKind,
+    pub fn x(&self) -> usize {
+        self.x as usize
+    }
+
     /// A unit printed after a number (`3.5万元`, `2件`).
-    pub unit: Option<&'static str>,
+    pub fn unit(&self) -> Option<&'static str> {
+        UNITS.get(usize::from(self.unit).checked_sub(1)?).copied()
+    }
+
     /// Where its bare text (ideographs, letters, digits; folded) lies in the row's label.
-    pub bare: Range<usize>,
+    pub fn bare(&self) -> Range<usize> {
+        self.bare.range()
+    }
+
+    pub(super) fn set_end(&mut self, end: usize) {
+        self.end = end as u32;
+    }
+
+    pub(super) fn set_bare_end(&mut self, end: usize) {
+        self.bare.end = end as u32;
+    }
+
+    pub fn is_value(&self) -> bool {
+        matches!(self.tag, 1 | 2)
+    }
 }
 
 /// A line of the input: its cells and folded text, borrowed from a [`Doc`].
@@ -45,7 +115,7 @@ pub struct Row<'a> {
     pub prose: bool,
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
     /// The folded line, folding a prose line on demand.
     pub fn fold(&self, input: &str) -> Folded {
         if self.prose {
@@ -56,48 +126,61 @@ impl Row<'_> {
     }
 
     /// The label before the row's first value: the text cells up to it.
-    pub fn head(&self) -> &str {
-        let first_value = self.cells.iter().position(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
+    pub fn head(&self) -> &'a str {
+        let first_value = self.cells.iter().position(Cell::is_value);
         let end = self.cells[..first_value.unwrap_or(self.cells.len())]
             .iter()
             .rev()
-            .find(|c| c.kind == CellKind::Text)
-            .map_or(0, |c| c.bare.end);
+            .find(|c| c.kind() == CellKind::Text)
+            .map_or(0, |c| c.bare().end);
         &self.label.text[..end]
     }
 
     /// Numbers and placeholders: what stands where a number belongs.
-    pub fn values(&self) -> impl Iterator<Item = &Cell> {
-        self.cells.iter().filter(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder))
+    pub fn values(&self) -> impl Iterator<Item = &'a Cell> {
+        self.cells.iter().filter(|c| c.is_value())
     }
 }
 
-/// Bytes beyond which a one-cell line is prose: 80 ideographs, longer than any label or heading.
-const PROSE_LEN: usize = 240;
+/// A byte or char range in one of the [`Doc`]'s buffers, in 32 bits (inputs
+/// are far below 4 GB): a line's bookkeeping is most of what a short line costs.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct R32 {
+    start: u32,
+    end: u32,
+}
 
-/// Bytes beyond which a cell cannot be one number or placeholder (`１２３４５６．５０００`, full-width, is 33).
-const MAX_VALUE_LEN: usize = 64;
+impl R32 {
+    pub(super) fn new(r: Range<usize>) -> Self {
+        R32 { start: r.start as u32, end: r.end as u32 }
+    }
+
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
 
 /// Where a row's parts lie in the [`Doc`]'s shared buffers.
-#[derive(Clone, Debug)]
-struct Line {
-    span: Span,
-    sep: Separator,
-    cells: Range<usize>,
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Line {
+    pub(super) span: R32,
+    pub(super) cells: R32,
     /// Byte range in the folded text, char range in its origins.
-    folded: (Range<usize>, Range<usize>),
-    label: (Range<usize>, Range<usize>),
-    prose: bool,
+    pub(super) folded: (R32, R32),
+    pub(super) label: (R32, R32),
+    pub(super) sep: Separator,
+    pub(super) prose: bool,
 }
 
 /// The input split into rows, with every row's cells, folded text and label
-/// kept in shared buffers: reading a line allocates nothing of its own.
+/// kept in shared buffers: reading a line allocates nothing of its own, and a
+/// [`Row`] is made when it is looked at.
 #[derive(Debug, Default)]
 pub struct Doc {
-    lines: Vec<Line>,
-    cells: Vec<Cell>,
-    folded: Folded,
-    labels: Folded,
+    pub(super) lines: Vec<Line>,
+    pub(super) cells: Vec<Cell>,
+    pub(super) folded: Folded,
+    pub(super) labels: Folded,
 }
 
 impl Doc {
@@ -117,7 +200,7 @@ impl Doc {
                 origins: Vec::with_capacity(input.len() / 16),
             },
         };
-        let mut reader = Reader { input, scratch: String::new(), spans: Vec::new(), parts: Vec::new() };
+        let mut reader = Reader::new(input);
         let mut start = 0;
         for raw in input.split_inclusive('\n') {
             let body = raw.trim_end_matches(['\n', '\r']);
@@ -128,245 +211,58 @@ impl Doc {
         doc
     }
 
-    pub fn rows(&self) -> Vec<Row<'_>> {
-        fn view<'a>(f: &'a Folded, (bytes, chars): &(Range<usize>, Range<usize>)) -> FoldedRef<'a> {
-            FoldedRef { text: &f.text[bytes.clone()], origins: &f.origins[chars.clone()] }
-        }
-        self.lines
-            .iter()
-            .map(|l| Row {
-                span: l.span,
-                sep: l.sep,
-                cells: &self.cells[l.cells.clone()],
-                folded: view(&self.folded, &l.folded),
-                label: view(&self.labels, &l.label),
-                prose: l.prose,
-            })
-            .collect()
+    pub fn rows(&self) -> Rows<'_> {
+        Rows { doc: self, lines: &self.lines }
     }
 }
 
-/// Splits `input` into rows of cells (for tests; the reader keeps the [`Doc`]).
-#[cfg(test)]
-fn with_rows<T>(input: &str, f: impl FnOnce(&[Row]) -> T) -> T {
-    let doc = Doc::read(input);
-    f(&doc.rows())
+/// Rows `lines` of a [`Doc`], made as they are looked at (a row as a value is
+/// larger than the bookkeeping it is made from).
+#[derive(Clone, Copy)]
+pub struct Rows<'a> {
+    doc: &'a Doc,
+    lines: &'a [Line],
 }
 
-/// `text` folded into `buf` (whitespace dropped), for classifying a cell.
-fn fold_into<'a>(text: &'a str, buf: &'a mut String) -> &'a str {
-    // ASCII without blanks folds to itself (most value cells: `0`, `12`, `3.5`).
-    if text.bytes().all(|b| b.is_ascii_graphic()) {
-        return text;
-    }
-    buf.clear();
-    for c in text.chars() {
-        fold_char(c, &mut |f| buf.push(f));
-    }
-    buf
-}
-
-struct Reader<'a> {
-    input: &'a str,
-    scratch: String,
-    spans: Vec<CellSpan>,
-    /// The values split off a cell (`0 3 6`, `规章 9 9 10`).
-    parts: Vec<(CellKind, usize, usize)>,
-}
-
-fn mark(f: &Folded) -> (usize, usize) {
-    (f.text.len(), f.origins.len())
-}
-
-fn since(f: &Folded, (bytes, chars): (usize, usize)) -> (Range<usize>, Range<usize>) {
-    (bytes..f.text.len(), chars..f.origins.len())
-}
-
-impl Reader<'_> {
-    fn line(&mut self, doc: &mut Doc, start: usize, body: &str) -> Line {
-        let input = self.input;
-        let sep = split_cells(body, start, &mut self.spans);
-        // A Markdown header rule (`---|---|`) separates, it holds no cells; a
-        // page number a PDF's footer left between the lines holds none either.
-        let rule = sep == Separator::Pipe && body.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t'));
-        if rule || (body.len() <= MAX_VALUE_LEN && is_page_number(body, &mut self.scratch)) {
-            self.spans.clear();
-        }
-        let span = Span::new(start, start + body.len());
-        let first_cell = doc.cells.len();
-        let (folded_at, label_at) = (mark(&doc.folded), mark(&doc.labels));
-        // One text cell that is long, or a sentence (no label, heading, title or
-        // signature ends a sentence): running text, not folded until asked.
-        let prose = matches!(self.spans[..], [only] if sep == Separator::None
-            && (only.end - only.start > PROSE_LEN || input[only.start..only.end].contains("。") || input[only.start..only.end].contains("｡")));
-        if prose {
-            let s = self.spans[0];
-            doc.cells.push(Cell {
-                span: Span::new(s.start, s.end),
-                x: 0,
-                kind: CellKind::Text,
-                unit: None,
-                bare: 0..0,
-            });
-        } else {
-            // The line is folded once, cell by cell: each cell's folded text is
-            // then a slice of the line's, to classify and to take its label from.
-            let mut at = start;
-            let mut last_text = None;
-            for k in 0..self.spans.len() {
-                let s = self.spans[k];
-                doc.folded.append(&input[at..s.start], at, |_| true);
-                let cell_at = mark(&doc.folded);
-                doc.folded.append(&input[s.start..s.end], s.start, |_| true);
-                at = s.end;
-                let text = &input[s.start..s.end];
-                let (bytes, chars) = since(&doc.folded, cell_at);
-                let folded_text = &doc.folded.text[bytes];
-                // A long cell is text: no number or placeholder is that long.
-                let short = text.len() <= MAX_VALUE_LEN;
-                // A cell that starts with an ideograph (other than 无) is text.
-                let worded = folded_text.chars().next().is_some_and(|c| is_ideograph(c) && c != '无');
-                let kind = (short && !worded)
-                    .then(|| classify(folded_text))
-                    .flatten()
-                    // `0 3 6` is three numbers, not 036: only a cell without inner spaces is one value.
-                    .filter(|(k, _)| !matches!(k, CellKind::Number(_)) || !has_blank(text));
-                match kind {
-                    Some((kind, unit)) => {
-                        doc.cells.push(Cell { span: Span::new(s.start, s.end), x: s.x, kind, unit, bare: 0..0 })
-                    }
-                    // Values on single spaces (`0 3 6`, narrow PDF columns).
-                    None if self.values_after_label(s) == Some(s.start) => self.push_parts(doc, s),
-                    None => {
-                        // Text: its bare characters join the row's label.
-                        let labels = &mut doc.labels;
-                        let from = labels.text.len() - label_at.0;
-                        for (c, &origin) in folded_text.chars().zip(&doc.folded.origins[chars]) {
-                            if is_bare(c) {
-                                labels.text.push(c);
-                                labels.origins.push(origin);
-                            }
-                        }
-                        let bare = from..labels.text.len() - label_at.0;
-                        doc.cells.push(Cell {
-                            span: Span::new(s.start, s.end),
-                            x: s.x,
-                            kind: CellKind::Text,
-                            unit: None,
-                            bare,
-                        });
-                        last_text = Some(doc.cells.len() - 1);
-                    }
-                }
-            }
-            if let Some(i) = last_text.filter(|&i| doc.cells[i + 1..].iter().all(|c| c.kind != CellKind::Text)) {
-                self.split_label(doc, i, label_at);
-            }
-            doc.folded.append(&input[at..span.end], at, |_| true);
-        }
-        Line {
-            span,
-            sep,
-            cells: first_cell..doc.cells.len(),
-            folded: since(&doc.folded, folded_at),
-            label: since(&doc.labels, label_at),
-            prose,
-        }
+impl<'a> Rows<'a> {
+    pub fn len(&self) -> usize {
+        self.lines.len()
     }
 
-    /// Splits a cell whose last pieces, between single blanks, are values
-    /// (numbers or placeholders): several values alone (`0 3 6`, narrow PDF
-    /// columns), or after a label (`规章 9 9 10`). Returns where the label ends
-    /// (the cell's start when there is none) and leaves the values in `parts`.
-    fn values_after_label(&mut self, s: CellSpan) -> Option<usize> {
-        let text = &self.input[s.start..s.end];
-        self.parts.clear();
-        // Values end in a digit or a placeholder mark (most text cells end otherwise).
-        let mut last = None;
-        fold_char(text.chars().next_back()?, &mut |c| last = Some(c));
-        if !last.is_some_and(|c| c.is_ascii_digit() || is_placeholder_char(c)) {
-            return None;
-        }
-        // Without a space the cell is one piece, already found not to be a
-        // value: only a number glued to its end can be split off.
-        if !has_blank(text) {
-            let (at, n) = glued_number(text)?;
-            self.parts.push((CellKind::Number(n), s.start + at, s.end));
-            return Some(s.start + at);
-        }
-        let mut label_end = s.start;
-        for piece in text.rsplit(char::is_whitespace).filter(|p| !p.is_empty()) {
-            // Where the piece starts in the cell (blanks may be wider than a byte).
-            let from = s.start + (piece.as_ptr() as usize - text.as_ptr() as usize);
-            let kind = (piece.len() <= MAX_VALUE_LEN)
-                .then(|| classify(fold_into(piece, &mut self.scratch)))
-                .flatten()
-                .filter(|(_, unit)| unit.is_none())
-                .map(|(kind, _)| kind);
-            match kind {
-                Some(kind @ (CellKind::Number(_) | CellKind::Placeholder)) => {
-                    self.parts.push((kind, from, from + piece.len()))
-                }
-                _ => {
-                    label_end = from + piece.len();
-                    // A number glued to the label's last ideograph (`行政规范性文件2`, PDF copies).
-                    if let Some((at, n)) = glued_number(piece) {
-                        self.parts.push((CellKind::Number(n), from + at, from + piece.len()));
-                        label_end = from + at;
-                    }
-                    break;
-                }
-            }
-        }
-        self.parts.reverse();
-        let found = if label_end == s.start { self.parts.len() > 1 } else { !self.parts.is_empty() };
-        found.then_some(label_end)
+    /// Row `i`; panics past the end, as indexing does.
+    pub fn at(&self, i: usize) -> Row<'a> {
+        self.row(&self.lines[i])
     }
 
-    /// The row's values may follow its label on single spaces (`规章 9 9 10`:
-    /// PDF copies, pdftotext -raw) or glued to it (`行政规范性文件2`): split
-    /// them off text cell `i`, the row's last, whose label is the labels' tail.
-    fn split_label(&mut self, doc: &mut Doc, i: usize, label_at: (usize, usize)) {
-        let cell = &doc.cells[i];
-        let s = CellSpan { start: cell.span.start, end: cell.span.end, x: cell.x };
-        let Some(label_end) = self.values_after_label(s).filter(|&end| end > s.start) else { return };
-        let labels = &mut doc.labels;
-        let keep = labels.origins[label_at.1..].iter().take_while(|&&o| (o as usize) < label_end).count();
-        let bytes =
-            labels.text[label_at.0..].char_indices().nth(keep).map_or(labels.text.len(), |(b, _)| label_at.0 + b);
-        labels.text.truncate(bytes);
-        labels.origins.truncate(label_at.1 + keep);
-        let cell = &mut doc.cells[i];
-        cell.bare.end = bytes - label_at.0;
-        cell.span.end = trim_blank_end(self.input, s.start, label_end);
-        let after: Vec<Cell> =
-            self.parts.drain(..).map(|(kind, from, to)| value_cell(self.input, s, kind, from, to)).collect();
-        doc.cells.splice(i + 1..i + 1, after);
+    pub fn get(&self, i: usize) -> Option<Row<'a>> {
+        self.lines.get(i).map(|l| self.row(l))
     }
 
-    /// The value cells [`Reader::values_after_label`] left in `parts`.
-    fn push_parts(&mut self, doc: &mut Doc, s: CellSpan) {
-        for (kind, from, to) in self.parts.drain(..) {
-            doc.cells.push(value_cell(self.input, s, kind, from, to));
+    /// Rows `range` of these.
+    pub fn slice(&self, range: Range<usize>) -> Rows<'a> {
+        Rows { doc: self.doc, lines: &self.lines[range] }
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Row<'a>> + ExactSizeIterator + Clone + 'a {
+        let this = *self;
+        self.lines.iter().map(move |l| this.row(l))
+    }
+
+    fn row(&self, l: &Line) -> Row<'a> {
+        let doc = self.doc;
+        let view = |f: &'a Folded, (bytes, chars): (R32, R32)| FoldedRef {
+            text: &f.text[bytes.range()],
+            origins: &f.origins[chars.range()],
+        };
+        Row {
+            span: Span::new(l.span.start as usize, l.span.end as usize),
+            sep: l.sep,
+            cells: &doc.cells[l.cells.range()],
+            folded: view(&doc.folded, l.folded),
+            label: view(&doc.labels, l.label),
+            prose: l.prose,
         }
     }
-}
-
-/// A value split off cell `s`, at bytes `from..to`.
-fn value_cell(input: &str, s: CellSpan, kind: CellKind, from: usize, to: usize) -> Cell {
-    // Its column: the cell's, plus the display width before it.
-    let x = s.x + display_width(&input[s.start..from]);
-    Cell { span: Span::new(from, to), x, kind, unit: None, bare: 0..0 }
-}
-
-/// The end of `input[start..end]` without the blanks before it.
-fn trim_blank_end(input: &str, start: usize, end: usize) -> usize {
-    start + input[start..end].trim_end().len()
-}
-
-/// Whether a cell holds whitespace (printable ASCII, the common case, holds none).
-fn has_blank(text: &str) -> bool {
-    !text.bytes().all(|b| b.is_ascii_graphic()) && text.contains(char::is_whitespace)
 }
 
 #[cfg(test)]
@@ -388,18 +284,19 @@ mod tests {
     }
 
     fn kinds(line: &str) -> Vec<String> {
-        with_rows(line, |rows| {
-            let row = &rows[0];
+        let doc = Doc::read(line);
+        let row = doc.rows().at(0);
+        {
             row.cells
                 .iter()
-                .map(|c| match &c.kind {
+                .map(|c| match c.kind() {
                     CellKind::Empty => "_".to_owned(),
                     CellKind::Number(n) => n.to_string(),
                     CellKind::Placeholder => "/".to_owned(),
-                    CellKind::Text => row.label.text[c.bare.clone()].to_owned(),
+                    CellKind::Text => row.label.text[c.bare()].to_owned(),
                 })
                 .collect()
-        })
+        }
     }
 
     #[test]

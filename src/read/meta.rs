@@ -3,7 +3,7 @@
 //! date at the end.
 
 use super::dates::{date_at, dates, month_day_at, year_at};
-use super::doc::Row;
+use super::doc::{Row, Rows};
 use super::source_span;
 use crate::model::{Date, Found, Meta, YearSource};
 use crate::text::Span;
@@ -17,11 +17,37 @@ const SIGNATURE_LINES: usize = 20;
 /// A line holding just an agency's name (above a title, or above the date).
 const MAX_AGENCY: usize = 30;
 
-/// `rows` are the lines outside the tables; `body_start` is the first chapter's line.
-pub fn read(rows: &[&Row], input: &str, body_start: usize, meta: &mut Meta) {
-    let text_rows: Vec<&Row> = rows.iter().copied().filter(|r| r.prose || !r.folded.text.is_empty()).collect();
+/// Some rows of a [`Rows`], by index (a row as a value is larger).
+struct Picked<'a> {
+    rows: Rows<'a>,
+    at: Vec<u32>,
+}
+
+impl<'a> Picked<'a> {
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    fn at(&self, k: usize) -> Row<'a> {
+        self.rows.at(self.at[k] as usize)
+    }
+
+    fn get(&self, k: usize) -> Option<Row<'a>> {
+        self.at.get(k).map(|&i| self.rows.at(i as usize))
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Row<'a>> + '_ {
+        self.at.iter().map(|&i| self.rows.at(i as usize))
+    }
+}
+
+/// Reads the metadata from the lines of `rows` outside the tables (`in_table`);
+/// `body_start` is the first chapter's line.
+pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start: usize, meta: &mut Meta) {
+    let at = rows.iter().enumerate().filter(|(_, r)| !in_table(r) && (r.prose || !r.folded.text.is_empty()));
+    let text_rows = Picked { rows, at: at.map(|(i, _)| i as u32).collect() };
     if let Some(TitleLines { at: title_at, extra, year }) = title(&text_rows, body_start) {
-        let head = text_rows[title_at];
+        let head = text_rows.at(title_at);
         let chars: Vec<char> = head.folded.text.chars().collect();
         let start = leading_marks(&chars);
         let end = chars.iter().rposition(|c| !matches!(c, '*' | '#')).map_or(0, |p| p + 1);
@@ -29,13 +55,13 @@ pub fn read(rows: &[&Row], input: &str, body_start: usize, meta: &mut Meta) {
         // The year a PDF copy set apart, on one of the lines after.
         let displaced = (title_at + 1..=title_at + extra.max(1))
             .filter(|_| year.is_none())
-            .find_map(|k| Some((bare_year(text_rows.get(k)?)?, k)));
+            .find_map(|k| Some((bare_year(&text_rows.get(k)?)?, k)));
         let last = displaced.map_or(title_at + extra, |(_, k)| k.max(title_at + extra));
         if let (true, Some(end)) = (last > title_at, text_rows.get(last)) {
             span = span.map(|s| Span::new(s.start, end.span.end));
         }
         // A short line above without a sentence end is the agency's half of the title.
-        let above = title_at.checked_sub(1).map(|k| text_rows[k]).filter(|r| is_name_line(r));
+        let above = title_at.checked_sub(1).map(|k| text_rows.at(k)).filter(is_name_line);
         let year_first = year.as_ref().is_some_and(|(_, i)| *i == start);
         if let (Some(above), true) = (above, year_first) {
             let chars: Vec<char> = above.folded.text.chars().collect();
@@ -64,7 +90,7 @@ pub fn read(rows: &[&Row], input: &str, body_start: usize, meta: &mut Meta) {
         }
         let gap = input[head.span.start..head.span.end].find(" 年").map(|g| head.span.start + g);
         if let (Some((y, k)), Some(gap)) = (displaced, gap) {
-            meta.year = Some(Found { value: y, span: text_rows[k].span });
+            meta.year = Some(Found { value: y, span: text_rows.at(k).span });
             meta.agency = Some(found_text(input, Span::new(head.span.start, gap))).filter(|a| !a.value.is_empty());
         }
     }
@@ -72,12 +98,12 @@ pub fn read(rows: &[&Row], input: &str, body_start: usize, meta: &mut Meta) {
         let v = agency.value.trim_start_matches("关于").trim().to_owned();
         agency.value = v;
     }
-    meta.period = (0..text_rows.len()).find_map(|i| period(text_rows[i], text_rows.get(i + 1).copied(), input));
+    meta.period = (0..text_rows.len()).find_map(|i| period(&text_rows.at(i), text_rows.get(i + 1).as_ref(), input));
     if meta.year.is_none() {
         if let Some(p) = &meta.period {
             meta.year = Some(Found { value: p.value.0.year, span: p.span });
             meta.year_source = YearSource::Period;
-        } else if let Some(found) = text_rows.iter().find_map(|r| body_year(r, input)) {
+        } else if let Some(found) = text_rows.iter().find_map(|r| body_year(&r, input)) {
             meta.year = Some(found);
             meta.year_source = YearSource::Body;
         }
@@ -117,31 +143,31 @@ struct TitleLines {
     year: Option<(i32, usize)>,
 }
 
-fn title(rows: &[&Row], body_start: usize) -> Option<TitleLines> {
+fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
     let head = rows.iter().take(TITLE_LINES).take_while(|r| r.span.start < body_start).count();
     let is_title =
         |t: &str| t.contains("报告") && t.contains("公开") && t.chars().count() <= MAX_TITLE && !t.contains('。');
     let candidates = (0..head).filter_map(|at| {
-        let mut joined = rows[at].folded.text.to_owned();
+        let mut joined = rows.at(at).folded.text.to_owned();
         for extra in 0..=2 {
             if extra > 0 {
                 let next = rows.get(at + extra).filter(|r| r.folded.text.chars().count() <= 8)?;
                 // A year set apart stands between the pieces, not in the words.
-                if bare_year(next).is_none() {
+                if bare_year(&next).is_none() {
                     joined.push_str(next.folded.text);
                 }
             }
-            if is_title(&joined) && (extra == 0 || rows[at].folded.text.contains("公开")) {
+            if is_title(&joined) && (extra == 0 || rows.at(at).folded.text.contains("公开")) {
                 return Some((at, extra));
             }
         }
         None
     });
     // A running header (每页页眉) may come first: the title names the year.
-    let year_of = |at: usize| first_year(&rows[at].folded.text.chars().collect::<Vec<_>>());
+    let year_of = |at: usize| first_year(&rows.at(at).folded.text.chars().collect::<Vec<_>>());
     let has_year = |&(at, extra): &(usize, usize)| {
         year_of(at).is_some()
-            || (at + 1..=at + extra.max(1)).any(|k| rows.get(k).is_some_and(|r| bare_year(r).is_some()))
+            || (at + 1..=at + extra.max(1)).any(|k| rows.get(k).is_some_and(|r| bare_year(&r).is_some()))
     };
     let found: Vec<(usize, usize)> = candidates.collect();
     let (at, extra) = found.iter().copied().find(has_year).or(found.first().copied())?;
@@ -206,7 +232,7 @@ fn body_year(r: &Row, input: &str) -> Option<Found<i32>> {
 }
 
 /// The date that ends the report, and the agency signed beside or above it.
-fn signature(rows: &[&Row], input: &str) -> Option<(Found<Date>, Option<Found<String>>)> {
+fn signature(rows: &Picked, input: &str) -> Option<(Found<Date>, Option<Found<String>>)> {
     // A page copied whole from a website ends in its footer (links, 主办, ICP备…);
     // a PDF tool may leave a table's header after it, broken into pieces of
     // one to three characters (持, 结果维), which the window does not count
@@ -216,12 +242,13 @@ fn signature(rows: &[&Row], input: &str) -> Option<(Found<Date>, Option<Found<St
     let from = (bound..rows.len())
         .rev()
         .find(|&k| {
-            counted += usize::from(rows[k].prose || rows[k].folded.text.chars().nth(3).is_some());
+            let r = rows.at(k);
+            counted += usize::from(r.prose || r.folded.text.chars().nth(3).is_some());
             counted == SIGNATURE_LINES
         })
         .unwrap_or(bound);
     for k in (from..rows.len()).rev() {
-        let r = rows[k];
+        let r = rows.at(k);
         let chars: Vec<char> = r.folded.text.chars().collect();
         if chars.len() > 40 {
             continue;
@@ -234,7 +261,7 @@ fn signature(rows: &[&Row], input: &str) -> Option<(Found<Date>, Option<Found<St
         let span = source_span(input, r.folded.origins, start, end)?;
         let beside = source_span(input, r.folded.origins, 0, start).map(|s| found_text(input, s));
         let agency = beside.filter(|a| !a.value.is_empty()).or_else(|| {
-            let above = rows.get(k.checked_sub(1)?).filter(|r| is_name_line(r))?;
+            let above = rows.get(k.checked_sub(1)?).filter(is_name_line)?;
             let n = above.folded.text.chars().count();
             source_span(input, above.folded.origins, 0, n).map(|s| found_text(input, s))
         });

@@ -3,6 +3,7 @@
 //! HTML is rendered to text first (`text::html`) and every span is mapped back.
 
 mod align;
+mod cells;
 mod chapters;
 mod choose;
 mod dates;
@@ -40,7 +41,7 @@ pub fn parse_text(input: &str) -> Report {
     let doc = doc::Doc::read(input);
     let rows = doc.rows();
     let mut report = Report::default();
-    report.tables = tables::read(&rows, &mut report.notes);
+    report.tables = tables::read(rows, &mut report.notes);
     // A table the lines hold not at all, or mostly not (its rows collapsed into
     // running text, a sentence's keyword taken for its start): the alignment
     // over the whole text reads it instead, where it accounts for more cells.
@@ -79,16 +80,15 @@ pub fn parse_text(input: &str) -> Report {
     let spans: Vec<Span> = t.iter().map(|t| t.span).collect();
     let inside = |r: &doc::Row, tables: &[Span]| tables.iter().any(|t| r.span.start >= t.start && r.span.end <= t.end);
     // The review table's span starts at its caption, which may be the chapter heading.
-    report.chapters = chapters::read(&rows, input, |r| inside(r, &spans[..spans.len().min(2)]));
+    report.chapters = chapters::read(rows, input, |r| inside(r, &spans[..spans.len().min(2)]));
     if report.chapters.is_empty() {
         // No heading on a line of its own: the headings may stand inside running text.
         report.chapters = chapters::read_inline(stream.get_or_insert_with(|| tokens::Stream::new(input)), input);
     }
-    let outside: Vec<&doc::Row> = rows.iter().filter(|r| !inside(r, &spans)).collect();
     let body_start = report.chapters.first().map_or(usize::MAX, |c| c.span.start);
-    meta::read(&outside, input, body_start, &mut report.meta);
+    meta::read(rows, |r| inside(r, &spans), input, body_start, &mut report.meta);
     report.meta.template = t.active.iter().chain(&t.requests).find(|t| t.template_shown).map(|t| t.template);
-    report.paragraphs = paragraphs(&rows, |r| inside(r, &spans), &spans, input, &report.chapters);
+    report.paragraphs = paragraphs(rows, |r| inside(r, &spans), &spans, input, &report.chapters);
     report
 }
 
@@ -102,7 +102,7 @@ fn missing(table: &Table) -> usize {
 /// no sentence end) runs on into the next line. A line holding headings or
 /// tables inside it (a page collapsed onto one line) gives the pieces between them.
 fn paragraphs(
-    rows: &[doc::Row],
+    rows: doc::Rows,
     in_table: impl Fn(&doc::Row) -> bool,
     tables: &[Span],
     input: &str,
@@ -113,7 +113,8 @@ fn paragraphs(
     let mut next = chapters.iter().peekable();
     // Whether the last paragraph's last line was wrapped.
     let mut wrapped = false;
-    for r in rows {
+    for r in rows.iter() {
+        let r = &r;
         // The pieces of the line outside headings and tables, each with its chapter.
         let within = |s: &Span| s.start >= r.span.start && s.end <= r.span.end;
         let mut cuts: Vec<(Span, bool)> = Vec::new();

@@ -4,7 +4,7 @@
 //! aligned spaces), in sequence otherwise. It reports rather than guesses
 //! silently: extra values and positional guesses become notes.
 
-use super::doc::{Cell as DocCell, CellKind, Row};
+use super::doc::{Cell as DocCell, CellKind, Row, Rows};
 use super::labels::row_words;
 use crate::model::{Cell, CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
@@ -62,12 +62,12 @@ impl<'a> Pending<'a> {
 }
 
 fn is_value(c: &DocCell) -> bool {
-    matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder)
+    c.is_value()
 }
 
 /// A line that is one empty cell, not an empty line (see `layout::split_cells`).
 pub(super) fn is_empty_cell_line(r: &Row) -> bool {
-    matches!(r.cells, [only] if only.kind == CellKind::Empty) && r.sep == Separator::None
+    matches!(r.cells, [only] if only.kind() == CellKind::Empty) && r.sep == Separator::None
 }
 
 /// Lines above or below its values a wrapped label may take.
@@ -131,14 +131,14 @@ fn occurrences(text: &[char], word: &str) -> Vec<(usize, usize)> {
 
 /// Reads `def`'s rows from `rows`; returns the table, the notes, and the index
 /// of the last row used (`None` when no row label was found).
-pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<ReadNote>, Option<usize>) {
+pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<ReadNote>, Option<usize>) {
     let mut table = Table::empty(template, kind);
     let def = table.def;
     let table_key = def.kind.key();
     let mut pending: Vec<Pending> = Vec::new();
     let mut cursor = 0;
     let mut last = None;
-    let labels: Vec<&str> = rows.iter().map(Row::head).collect();
+    let labels: Vec<&str> = rows.iter().map(|r| r.head()).collect();
     let words: Vec<&[&str]> = def.rows.iter().map(|r| row_words(table_key, r.key)).collect();
     let has_values = |i: usize| rows.get(i).is_some_and(|r| r.cells.iter().any(is_value));
     let find = |label: &str, cursor: usize| {
@@ -179,13 +179,14 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
         let label_end = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
         if let Some(k) = matched {
             // Values start after the last text cell before the first value.
-            let after_label = r.cells[..label_end].iter().rposition(|c| c.kind == CellKind::Text).map_or(0, |p| p + 1);
+            let after_label =
+                r.cells[..label_end].iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |p| p + 1);
             pending.push(Pending::new(k, r.span, r.cells[after_label..].iter().collect(), r.sep));
             cursor = k + 1;
             last = Some(i);
         } else if let Some(p) = pending.last_mut() {
             let values: Vec<&DocCell> = r.cells.iter().filter(|c| is_value(c)).collect();
-            let text_free = r.cells.iter().all(|c| c.kind != CellKind::Text);
+            let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
             // Values on the lines after a label, until the row has as many as
             // columns; beyond that, only after a row printed with its values
             // (they are then reported as extra).
@@ -194,7 +195,7 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
             if !values.is_empty() && wanted && (text_free || !p.has_values()) {
                 p.add_later(values);
                 last = Some(i);
-            } else if p.label_alone() && p.slot_count() < def.rows[p.row].cols.len() && is_empty_cell_line(r) {
+            } else if p.label_alone() && p.slot_count() < def.rows[p.row].cols.len() && is_empty_cell_line(&r) {
                 // A line marking an empty cell (`&nbsp;` in a Word cell) holds the row's next column.
                 p.add_later(r.cells.iter());
                 last = Some(i);
@@ -217,13 +218,13 @@ pub fn read(rows: &[Row], template: TemplateId, kind: TableKind) -> (Table, Vec<
 }
 
 fn cell_of(c: &DocCell) -> Cell {
-    let value = match &c.kind {
-        CellKind::Number(n) => CellValue::Number(*n),
+    let value = match c.kind() {
+        CellKind::Number(n) => CellValue::Number(n),
         CellKind::Empty => CellValue::Blank,
         // The printed text is filled in by `read::parse`, which has the input.
         _ => CellValue::Invalid(String::new()),
     };
-    Cell { value, span: Some(c.span), unit: c.unit }
+    Cell { value, span: Some(c.span()), unit: c.unit() }
 }
 
 /// Places a row's value cells into its `n` columns.
@@ -274,7 +275,8 @@ pub fn place_line(cells: &[&DocCell], sep: Separator, n: usize) -> (Vec<Cell>, O
 /// the usual spacing holds k - 1 blank cells. `None` unless that accounts for
 /// every column.
 fn place_by_gaps(values: &[&DocCell], n: usize) -> Option<(Vec<Cell>, Option<NoteKind>)> {
-    let centres: Vec<f64> = values.iter().map(|v| v.x as f64 + (v.span.end - v.span.start) as f64 / 2.0).collect();
+    let centres: Vec<f64> =
+        values.iter().map(|v| v.x() as f64 + (v.span().end - v.span().start) as f64 / 2.0).collect();
     let mut gaps: Vec<f64> = centres.windows(2).map(|w| w[1] - w[0]).collect();
     let spaced = gaps.clone();
     gaps.sort_by(f64::total_cmp);
@@ -304,8 +306,8 @@ pub(super) fn in_sequence(values: &[&DocCell], n: usize) -> (Vec<Cell>, Option<N
 fn numbers(cells: &[&DocCell]) -> Vec<(crate::model::Number, Span)> {
     cells
         .iter()
-        .filter_map(|c| match c.kind {
-            CellKind::Number(n) => Some((n, c.span)),
+        .filter_map(|c| match c.kind() {
+            CellKind::Number(n) => Some((n, c.span())),
             _ => None,
         })
         .collect()
@@ -335,7 +337,7 @@ fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<Note
 /// Space-aligned rows with fewer values: each value goes to the nearest column
 /// of the table's complete rows.
 fn place_by_column(values: &[&DocCell], columns: &[usize]) -> (Vec<Cell>, Option<NoteKind>) {
-    let centres: Vec<f64> = values.iter().map(|v| (v.x + (v.span.end - v.span.start) / 2) as f64).collect();
+    let centres: Vec<f64> = values.iter().map(|v| (v.x() + (v.span().end - v.span().start) / 2) as f64).collect();
     let mut cells: Vec<Cell> = columns.iter().map(|_| blank()).collect();
     for (v, j) in values.iter().zip(fit_columns(&centres, columns)) {
         cells[j] = cell_of(v);
@@ -380,7 +382,7 @@ fn complete_rows(pending: &[Pending], def: &crate::model::TableDef) -> Vec<Compl
         .filter(|p| p.sep == Separator::Spaces && p.later.is_empty())
         .filter_map(|p| {
             let values = p.same_line.iter().filter(|c| is_value(c));
-            let columns: Vec<usize> = values.map(|v| v.x + (v.span.end - v.span.start) / 2).collect();
+            let columns: Vec<usize> = values.map(|v| v.x() + (v.span().end - v.span().start) / 2).collect();
             (columns.len() == def.rows[p.row].cols.len()).then_some(CompleteRow { at: p.line_span.start, columns })
         })
         .collect()

@@ -2,7 +2,7 @@
 //! `active` (二), `requests` (三) and `review` (四), each in the layout of the
 //! template its own labels show.
 
-use super::doc::{Cell, CellKind, Row};
+use super::doc::{Cell, CellKind, Row, Rows};
 use super::labels::{ACTIVE_2019, ACTIVE_2021, REQUESTS_2021};
 use super::table;
 use crate::model::{ReadNote, Table, TableKind, Tables, TemplateId};
@@ -13,13 +13,13 @@ use crate::text::Span;
 const MAX_LABEL: usize = 80;
 
 /// Whether any of `words` is in the rows' text, also across line breaks (split labels).
-fn contains_any(rows: &[Row], words: &[&str]) -> bool {
+fn contains_any(rows: Rows, words: &[&str]) -> bool {
     let text: String = rows.iter().map(|r| r.folded.text).collect();
     words.iter().any(|w| text.contains(w))
 }
 
-fn find(rows: &[Row], from: usize, pred: impl Fn(&Row) -> bool) -> Option<usize> {
-    rows.iter().skip(from).position(pred).map(|i| i + from)
+fn find(rows: Rows, from: usize, pred: impl Fn(&Row) -> bool) -> Option<usize> {
+    rows.iter().skip(from).position(|r| pred(&r)).map(|i| i + from)
 }
 
 fn short_label_with(r: &Row, word: &str) -> bool {
@@ -27,7 +27,7 @@ fn short_label_with(r: &Row, word: &str) -> bool {
     label.text.contains(word) && label.text.chars().count() <= MAX_LABEL
 }
 
-pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
+pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     let mut tables = Tables::default();
     let requests_start = find(rows, 0, |r| short_label_with(r, "新收"));
     let active_end = requests_start.unwrap_or(rows.len());
@@ -37,7 +37,7 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
     // The review table follows the tables found before it.
     let mut review_from = 0;
     if let Some(start) = active_start {
-        let region = &rows[start..active_end];
+        let region = rows.slice(start..active_end);
         let template = if contains_any(region, ACTIVE_2021) && !contains_any(region, ACTIVE_2019) {
             TemplateId::Y2021
         } else {
@@ -46,8 +46,8 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
         let (mut table, mut n, last) = table::read(region, template, TableKind::Active);
         if let Some(last) = last {
             review_from = start + last + 1;
-            table.span = Span::new(region[0].span.start, region[last].span.end);
-            let text: String = region[..=last].iter().map(|r| r.folded.text).collect();
+            table.span = Span::new(region.at(0).span.start, region.at(last).span.end);
+            let text: String = region.slice(0..last + 1).iter().map(|r| r.folded.text).collect();
             table.money_unit = ["万元", "元"].into_iter().find(|u| text.contains(u));
             tables.active = Some(table);
             notes.append(&mut n);
@@ -55,12 +55,12 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
     }
     if let Some(start) = requests_start {
         let end = find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
-        let region = &rows[start..end];
+        let region = rows.slice(start..end);
         let template = if contains_any(region, REQUESTS_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
         let (mut table, mut n, last) = table::read(region, template, TableKind::Requests);
         if let Some(last) = last {
             let head = header_start(rows, start);
-            table.span = Span::new(rows[head].span.start, region[last].span.end);
+            table.span = Span::new(rows.at(head).span.start, region.at(last).span.end);
             tables.requests = Some(table);
             notes.append(&mut n);
             review_from = start + last + 1;
@@ -73,12 +73,12 @@ pub fn read(rows: &[Row], notes: &mut Vec<ReadNote>) -> Tables {
 }
 
 /// The requests table's header lines (申请人情况, 自然人, 商业企业 …) above its first row.
-fn header_start(rows: &[Row], first: usize) -> usize {
+fn header_start(rows: Rows, first: usize) -> usize {
     const HEADER: &[&str] =
         &["自然人", "法人", "申请人", "商业企业", "科研机构", "公益", "法律服务", "勾稽", "总计", "其他"];
     let mut start = first;
     for i in (first.saturating_sub(12)..first).rev() {
-        let r = &rows[i];
+        let r = &rows.at(i);
         let label = &r.label;
         if r.prose {
             break;
@@ -96,22 +96,23 @@ fn header_start(rows: &[Row], first: usize) -> usize {
 
 /// The review table prints one data row of 15 values: 行政复议, 未经复议直接起诉
 /// and 复议后起诉, five each. Its headers (often one character per line) are text.
-fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<ReadNote>) -> Option<Table> {
+fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<ReadNote>) -> Option<Table> {
     // A caption or header line, not a sentence that mentions 行政复议.
     let caption = |r: &Row| {
         let t = r.folded.text;
         t.contains("行政复议") && !t.contains('。') && r.label.text.chars().count() <= MAX_LABEL / 2
     };
     let start = find(rows, from, caption)?;
-    let has_values = |r: &Row| r.cells.iter().any(|c| matches!(c.kind, CellKind::Number(_) | CellKind::Placeholder));
-    let text_free = |r: &Row| r.cells.iter().all(|c| c.kind != CellKind::Text);
+    let has_values = |r: &Row| r.cells.iter().any(|c| c.is_value());
+    let text_free = |r: &Row| r.cells.iter().all(|c| c.kind() != CellKind::Text);
     // Up to 60 lines that hold something (a browser's copy puts an empty line after every cell).
-    let window = rows[start..].iter().enumerate().filter(|(_, r)| !r.cells.is_empty()).nth(60);
+    let window = rows.slice(start..rows.len()).iter().enumerate().filter(|(_, r)| !r.cells.is_empty()).nth(60);
     let limit = window.map_or(rows.len(), |(k, _)| start + k);
-    let end =
-        (start + 1..limit).find(|&i| rows[i].prose || rows[i].label.text.chars().count() > MAX_LABEL).unwrap_or(limit);
+    let end = (start + 1..limit)
+        .find(|&i| rows.at(i).prose || rows.at(i).label.text.chars().count() > MAX_LABEL)
+        .unwrap_or(limit);
     let mut out = Table::empty(template, TableKind::Review);
-    let labelled: Vec<&Row> = rows[start..end].iter().filter(|r| has_values(r) && !text_free(r)).collect();
+    let labelled: Vec<Row> = rows.slice(start..end).iter().filter(|r| has_values(r) && !text_free(r)).collect();
     if labelled.first().is_some_and(|r| r.label.text.contains("复议") && r.values().count() <= 5) {
         // Three labelled rows of five (行政复议 / 直接起诉 / 复议后起诉), a transposed print.
         for (k, r) in labelled.iter().take(3).enumerate() {
@@ -123,19 +124,19 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
             } else {
                 k
             };
-            let after = r.cells.iter().rposition(|c| c.kind == CellKind::Text).map_or(0, |p| p + 1);
+            let after = r.cells.iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |p| p + 1);
             let (values, note) = table::place_line(&r.cells[after..].iter().collect::<Vec<_>>(), r.sep, 5);
             out.cells[row] = values;
             if let Some(kind) = note {
                 notes.push(ReadNote { table: TableKind::Review, row: out.def.rows[row].key, kind, span: r.span });
             }
         }
-        out.span = Span::new(rows[start].span.start, labelled[labelled.len().min(3) - 1].span.end);
+        out.span = Span::new(rows.at(start).span.start, labelled[labelled.len().min(3) - 1].span.end);
         return Some(out);
     }
-    let data = |r: &&Row| has_values(r) && text_free(r);
-    let first_at = start + rows[start..end].iter().position(|r| data(&r))?;
-    let first = &rows[first_at];
+    let data = |r: &Row| has_values(r) && text_free(r);
+    let first_at = start + rows.slice(start..end).iter().position(|r| data(&r))?;
+    let first = &rows.at(first_at);
     let (values, note, last) = if matches!(first.sep, Separator::Tab | Separator::Pipe) || first.values().count() > 1 {
         let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15);
         (v, n, first.span.end)
@@ -144,10 +145,10 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
         // that mark an empty cell among them; and whether a value follows.
         let take = |marks: bool| {
             let mark = |r: &Row| marks && table::is_empty_cell_line(r);
-            let mut lines = rows[first_at..end].iter().filter(|r| data(r) || mark(r));
+            let mut lines = rows.slice(first_at..end).iter().filter(|r| data(r) || mark(r));
             let (mut cells, mut last): (Vec<&Cell>, usize) = (Vec::new(), first.span.end);
             for r in lines.by_ref() {
-                cells.extend(r.cells.iter().filter(|c| c.kind != CellKind::Empty || mark(r)));
+                cells.extend(r.cells.iter().filter(|c| c.kind() != CellKind::Empty || mark(&r)));
                 last = r.span.end;
                 if cells.len() >= 15 {
                     break;
@@ -157,13 +158,13 @@ fn read_review(rows: &[Row], from: usize, template: TemplateId, notes: &mut Vec<
         };
         let (mut cells, mut last, more_values) = take(true);
         // Values still follow: some marking line was an empty paragraph in a cell instead.
-        if more_values && cells.iter().any(|c| c.kind == CellKind::Empty) {
+        if more_values && cells.iter().any(|c| c.kind() == CellKind::Empty) {
             (cells, last, _) = take(false);
         }
         let (v, n) = table::in_sequence(&cells, 15);
         (v, n, last)
     };
-    out.span = Span::new(rows[start].span.start, last);
+    out.span = Span::new(rows.at(start).span.start, last);
     for (k, cell) in values.into_iter().enumerate() {
         out.cells[k / 5][k % 5] = cell;
     }

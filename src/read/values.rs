@@ -7,7 +7,7 @@ use crate::model::Number;
 use crate::text::{fold_char, is_ideograph};
 
 /// Units reports print after a number in a cell, longest first.
-const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "次"];
+pub(super) const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "次"];
 
 /// Kinds that need no further splitting: empty, a single number (with its
 /// unit, if printed), a placeholder.
