@@ -3,7 +3,7 @@
 //! values split off a label they were glued to, the label's bare text kept.
 //! Everything goes into the [`Doc`]'s shared buffers.
 
-use super::doc::{Cell, CellKind, Doc, Line, R32};
+use super::doc::{Cell, CellKind, Doc, Line};
 use super::values::{classify, glued_number, is_page_number, is_placeholder_char};
 use crate::text::layout::{display_width, split_cells, CellSpan, Separator};
 use crate::text::{fold_char, is_bare, is_ideograph, Folded, Span};
@@ -59,12 +59,12 @@ impl<'a> Reader<'a> {
             self.spans.clear();
         }
         let span = Span::new(start, start + body.len());
-        let first_cell = doc.cells.len();
-        let (folded_at, label_at) = (mark(&doc.folded), mark(&doc.labels));
+        let label_at = mark(&doc.labels);
         // One text cell that is long, or a sentence (no label, heading, title or
         // signature ends a sentence): running text, not folded until asked.
         let prose = matches!(self.spans[..], [only] if sep == Separator::None
             && (only.end - only.start > PROSE_LEN || input[only.start..only.end].contains("。") || input[only.start..only.end].contains("｡")));
+        let line = Line::at(doc, start, body.len(), sep, prose);
         if prose {
             let s = self.spans[0];
             doc.cells.push(Cell::new(Span::new(s.start, s.end), 0, CellKind::Text, None, 0..0));
@@ -116,15 +116,7 @@ impl<'a> Reader<'a> {
             }
             doc.folded.append(&input[at..span.end], at, |_| true);
         }
-        let r32 = |(bytes, chars): (Range<usize>, Range<usize>)| (R32::new(bytes), R32::new(chars));
-        Line {
-            span: R32::new(span.start..span.end),
-            sep,
-            cells: R32::new(first_cell..doc.cells.len()),
-            folded: r32(since(&doc.folded, folded_at)),
-            label: r32(since(&doc.labels, label_at)),
-            prose,
-        }
+        line
     }
 
     /// Splits a cell whose last pieces, between single blanks, are values

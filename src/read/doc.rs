@@ -35,7 +35,7 @@ pub struct Cell {
 }
 
 // What a cell and a line's bookkeeping cost, on every target.
-const _: () = assert!(std::mem::size_of::<Cell>() == 32 && std::mem::size_of::<Line>() == 52);
+const _: () = assert!(std::mem::size_of::<Cell>() == 32 && std::mem::size_of::<Line>() == 32);
 
 impl Cell {
     pub(super) fn new(span: Span, x: usize, kind: CellKind, unit: Option<&'static str>, bare: Range<usize>) -> Cell {
@@ -160,16 +160,35 @@ impl R32 {
     }
 }
 
-/// Where a row's parts lie in the [`Doc`]'s shared buffers.
+/// Where a row's parts start in the [`Doc`]'s shared buffers (bytes of the
+/// folded text and of the labels, chars of their origins); each ends where
+/// the next line's start, so a line's bookkeeping is 32 bytes.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Line {
-    pub(super) span: R32,
-    pub(super) cells: R32,
-    /// Byte range in the folded text, char range in its origins.
-    pub(super) folded: (R32, R32),
-    pub(super) label: (R32, R32),
+    pub(super) start: u32,
+    /// The line's length without its line break.
+    pub(super) len: u32,
+    pub(super) cells: u32,
+    pub(super) folded: (u32, u32),
+    pub(super) label: (u32, u32),
     pub(super) sep: Separator,
     pub(super) prose: bool,
+}
+
+impl Line {
+    /// Where the parts of a line read into `doc` next start.
+    pub(super) fn at(doc: &Doc, start: usize, len: usize, sep: Separator, prose: bool) -> Line {
+        let mark = |f: &Folded| (f.text.len() as u32, f.origins.len() as u32);
+        Line {
+            start: start as u32,
+            len: len as u32,
+            cells: doc.cells.len() as u32,
+            folded: mark(&doc.folded),
+            label: mark(&doc.labels),
+            sep,
+            prose,
+        }
+    }
 }
 
 /// The input split into rows, with every row's cells, folded text and label
@@ -177,6 +196,7 @@ pub(super) struct Line {
 /// [`Row`] is made when it is looked at.
 #[derive(Debug, Default)]
 pub struct Doc {
+    /// One per line, and one more where the buffers end.
     pub(super) lines: Vec<Line>,
     pub(super) cells: Vec<Cell>,
     pub(super) folded: Folded,
@@ -185,12 +205,12 @@ pub struct Doc {
 
 impl Doc {
     pub fn read(input: &str) -> Doc {
-        // Sized up front from the length (reports average over 60 bytes a line):
-        // growing these while reading costs copies, counting the lines a pass.
-        let lines = input.len() / 32 + 1;
+        // The lines counted first (a fast pass), the rest sized from the length
+        // (reports average over 60 bytes a line): growing costs copies and slack.
+        let lines = input.bytes().filter(|&b| b == b'\n').count() + 2;
         let mut doc = Doc {
             lines: Vec::with_capacity(lines),
-            cells: Vec::with_capacity(lines * 2),
+            cells: Vec::with_capacity(input.len() / 16 + 1),
             folded: Folded {
                 text: String::with_capacity(input.len() / 2),
                 origins: Vec::with_capacity(input.len() / 4),
@@ -208,6 +228,8 @@ impl Doc {
             doc.lines.push(line);
             start += raw.len();
         }
+        let end = Line::at(&doc, input.len(), 0, Separator::None, false);
+        doc.lines.push(end);
         doc
     }
 
@@ -216,8 +238,9 @@ impl Doc {
     }
 }
 
-/// Rows `lines` of a [`Doc`], made as they are looked at (a row as a value is
-/// larger than the bookkeeping it is made from).
+/// Rows of a [`Doc`], made as they are looked at (a row as a value is larger
+/// than the bookkeeping it is made from). `lines` holds one more than the
+/// rows: where the last one ends.
 #[derive(Clone, Copy)]
 pub struct Rows<'a> {
     doc: &'a Doc,
@@ -226,40 +249,40 @@ pub struct Rows<'a> {
 
 impl<'a> Rows<'a> {
     pub fn len(&self) -> usize {
-        self.lines.len()
+        self.lines.len().saturating_sub(1)
     }
 
     /// Row `i`; panics past the end, as indexing does.
     pub fn at(&self, i: usize) -> Row<'a> {
-        self.row(&self.lines[i])
+        self.get(i).expect("a row within the rows")
     }
 
     pub fn get(&self, i: usize) -> Option<Row<'a>> {
-        self.lines.get(i).map(|l| self.row(l))
+        Some(self.row(self.lines.get(i)?, self.lines.get(i + 1)?))
     }
 
     /// Rows `range` of these.
     pub fn slice(&self, range: Range<usize>) -> Rows<'a> {
-        Rows { doc: self.doc, lines: &self.lines[range] }
+        Rows { doc: self.doc, lines: &self.lines[range.start..range.end + 1] }
     }
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = Row<'a>> + ExactSizeIterator + Clone + 'a {
         let this = *self;
-        self.lines.iter().map(move |l| this.row(l))
+        self.lines.windows(2).map(move |w| this.row(&w[0], &w[1]))
     }
 
-    fn row(&self, l: &Line) -> Row<'a> {
+    fn row(&self, l: &Line, next: &Line) -> Row<'a> {
         let doc = self.doc;
-        let view = |f: &'a Folded, (bytes, chars): (R32, R32)| FoldedRef {
-            text: &f.text[bytes.range()],
-            origins: &f.origins[chars.range()],
+        let view = |f: &'a Folded, (bytes, chars): (u32, u32), (end_bytes, end_chars): (u32, u32)| FoldedRef {
+            text: &f.text[bytes as usize..end_bytes as usize],
+            origins: &f.origins[chars as usize..end_chars as usize],
         };
         Row {
-            span: Span::new(l.span.start as usize, l.span.end as usize),
+            span: Span::new(l.start as usize, (l.start + l.len) as usize),
             sep: l.sep,
-            cells: &doc.cells[l.cells.range()],
-            folded: view(&doc.folded, l.folded),
-            label: view(&doc.labels, l.label),
+            cells: &doc.cells[l.cells as usize..next.cells as usize],
+            folded: view(&doc.folded, l.folded, next.folded),
+            label: view(&doc.labels, l.label, next.label),
             prose: l.prose,
         }
     }

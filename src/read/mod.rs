@@ -85,6 +85,8 @@ pub fn parse_text(input: &str) -> Report {
         // No heading on a line of its own: the headings may stand inside running text.
         report.chapters = chapters::read_inline(stream.get_or_insert_with(|| tokens::Stream::new(input)), input);
     }
+    // The token stream is not needed past here: freed before the paragraphs are taken.
+    drop(stream);
     let body_start = report.chapters.first().map_or(usize::MAX, |c| c.span.start);
     meta::read(rows, |r| inside(r, &spans), input, body_start, &mut report.meta);
     report.meta.template = t.active.iter().chain(&t.requests).find(|t| t.template_shown).map(|t| t.template);

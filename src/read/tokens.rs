@@ -166,6 +166,10 @@ impl Stream {
                 i += 1;
                 continue;
             }
+            if groups.len() >= MAX_RUN_GROUPS {
+                // More values than all three tables hold: what follows is not this label's.
+                return Run { groups, unit: None, end: i };
+            }
             let mut j = i;
             while j < stop && chars[j] != ' ' {
                 j += 1;
@@ -183,6 +187,11 @@ impl Stream {
         self.chars[from..to].iter().collect()
     }
 }
+
+/// Groups a run holds at most: more than every cell of the three tables
+/// (22 + 182 + 15 in the 2019 format), so a table printed as all its labels and
+/// then all its values still fits, and a run of endless numbers stays small.
+const MAX_RUN_GROUPS: usize = 512;
 
 fn is_mark(c: char) -> bool {
     matches!(c, '/' | '-' | '—' | '\\' | '_' | '…')
