@@ -37,11 +37,12 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         .collect();
     let mut first: HashMap<&str, usize> = HashMap::new();
     // For each paragraph, the earlier one it repeats.
-    let mut repeats: Vec<Option<usize>> = vec![None; paragraphs.len()];
+    // Indices fit in u32 (inputs are far below 4 GB): these tables are per paragraph.
+    let mut repeats: Vec<Option<u32>> = vec![None; paragraphs.len()];
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
         match first.get(key.as_str()) {
-            Some(&j) => repeats[i] = Some(j),
+            Some(&j) => repeats[i] = Some(j as u32),
             None => {
                 first.insert(key, i);
             }
@@ -49,13 +50,13 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     }
     // For each paragraph, the first one at or after it that is compared (one backward pass,
     // so skipping a long run of short paragraphs costs nothing per block).
-    let mut next_kept = vec![paragraphs.len(); paragraphs.len() + 1];
+    let mut next_kept = vec![paragraphs.len() as u32; paragraphs.len() + 1];
     for k in (0..paragraphs.len()).rev() {
-        next_kept[k] = if keys[k].is_some() { k } else { next_kept[k + 1] };
+        next_kept[k] = if keys[k].is_some() { k as u32 } else { next_kept[k + 1] };
     }
     let mut i = 0;
     while i < paragraphs.len() {
-        let Some(j) = repeats[i] else {
+        let Some(j) = repeats[i].map(|j| j as usize) else {
             i += 1;
             continue;
         };
@@ -64,16 +65,16 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         let mut end = i;
         let (mut a, mut b) = (i + 1, j + 1);
         loop {
-            a = next_kept[a.min(paragraphs.len())];
-            b = next_kept[b].min(i);
-            if a < paragraphs.len() && b < i && repeats[a] == Some(b) {
+            a = next_kept[a.min(paragraphs.len())] as usize;
+            b = (next_kept[b] as usize).min(i);
+            if a < paragraphs.len() && b < i && repeats[a] == Some(b as u32) {
                 end = a;
                 (a, b) = (a + 1, b + 1);
             } else {
                 break;
             }
         }
-        let first_end = repeats[end].unwrap_or(j);
+        let first_end = repeats[end].map_or(j, |r| r as usize);
         let count = keys[i..=end].iter().filter(|k| k.is_some()).count();
         let opening: String = paragraphs[i].text.chars().take(20).collect();
         let what = if count == 1 {

@@ -110,7 +110,9 @@ fn paragraphs(
     input: &str,
     chapters: &[crate::model::Chapter],
 ) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = Vec::new();
+    // At most one a line, more only where headings or tables cut a line: sized
+    // up front, since doubling as they come would leave up to half unused.
+    let mut out: Vec<Paragraph> = Vec::with_capacity(rows.iter().filter(|r| !r.cells.is_empty()).count());
     let mut chapter = None;
     let mut next = chapters.iter().peekable();
     // Whether the last paragraph's last line was wrapped.
