@@ -11,6 +11,7 @@ mod doc;
 mod format;
 mod labels;
 mod meta;
+mod place;
 mod split;
 mod table;
 mod tables;

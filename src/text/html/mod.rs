@@ -9,60 +9,16 @@
 
 mod entity;
 mod grid;
+mod rendered;
+mod tags;
+
+pub use rendered::Rendered;
+use tags::{attr_number, find_close, tag_end};
 
 use super::hygiene::clean_char;
 use super::limits::{Limit, LimitHit, MAX_TABLE_DEPTH};
 use super::Span;
 use grid::Grid;
-
-/// Text rendered from HTML, with the source range of each of its bytes.
-#[derive(Clone, Debug, Default)]
-pub struct Rendered {
-    pub text: String,
-    origins: Vec<[u32; 2]>,
-    /// The bounds the HTML reached (the first place for each), in HTML offsets.
-    pub limits: Vec<LimitHit>,
-}
-
-impl Rendered {
-    fn push(&mut self, c: char, src: [u32; 2]) {
-        self.text.push(c);
-        self.origins.extend(std::iter::repeat_n(src, c.len_utf8()));
-    }
-
-    fn push_all(&mut self, other: &Rendered) {
-        self.text.push_str(&other.text);
-        self.origins.extend_from_slice(&other.origins);
-    }
-
-    fn ends_line(&self) -> bool {
-        self.text.is_empty() || self.text.ends_with('\n')
-    }
-
-    /// The span in the HTML that a span of the rendered text came from.
-    pub fn source_span(&self, s: Span) -> Span {
-        let at = |i: usize, k: usize| self.origins.get(i).map(|o| o[k] as usize);
-        let end_of_text = self.origins.last().map_or(0, |o| o[1] as usize);
-        let start = at(s.start, 0).unwrap_or(end_of_text);
-        let end = if s.end > s.start { at(s.end - 1, 1).unwrap_or(end_of_text) } else { start };
-        Span::new(start, end.max(start))
-    }
-
-    /// The bounds reached, with their spans in the rendered text (the page's
-    /// editor holds that text, not the HTML): the text that came from each place.
-    pub fn text_limits(&self) -> Vec<LimitHit> {
-        let in_text = |s: Span| {
-            let start = self.origins.iter().position(|o| o[1] as usize > s.start)?;
-            let len = self.origins[start..].iter().take_while(|o| (o[0] as usize) < s.end.max(s.start + 1)).count();
-            // Bytes of one char share their origin, so `len` ends on a char boundary;
-            // an empty piece still marks the char it starts at.
-            let end =
-                if len > 0 { start + len } else { start + self.text[start..].chars().next().map_or(0, char::len_utf8) };
-            Some(Span::new(start, end))
-        };
-        self.limits.iter().map(|h| LimitHit { limit: h.limit, span: h.span.and_then(in_text) }).collect()
-    }
-}
 
 /// Whether `input` is HTML (by content, not by a file name): it starts with a
 /// tag, or it holds table markup.
@@ -358,46 +314,6 @@ impl Renderer<'_> {
 /// The first character of `s` after hygiene, and its length.
 fn first_char(s: &str) -> (Option<char>, usize) {
     s.chars().next().map_or((Some('\u{fffd}'), 1), |c| (clean_char(c), c.len_utf8()))
-}
-
-/// Where the tag at the start of `s` ends: (end of its body, where text resumes).
-/// Quoted attribute values may hold `>`; a `<` before any `>` ends a broken tag.
-fn tag_end(s: &str) -> Option<(usize, usize)> {
-    let mut quote = None;
-    for (i, b) in s.bytes().enumerate().skip(1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if q == b => quote = None,
-            (None, b'>') => return Some((i, i + 1)),
-            (None, b'<') => return Some((i, i)),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The index after the end tag `</name…>` found from `from`, case-insensitively.
-fn find_close(input: &str, from: usize, name: &str) -> Option<usize> {
-    let mut at = from;
-    loop {
-        let k = at + input[at..].find("</")?;
-        let after = &input.as_bytes()[k + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
-            return Some(tag_end(&input[k..]).map_or(input.len(), |(_, next)| k + next));
-        }
-        at = k + 2;
-    }
-}
-
-/// `rowspan="3"` → 3; absent, broken or 0 → 1; capped as HTML caps rowspan
-/// (65,534); the grid cuts spans to `text::limits` and reports it.
-fn attr_number(tag: &str, name: &str) -> usize {
-    let lower = tag.to_ascii_lowercase();
-    let Some(at) = lower.find(name) else { return 1 };
-    let rest = lower[at + name.len()..].trim_start().trim_start_matches('=').trim_start();
-    let digits: String =
-        rest.trim_start_matches(['"', '\'']).chars().take_while(char::is_ascii_digit).take(6).collect();
-    digits.parse::<usize>().unwrap_or(1).clamp(1, 65_534)
 }
 
 #[cfg(test)]

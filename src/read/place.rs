@@ -1,0 +1,236 @@
+//! Placing a row's values into its columns: the values found for a row
+//! (`Pending`, from its label's line and the lines after), then by cell index
+//! where tabs or pipes keep empty cells, by the columns of the table's
+//! complete rows where spaces align them, by gaps, or in sequence. A guess
+//! (blanks placed by position) or values left out become a note.
+
+use super::doc::{Cell as DocCell, CellKind};
+use crate::model::{Cell, CellValue, NoteKind, TableDef};
+use crate::text::layout::Separator;
+use crate::text::Span;
+
+/// The values found for one template row before they are placed. The counts
+/// are kept as cells are added: a row's lines are looked at one by one, and
+/// recounting a growing list at each would be quadratic.
+pub(super) struct Pending<'a> {
+    pub(super) row: usize,
+    pub(super) line_span: Span,
+    /// The cells after the label on the label's own line.
+    pub(super) same_line: Vec<&'a DocCell>,
+    pub(super) sep: Separator,
+    /// Value cells from the lines after the label (labels far from numbers),
+    /// and empty cells where a line marks one (one cell per line).
+    pub(super) later: Vec<&'a DocCell>,
+    /// Value cells in `same_line`, and in `later`.
+    pub(super) same_values: usize,
+    pub(super) later_values: usize,
+}
+
+impl<'a> Pending<'a> {
+    pub(super) fn new(row: usize, line_span: Span, same_line: Vec<&'a DocCell>, sep: Separator) -> Self {
+        let same_values = same_line.iter().filter(|c| is_value(c)).count();
+        Pending { row, line_span, same_line, sep, later: Vec::new(), same_values, later_values: 0 }
+    }
+
+    pub(super) fn add_later(&mut self, cells: impl IntoIterator<Item = &'a DocCell>) {
+        for c in cells {
+            self.later_values += usize::from(is_value(c));
+            self.later.push(c);
+        }
+    }
+
+    pub(super) fn has_values(&self) -> bool {
+        self.value_count() > 0
+    }
+
+    pub(super) fn value_count(&self) -> usize {
+        self.same_values + self.later_values
+    }
+
+    /// The cells found for the row's columns: values, and the empty cells a
+    /// line of its own marks.
+    pub(super) fn slot_count(&self) -> usize {
+        self.same_values + self.later.len()
+    }
+
+    /// Whether the label stood without values on its line (numbers on the
+    /// lines after it, one cell per line).
+    pub(super) fn label_alone(&self) -> bool {
+        self.same_values == 0
+    }
+}
+
+pub(super) fn is_value(c: &DocCell) -> bool {
+    c.is_value()
+}
+
+fn cell_of(c: &DocCell) -> Cell {
+    let value = match c.kind() {
+        CellKind::Number(n) => CellValue::Number(n),
+        CellKind::Empty => CellValue::Blank,
+        // The printed text is filled in by `read::parse`, which has the input.
+        _ => CellValue::Invalid(String::new()),
+    };
+    Cell { value, span: Some(c.span()), unit: c.unit() }
+}
+
+/// Places a row's value cells into its `n` columns.
+pub(super) fn place(p: &Pending, n: usize, columns: Option<&Vec<usize>>) -> (Vec<Cell>, Option<NoteKind>) {
+    let on_line: Vec<&DocCell> = p.same_line.iter().copied().filter(|c| is_value(c)).collect();
+    if !on_line.is_empty() && p.later.is_empty() {
+        match p.sep {
+            Separator::Tab | Separator::Pipe => return place_by_index(&p.same_line, n),
+            Separator::Spaces => {
+                if let Some(cols) = columns.filter(|_| on_line.len() < n) {
+                    return place_by_column(&on_line, cols);
+                }
+            }
+            Separator::None => {}
+        }
+    }
+    let mut values: Vec<&DocCell> = on_line.into_iter().chain(p.later.iter().copied()).collect();
+    // More cells than columns: some line of `&nbsp;` was an empty paragraph
+    // in a cell, not an empty cell, and which cannot be told: values only.
+    if values.len() > n {
+        values.retain(|c| is_value(c));
+    }
+    if values.is_empty() {
+        // The row is printed with no value at all: its cells are blank.
+        return (vec![Cell { value: CellValue::Blank, span: Some(p.line_span), unit: None }; n], None);
+    }
+    in_sequence(&values, n)
+}
+
+fn blank() -> Cell {
+    Cell { value: CellValue::Blank, span: None, unit: None }
+}
+
+/// Places the value cells of one line (the cells after its label) into `n` columns.
+pub fn place_line(cells: &[&DocCell], sep: Separator, n: usize) -> (Vec<Cell>, Option<NoteKind>) {
+    match sep {
+        Separator::Tab | Separator::Pipe => place_by_index(cells, n),
+        _ => {
+            let values: Vec<&DocCell> = cells.iter().copied().filter(|c| is_value(c)).collect();
+            let gaps = (sep == Separator::Spaces && values.len() < n).then(|| place_by_gaps(&values, n)).flatten();
+            gaps.unwrap_or_else(|| in_sequence(&values, n))
+        }
+    }
+}
+
+/// A space-aligned line with fewer values than columns and no complete row to
+/// take columns from (the review table's one line of 15): a gap about k times
+/// the usual spacing holds k - 1 blank cells. `None` unless that accounts for
+/// every column.
+fn place_by_gaps(values: &[&DocCell], n: usize) -> Option<(Vec<Cell>, Option<NoteKind>)> {
+    let centres: Vec<f64> =
+        values.iter().map(|v| v.x() as f64 + (v.span().end - v.span().start) as f64 / 2.0).collect();
+    let mut gaps: Vec<f64> = centres.windows(2).map(|w| w[1] - w[0]).collect();
+    let spaced = gaps.clone();
+    gaps.sort_by(f64::total_cmp);
+    let usual = *gaps.get(gaps.len() / 2)?;
+    if usual <= 0.0 || gaps.len() < 3 {
+        return None;
+    }
+    let mut cells = vec![cell_of(values[0])];
+    for (v, gap) in values[1..].iter().zip(spaced) {
+        let blanks = ((gap / usual).round() as usize).saturating_sub(1);
+        cells.extend((0..blanks).map(|_| blank()));
+        cells.push(cell_of(v));
+    }
+    (cells.len() == n).then_some((cells, Some(NoteKind::PlacedByPosition)))
+}
+
+/// Values in order; beyond `n` they are extra (the first ones are dropped: a
+/// stray number comes from an empty label cell before the row's own values).
+pub(super) fn in_sequence(values: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
+    let skip = values.len().saturating_sub(n);
+    let mut cells: Vec<Cell> = values[skip..].iter().map(|c| cell_of(c)).collect();
+    cells.resize(n, Cell::default());
+    let note = (skip > 0).then(|| NoteKind::ExtraValues { dropped: numbers(&values[..skip]) });
+    (cells, note)
+}
+
+fn numbers(cells: &[&DocCell]) -> Vec<(crate::model::Number, Span)> {
+    cells
+        .iter()
+        .filter_map(|c| match c.kind() {
+            CellKind::Number(n) => Some((n, c.span())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Tab and pipe rows keep empty cells: the values and the empties between them
+/// are the row's cells. Too few: blanks are taken from the empty cells before the
+/// first value (the label area ends there), then after the last (a guess, noted).
+fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
+    let Some(first) = after_label.iter().position(|c| is_value(c)) else {
+        return (vec![blank(); n], None);
+    };
+    let last = after_label.iter().rposition(|c| is_value(c)).unwrap_or(first);
+    let width = last - first + 1;
+    if width >= n {
+        return in_sequence(&after_label[first..=last], n);
+    }
+    let need = n - width;
+    let before = need.min(first);
+    let after = (need - before).min(after_label.len() - 1 - last);
+    let window = &after_label[first - before..=last + after];
+    let mut cells: Vec<Cell> = window.iter().map(|c| cell_of(c)).collect();
+    cells.resize(n, Cell::default());
+    (cells, Some(NoteKind::PlacedByPosition))
+}
+
+/// Space-aligned rows with fewer values: each value goes to the nearest column
+/// of the table's complete rows.
+fn place_by_column(values: &[&DocCell], columns: &[usize]) -> (Vec<Cell>, Option<NoteKind>) {
+    let centres: Vec<f64> = values.iter().map(|v| (v.x() + (v.span().end - v.span().start) / 2) as f64).collect();
+    let mut cells: Vec<Cell> = columns.iter().map(|_| blank()).collect();
+    for (v, j) in values.iter().zip(fit_columns(&centres, columns)) {
+        cells[j] = cell_of(v);
+    }
+    (cells, Some(NoteKind::PlacedByPosition))
+}
+
+/// The columns (in order) that values at `centres` stand in: the order-keeping
+/// choice nearest to them (least squares).
+fn fit_columns(centres: &[f64], columns: &[usize]) -> Vec<usize> {
+    let (m, n) = (centres.len(), columns.len());
+    let cost =
+        |chosen: &[usize]| chosen.iter().zip(centres).map(|(&j, c)| (c - columns[j] as f64).powi(2)).sum::<f64>();
+    // Every order-keeping choice of m columns of n (at most C(15, 7) = 6435).
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let mut chosen: Vec<usize> = (0..m).collect();
+    loop {
+        let c = cost(&chosen);
+        if best.as_ref().is_none_or(|(b, _)| c < *b) {
+            best = Some((c, chosen.clone()));
+        }
+        // The next combination in lexicographic order.
+        let Some(i) = (0..m).rev().find(|&i| chosen[i] < n - m + i) else { break };
+        chosen[i] += 1;
+        for k in i + 1..m {
+            chosen[k] = chosen[k - 1] + 1;
+        }
+    }
+    best.map_or_else(Vec::new, |(_, c)| c)
+}
+
+/// A space-aligned row that printed every value: where it stands and its value centres.
+pub(super) struct CompleteRow {
+    pub(super) at: usize,
+    pub(super) columns: Vec<usize>,
+}
+
+/// The space-aligned rows that printed every value.
+pub(super) fn complete_rows(pending: &[Pending], def: &TableDef) -> Vec<CompleteRow> {
+    pending
+        .iter()
+        .filter(|p| p.sep == Separator::Spaces && p.later.is_empty())
+        .filter_map(|p| {
+            let values = p.same_line.iter().filter(|c| is_value(c));
+            let columns: Vec<usize> = values.map(|v| v.x() + (v.span().end - v.span().start) / 2).collect();
+            (columns.len() == def.rows[p.row].cols.len()).then_some(CompleteRow { at: p.line_span.start, columns })
+        })
+        .collect()
+}
