@@ -35,7 +35,7 @@ office() {
   shift
   soffice --headless "$@" --outdir "$dir" >/dev/null 2>&1
 }
-GEN_DIR="$work" cargo test -q --test generated write_pdf_sources -- --ignored >/dev/null
+GEN_DIR="$work" cargo test -q --test extractions write_pdf_sources -- --ignored >/dev/null
 for html in "$work"/*.html; do
   name=$(basename "$html" .html)
   chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
