@@ -24,8 +24,11 @@ fn stated(s: &Sentence) -> Option<(i64, bool)> {
     if !s.has("申请") || !s.has("公开") || s.has("行政复议") || s.has("行政诉讼") {
         return None;
     }
-    let with_carried = s.has("上年结转") || s.has("含结转");
-    let verb = ["受理", "收到", "新收", "接收", "接到"].iter().filter_map(|v| s.find(0, v)).min()?;
+    let (verb, word) =
+        ["受理", "收到", "新收", "接收", "接到"].iter().filter_map(|v| Some((s.find(0, v)?, *v))).min()?;
+    // 新收 excludes the carried-over by definition: `共新收…N件，上年结转M件` states
+    // 新收 = N; a count said to include them (含) does.
+    let with_carried = s.has("含上年结转") || s.has("含结转") || (word != "新收" && s.has("上年结转"));
     let negated = verb > 0 && matches!(s.chars[verb - 1], '未' | '无') || s.find(0, "没有").is_some_and(|k| k < verb);
     if negated {
         return Some((0, with_carried));

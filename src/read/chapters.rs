@@ -95,9 +95,10 @@ struct Heading {
     span: Span,
 }
 
-/// A line that has the shape of a heading: short, no sentence end, optionally
-/// numbered `一、` and wrapped in Markdown marks.
-fn heading(r: &Row, input: &str) -> Option<Heading> {
+/// The shape of a heading: short, no sentence end, optionally numbered `一、`
+/// and wrapped in Markdown marks. The number printed, the words after it
+/// (bare), and where the heading's text lies in the folded line (chars).
+fn shape(r: &Row) -> Option<(Option<u8>, String, usize, usize)> {
     let text = r.folded.text;
     // Longer than any heading with its marks and number: not one.
     if text.len() > 4 * (MAX_HEADING + 8) {
@@ -121,7 +122,19 @@ fn heading(r: &Row, input: &str) -> Option<Heading> {
     if bare.is_empty() || bare.chars().count() > MAX_HEADING {
         return None;
     }
-    let span = super::source_span(input, r.folded.origins, start, start + body.chars().count())?;
+    Some((printed, bare, start, start + body.chars().count()))
+}
+
+/// The chapter a line is the heading of, by its words (for the table readers:
+/// a table ends where the next chapter begins).
+pub(super) fn names_chapter(r: &Row) -> Option<u8> {
+    shape(r).and_then(|(_, bare, ..)| named(&bare))
+}
+
+/// A line that has the shape of a heading, with its text and span.
+fn heading(r: &Row, input: &str) -> Option<Heading> {
+    let (printed, bare, start, end) = shape(r)?;
+    let span = super::source_span(input, r.folded.origins, start, end)?;
     let text = input[span.start..span.end].to_owned();
     Some(Heading { printed, named: named(&bare), bare, text, span })
 }

@@ -72,6 +72,14 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
             meta.agency = source_span(input, head.folded.origins, start, *at)
                 .map(|a| found_text(input, a))
                 .filter(|a| !a.value.is_empty());
+        } else {
+            // No year in the title (it may stand on the next line): the agency is
+            // what precedes the report's own words.
+            let at = ["政府信息公开", "信息公开", "政务公开"].iter().find_map(|w| chars_before(head.folded.text, w));
+            meta.agency = at
+                .filter(|&at| at > start && at - start <= MAX_AGENCY)
+                .and_then(|at| source_span(input, head.folded.origins, start, at))
+                .map(|a| found_text(input, a));
         }
         // One line of text, though printed on several; a year set apart goes back in its gap.
         meta.title = span.map(|s| found_text(input, s)).map(|t| {
@@ -116,13 +124,23 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
     }
 }
 
+/// The chars of `text` before `word`, if it is there.
+fn chars_before(text: &str, word: &str) -> Option<usize> {
+    text.find(word).map(|b| text[..b].chars().count())
+}
+
 fn found_text(input: &str, s: Span) -> Found<String> {
     let text = input[s.start..s.end].trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '#');
     Found { value: text.to_owned(), span: s }
 }
 
+/// Chars before a title's text: Markdown marks, and the field name a crawler
+/// or an archive wrote before it (`标题: `).
 fn leading_marks(chars: &[char]) -> usize {
-    chars.iter().position(|c| !matches!(c, '#' | '*' | '>')).unwrap_or(chars.len())
+    let marks = chars.iter().position(|c| !matches!(c, '#' | '*' | '>')).unwrap_or(chars.len());
+    let rest: String = chars[marks..].iter().take(6).collect();
+    let field = ["标题:", "题名:", "名称:", "文章标题:"].iter().find(|f| rest.starts_with(**f));
+    marks + field.map_or(0, |f| f.chars().count())
 }
 
 /// A line holding only a name: short, no sentence punctuation, no digits.

@@ -81,7 +81,8 @@ pub fn parse_text(input: &str) -> Report {
     let spans: Vec<Span> = t.iter().map(|t| t.span).collect();
     let inside = |r: &doc::Row, tables: &[Span]| tables.iter().any(|t| r.span.start >= t.start && r.span.end <= t.end);
     // The review table's span starts at its caption, which may be the chapter heading.
-    report.chapters = chapters::read(rows, input, |r| inside(r, &spans[..spans.len().min(2)]));
+    let not_review: Vec<Span> = t.active.iter().chain(&t.requests).map(|t| t.span).collect();
+    report.chapters = chapters::read(rows, input, |r| inside(r, &not_review));
     if report.chapters.is_empty() {
         // No heading on a line of its own: the headings may stand inside running text.
         report.chapters = chapters::read_inline(stream.get_or_insert_with(|| tokens::Stream::new(input)), input);

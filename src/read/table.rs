@@ -75,6 +75,23 @@ fn occurrences(text: &[char], word: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Words (`不适用`, `abc`) written in a row's number cells: in a row whose cells
+/// are kept (tabs, pipes), short text cells after the cell holding the row's
+/// words, when the cells from there on are exactly its `n` columns. They are
+/// then the row's first cells (read as invalid values), not its label; returns
+/// where they start.
+fn text_in_value_columns(r: &Row, label: &str, words: &[&str], after_label: usize, n: usize) -> Option<usize> {
+    if !matches!(r.sep, Separator::Tab | Separator::Pipe) {
+        return None;
+    }
+    let at = words.iter().filter_map(|w| label.find(w)).min()?;
+    let word_cell = r.cells.iter().position(|c| c.kind() == CellKind::Text && c.bare().contains(&at))?;
+    let first = word_cell + 1;
+    let short = |c: &DocCell| c.bare().len() <= 4 * 3;
+    let fits = first < after_label && r.cells.len() - first == n && r.cells[first..after_label].iter().all(short);
+    fits.then_some(first)
+}
+
 /// Reads `def`'s rows from `rows`; returns the table, the notes, and the index
 /// of the last row used (`None` when no row label was found).
 pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<ReadNote>, Option<usize>) {
@@ -127,6 +144,8 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<Re
             // Values start after the last text cell before the first value.
             let after_label =
                 r.cells[..label_end].iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |p| p + 1);
+            let n = def.rows[k].cols.len();
+            let after_label = text_in_value_columns(&r, label, words[k], after_label, n).unwrap_or(after_label);
             pending.push(Pending::new(k, r.span, r.cells[after_label..].iter().collect(), r.sep));
             cursor = k + 1;
             last = Some(i);

@@ -4,7 +4,7 @@
 
 use super::doc::{Cell, CellKind, Row, Rows};
 use super::labels::{ACTIVE_2019, ACTIVE_2021, REQUESTS_2021};
-use super::table;
+use super::{chapters, table};
 use crate::model::{ReadNote, Table, TableKind, Tables, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
@@ -108,9 +108,17 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
     // Up to 60 lines that hold something (a browser's copy puts an empty line after every cell).
     let window = rows.slice(start..rows.len()).iter().enumerate().filter(|(_, r)| !r.cells.is_empty()).nth(60);
     let limit = window.map_or(rows.len(), |(k, _)| start + k);
-    let end = (start + 1..limit)
-        .find(|&i| rows.at(i).prose || rows.at(i).label.text.chars().count() > MAX_LABEL)
-        .unwrap_or(limit);
+    // It ends at running text, or at the next chapter's heading.
+    let ends = |r: &Row| {
+        r.prose || r.label.text.chars().count() > MAX_LABEL || chapters::names_chapter(r).is_some_and(|n| n != 4)
+    };
+    let end = (start + 1..limit).find(|&i| ends(&rows.at(i))).unwrap_or(limit);
+    // A bare `无` under the heading (no case, no table) is text, not a cell.
+    let region = rows.slice(start..end);
+    let values: Vec<Cell> = region.iter().flat_map(|r| r.values()).cloned().collect();
+    if matches!(&values[..], [only] if only.kind() == CellKind::Placeholder) {
+        return None;
+    }
     let mut out = Table::empty(template, TableKind::Review);
     let labelled: Vec<Row> = rows.slice(start..end).iter().filter(|r| has_values(r) && !text_free(r)).collect();
     if labelled.first().is_some_and(|r| r.label.text.contains("复议") && r.values().count() <= 5) {
