@@ -100,6 +100,9 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
         if let (Some((y, k)), Some(gap)) = (displaced, gap) {
             meta.year = Some(Found { value: y, span: text_rows.at(k).span });
             meta.agency = Some(found_text(input, Span::new(head.span.start, gap))).filter(|a| !a.value.is_empty());
+        } else if let (Some((y, k)), None) = (displaced, &meta.year) {
+            // The year on a line of its own under the title (`（2022年度）`).
+            meta.year = Some(Found { value: y, span: text_rows.at(k).span });
         }
     }
     if let Some(agency) = &mut meta.agency {
@@ -193,8 +196,10 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
 }
 
 /// A line holding only a year (`2020`).
+/// A line holding only a year: `2022`, `2022年度`, `（2022年度）`.
 fn bare_year(r: &Row) -> Option<i32> {
-    let t = r.folded.text;
+    let t = r.folded.text.trim_start_matches('(').trim_end_matches(')');
+    let t = t.strip_suffix("年度").or_else(|| t.strip_suffix('年')).unwrap_or(t);
     t.parse().ok().filter(|_| t.len() == 4 && t.starts_with("20"))
 }
 
