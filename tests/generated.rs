@@ -206,6 +206,16 @@ fn one_changed_cell_is_found_and_its_value_suggested() {
                     assert_eq!(errors.len(), 1, "{what}: one finding expected: {errors:#?}");
                     let fix = errors[0].fix.as_ref().unwrap_or_else(|| panic!("{what}: no fix in {errors:#?}"));
                     assert_eq!((fix.cell.as_str(), fix.value), (key.as_str(), original), "{what}");
+                    // It alone is the culprit, and every identity it breaks is listed:
+                    // its row's (T3-ROW) and its column's (T3-SUM or T3-BAL) at least.
+                    let e = &errors[0];
+                    assert_eq!(e.culprits, vec![key.clone()], "{what}");
+                    assert!(e.broken.len() >= 2, "{what}: {:#?}", e.broken);
+                    for b in &e.broken {
+                        assert!(b.lhs.contains(&key) || b.rhs.contains(&key), "{what}: {b:#?}");
+                        assert_ne!(b.lhs_sum, b.rhs_sum, "{what}: {b:#?}");
+                    }
+                    assert!(e.broken.iter().any(|b| b.code == "T3-ROW"), "{what}: {:#?}", e.broken);
                 }
             }
         }

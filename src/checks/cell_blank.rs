@@ -60,6 +60,8 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 .flat_map(|k| blanks[k].iter().map(move |&c| (k, c)))
                 .map(|(k, c)| cell_key(table, k, c))
                 .collect();
+            // The blank cells are what a fix fills.
+            d.culprits = d.cells.clone();
             // The rows' printed cells: a blank cell itself has no width to point at.
             let spans: Vec<_> = (r..=end).flat_map(|k| table.cells[k].iter().filter_map(|c| c.span)).collect();
             d.span = spans

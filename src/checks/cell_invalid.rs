@@ -36,6 +36,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 };
                 let mut d = Diagnostic::new(&RULE, format!("{}{problem}。", cell_name(table, r, c)));
                 d.cells = vec![cell_key(table, r, c)];
+                d.culprits = d.cells.clone();
                 d.span = cell.span;
                 d.help = Some(RULE.doc.fix.to_owned());
                 out.push(d);

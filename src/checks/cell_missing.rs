@@ -45,6 +45,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut d = Diagnostic::new(&RULE, format!("表中未找到：{}（共 {} 个单元格）。", rows.join("；"), cells.len()));
+        d.culprits = cells.clone();
         d.cells = cells;
         d.span = Some(table.span);
         d.help = Some(RULE.doc.fix.to_owned());

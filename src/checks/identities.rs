@@ -6,7 +6,7 @@
 //! explains every broken equality: that cell, its suggested value (建议值) and
 //! the identities it breaks become one finding.
 
-use super::{cell_key, cell_name, Diagnostic, Fix, Severity};
+use super::{cell_key, cell_name, Broken, Diagnostic, Fix, Severity};
 use crate::model::identities::{Along, Identity, Relation, Terms};
 use crate::model::{CellValue, NoteKind, Number, Report, Table};
 use crate::text::Span;
@@ -225,6 +225,30 @@ fn span_of(table: &Table, cells: &[(usize, usize)]) -> (Option<Span>, Vec<Span>)
     (spans.first().copied(), spans.iter().skip(1).copied().collect())
 }
 
+/// The instance as data: its cells and both sums.
+fn broken(table: &Table, inst: &Instance) -> Broken {
+    let keys = |cells: &[(usize, usize)]| cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect();
+    let sum = |cells: &[(usize, usize)]| {
+        let total: i128 = cells
+            .iter()
+            .map(|&(r, c)| match table.cells[r][c].value {
+                CellValue::Number(n) => scaled(n, inst.scale),
+                _ => 0,
+            })
+            .sum();
+        let mantissa = i64::try_from(total).unwrap_or(if total < 0 { i64::MIN } else { i64::MAX });
+        Number { mantissa, scale: inst.scale }
+    };
+    Broken {
+        code: inst.identity.code,
+        about: inst.label.clone(),
+        lhs: keys(&inst.lhs),
+        rhs: keys(&inst.rhs),
+        lhs_sum: sum(&inst.lhs),
+        rhs_sum: sum(&inst.rhs),
+    }
+}
+
 fn finding(table: &Table, inst: &Instance) -> Diagnostic {
     let cells: Vec<(usize, usize)> = inst.lhs.iter().chain(&inst.rhs).copied().collect();
     let (span, related) = span_of(table, &cells);
@@ -234,6 +258,9 @@ fn finding(table: &Table, inst: &Instance) -> Diagnostic {
         severity,
         message: describe(table, inst),
         cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
+        // Which of its terms is wrong, the identity alone cannot tell.
+        culprits: Vec::new(),
+        broken: vec![broken(table, inst)],
         span,
         related,
         help: None,
@@ -269,6 +296,8 @@ fn root_finding(table: &Table, cell: (usize, usize), value: Number, explained: &
         severity: Severity::Error,
         message,
         cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
+        culprits: vec![key.clone()],
+        broken: explained.iter().map(|i| broken(table, i)).collect(),
         span: table.cells[cell.0][cell.1].span.or(span),
         related,
         help: Some(format!(

@@ -75,15 +75,35 @@ pub struct Fix {
     pub value: Number,
 }
 
+/// One broken instance of a table identity: which (its code), what it is
+/// about (`自然人列`, `“（一）予以公开”行`), the cells on each side and both
+/// sums (blank cells count as 0).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    pub code: &'static str,
+    pub about: String,
+    pub lhs: Vec<String>,
+    pub rhs: Vec<String>,
+    pub lhs_sum: Number,
+    pub rhs_sum: Number,
+}
+
 /// A finding: its code, how bad it is, a message stating the numbers, the
-/// cells it is about (`table.row.col`), where in the input it points (the
-/// primary span and related ones), how to fix it and, for one wrong cell, the value.
+/// cells it is about (`table.row.col`) and which of them are the culprits,
+/// where in the input it points (the primary span and related ones), how to
+/// fix it and, for one wrong cell, the value; for identities, every one broken.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
     pub cells: Vec<String>,
+    /// The cells among `cells` a fix changes (the one wrong value, or the
+    /// blank, missing or invalid cell itself); the others are only involved
+    /// (terms of a broken identity, the table cell a sentence is compared with).
+    pub culprits: Vec<String>,
+    /// For identity findings: each broken identity, the merged ones included.
+    pub broken: Vec<Broken>,
     pub span: Option<Span>,
     pub related: Vec<Span>,
     pub help: Option<String>,
@@ -98,6 +118,8 @@ impl Diagnostic {
             severity: rule.severity,
             message,
             cells: Vec::new(),
+            culprits: Vec::new(),
+            broken: Vec::new(),
             span: None,
             related: Vec::new(),
             help: None,

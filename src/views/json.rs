@@ -26,6 +26,18 @@ pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// A JSON array of strings.
+fn strings(out: &mut String, items: &[String]) {
+    out.push('[');
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        string(out, s);
+    }
+    out.push(']');
+}
+
 fn table(out: &mut String, table: Option<&Table>) {
     let Some(t) = table else {
         out.push_str("null");
@@ -63,14 +75,30 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
     string(out, d.severity.as_str());
     out.push_str(",\"message\":");
     string(out, &d.message);
+    // Each cell with its role: the culprit a fix changes, or a cell only involved.
     out.push_str(",\"cells\":[");
     for (i, c) in d.cells.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
+        out.push_str(if i > 0 { ",{\"cell\":" } else { "{\"cell\":" });
         string(out, c);
+        out.push_str(if d.culprits.contains(c) { ",\"role\":\"culprit\"}" } else { ",\"role\":\"involved\"}" });
     }
-    out.push(']');
+    out.push_str("],\"cell_keys\":");
+    strings(out, &d.cells);
+    if !d.broken.is_empty() {
+        out.push_str(",\"broken\":[");
+        for (i, b) in d.broken.iter().enumerate() {
+            out.push_str(if i > 0 { ",{\"code\":" } else { "{\"code\":" });
+            string(out, b.code);
+            out.push_str(",\"about\":");
+            string(out, &b.about);
+            out.push_str(",\"lhs\":");
+            strings(out, &b.lhs);
+            out.push_str(",\"rhs\":");
+            strings(out, &b.rhs);
+            let _ = write!(out, ",\"lhs_sum\":{},\"rhs_sum\":{}}}", b.lhs_sum, b.rhs_sum);
+        }
+        out.push(']');
+    }
     let location = |out: &mut String, span: crate::text::Span| {
         let _ = write!(
             out,

@@ -28,12 +28,12 @@ const assertClean = (app) => assertCleanAt(site, app);
 const SEEDS = [
   ['000_f9649dac1b38fb85.txt', ['CELL-EXTRA', 'CELL-BLANK'], 'review.reconsideration.total'],
   ['001_398e231a6bf84220.txt', ['CELL-BLANK'], 'requests.denied_process.natural'],
-  ['002_400511ad0ee379b5.txt', ['N-APPS', 'S-CHAPTER'], 'requests.new.total'],
+  ['002_400511ad0ee379b5.txt', ['N-APPS', 'S-CHAPTER'], 'requests.new.total', 'involved'],
   ['003_e79d930d3ead0ba0.txt', ['CELL-BLANK', 'N-DUP', 'S-CHAPTER'], 'requests.new.natural'],
   ['004_9cf56e95910a791d.txt', ['N-DUP', 'S-META', 'N-FEE'], null],
 ];
 
-for (const [name, codes, cell] of SEEDS) {
+for (const [name, codes, cell, role = 'culprit'] of SEEDS) {
   test(`seed ${name}: ${codes.join(', ')} listed, cells marked`, async () => {
     const app = await openApp(browser, site);
     const { page } = app;
@@ -46,7 +46,8 @@ for (const [name, codes, cell] of SEEDS) {
       assert.ok(!found.includes(code), `no ${code} on a seed`);
     }
     if (cell) {
-      assert.equal(await page.getAttribute(`[data-cell="${cell}"]`, 'aria-invalid'), 'true', `${cell} marked`);
+      assert.equal(await page.getAttribute(`[data-cell="${cell}"]`, 'data-role'), role, `${cell} marked`);
+      if (role === 'culprit') assert.equal(await page.getAttribute(`[data-cell="${cell}"]`, 'aria-invalid'), 'true');
     }
     // Choosing a finding marks its span in the source and opens its explanation.
     await page.locator(`button[data-code="${codes[0]}"]`).first().click();
@@ -264,6 +265,9 @@ test('a balanced report shows a clear pass; one changed cell shows its suggested
   assert.match(await cell.textContent(), /5\s*建议值 2/);
   assert.equal(await cell.getAttribute('aria-invalid'), 'true');
   assert.match(await cell.getAttribute('title'), /T3-/);
+  // One wrong cell: it alone is the culprit; the other terms of its sums are only involved.
+  assert.equal(await page.locator('[data-role="culprit"]').count(), 1);
+  assert.ok(await page.locator('[data-role="involved"]').count() > 1);
   await page.screenshot({ path: path.join(shots, 'suggested-value.png') });
   assertClean(app);
 });

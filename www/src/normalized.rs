@@ -101,6 +101,10 @@ fn cell_view(props: &ViewProps, table: &Table, row: usize, col: usize, colspan: 
         findings.iter().map(|&i| format!("{}：{}", c.diagnostics[i].code, c.diagnostics[i].message)).collect();
     let fix = findings.iter().find_map(|&i| c.diagnostics[i].fix.as_ref().filter(|f| f.cell == key)).map(|f| f.value);
     let selected = props.selected.is_some_and(|s| findings.contains(&s));
+    // The cell a fix changes is marked strongly; a cell only involved in a
+    // finding (a term of a broken sum, the cell a sentence is compared with) lightly.
+    let culprit = findings.iter().any(|&i| c.diagnostics[i].culprits.contains(&key));
+    let (class, role) = if culprit { ("nb-bad", "culprit") } else { ("nb-involved", "involved") };
     let first = findings[0];
     let on_select = props.on_select.clone();
     let onclick = Callback::from(move |_| on_select.emit(first));
@@ -114,9 +118,10 @@ fn cell_view(props: &ViewProps, table: &Table, row: usize, col: usize, colspan: 
         })
     };
     html! {
-        <td data-cell={key} class={classes!("nb-bad", kind, selected.then_some("nb-selected"))} aria-invalid="true"
-            tabindex="0" title={messages.join("\n")} aria-label={format!("{text}，{}", messages.join("；"))} {colspan} {onclick} {onkeydown}>
-            <span aria-hidden="true" class="nb-sign">{ "⚠" }</span>
+        <td data-cell={key} data-role={role} class={classes!(class, kind, selected.then_some("nb-selected"))}
+            aria-invalid={culprit.then_some("true")} tabindex="0" title={messages.join("\n")}
+            aria-label={format!("{text}，{}", messages.join("；"))} {colspan} {onclick} {onkeydown}>
+            { culprit.then(|| html! { <span aria-hidden="true" class="nb-sign">{ "⚠" }</span> }) }
             { text }
             { fix.map(|v| html! { <span class="nb-suggest">{ format!("建议值 {v}") }</span> }) }
         </td>
