@@ -29,6 +29,12 @@ impl Instance {
         !self.identity.relation.holds(self.residual, 0)
     }
 
+    /// Whether every cell of one side was left blank (and the other holds a number).
+    fn blank_side(&self) -> bool {
+        let blank = |cells: &[(usize, usize)]| cells.iter().all(|c| self.blanks.contains(c));
+        blank(&self.lhs) != blank(&self.rhs)
+    }
+
     /// +1 for a left-hand cell, −1 for a right-hand one, 0 if not in it.
     fn coefficient(&self, cell: (usize, usize)) -> i128 {
         let l = self.lhs.iter().filter(|&&c| c == cell).count() as i128;
@@ -103,10 +109,24 @@ pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Dia
             broken.iter().copied().filter(|i| i.identity.relation == Relation::Equal).collect();
         let root = root_cause(table, &all, &equalities);
         let from = out.len();
-        for inst in &broken {
-            if root.as_ref().is_some_and(|(_, _, explained)| explained.iter().any(|e| std::ptr::eq(*e, *inst))) {
-                continue;
-            }
+        let unexplained: Vec<&Instance> = broken
+            .iter()
+            .copied()
+            .filter(|inst| {
+                !root.as_ref().is_some_and(|(_, _, explained)| explained.iter().any(|e| std::ptr::eq(*e, *inst)))
+            })
+            .collect();
+        // Broken because one side was left blank: one cause per identity (a
+        // blank 总计 column breaks every row's sum), one finding listing them.
+        let (blank_sided, others): (Vec<&Instance>, Vec<&Instance>) =
+            unexplained.into_iter().partition(|inst| inst.blank_side());
+        let mut codes: Vec<&'static str> = blank_sided.iter().map(|i| i.identity.code).collect();
+        codes.dedup();
+        for code in codes {
+            let group: Vec<&Instance> = blank_sided.iter().copied().filter(|i| i.identity.code == code).collect();
+            out.push(if group.len() == 1 { finding(table, group[0]) } else { blank_finding(table, &group) });
+        }
+        for inst in others {
             out.push(finding(table, inst));
         }
         if let Some((cell, value, explained)) = root {
@@ -258,12 +278,57 @@ fn finding(table: &Table, inst: &Instance) -> Diagnostic {
         severity,
         message: describe(table, inst),
         cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
-        // Which of its terms is wrong, the identity alone cannot tell.
-        culprits: Vec::new(),
+        // Which of its terms is wrong, the identity alone cannot tell; unless
+        // one side was left blank: those cells are the cause.
+        culprits: if inst.blank_side() {
+            inst.blanks.iter().map(|&(r, c)| cell_key(table, r, c)).collect()
+        } else {
+            Vec::new()
+        },
         broken: vec![broken(table, inst)],
         span,
         related,
         help: None,
+        fix: None,
+    }
+}
+
+/// Several instances of one identity, each broken because one side was left
+/// blank: the blank cells are the cause, each instance is listed.
+fn blank_finding(table: &Table, group: &[&Instance]) -> Diagnostic {
+    let mut cells: Vec<(usize, usize)> = Vec::new();
+    let mut blanks: Vec<(usize, usize)> = Vec::new();
+    for inst in group {
+        for &c in inst.lhs.iter().chain(&inst.rhs) {
+            if !cells.contains(&c) {
+                cells.push(c);
+            }
+        }
+        for &b in &inst.blanks {
+            if !blanks.contains(&b) {
+                blanks.push(b);
+            }
+        }
+    }
+    let about: Vec<&str> = group.iter().map(|i| i.label.as_str()).collect();
+    let message = format!(
+        "{} 处勾稽关系因一侧单元格全部空白（按 0 计）而不成立：{}。补上空白单元格的数字后再核对。{}",
+        group.len(),
+        about.join("、"),
+        group.iter().map(|i| format!("[{}] {}", i.identity.code, describe(table, i))).collect::<Vec<_>>().join("；")
+    );
+    let (span, related) = span_of(table, &cells);
+    let blank_spans: Vec<Span> = blanks.iter().filter_map(|&(r, c)| table.cells[r][c].span).collect();
+    Diagnostic {
+        code: group[0].identity.code,
+        severity: Severity::Error,
+        message,
+        cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
+        culprits: blanks.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
+        broken: group.iter().map(|i| broken(table, i)).collect(),
+        span: blank_spans.first().copied().or(span),
+        related,
+        help: Some("空白不等于 0：先补上空白单元格（没有发生的填 0），再按勾稽关系核对。".to_owned()),
         fix: None,
     }
 }

@@ -4,6 +4,7 @@
 //! look at the model; spans point back into the input.
 
 mod across;
+mod causes;
 mod cell_blank;
 mod cell_extra;
 mod cell_invalid;
@@ -226,6 +227,7 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
     n_apps::check(report, &sentences, &mut out);
     n_review::check(report, &sentences, &mut out);
     n_sum::check(&sentences, &mut out);
+    causes::merge(&mut out);
     out.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
     out
 }
