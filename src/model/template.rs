@@ -76,12 +76,19 @@ pub struct RowDef {
     pub key: &'static str,
     pub label: &'static str,
     pub cols: &'static [ColDef],
+    /// Words of the official label any one of which identifies the row, as
+    /// they survive what extraction and OCR do to labels (split, damaged,
+    /// abbreviated); matched against the bare label text, in template order.
+    pub words: &'static [&'static str],
 }
 
 #[derive(Debug)]
 pub struct TableDef {
     pub kind: TableKind,
     pub rows: &'static [RowDef],
+    /// Words only this format prints in this table (headers, row labels):
+    /// where they stand, the table shows its format.
+    pub own_words: &'static [&'static str],
 }
 
 #[derive(Debug)]
@@ -114,8 +121,13 @@ const fn money(key: &'static str, label: &'static str) -> ColDef {
     ColDef { key, label, kind: ColKind::Money }
 }
 
-const fn row(key: &'static str, label: &'static str, cols: &'static [ColDef]) -> RowDef {
-    RowDef { key, label, cols }
+const fn row(
+    key: &'static str,
+    label: &'static str,
+    cols: &'static [ColDef],
+    words: &'static [&'static str],
+) -> RowDef {
+    RowDef { key, label, cols, words }
 }
 
 const DOCS_2019: &[ColDef] =
@@ -149,31 +161,31 @@ const OUTCOMES: &[ColDef] = &[
 ];
 
 macro_rules! request_rows {
-    ($($key:literal => $label:literal),* $(,)?) => {
+    ($($key:literal => $label:literal, $words:expr);* $(;)?) => {
         &[
-            row("new", "一、本年新收政府信息公开申请数量", APPLICANTS),
-            row("carried_in", "二、上年结转政府信息公开申请数量", APPLICANTS),
-            row("granted", "（一）予以公开", APPLICANTS),
-            row("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", APPLICANTS),
-            row("denied_state_secret", "1.属于国家秘密", APPLICANTS),
-            row("denied_law", "2.其他法律行政法规禁止公开", APPLICANTS),
-            row("denied_safety", "3.危及“三安全一稳定”", APPLICANTS),
-            row("denied_third_party", "4.保护第三方合法权益", APPLICANTS),
-            row("denied_internal", "5.属于三类内部事务信息", APPLICANTS),
-            row("denied_process", "6.属于四类过程性信息", APPLICANTS),
-            row("denied_enforcement", "7.属于行政执法案卷", APPLICANTS),
-            row("denied_query", "8.属于行政查询事项", APPLICANTS),
-            row("unable_not_held", "1.本机关不掌握相关政府信息", APPLICANTS),
-            row("unable_needs_creation", "2.没有现成信息需要另行制作", APPLICANTS),
-            row("unable_unclear", "3.补正后申请内容仍不明确", APPLICANTS),
-            row("refused_petition", "1.信访举报投诉类申请", APPLICANTS),
-            row("refused_repeat", "2.重复申请", APPLICANTS),
-            row("refused_publication", "3.要求提供公开出版物", APPLICANTS),
-            row("refused_mass", "4.无正当理由大量反复申请", APPLICANTS),
-            row("refused_reconfirm", "5.要求行政机关确认或重新出具已获取信息", APPLICANTS),
-            $(row($key, $label, APPLICANTS),)*
-            row("total_processed", "（七）总计", APPLICANTS),
-            row("carried_out", "四、结转下年度继续办理", APPLICANTS),
+            row("new", "一、本年新收政府信息公开申请数量", APPLICANTS, &["新收"]),
+            row("carried_in", "二、上年结转政府信息公开申请数量", APPLICANTS, &["上年结转"]),
+            row("granted", "（一）予以公开", APPLICANTS, &["以公开"]),
+            row("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", APPLICANTS, &["部分公开", "分公开"]),
+            row("denied_state_secret", "1.属于国家秘密", APPLICANTS, &["国家秘密"]),
+            row("denied_law", "2.其他法律行政法规禁止公开", APPLICANTS, &["禁止公开", "法律行政法规"]),
+            row("denied_safety", "3.危及“三安全一稳定”", APPLICANTS, &["三安全", "一稳定", "危及"]),
+            row("denied_third_party", "4.保护第三方合法权益", APPLICANTS, &["第三方"]),
+            row("denied_internal", "5.属于三类内部事务信息", APPLICANTS, &["内部事务"]),
+            row("denied_process", "6.属于四类过程性信息", APPLICANTS, &["过程性"]),
+            row("denied_enforcement", "7.属于行政执法案卷", APPLICANTS, &["执法案卷", "行政执法"]),
+            row("denied_query", "8.属于行政查询事项", APPLICANTS, &["查询事项"]),
+            row("unable_not_held", "1.本机关不掌握相关政府信息", APPLICANTS, &["不掌握"]),
+            row("unable_needs_creation", "2.没有现成信息需要另行制作", APPLICANTS, &["另行制作", "现成信息"]),
+            row("unable_unclear", "3.补正后申请内容仍不明确", APPLICANTS, &["仍不明确", "补正后"]),
+            row("refused_petition", "1.信访举报投诉类申请", APPLICANTS, &["信访", "举报投诉"]),
+            row("refused_repeat", "2.重复申请", APPLICANTS, &["重复申请"]),
+            row("refused_publication", "3.要求提供公开出版物", APPLICANTS, &["出版物"]),
+            row("refused_mass", "4.无正当理由大量反复申请", APPLICANTS, &["大量反复"]),
+            row("refused_reconfirm", "5.要求行政机关确认或重新出具已获取信息", APPLICANTS, &["重新出具", "确认或"]),
+            $(row($key, $label, APPLICANTS, $words),)*
+            row("total_processed", "（七）总计", APPLICANTS, &["七总计", "七总"]),
+            row("carried_out", "四、结转下年度继续办理", APPLICANTS, &["结转下年", "继续办理"]),
         ]
     };
 }
@@ -181,10 +193,12 @@ macro_rules! request_rows {
 const REVIEW: TableDef = TableDef {
     kind: TableKind::Review,
     rows: &[
-        row("reconsideration", "行政复议", OUTCOMES),
-        row("direct_suit", "行政诉讼 未经复议直接起诉", OUTCOMES),
-        row("suit_after_review", "行政诉讼 复议后起诉", OUTCOMES),
+        row("reconsideration", "行政复议", OUTCOMES, &[]),
+        row("direct_suit", "行政诉讼 未经复议直接起诉", OUTCOMES, &[]),
+        row("suit_after_review", "行政诉讼 复议后起诉", OUTCOMES, &[]),
     ],
+    // The same in both formats.
+    own_words: &[],
 };
 
 pub static TEMPLATE_2019: Template = Template {
@@ -192,17 +206,22 @@ pub static TEMPLATE_2019: Template = Template {
     active: TableDef {
         kind: TableKind::Active,
         rows: &[
-            row("regulations", "规章", DOCS_2019),
-            row("normative_docs", "规范性文件", DOCS_2019),
-            row("licensing", "行政许可", ITEMS_2019),
-            row("other_services", "其他对外管理服务事项", ITEMS_2019),
-            row("penalty", "行政处罚", ITEMS_2019),
-            row("coercion", "行政强制", ITEMS_2019),
-            row("fees", "行政事业性收费", FEES_2019),
-            row("procurement", "政府集中采购", PROCUREMENT_2019),
+            row("regulations", "规章", DOCS_2019, &["规章"]),
+            row("normative_docs", "规范性文件", DOCS_2019, &["规范性文件"]),
+            row("licensing", "行政许可", ITEMS_2019, &["行政许可"]),
+            row("other_services", "其他对外管理服务事项", ITEMS_2019, &["其他对外管理服务"]),
+            row("penalty", "行政处罚", ITEMS_2019, &["行政处罚"]),
+            row("coercion", "行政强制", ITEMS_2019, &["行政强制"]),
+            row("fees", "行政事业性收费", FEES_2019, &["行政事业性收费", "事业性收费"]),
+            row("procurement", "政府集中采购", PROCUREMENT_2019, &["集中采购", "政府采购"]),
         ],
+        own_words: &["新制作数量", "新公开数量", "对外公开总数", "上一年项目", "集中采购", "其他对外管理服务"],
     },
-    requests: TableDef { kind: TableKind::Requests, rows: request_rows!("other_handling" => "（六）其他处理") },
+    requests: TableDef {
+        kind: TableKind::Requests,
+        own_words: &[],
+        rows: request_rows!("other_handling" => "（六）其他处理", &["其他处理"]),
+    },
     review: REVIEW,
 };
 
@@ -211,20 +230,22 @@ pub static TEMPLATE_2021: Template = Template {
     active: TableDef {
         kind: TableKind::Active,
         rows: &[
-            row("regulations", "规章", DOCS_2021),
-            row("normative_docs", "行政规范性文件", DOCS_2021),
-            row("licensing", "行政许可", DECISIONS_2021),
-            row("penalty", "行政处罚", DECISIONS_2021),
-            row("coercion", "行政强制", DECISIONS_2021),
-            row("fees", "行政事业性收费", FEES_2021),
+            row("regulations", "规章", DOCS_2021, &["规章"]),
+            row("normative_docs", "行政规范性文件", DOCS_2021, &["规范性文件"]),
+            row("licensing", "行政许可", DECISIONS_2021, &["行政许可"]),
+            row("penalty", "行政处罚", DECISIONS_2021, &["行政处罚"]),
+            row("coercion", "行政强制", DECISIONS_2021, &["行政强制"]),
+            row("fees", "行政事业性收费", FEES_2021, &["行政事业性收费", "事业性收费"]),
         ],
+        own_words: &["本年制发", "本年废止", "现行有效", "收费金额", "行政规范性文件"],
     },
     requests: TableDef {
         kind: TableKind::Requests,
+        own_words: &["逾期不补正", "缴纳费用", "收费通知"],
         rows: request_rows!(
-            "other_no_correction" => "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            "other_no_fee" => "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            "other_other" => "3.其他",
+            "other_no_correction" => "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", &["逾期不补正", "不补正"];
+            "other_no_fee" => "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", &["缴纳费用", "收费通知"];
+            "other_other" => "3.其他", &["3其他"];
         ),
     },
     review: REVIEW,

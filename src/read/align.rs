@@ -11,7 +11,6 @@
 //! the issue asks for this one algorithm to read them all.
 
 use super::choose::{self, Printed};
-use super::labels::{row_words, ACTIVE_2019, ACTIVE_2021};
 use super::split::{self, Piece};
 use super::tokens::{Group, Run, Stream};
 use crate::model::identities;
@@ -68,7 +67,8 @@ fn best(s: &Stream, kind: TableKind, from: usize) -> Option<(Table, usize, Vec<R
         // The same rows in both: the header's words tell (2021 prints 本年制发, 2019 新制作).
         std::cmp::Ordering::Equal => {
             let says = |words: &[&str]| words.iter().any(|w| s.find(w).any(|(at, _)| at >= from));
-            if kind == TableKind::Active && says(ACTIVE_2021) && !says(ACTIVE_2019) {
+            let own = |t: TemplateId| t.template().active.own_words;
+            if kind == TableKind::Active && says(own(TemplateId::Y2021)) && !says(own(TemplateId::Y2019)) {
                 b
             } else {
                 a
@@ -86,7 +86,7 @@ fn best(s: &Stream, kind: TableKind, from: usize) -> Option<(Table, usize, Vec<R
 /// of the table has values after its label.
 fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Option<Vec<Candidate>> {
     let def = template.template().table(kind);
-    let words = |k: usize| row_words(kind.key(), def.rows[k].key);
+    let words = |k: usize| def.rows[k].words;
     // Every place a row's word stands, once: (start, end, row, bare chars of its label after the word).
     let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (k, row) in def.rows.iter().enumerate() {

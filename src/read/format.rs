@@ -4,8 +4,7 @@
 //! 2021's three （六） rows), or header words only one format prints
 //! (新制作数量 / 本年制发件数). Where neither is there, the format is unknown.
 
-use super::labels::{ACTIVE_2019, ACTIVE_2021, REQUESTS_2021};
-use crate::model::{CellValue, Table, TableKind, TemplateId};
+use crate::model::{CellValue, Table, TemplateId};
 use crate::text::Folded;
 
 /// Whether `table`, as read from `input`, shows the format it was read in.
@@ -22,12 +21,11 @@ pub fn shows_template(table: &Table, input: &str) -> bool {
     if own_row {
         return true;
     }
-    let (own, others): (&[&str], &[&str]) = match (table.def.kind, table.template) {
-        (TableKind::Active, TemplateId::Y2019) => (ACTIVE_2019, ACTIVE_2021),
-        (TableKind::Active, TemplateId::Y2021) => (ACTIVE_2021, ACTIVE_2019),
-        (TableKind::Requests, TemplateId::Y2021) => (REQUESTS_2021, &[]),
-        _ => return false,
-    };
+    let own = table.def.own_words;
+    let others = other.template().table(table.def.kind).own_words;
+    if own.is_empty() {
+        return false;
+    }
     let text = input.get(table.span.start..table.span.end).unwrap_or_default();
     let folded = Folded::new(text, table.span.start);
     let says = |words: &[&str]| words.iter().any(|w| folded.text.contains(w));

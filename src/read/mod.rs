@@ -9,7 +9,6 @@ mod choose;
 mod dates;
 mod doc;
 mod format;
-mod labels;
 mod meta;
 mod place;
 mod split;

@@ -5,7 +5,6 @@
 //! silently: extra values and positional guesses become notes.
 
 use super::doc::{Cell as DocCell, CellKind, Row, Rows};
-use super::labels::row_words;
 use super::place::{complete_rows, is_value, place, Pending};
 pub(super) use super::place::{in_sequence, place_line};
 use crate::model::{ReadNote, Table, TableKind, TemplateId};
@@ -97,12 +96,11 @@ fn text_in_value_columns(r: &Row, label: &str, words: &[&str], after_label: usiz
 pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<ReadNote>, Option<usize>) {
     let mut table = Table::empty(template, kind);
     let def = table.def;
-    let table_key = def.kind.key();
     let mut pending: Vec<Pending> = Vec::new();
     let mut cursor = 0;
     let mut last = None;
     let labels: Vec<&str> = rows.iter().map(|r| r.head()).collect();
-    let words: Vec<&[&str]> = def.rows.iter().map(|r| row_words(table_key, r.key)).collect();
+    let words: Vec<&[&str]> = def.rows.iter().map(|r| r.words).collect();
     let has_values = |i: usize| rows.get(i).is_some_and(|r| r.cells.iter().any(is_value));
     let find = |label: &str, cursor: usize| {
         (!label.is_empty())

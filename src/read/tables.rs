@@ -3,7 +3,6 @@
 //! template its own labels show.
 
 use super::doc::{Cell, CellKind, Row, Rows};
-use super::labels::{ACTIVE_2019, ACTIVE_2021, REQUESTS_2021};
 use super::{chapters, table};
 use crate::model::{ReadNote, Table, TableKind, Tables, TemplateId};
 use crate::text::layout::Separator;
@@ -38,7 +37,10 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     let mut review_from = 0;
     if let Some(start) = active_start {
         let region = rows.slice(start..active_end);
-        let template = if contains_any(region, ACTIVE_2021) && !contains_any(region, ACTIVE_2019) {
+        let own = |t: TemplateId, kind| t.template().table(kind).own_words;
+        let template = if contains_any(region, own(TemplateId::Y2021, TableKind::Active))
+            && !contains_any(region, own(TemplateId::Y2019, TableKind::Active))
+        {
             TemplateId::Y2021
         } else {
             TemplateId::Y2019
@@ -56,7 +58,8 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     if let Some(start) = requests_start {
         let end = find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
         let region = rows.slice(start..end);
-        let template = if contains_any(region, REQUESTS_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
+        let own_2021 = TemplateId::Y2021.template().requests.own_words;
+        let template = if contains_any(region, own_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
         let (mut table, mut n, last) = table::read(region, template, TableKind::Requests);
         if let Some(last) = last {
             let head = header_start(rows, start);
