@@ -1,7 +1,7 @@
 //! Checks across reports loaded together (X-*): which reports are the same
 //! agency's consecutive years, and the cell values they compare.
 
-use super::{x_carry, x_copy, x_flow, Diagnostic};
+use super::Diagnostic;
 use crate::model::{CellValue, Report, Table};
 use crate::text::{is_bare, Folded};
 
@@ -35,8 +35,10 @@ pub fn value(table: &Table, row: &str, col: &str) -> Option<i128> {
 /// The findings across `reports`, each with the index of the report it belongs to.
 pub fn check(reports: &[&Report]) -> Vec<(usize, Diagnostic)> {
     let mut out = Vec::new();
-    x_carry::check(reports, &mut out);
-    x_flow::check(reports, &mut out);
-    x_copy::check(reports, &mut out);
+    for rule in super::RULES {
+        if let super::Run::Across(run) = rule.run {
+            run(reports, &mut out);
+        }
+    }
     out
 }

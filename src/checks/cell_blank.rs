@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     code: "CELL-BLANK",
     severity: Severity::Warning,
     name: "空白单元格",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "统计表中模板要求填写的单元格留空。同一列组在相邻几行都空白时合为一条。空白按 0 计使勾稽关系不成立时（如总计列整列空白），这些勾稽关系一并列在这一条中，作为错误报告。",
         why: "空白不等于 0：读者无法判断是没有发生、没有统计还是漏填。勾稽核对时空白按 0 计，并在结果中注明。",

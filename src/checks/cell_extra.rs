@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     code: "CELL-EXTRA",
     severity: Severity::Warning,
     name: "多出的数字",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "表格某一行的数字个数多于模板的列数（常见于错位或拆开的单元格）。读取时使用该行最后的数字，并说明舍弃了哪些。",
         why: "多出的数字说明表格有错位：可能整行右移，也可能标签格里混入了数字。按位置读取的结果需要人工确认。",

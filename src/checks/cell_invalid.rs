@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     code: "CELL-INVALID",
     severity: Severity::Error,
     name: "不是有效数字",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what:
             "统计表单元格里不是数字（如 /、—、无），或件数为负数、带小数。只有“本年增/减”可以为负，只有金额可以有小数。",

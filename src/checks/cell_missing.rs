@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     code: "CELL-MISSING",
     severity: Severity::Warning,
     name: "缺少行或单元格",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "找到了统计表，但模板中的某些行（或某行的部分单元格）在报告的表格里找不到。",
         why: "缺行的表格无法完整核对勾稽关系；常见原因是用了旧模板、删掉了“没有发生”的行，或复制时丢了内容。",

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     code: "CELL-SPLIT",
     severity: Severity::Info,
     name: "数字粘连，按勾稽关系拆分",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "表格的数字之间没有分隔（如“640020470”），读取时按位数和表格的勾稽关系拆成各个单元格；两种拆法同样成立时给出警告。",
         why: "网页被抓取或复制成纯文本后，表格单元格常常首尾相接。同一串数字可能有多种拆法，读出的数字是推断的，需要对照原表核对。",

@@ -1,48 +1,21 @@
-//! Checks: rules over the read model, each in its own file with its code and
-//! its documentation; [`RULES`] is the one registry of codes. The table
-//! identities are the format's data (`model::identities`), evaluated by one engine (`identities.rs`). Checks only
-//! look at the model; spans point back into the input.
+//! Checks: rules over the read model, each in its own file with its code,
+//! severity, documentation and how it runs ([`Run`]); `registry!` below lists
+//! the files once, which declares the modules and [`RULES`], and [`check`] runs
+//! what the registry says. The table identities are the format's data
+//! (`model::identities`), evaluated by one engine (`identities.rs`). Checks
+//! only look at the model; spans point back into the input.
 
 mod across;
 mod causes;
-mod cell_blank;
-mod cell_extra;
-mod cell_invalid;
-mod cell_missing;
-mod cell_split;
 mod examples;
 mod identities;
-mod n_apps;
-mod n_dup;
-mod n_empty;
-mod n_fee;
-mod n_review;
-mod n_sum;
 mod narrative;
-mod s_chapter;
-mod s_deadline;
-mod s_heading;
-mod s_limit;
-mod s_meta;
-mod s_table;
-mod s_version;
-mod s_year;
-mod t2_flow;
-mod t2_level;
-mod t2_total;
-mod t2_unit;
-mod t3_bal;
-mod t3_row;
-mod t3_sum;
-mod t4_sum;
-mod x_carry;
-mod x_copy;
-mod x_flow;
 
 pub use across::check as check_across;
 
 use crate::model::{Number, Report, Table};
 use crate::text::Span;
+use narrative::Sentence;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -152,42 +125,67 @@ pub struct Rule {
     pub code: &'static str,
     pub severity: Severity,
     pub name: &'static str,
+    pub run: Run,
     pub doc: RuleDoc,
 }
 
-/// Every rule, in the order of rules.md.
-pub static RULES: &[&Rule] = &[
-    &t3_bal::RULE,
-    &t3_sum::RULE,
-    &t3_row::RULE,
-    &t4_sum::RULE,
-    &t2_flow::RULE,
-    &t2_total::RULE,
-    &t2_unit::RULE,
-    &t2_level::RULE,
-    &cell_blank::RULE,
-    &cell_extra::RULE,
-    &cell_missing::RULE,
-    &cell_invalid::RULE,
-    &cell_split::RULE,
-    &s_table::RULE,
-    &s_limit::RULE,
-    &s_version::RULE,
-    &s_chapter::RULE,
-    &s_heading::RULE,
-    &s_meta::RULE,
-    &s_year::RULE,
-    &s_deadline::RULE,
-    &n_apps::RULE,
-    &n_review::RULE,
-    &n_sum::RULE,
-    &n_fee::RULE,
-    &n_dup::RULE,
-    &n_empty::RULE,
-    &x_carry::RULE,
-    &x_flow::RULE,
-    &x_copy::RULE,
-];
+/// How a rule is run.
+#[derive(Debug)]
+pub enum Run {
+    /// Over one read report.
+    Report(fn(&Report, &mut Vec<Diagnostic>)),
+    /// Over one report and its sentences (split once for all such rules).
+    Sentences(fn(&Report, &[Sentence], &mut Vec<Diagnostic>)),
+    /// A table identity the format declares (`model::identities`): evaluated,
+    /// with the others, by the one engine (`identities.rs`).
+    Identity,
+    /// Across the reports loaded together; each finding with its report's index.
+    Across(fn(&[&Report], &mut Vec<(usize, Diagnostic)>)),
+}
+
+/// Declares every rule's module and the registry, in one list: the order of
+/// docs/spec/rules.md. Each rule's file holds its code, severity, documentation
+/// and how it runs (`Rule::run`).
+macro_rules! registry {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+        /// Every rule, in the order of docs/spec/rules.md.
+        pub static RULES: &[&Rule] = &[$(&$module::RULE),*];
+    };
+}
+
+registry! {
+    t3_bal,
+    t3_sum,
+    t3_row,
+    t4_sum,
+    t2_flow,
+    t2_total,
+    t2_unit,
+    t2_level,
+    cell_blank,
+    cell_extra,
+    cell_missing,
+    cell_invalid,
+    cell_split,
+    s_table,
+    s_limit,
+    s_version,
+    s_chapter,
+    s_heading,
+    s_meta,
+    s_year,
+    s_deadline,
+    n_apps,
+    n_review,
+    n_sum,
+    n_fee,
+    n_dup,
+    n_empty,
+    x_carry,
+    x_flow,
+    x_copy,
+}
 
 /// In the examples of the rules across reports (X-*), this line separates the reports.
 pub const NEXT_REPORT: &str = "<<<下一份报告>>>";
@@ -200,33 +198,19 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 /// Every diagnostic for a report, in input order.
 pub fn check(report: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    s_table::check(report, &mut out);
-    s_limit::check(report, &mut out);
-    identities::check(report, crate::model::identities::IDENTITIES, &mut out);
-    for check in [
-        t2_unit::check,
-        t2_level::check,
-        cell_blank::check,
-        cell_extra::check,
-        cell_missing::check,
-        cell_invalid::check,
-        cell_split::check,
-        s_version::check,
-        s_chapter::check,
-        s_heading::check,
-        s_meta::check,
-        s_year::check,
-        s_deadline::check,
-        n_fee::check,
-        n_dup::check,
-        n_empty::check,
-    ] {
-        check(report, &mut out);
-    }
     let sentences = narrative::sentences(report, |_| true);
-    n_apps::check(report, &sentences, &mut out);
-    n_review::check(report, &sentences, &mut out);
-    n_sum::check(&sentences, &mut out);
+    let mut engine_ran = false;
+    for rule in RULES {
+        match rule.run {
+            Run::Report(run) => run(report, &mut out),
+            Run::Sentences(run) => run(report, &sentences, &mut out),
+            Run::Identity if !engine_ran => {
+                identities::check(report, crate::model::identities::IDENTITIES, &mut out);
+                engine_ran = true;
+            }
+            Run::Identity | Run::Across(_) => {}
+        }
+    }
     causes::merge(&mut out);
     out.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
     out

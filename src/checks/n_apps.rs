@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     code: "N-APPS",
     severity: Severity::Warning,
     name: "正文申请数与表格不符",
+    run: super::Run::Sentences(check),
     doc: RuleDoc {
         what: "正文中“共受理/收到……申请 N 件”“未收到……申请”等说法，与表三“一、本年新收政府信息公开申请数量”的总计对照（正文说含上年结转时，与新收加上年结转对照）。",
         why: "同一份报告里正文和表格说法不一，读者无从判断哪个正确；多是改了表格忘了改正文，或套用了上一年的文字。",

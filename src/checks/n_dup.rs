@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     code: "N-DUP",
     severity: Severity::Warning,
     name: "重复的段落",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "同一段文字（或连续的几段）在报告中出现两次。只比较 20 字以上的段落，忽略标点和空格。",
         why: "重复段落多是复制粘贴时误操作，会让读者怀疑报告没有经过审核。",

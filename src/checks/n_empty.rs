@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     code: "N-EMPTY",
     severity: Severity::Warning,
     name: "问题与改进内容空泛",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "第五部分“存在的主要问题及改进情况”是否为空、只写“无”，或只有一句很短的话（少于 30 字）。",
         why: "条例要求报告存在的主要问题及改进情况；空着或一句带过，等于没有报告。",

@@ -7,6 +7,7 @@ pub static RULE: Rule = Rule {
     code: "N-FEE",
     severity: Severity::Warning,
     name: "未说明信息处理费",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "2021 年格式的报告，第六部分“其他需要报告的事项”是否说明了本年度收取信息处理费的情况（收取与否、金额）。",
         why: "《政府信息公开信息处理费管理办法》要求在年度报告中公开信息处理费的收取情况；只写“无”看不出是否收费。",

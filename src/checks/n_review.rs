@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     code: "N-REVIEW",
     severity: Severity::Warning,
     name: "正文复议诉讼数与表格不符",
+    run: super::Run::Sentences(check),
     doc: RuleDoc {
         what: "正文中关于政府信息公开行政复议、行政诉讼的说法（未发生、N 件），与表四各组总计对照。",
         why: "正文说没有发生复议诉讼而表格有案件（或相反），说明其中一处有误。",

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     code: "N-SUM",
     severity: Severity::Warning,
     name: "“共……其中……”不相加",
+    run: super::Run::Sentences(|_, sentences, out| check(sentences, out)),
     doc: RuleDoc {
         what: "正文中“共 X 件（条、个……），其中 A 件、B 件……”的句子：各部分之和大于 X 时警告；小于 X 且各部分看起来是完整拆分时提示。",
         why: "部分之和超过总数一定有错；少于总数时可能漏列了一类。",

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     code: "S-CHAPTER",
     severity: Severity::Warning,
     name: "章节缺失或顺序不对",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "六个章节是否齐全、按顺序：一、总体情况 / 二、主动公开政府信息情况 / 三、收到和处理政府信息公开申请情况 / 四、政府信息公开行政复议、行政诉讼情况 / 五、存在的主要问题及改进情况 / 六、其他需要报告的事项。常见的措辞变体视为该章（另以 S-HEADING 提示）。",
         why: "年度报告格式规定了这六部分内容，缺少或打乱会遗漏法定公开事项，也不便于比较。",

@@ -7,6 +7,7 @@ pub static RULE: Rule = Rule {
     code: "S-DEADLINE",
     severity: Severity::Info,
     name: "落款晚于 1 月 31 日",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "落款日期是否晚于报告年度次年的 1 月 31 日。",
         why: "条例规定县级以上人民政府部门应在每年 1 月 31 日前公布本部门上一年度报告（乡镇的时限由县、市确定，政府本级报告为 3 月 31 日前），晚于该日期可能逾期。",

@@ -7,6 +7,7 @@ pub static RULE: Rule = Rule {
     code: "S-HEADING",
     severity: Severity::Info,
     name: "非标准章节标题",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "章节能认出是哪一章，但标题措辞或序号与格式不同（如“五、存在的问题和下一步工作打算”）。",
         why: "统一的标题便于检索和比较各机关的报告；措辞变体不影响内容，只作提示。",

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     code: "S-LIMIT",
     severity: Severity::Warning,
     name: "超出读取上限",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "粘贴的网页或 Word 内容是否超出读取上限：表格超过 128 列、一个单元格向下合并超过 1000 行、表格嵌套超过 8 层。超出的部分仍作为文字读入，但不再按表格网格排列。",
         why: "真实的年度报告表格不超过 16 列；超出上限的通常是网页排版用的表格或损坏的内容。设上限是为了让任何输入都能很快检查完，不会卡住页面。",

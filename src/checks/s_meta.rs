@@ -7,6 +7,7 @@ pub static RULE: Rule = Rule {
     code: "S-META",
     severity: Severity::Warning,
     name: "缺少标题、机关或年度",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "报告开头是否有标题（含“政府信息公开工作年度报告”），能否读出发布机关和报告年度。",
         why: "标题写明机关和年度，读者和考核者据此识别报告；缺少时只能从正文推测。",

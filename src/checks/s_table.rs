@@ -7,6 +7,7 @@ pub static RULE: Rule = Rule {
     code: "S-TABLE",
     severity: Severity::Error,
     name: "缺少统计表",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "主动公开（二）、收到和处理申请（三）、行政复议行政诉讼（四）三张统计表是否都能找到。",
         why: "三张表是年度报告的法定内容；找不到时无法核对勾稽关系。也可能是表格在复制时丢失（例如表格是图片）。",

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     code: "S-YEAR",
     severity: Severity::Warning,
     name: "年份不一致",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "标题年度、统计期限（××年1月1日至××年12月31日）与落款日期是否一致：统计期限应为报告年度全年，落款应在下一年。",
         why: "年份不一致多是套用上一年报告未改全，读者会怀疑数据也未更新。",

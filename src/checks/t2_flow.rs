@@ -6,6 +6,7 @@ pub static RULE: Rule = Rule {
     code: "T2-FLOW",
     severity: Severity::Error,
     name: "主动公开表：现行有效件数",
+    run: super::Run::Identity,
     doc: RuleDoc {
         what: "2021 年格式第二十条第（一）项：现行有效件数 ≥ 本年制发件数 − 本年废止件数（规章、行政规范性文件各一行）。",
         why: "本年制发的文件，除本年又废止的以外，年底都应现行有效，所以现行有效件数不会少于两者之差。",

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     code: "T2-LEVEL",
     severity: Severity::Warning,
     name: "无权制定规章的机关填了规章",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "发布机关是县级及以下人民政府或地方政府部门，而“规章”一行填了大于 0 的数字。",
         why: "只有国务院部门、省级人民政府和设区的市人民政府有权制定规章，县、乡镇政府和地方政府部门制发的是行政规范性文件，应填在下一行。",

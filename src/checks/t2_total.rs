@@ -6,6 +6,7 @@ pub static RULE: Rule = Rule {
     code: "T2-TOTAL",
     severity: Severity::Error,
     name: "主动公开表：对外公开总数量",
+    run: super::Run::Identity,
     doc: RuleDoc {
         what: "2019 年格式第二十条第（一）项：对外公开总数量 ≥ 本年新公开数量（规章、规范性文件各一行）。",
         why: "对外公开总数量包含本年新公开的文件，不会比它少。",

@@ -9,6 +9,7 @@ pub static RULE: Rule = Rule {
     code: "T2-UNIT",
     severity: Severity::Warning,
     name: "金额单位",
+    run: super::Run::Report(check),
     doc: RuleDoc {
         what: "2021 年格式“本年收费金额”以万元为单位：标注为“元”、超过 4 位小数或数额大得不合常理（超过 10 万万元）时提示。2019 年格式“采购总金额”模板未注明单位，报告也没有写明单位时作为提示。",
         why: "把元当作万元填写，金额会放大一万倍；单位不明的金额无法比较。",

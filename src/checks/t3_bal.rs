@@ -6,6 +6,7 @@ pub static RULE: Rule = Rule {
     code: "T3-BAL",
     severity: Severity::Error,
     name: "申请情况表：收支平衡",
+    run: super::Run::Identity,
     doc: RuleDoc {
         what: "逐列核对：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。",
         why: "本年要处理的申请，要么办结（计入（七）总计），要么结转下年。模板在表格左上角印有这条勾稽关系。",

@@ -6,6 +6,7 @@ pub static RULE: Rule = Rule {
     code: "T3-ROW",
     severity: Severity::Error,
     name: "申请情况表：行合计",
+    run: super::Run::Identity,
     doc: RuleDoc {
         what: "“收到和处理政府信息公开申请情况”表的每一行，“总计”列等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。",
         why: "总计列是本行各类申请人的合计。不相等说明某一格填错、漏填，或数字错了列。",

@@ -8,6 +8,7 @@ pub static RULE: Rule = Rule {
     code: "T3-SUM",
     severity: Severity::Error,
     name: "申请情况表：办理结果合计",
+    run: super::Run::Identity,
     doc: RuleDoc {
         what: "“三、本年度办理结果”下（一）至（六）各行之和，逐列等于“（七）总计”。",
         why: "每件申请只有一个办理结果：部分公开的只计入（二）部分公开，不计其他情形，所以各结果之和恰好是办理总数。",

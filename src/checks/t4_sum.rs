@@ -6,6 +6,7 @@ pub static RULE: Rule = Rule {
     code: "T4-SUM",
     severity: Severity::Error,
     name: "复议诉讼表：合计",
+    run: super::Run::Identity,
     doc: RuleDoc {
         what: "行政复议、未经复议直接起诉、复议后起诉三组，每组“总计”等于结果维持、结果纠正、其他结果、尚未审结之和。",
         why: "每件复议或诉讼只有一种状态：已结的按结果计，未结的计入尚未审结。",

@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     code: "X-COPY",
     severity: Severity::Warning,
     name: "与另一份报告大段相同",
+    run: super::Run::Across(check),
     doc: RuleDoc {
         what: "同时载入的两份报告，正文中一半以上的句子（15 字以上）完全相同。",
         why: "照搬上一年或其他机关的报告，往往连数字和事例都没有更新，不能反映本年度的实际工作。",
