@@ -129,3 +129,20 @@ fn s_version_is_an_error_for_the_active_table_and_a_warning_for_the_sixth_rows_a
     // No year: the tables disagree with each other.
     assert_eq!(severity(&format!("{active_2021}{requests_2019}")), Some(Severity::Warning));
 }
+
+#[test]
+fn x_copy_counts_shared_sentences_through_an_index_and_skips_common_wording() {
+    let body = |k: usize| {
+        format!(
+            "某局{k}2022年政府信息公开工作年度报告\n本机关第{k}号文件的落实情况十分良好并且持续推进。本机关第{k}号工作的开展情况总体平稳有序推进。\n"
+        )
+    };
+    // Reports 0 and 1 share their text; 2 is different.
+    let two = [body(0), body(0).replace("某局0", "某局1"), body(2)].join(&format!("\n{}\n", checks::NEXT_REPORT));
+    let found: Vec<_> = diagnostics(&two).into_iter().filter(|d| d.code == "X-COPY").collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    // The same sentences in 40 reports are common wording, not a copy.
+    let many: Vec<String> = (0..40).map(|k| body(0).replace("某局0", &format!("某局{k}"))).collect();
+    let found = diagnostics(&many.join(&format!("\n{}\n", checks::NEXT_REPORT)));
+    assert!(found.iter().all(|d| d.code != "X-COPY"));
+}

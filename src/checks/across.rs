@@ -12,11 +12,17 @@ pub fn pairs(reports: &[&Report]) -> Vec<(usize, usize)> {
         Some((agency, r.meta.year.as_ref()?.value))
     };
     let keys: Vec<_> = reports.iter().map(|r| key(r)).collect();
+    // The first report of each (agency, year): one lookup per report, not a scan.
+    let mut first: std::collections::HashMap<(&str, i32), usize> = std::collections::HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some((agency, year)) = k {
+            first.entry((agency.as_str(), *year)).or_insert(i);
+        }
+    }
     let mut out = Vec::new();
     for (this, k) in keys.iter().enumerate() {
         let Some((agency, year)) = k else { continue };
-        let prev = keys.iter().position(|o| o.as_ref().is_some_and(|(a, y)| a == agency && *y + 1 == *year));
-        if let Some(prev) = prev {
+        if let Some(&prev) = first.get(&(agency.as_str(), *year - 1)) {
             out.push((prev, this));
         }
     }

@@ -4,7 +4,7 @@
 use super::{Diagnostic, Rule, RuleDoc, Severity};
 use crate::model::Report;
 use crate::text::{is_bare, Folded};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub static RULE: Rule = Rule {
     code: "X-COPY",
@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     name: "与另一份报告大段相同",
     run: super::Run::Across(check),
     doc: RuleDoc {
-        what: "同时载入的两份报告，正文中一半以上的句子（15 字以上）完全相同。",
+        what: "同时载入的两份报告，正文中一半以上的句子（15 字以上）完全相同。同一句话出现在 32 份以上的报告中时，视为通用表述，不算抄袭。",
         why: "照搬上一年或其他机关的报告，往往连数字和事例都没有更新，不能反映本年度的实际工作。",
         bad: concat!(
             "某局2021年政府信息公开工作年度报告\n一、总体情况\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开。全年通过门户网站发布各类信息一百余条。\n",
@@ -43,33 +43,49 @@ fn sentences(report: &Report) -> HashSet<String> {
         .collect()
 }
 
+/// Reports a sentence may stand in and still count as copied: one that more
+/// reports hold is common wording (the format's own phrases), not a copy; and
+/// the work stays linear in the sentences, not in the pairs of reports.
+const MAX_HOLDERS: usize = 32;
+
 pub fn check(reports: &[&Report], out: &mut Vec<(usize, Diagnostic)>) {
     let sets: Vec<HashSet<String>> = reports.iter().map(|r| sentences(r)).collect();
-    for b in 1..reports.len() {
-        for a in 0..b {
-            let smaller = sets[a].len().min(sets[b].len());
-            if smaller < 2 {
-                continue;
-            }
-            let shared = sets[a].intersection(&sets[b]).count();
-            if shared * 2 <= smaller {
-                continue;
-            }
-            let name = |r: &Report| {
-                let agency = r.meta.agency.as_ref().map_or("未识别机关", |a| a.value.as_str()).to_owned();
-                r.meta.year.as_ref().map_or(agency.clone(), |y| format!("{agency}{}年", y.value))
-            };
-            let mut d = Diagnostic::new(
-                &RULE,
-                format!(
-                    "与另一份报告（{}）有 {shared} 句相同，占较短一份正文句子的 {}%。",
-                    name(reports[a]),
-                    shared * 100 / smaller
-                ),
-            );
-            d.span = reports[b].paragraphs.first().map(|p| p.span);
-            d.help = Some(RULE.doc.fix.to_owned());
-            out.push((b, d));
+    // Which reports hold each sentence, then the sentences each pair shares.
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for s in set {
+            holders.entry(s.as_str()).or_default().push(i);
         }
+    }
+    let mut shared_by: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in holders.values().filter(|l| l.len() > 1 && l.len() <= MAX_HOLDERS) {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                *shared_by.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<((usize, usize), usize)> = shared_by.into_iter().collect();
+    pairs.sort_unstable_by_key(|&((a, b), _)| (b, a));
+    for ((a, b), shared) in pairs {
+        let smaller = sets[a].len().min(sets[b].len());
+        if smaller < 2 || shared * 2 <= smaller {
+            continue;
+        }
+        let name = |r: &Report| {
+            let agency = r.meta.agency.as_ref().map_or("未识别机关", |a| a.value.as_str()).to_owned();
+            r.meta.year.as_ref().map_or(agency.clone(), |y| format!("{agency}{}年", y.value))
+        };
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!(
+                "与另一份报告（{}）有 {shared} 句相同，占较短一份正文句子的 {}%。",
+                name(reports[a]),
+                shared * 100 / smaller
+            ),
+        );
+        d.span = reports[b].paragraphs.first().map(|p| p.span);
+        d.help = Some(RULE.doc.fix.to_owned());
+        out.push((b, d));
     }
 }
