@@ -214,3 +214,39 @@ fn trace_says_how_each_report_was_read() {
     );
     assert!(err.starts_with(&format!("{seed}: 格式：2019 年版\n")), "{err}");
 }
+
+#[test]
+fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-folder");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    for (name, to) in [
+        ("001_398e231a6bf84220.txt", "b.txt"),
+        ("000_f9649dac1b38fb85.txt", "a.txt"),
+        ("002_400511ad0ee379b5.txt", "sub/c.txt"),
+        ("003_e79d930d3ead0ba0.txt", ".hidden.txt"),
+        ("004_9cf56e95910a791d.txt", "notes.docx"),
+    ] {
+        std::fs::copy(seeds.join(name), dir.join(to)).unwrap();
+    }
+    let folder = dir.to_string_lossy().into_owned();
+    let (code, out) = nianbao(&["check", "--summary", &folder, "tests/seeds/004_9cf56e95910a791d.txt"]);
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "文件\t机关\t年度\t格式\t错误\t警告\t提示\t主要问题");
+    // Sorted by path, subfolders included, hidden files and other extensions left out.
+    let files: Vec<&str> = lines[1..].iter().map(|l| l.split('\t').next().unwrap_or("")).collect();
+    let under = |f: &str| format!("{folder}/{f}");
+    assert_eq!(
+        files,
+        [under("a.txt"), under("b.txt"), under("sub/c.txt"), "tests/seeds/004_9cf56e95910a791d.txt".into()]
+    );
+    assert_eq!(lines[1], format!("{}\t五营镇人民政府\t2020\t2019\t0\t2\t0\tCELL-EXTRA×1 CELL-BLANK×1", under("a.txt")));
+    // The JSON of several files, checked on all cores, is the JSON of each alone, in input order.
+    let files = [under("sub/c.txt"), under("a.txt"), "tests/seeds/004_9cf56e95910a791d.txt".into(), under("b.txt")];
+    let args: Vec<&str> = ["check", "--format", "json"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    let (_, together) = nianbao(&args);
+    let alone: Vec<String> = files.iter().map(|f| nianbao(&["check", "--format", "json", f]).1).collect();
+    assert_eq!(together, alone.concat());
+}

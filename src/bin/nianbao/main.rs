@@ -1,7 +1,12 @@
-//! The `nianbao` command line: `nianbao check [--format text|json] [--trace] [--] FILE...`
-//! (`-` reads standard input; `--trace` prints how each report was read). Exit status: 0 no error, 1 an error found,
-//! 2 an input could not be read (missing, not text, over the size limit) or
-//! the arguments are wrong. File names need not be UTF-8.
+//! The `nianbao` command line: `nianbao check [--format text|json] [--trace]
+//! [--summary] [--] FILE|DIR...` (`-` reads standard input; a folder stands for
+//! the report files in it; `--trace` prints how each report was read;
+//! `--summary` one line per file). Files are checked on all cores, output in
+//! input order. Exit status: 0 no error, 1 an error found, 2 an input could not
+//! be read (missing, not text, over the size limit) or the arguments are
+//! wrong. File names need not be UTF-8.
+
+mod batch;
 
 use nianbao::checks::{self, Severity};
 use nianbao::text::limits::MAX_INPUT_BYTES;
@@ -10,8 +15,10 @@ use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: nianbao check [--format text|json] [--trace] [--] FILE...   (- reads standard input;
-                                                     --trace: how each report was read, on stderr with json)
+const USAGE: &str = "usage: nianbao check [--format text|json] [--trace] [--summary] [--] FILE|DIR...
+                                     (- reads standard input; a folder: its .txt .md .html files;
+                                      --trace: how each report was read, on stderr with json;
+                                      --summary: one line per file: agency, year, format, counts, top codes)
        nianbao rules [--format text|json]           every check, with its code
        nianbao explain CODE                         one check's documentation";
 
@@ -113,6 +120,8 @@ struct Options {
     format: Format,
     /// Print the reader's decisions (`views::reading::trace`).
     trace: bool,
+    /// Print one line per file instead of the findings (`batch::summary`).
+    summary: bool,
 }
 
 /// `check`'s options, then its files: `--format text|json`, `--trace`, and
@@ -120,12 +129,17 @@ struct Options {
 fn check_args(args: &[OsString]) -> Result<(Options, &[OsString]), String> {
     let mut format = Format::Text;
     let mut trace = false;
+    let mut summary = false;
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         match arg.to_str() {
-            Some("--") => return Ok((Options { format, trace }, &args[i + 1..])),
+            Some("--") => return Ok((Options { format, trace, summary }, &args[i + 1..])),
             Some("--trace") => {
                 trace = true;
+                i += 1;
+            }
+            Some("--summary") => {
+                summary = true;
                 i += 1;
             }
             Some("--format") => {
@@ -141,11 +155,11 @@ fn check_args(args: &[OsString]) -> Result<(Options, &[OsString]), String> {
             _ => break,
         }
     }
-    Ok((Options { format, trace }, &args[i..]))
+    Ok((Options { format, trace, summary }, &args[i..]))
 }
 
 fn check(args: &[OsString]) -> ExitCode {
-    let (Options { format, trace }, rest) = match check_args(args) {
+    let (Options { format, trace, summary }, rest) = match check_args(args) {
         Ok(parsed) => parsed,
         Err(e) => {
             eprintln!("{e}\n{USAGE}");
@@ -156,53 +170,43 @@ fn check(args: &[OsString]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let mut unreadable = false;
-    let mut inputs = Vec::new();
-    for file in rest {
-        let name = file.to_string_lossy().into_owned();
-        match read(file) {
-            Ok(input) => inputs.push((name, input)),
-            Err(e) => {
-                eprintln!("{name}: {e}");
-                unreadable = true;
-            }
+    let files = batch::expand(rest);
+    let mut checked = batch::check_all(&files, read);
+    let names: Vec<String> = files.iter().map(|f| f.to_string_lossy().into_owned()).collect();
+    let unreadable = checked.iter().any(Result::is_err);
+    for (name, result) in names.iter().zip(&checked) {
+        if let Err(e) = result {
+            eprintln!("{name}: {e}");
         }
     }
-    let reports: Vec<nianbao::Report> = inputs.iter().map(|(_, input)| nianbao::parse(input)).collect();
-    let mut diagnostics: Vec<Vec<checks::Diagnostic>> = reports.iter().map(checks::check).collect();
     // Several reports: the checks across them (the same agency's consecutive years, copied text).
-    for (i, d) in checks::check_across(&reports.iter().collect::<Vec<_>>()) {
-        diagnostics[i].push(d);
+    let read_ok: Vec<usize> = (0..checked.len()).filter(|&i| checked[i].is_ok()).collect();
+    let across = {
+        let reports: Vec<&nianbao::Report> =
+            checked.iter().filter_map(|c| c.as_ref().ok()).map(|(_, r, _)| r).collect();
+        checks::check_across(&reports)
+    };
+    for (k, d) in across {
+        if let Ok((_, _, diagnostics)) = &mut checked[read_ok[k]] {
+            diagnostics.push(d);
+        }
     }
     let mut errors = false;
-    for (((file, input), report), diagnostics) in inputs.iter().zip(&reports).zip(&mut diagnostics) {
+    let mut rows = Vec::new();
+    for (file, result) in names.iter().zip(&mut checked) {
+        let Ok((input, report, diagnostics)) = result else {
+            rows.push((file.clone(), None, &[][..]));
+            continue;
+        };
         diagnostics.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
         errors |= diagnostics.iter().any(|d| d.severity == Severity::Error);
-        match format {
-            Format::Json => {
-                if trace {
-                    eprint!("{}", nianbao::views::reading::trace(file, input, report));
-                }
-                println!("{}", nianbao::views::json::to_json(file, input, report, diagnostics))
-            }
-            Format::Text => {
-                if trace {
-                    print!("{}", nianbao::views::reading::trace(file, input, report));
-                }
-                let map = SourceMap::new(input);
-                for d in diagnostics.iter() {
-                    let line = d.span.map_or(0, |s| map.line(s.start));
-                    println!("{file}:{line}: {} [{}] {}", d.code, d.severity.as_str(), d.message);
-                }
-                let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-                println!(
-                    "{file}: {} 个错误，{} 个警告，{} 个提示",
-                    count(Severity::Error),
-                    count(Severity::Warning),
-                    count(Severity::Info)
-                );
-            }
+        if !summary {
+            print_one(file, input, report, diagnostics, &format, trace);
         }
+        rows.push((file.clone(), Some(&*report), &diagnostics[..]));
+    }
+    if summary {
+        print!("{}", batch::summary(&rows));
     }
     ExitCode::from(if unreadable {
         2
@@ -211,4 +215,40 @@ fn check(args: &[OsString]) -> ExitCode {
     } else {
         0
     })
+}
+
+/// One report's findings, as `--format` says.
+fn print_one(
+    file: &str,
+    input: &str,
+    report: &nianbao::Report,
+    diagnostics: &[checks::Diagnostic],
+    format: &Format,
+    trace: bool,
+) {
+    match format {
+        Format::Json => {
+            if trace {
+                eprint!("{}", nianbao::views::reading::trace(file, input, report));
+            }
+            println!("{}", nianbao::views::json::to_json(file, input, report, diagnostics))
+        }
+        Format::Text => {
+            if trace {
+                print!("{}", nianbao::views::reading::trace(file, input, report));
+            }
+            let map = SourceMap::new(input);
+            for d in diagnostics {
+                let line = d.span.map_or(0, |s| map.line(s.start));
+                println!("{file}:{line}: {} [{}] {}", d.code, d.severity.as_str(), d.message);
+            }
+            let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+            println!(
+                "{file}: {} 个错误，{} 个警告，{} 个提示",
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Info)
+            );
+        }
+    }
 }

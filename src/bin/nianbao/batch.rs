@@ -1,0 +1,151 @@
+//! Many reports at once: folders walked for report files, the files read,
+//! parsed and checked on all cores (results in input order), progress on
+//! stderr for long runs, and the one-line-per-file summary.
+
+use nianbao::checks::{Diagnostic, Severity};
+use nianbao::Report;
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// File names a folder is searched for (reports as text, Markdown or HTML).
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// The files `args` name: a folder stands for the report files in it and its
+/// subfolders (sorted by path, hidden ones skipped); other names as given.
+pub fn expand(args: &[OsString]) -> Vec<OsString> {
+    let mut out = Vec::new();
+    for arg in args {
+        let path = Path::new(arg);
+        if arg != "-" && path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found);
+            found.sort();
+            out.extend(found.into_iter().map(OsString::from));
+        } else {
+            out.push(arg.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // Symbolic links are not followed: a link to a parent would never end.
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            walk(&path, out);
+        } else if kind.is_file() {
+            let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            if EXTENSIONS.contains(&ext.as_str()) {
+                out.push(path);
+            }
+        }
+    }
+}
+
+/// What one input gave: its text and report, or why it could not be read.
+pub type Checked = Result<(String, Report, Vec<Diagnostic>), String>;
+
+/// Reads, parses and checks each input on all cores; results in input order.
+pub fn check_all(files: &[OsString], read: fn(&std::ffi::OsStr) -> Result<String, String>) -> Vec<Checked> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let progress = Progress::new(files.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Checked>> = (0..files.len()).map(|_| None).collect();
+    let slots = std::sync::Mutex::new(&mut results);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(file) = files.get(i) else { break };
+                let result = read(file).map(|text| {
+                    let report = nianbao::parse(&text);
+                    let diagnostics = nianbao::checks::check(&report);
+                    (text, report, diagnostics)
+                });
+                if let Ok(mut slots) = slots.lock() {
+                    slots[i] = Some(result);
+                }
+                progress.tick();
+            });
+        }
+    });
+    progress.done();
+    results.into_iter().map(|r| r.unwrap_or_else(|| Err("未检查".to_owned()))).collect()
+}
+
+/// Progress on stderr: a bar redrawn in place when stderr is a terminal,
+/// else a line every 10 % for runs of more than 100 files.
+struct Progress {
+    total: usize,
+    done: std::sync::atomic::AtomicUsize,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Progress { total, done: std::sync::atomic::AtomicUsize::new(0), terminal: std::io::stderr().is_terminal() }
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if self.total <= 100 {
+            return;
+        }
+        let mut err = std::io::stderr().lock();
+        if self.terminal {
+            let width = 30;
+            let filled = done * width / self.total;
+            let _ = write!(err, "\r[{}{}] {done}/{}", "#".repeat(filled), " ".repeat(width - filled), self.total);
+        } else if done * 10 / self.total != (done - 1) * 10 / self.total {
+            let _ = writeln!(err, "已检查 {done}/{} 份", self.total);
+        }
+    }
+
+    fn done(&self) {
+        if self.terminal && self.total > 100 {
+            let _ = writeln!(std::io::stderr());
+        }
+    }
+}
+
+/// One tab-separated line per file: file, agency, year, format, errors,
+/// warnings, notes, and its most frequent codes; a header line first.
+pub fn summary(rows: &[(String, Option<&Report>, &[Diagnostic])]) -> String {
+    let mut out = String::from("文件\t机关\t年度\t格式\t错误\t警告\t提示\t主要问题\n");
+    for (file, report, diagnostics) in rows {
+        let Some(report) = report else {
+            out.push_str(&format!("{file}\t-\t-\t-\t-\t-\t-\t无法读取\n"));
+            continue;
+        };
+        let m = &report.meta;
+        let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+        let mut codes: Vec<(&str, usize)> = Vec::new();
+        for d in diagnostics.iter() {
+            match codes.iter_mut().find(|(c, _)| *c == d.code) {
+                Some((_, n)) => *n += 1,
+                None => codes.push((d.code, 1)),
+            }
+        }
+        // Most frequent first; ties in the order they first appear (a stable sort).
+        codes.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        let top: Vec<String> = codes.iter().take(3).map(|(c, n)| format!("{c}×{n}")).collect();
+        out.push_str(&format!(
+            "{file}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            m.agency.as_ref().map_or("-", |a| a.value.as_str()),
+            m.year.as_ref().map_or("-".to_owned(), |y| y.value.to_string()),
+            m.template.map_or("-", |t| t.as_str()),
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info),
+            top.join(" "),
+        ));
+    }
+    out
+}
