@@ -126,4 +126,35 @@ fn main() {
         let (one, four) = (per_mb(1 << 20), per_mb(4 << 20));
         println!("  {name:24} {one:>8.2} {four:>8.2}  ratio {:.2}", four / one);
     }
+    batch(&seeds);
+}
+
+/// Many reports checked together, as a reviewer loads a county's or a
+/// province's: each report read and checked, then the checks across them
+/// (pairs of consecutive years, copied text). The seeds under distinct
+/// agencies, the years alternating so that half of them pair up.
+fn batch(seeds: &[(String, String)]) {
+    println!("batch (parse + check each, then across all; µs per report):");
+    for n in [1_000usize, 10_000] {
+        let texts: Vec<String> = (0..n)
+            .map(|i| {
+                let year = 2021 + (i % 2) as i32;
+                format!("某机关{}号{year}年政府信息公开工作年度报告\n{}", i / 2, seeds[i % seeds.len()].1)
+            })
+            .collect();
+        let start = Instant::now();
+        let reports: Vec<nianbao::Report> = texts.iter().map(|t| nianbao::parse(t)).collect();
+        let each: usize = reports.iter().map(|r| nianbao::checks::check(r).len()).sum();
+        let single = start.elapsed();
+        let refs: Vec<&nianbao::Report> = reports.iter().collect();
+        let across = Instant::now();
+        let found = nianbao::checks::check_across(&refs).len();
+        let across = across.elapsed();
+        println!(
+            "  {n:>6} reports  each {:>7.1}  across {:>6.1}  total {:>7.1}  ({each} + {found} findings)",
+            single.as_secs_f64() * 1e6 / n as f64,
+            across.as_secs_f64() * 1e6 / n as f64,
+            (single + across).as_secs_f64() * 1e6 / n as f64
+        );
+    }
 }
