@@ -243,6 +243,16 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
         [under("a.txt"), under("b.txt"), under("sub/c.txt"), "tests/seeds/004_9cf56e95910a791d.txt".into()]
     );
     assert_eq!(lines[1], format!("{}\t五营镇人民政府\t2020\t2019\t0\t2\t0\tCELL-EXTRA×1 CELL-BLANK×1", under("a.txt")));
+    // A file named again (directly and through its folder) is checked once.
+    let (_, again) = nianbao(&["check", "--summary", &under("a.txt"), &folder]);
+    assert_eq!(again.lines().count(), 4, "{again}");
+    // A folder with no report file is said, exit 2.
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let args: Vec<std::ffi::OsString> = vec!["check".into(), empty.clone().into()];
+    let (code, _, err) = run_os(&args, None);
+    assert_eq!(code, 2);
+    assert!(err.contains("文件夹中没有 .txt、.md 或 .html 文件"), "{err}");
     // The JSON of several files, checked on all cores, is the JSON of each alone, in input order.
     let files = [under("sub/c.txt"), under("a.txt"), "tests/seeds/004_9cf56e95910a791d.txt".into(), under("b.txt")];
     let args: Vec<&str> = ["check", "--format", "json"].into_iter().chain(files.iter().map(String::as_str)).collect();

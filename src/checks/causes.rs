@@ -19,23 +19,25 @@ pub fn merge(out: &mut Vec<Diagnostic>) {
         })
         .collect();
     for &(i, t) in &pairs {
-        let d = out[i].clone();
+        // Taken out of the merged finding, which is dropped below.
+        let (code, span) = (out[i].code, out[i].span);
+        let cells = std::mem::take(&mut out[i].cells);
+        let broken = std::mem::take(&mut out[i].broken);
         let c = &mut out[t];
-        let about: Vec<&str> = d.broken.iter().map(|b| b.about.as_str()).collect();
+        let about: Vec<&str> = broken.iter().map(|b| b.about.as_str()).collect();
         c.message.push_str(&format!(
-            "这些空白按 0 计时，{} 处勾稽关系不成立（[{}] {}）。",
-            d.broken.len(),
-            d.code,
+            "这些空白按 0 计时，{} 处勾稽关系不成立（[{code}] {}）。",
+            broken.len(),
             about.join("、")
         ));
         c.severity = Severity::Error;
-        for cell in d.cells {
+        for cell in cells {
             if !c.cells.contains(&cell) {
                 c.cells.push(cell);
             }
         }
-        c.broken.extend(d.broken);
-        c.related.extend(d.span);
+        c.broken.extend(broken);
+        c.related.extend(span);
     }
     let merged: Vec<usize> = pairs.iter().map(|&(i, _)| i).collect();
     let mut k = 0;

@@ -27,9 +27,12 @@ fn stated(s: &Sentence) -> Option<(i64, bool)> {
     }
     let (verb, word) =
         ["受理", "收到", "新收", "接收", "接到"].iter().filter_map(|v| Some((s.find(0, v)?, *v))).min()?;
-    // 新收 excludes the carried-over by definition: `共新收…N件，上年结转M件` states
-    // 新收 = N; a count said to include them (含) does.
-    let with_carried = s.has("含上年结转") || s.has("含结转") || (word != "新收" && s.has("上年结转"));
+    // A count includes the carried-over only where the sentence says so (含,
+    // 包括, 其中); `共新收…N件，上年结转M件` states N and M apart, and 新收
+    // excludes them by definition.
+    let said = ["含上年结转", "含结转", "包括上年结转", "其中上年结转", "其中结转"].iter().any(|w| s.has(w));
+    let denied = ["不含", "未含", "不包括"].iter().any(|w| s.has(w));
+    let with_carried = word != "新收" && said && !denied;
     let negated = verb > 0 && matches!(s.chars[verb - 1], '未' | '无') || s.find(0, "没有").is_some_and(|k| k < verb);
     if negated {
         return Some((0, with_carried));

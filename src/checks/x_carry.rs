@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     code: "X-CARRY",
     severity: Severity::Warning,
     name: "上年结转与上一年报告不符",
-    run: super::Run::Across(check),
+    run: super::Run::Across,
     doc: RuleDoc {
         what: "同一机关相邻两年的报告：本年“二、上年结转政府信息公开申请数量”应等于上一年“四、结转下年度继续办理”，逐列核对。",
         why: "上一年结转下年度办理的申请，就是本年的上年结转；不相等说明其中一年的数字有误。",

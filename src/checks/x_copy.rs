@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     code: "X-COPY",
     severity: Severity::Warning,
     name: "与另一份报告大段相同",
-    run: super::Run::Across(check),
+    run: super::Run::Across,
     doc: RuleDoc {
         what: "同时载入的两份报告，正文中一半以上的句子（15 字以上）完全相同。同一句话出现在 32 份以上的报告中时，视为通用表述，不算抄袭。",
         why: "照搬上一年或其他机关的报告，往往连数字和事例都没有更新，不能反映本年度的实际工作。",
@@ -57,17 +57,17 @@ pub fn check(reports: &[&Report], out: &mut Vec<(usize, Diagnostic)>) {
             holders.entry(s.as_str()).or_default().push(i);
         }
     }
-    let mut shared_by: HashMap<(usize, usize), usize> = HashMap::new();
+    // Each pair of reports once per sentence they share (at most MAX_HOLDERS²
+    // pairs per sentence), sorted: equal pairs then stand together, counted.
+    let mut shared_pairs: Vec<(usize, usize)> = Vec::new();
     for list in holders.values().filter(|l| l.len() > 1 && l.len() <= MAX_HOLDERS) {
         for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                *shared_by.entry((a, b)).or_default() += 1;
-            }
+            shared_pairs.extend(list[k + 1..].iter().map(|&b| (b, a)));
         }
     }
-    let mut pairs: Vec<((usize, usize), usize)> = shared_by.into_iter().collect();
-    pairs.sort_unstable_by_key(|&((a, b), _)| (b, a));
-    for ((a, b), shared) in pairs {
+    shared_pairs.sort_unstable();
+    let counted = shared_pairs.chunk_by(|x, y| x == y).map(|run| (run[0], run.len()));
+    for ((b, a), shared) in counted {
         let smaller = sets[a].len().min(sets[b].len());
         if smaller < 2 || shared * 2 <= smaller {
             continue;

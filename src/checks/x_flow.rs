@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     code: "X-FLOW",
     severity: Severity::Warning,
     name: "现行有效件数与上一年不衔接",
-    run: super::Run::Across(check),
+    run: super::Run::Across,
     doc: RuleDoc {
         what: "同一机关相邻两年、都用 2021 年格式的报告：本年现行有效件数 = 上一年现行有效件数 + 本年制发件数 − 本年废止件数（规章、行政规范性文件各核对一行）。",
         why: "现行有效件数是存量，逐年由制发和废止增减；不衔接说明某一年的数字有误，或有失效、修订未计入。",

@@ -38,6 +38,9 @@ pub fn parse(input: &str) -> Report {
 /// holds (HTML was rendered to text when it was pasted or opened, so text that
 /// merely looks like HTML, such as `&lt;table&gt;` decoded, is not parsed again).
 pub fn parse_text(input: &str) -> Report {
+    // Offsets are kept in 32 bits: beyond 4 GiB (far past any report, and the
+    // 10 MB the page and the CLI take) only the first 4 GiB are read.
+    let input = &input[..floor_char_boundary(input, u32::MAX as usize - 1)];
     let doc = doc::Doc::read(input);
     let rows = doc.rows();
     let mut report = Report::default();
@@ -93,6 +96,14 @@ pub fn parse_text(input: &str) -> Report {
     report.meta.template = t.active.iter().chain(&t.requests).find(|t| t.template_shown).map(|t| t.template);
     report.paragraphs = paragraphs(rows, |r| inside(r, &spans), &spans, input, &report.chapters);
     report
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// The cells of `table` the reader did not find.

@@ -76,6 +76,13 @@ fn cell_of(c: &DocCell) -> Cell {
 
 /// Places a row's value cells into its `n` columns.
 pub(super) fn place(p: &Pending, n: usize, columns: Option<&Vec<usize>>) -> (Vec<Cell>, Option<NoteKind>) {
+    // Words written in number cells (`不适用`) of a row whose cells are kept:
+    // the cells after the label are exactly the columns, each in its place.
+    let kept = matches!(p.sep, Separator::Tab | Separator::Pipe);
+    let words_in_cells = p.same_line.iter().any(|c| c.kind() == CellKind::Text);
+    if kept && words_in_cells && p.same_line.len() == n && p.later.is_empty() {
+        return (p.same_line.iter().map(|c| cell_of(c)).collect(), None);
+    }
     let on_line: Vec<&DocCell> = p.same_line.iter().copied().filter(|c| is_value(c)).collect();
     if !on_line.is_empty() && p.later.is_empty() {
         match p.sep {

@@ -12,21 +12,27 @@ use std::path::Path;
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// The files `args` name: a folder stands for the report files in it and its
-/// subfolders (sorted by path, hidden ones skipped); other names as given.
-pub fn expand(args: &[OsString]) -> Vec<OsString> {
+/// subfolders (sorted by path, hidden ones skipped); other names as given,
+/// each file once. A folder holding no report file is an error, said.
+pub fn expand(args: &[OsString]) -> (Vec<OsString>, Vec<String>) {
     let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for arg in args {
         let path = Path::new(arg);
         if arg != "-" && path.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found);
             found.sort();
-            out.extend(found.into_iter().map(OsString::from));
-        } else {
+            if found.is_empty() {
+                errors.push(format!("{}: 文件夹中没有 .txt、.md 或 .html 文件", path.display()));
+            }
+            out.extend(found.into_iter().map(OsString::from).filter(|f| seen.insert(f.clone())));
+        } else if arg == "-" || seen.insert(arg.clone()) {
             out.push(arg.clone());
         }
     }
-    out
+    (out, errors)
 }
 
 fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -64,10 +70,16 @@ pub fn check_all(files: &[OsString], read: fn(&std::ffi::OsStr) -> Result<String
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(file) = files.get(i) else { break };
-                let result = read(file).map(|text| {
-                    let report = nianbao::parse(&text);
-                    let diagnostics = nianbao::checks::check(&report);
-                    (text, report, diagnostics)
+                // Parsing never panics by design; if it ever did, one file's
+                // failure is said for that file, not the end of the whole run.
+                let result = read(file).and_then(|text| {
+                    std::panic::catch_unwind(|| {
+                        let report = nianbao::parse(&text);
+                        let diagnostics = nianbao::checks::check(&report);
+                        (report, diagnostics)
+                    })
+                    .map(|(report, diagnostics)| (text, report, diagnostics))
+                    .map_err(|_| "检查时程序出错（请报告这个问题），未检查".to_owned())
                 });
                 if let Ok(mut slots) = slots.lock() {
                     slots[i] = Some(result);

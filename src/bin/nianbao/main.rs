@@ -170,10 +170,13 @@ fn check(args: &[OsString]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let files = batch::expand(rest);
+    let (files, empty) = batch::expand(rest);
+    for e in &empty {
+        eprintln!("{e}");
+    }
     let mut checked = batch::check_all(&files, read);
     let names: Vec<String> = files.iter().map(|f| f.to_string_lossy().into_owned()).collect();
-    let unreadable = checked.iter().any(Result::is_err);
+    let unreadable = !empty.is_empty() || checked.iter().any(Result::is_err);
     for (name, result) in names.iter().zip(&checked) {
         if let Err(e) = result {
             eprintln!("{name}: {e}");
