@@ -46,3 +46,36 @@ pub struct LimitHit {
     pub limit: Limit,
     pub span: Option<Span>,
 }
+
+/// `hits` of a text after bytes `replaced` of it became `inserted` bytes (a
+/// paste): a hit after the edit moves with the text, one before stays, and one
+/// whose text the edit replaced is gone with it.
+pub fn after_edit(hits: &[LimitHit], replaced: std::ops::Range<usize>, inserted: usize) -> Vec<LimitHit> {
+    let moved = |at: usize| at - replaced.len() + inserted;
+    hits.iter()
+        .filter_map(|h| match h.span {
+            Some(s) if s.end <= replaced.start => Some(*h),
+            Some(s) if s.start >= replaced.end => {
+                Some(LimitHit { span: Some(Span::new(moved(s.start), moved(s.end))), ..*h })
+            }
+            Some(_) => None,
+            None => Some(*h),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hits_follow_an_edit() {
+        let hit = |start, end| LimitHit { limit: Limit::TableColumns, span: Some(Span::new(start, end)) };
+        let placeless = LimitHit { limit: Limit::Rowspan, span: None };
+        let hits = [hit(0, 4), hit(10, 14), hit(20, 24), placeless];
+        // Bytes 8..12 replaced by 2: the first stays, the second is gone, the third moves back 2.
+        assert_eq!(after_edit(&hits, 8..12, 2), [hit(0, 4), hit(18, 22), placeless]);
+        // An insertion at 10, before the second hit: it moves.
+        assert_eq!(after_edit(&hits, 10..10, 3), [hit(0, 4), hit(13, 17), hit(23, 27), placeless]);
+    }
+}

@@ -117,7 +117,7 @@ test('two tabs do not overwrite each other unnoticed', async () => {
   await context.close();
 });
 
-test('pasted HTML past a reading limit is checked at once and S-LIMIT points at its text, also after an edit', async () => {
+test('pasted HTML past a reading limit is checked at once and S-LIMIT points at its text, also after an edit or another paste', async () => {
   const app = await openApp(browser, site);
   const { page } = app;
   // The 8.9 KB bomb (300 cells of colspan=1000, then 200 rows) that took gigabytes.
@@ -135,6 +135,22 @@ test('pasted HTML past a reading limit is checked at once and S-LIMIT points at 
   await page.waitForFunction(() => document.getElementById('nb-input').value.endsWith('。'));
   await page.waitForTimeout(400);
   assert.equal(await limit.count(), 1, 'still said after the edit');
+  // A paste of plain text at the end keeps it; a paste over the whole text replaces it.
+  await page.evaluate(() => {
+    const area = document.getElementById('nb-input');
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+    const data = new DataTransfer();
+    data.setData('text/plain', '另一段文字。');
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.getElementById('nb-input').value.endsWith('另一段文字。'));
+  await page.waitForTimeout(200);
+  assert.equal(await limit.count(), 1, 'kept by a paste elsewhere');
+  await paste(page, '某局2022年政府信息公开工作年度报告\n'); // over the whole text
+  await page.waitForFunction(() => !document.querySelector('button[data-code="S-LIMIT"]'));
+  await paste(page, 'x', `<p>某局2022年政府信息公开工作年度报告</p>${bomb}`);
+  await limit.waitFor({ timeout: 5000 });
   // A new input replaces it.
   await page.click('text=清空');
   await page.waitForFunction(() => !document.querySelector('button[data-code="S-LIMIT"]'));

@@ -5,13 +5,13 @@
 use crate::browser;
 use crate::checked::Checked;
 use crate::findings::Findings;
-use crate::input::{Edit, Input};
+use crate::input::{Edit, Input, Limits};
 use crate::normalized::Normalized;
 use crate::source::Source;
 use crate::summary::{Exports, Summary};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use nianbao::text::limits::{LimitHit, MAX_INPUT_BYTES};
+use nianbao::text::limits::{after_edit, LimitHit, MAX_INPUT_BYTES};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -93,8 +93,27 @@ pub fn App() -> Html {
                 notice.set(Notice::TooLarge(new_text.len()));
                 return;
             }
+            let old_text = (*text).clone();
             text.set(new_text.clone());
-            if let Some(hits) = came {
+            let fresh = match came {
+                Limits::Keep => None,
+                Limits::Replace(hits) => Some(hits),
+                // A paste over the whole text is a new input.
+                Limits::Paste { replaced, hits, .. } if replaced.start == 0 && replaced.end >= old_text.len() => {
+                    Some(hits)
+                }
+                Limits::Paste { replaced, inserted, hits } => {
+                    // The earlier hits survive a paste elsewhere in the text.
+                    let (came_as, old) = &*limits.borrow();
+                    let old: Vec<LimitHit> = if *came_as == old_text {
+                        after_edit(old, replaced, inserted)
+                    } else {
+                        old.iter().map(|h| LimitHit { span: None, ..*h }).collect()
+                    };
+                    Some(old.into_iter().chain(hits).collect())
+                }
+            };
+            if let Some(hits) = fresh {
                 *limits.borrow_mut() = (new_text.clone(), hits);
             }
             // Edited since it came in: the limits still hold, their places are lost.

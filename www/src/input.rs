@@ -19,20 +19,31 @@ pub struct Edit {
     pub text: String,
     /// Check at once (paste, file, example), or once typing pauses.
     pub at_once: bool,
-    /// A new input's reading limits reached (spans in `text`), from the HTML
-    /// it was rendered from; `None` keeps those of the text being edited.
-    pub limits: Option<Vec<LimitHit>>,
+    /// What becomes of the reading limits the text's HTML reached.
+    pub limits: Limits,
+}
+
+/// The reading limits of an edited text (spans in `Edit::text`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Limits {
+    /// Typed or re-checked: those of the text being edited.
+    Keep,
+    /// A new input (file, example, 清空): these.
+    Replace(Vec<LimitHit>),
+    /// A paste over bytes `replaced` of the old text: the old ones that
+    /// survive it, and the pasted HTML's own (already in the new text's offsets).
+    Paste { replaced: std::ops::Range<usize>, inserted: usize, hits: Vec<LimitHit> },
 }
 
 impl Edit {
     /// A new input, replacing what was there.
     pub fn new_input(text: String, limits: Vec<LimitHit>) -> Self {
-        Edit { text, at_once: true, limits: Some(limits) }
+        Edit { text, at_once: true, limits: Limits::Replace(limits) }
     }
 
     /// The same input, changed or re-checked.
     pub fn same_input(text: String, at_once: bool) -> Self {
-        Edit { text, at_once, limits: None }
+        Edit { text, at_once, limits: Limits::Keep }
     }
 }
 
@@ -92,7 +103,9 @@ pub fn Input(props: &InputProps) -> Html {
             // The pasted text's limits, moved to where it lands.
             let shift = |s: Span| Span::new(s.start + before.len(), s.end + before.len());
             let limits = limits.into_iter().map(|h| LimitHit { span: h.span.map(shift), ..h }).collect();
-            on_text.emit(Edit::new_input(format!("{before}{pasted}{after}"), limits));
+            let replaced = before.len()..value.len().saturating_sub(after.len()).max(before.len());
+            let (text, inserted) = (format!("{before}{pasted}{after}"), pasted.len());
+            on_text.emit(Edit { text, at_once: true, limits: Limits::Paste { replaced, inserted, hits: limits } });
         })
     };
     let load_files = {
