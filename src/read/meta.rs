@@ -62,7 +62,10 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
         }
         // A short line above without a sentence end is the agency's half of the title.
         let above = title_at.checked_sub(1).map(|k| text_rows.at(k)).filter(is_name_line);
-        let year_first = year.as_ref().is_some_and(|(_, i)| *i == start);
+        // The title starts with its year, or (no year in it) with the report's own words.
+        let own_words = ["政府信息公开", "信息公开", "政务公开"];
+        let words_first = year.is_none() && own_words.iter().any(|w| chars_before(head.folded.text, w) == Some(start));
+        let year_first = year.as_ref().is_some_and(|(_, i)| *i == start) || words_first;
         if let (Some(above), true) = (above, year_first) {
             let chars: Vec<char> = above.folded.text.chars().collect();
             let a = source_span(input, above.folded.origins, leading_marks(&chars), chars.len());
@@ -75,7 +78,7 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
         } else {
             // No year in the title (it may stand on the next line): the agency is
             // what precedes the report's own words.
-            let at = ["政府信息公开", "信息公开", "政务公开"].iter().find_map(|w| chars_before(head.folded.text, w));
+            let at = own_words.iter().find_map(|w| chars_before(head.folded.text, w));
             meta.agency = at
                 .filter(|&at| at > start && at - start <= MAX_AGENCY)
                 .and_then(|at| source_span(input, head.folded.origins, start, at))
