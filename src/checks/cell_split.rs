@@ -4,8 +4,8 @@
 //! readings fit equally well gets a warning naming both.
 
 use super::identities::short_row;
-use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
-use crate::model::{NoteKind, Number, Report, TableKind};
+use super::{cell_key, show_reading, table_name, Diagnostic, Rule, RuleDoc, Severity};
+use crate::model::{NoteKind, Number, Report};
 
 pub static RULE: Rule = Rule {
     code: "CELL-SPLIT",
@@ -32,10 +32,6 @@ pub static RULE: Rule = Rule {
         fix: "对照原始表格核对拆分出的数字；发布网页时保留表格结构（每个数字一个单元格）。",
     },
 };
-
-fn show(values: &[Option<Number>]) -> String {
-    values.iter().map(|v| v.map_or("—".to_owned(), |n| n.to_string())).collect::<Vec<_>>().join("|")
-}
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     for table in report.tables.iter() {
@@ -96,8 +92,8 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 format!(
                     "“{label}”行的数字可以拆成 {} 或 {}，勾稽关系无法区分；按前者读取，请对照原表核对。",
-                    show(&chosen),
-                    show(other)
+                    show_reading(&chosen),
+                    show_reading(other)
                 ),
             );
             d.severity = Severity::Warning;
@@ -106,13 +102,5 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             d.help = Some(RULE.doc.fix.to_owned());
             out.push(d);
         }
-    }
-}
-
-fn table_name(kind: TableKind) -> &'static str {
-    match kind {
-        TableKind::Active => "主动公开情况表",
-        TableKind::Requests => "申请情况表",
-        TableKind::Review => "复议诉讼表",
     }
 }

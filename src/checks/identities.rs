@@ -47,9 +47,25 @@ fn scaled(n: Number, scale: u8) -> i128 {
     i128::from(n.mantissa) * 10i128.pow(u32::from(scale.saturating_sub(n.scale)))
 }
 
+/// The sum of `cells` at `scale` decimals; a blank cell counts as 0.
+fn side_sum(table: &Table, cells: &[(usize, usize)], scale: u8) -> i128 {
+    cells
+        .iter()
+        .map(|&(r, c)| match table.cells[r][c].value {
+            CellValue::Number(n) => scaled(n, scale),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// `v` at `scale` decimals as a number (saturating: sums are i128).
+fn number(v: i128, scale: u8) -> Number {
+    let mantissa = i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX });
+    Number { mantissa, scale }
+}
+
 fn show(v: i128, scale: u8) -> String {
-    let m = i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX });
-    Number { mantissa: m, scale }.to_string()
+    number(v, scale).to_string()
 }
 
 /// Every checkable instance of `identity` in `table`.
@@ -81,11 +97,7 @@ fn instance(
             CellValue::Missing | CellValue::Invalid(_) => return None,
         }
     }
-    let value = |&(r, c): &(usize, usize)| match table.cells[r][c].value {
-        CellValue::Number(n) => scaled(n, scale),
-        _ => 0,
-    };
-    let residual = lhs.iter().map(value).sum::<i128>() - rhs.iter().map(value).sum::<i128>();
+    let residual = side_sum(table, &lhs, scale) - side_sum(table, &rhs, scale);
     Some(Instance { identity, label, lhs, rhs, residual, scale, blanks })
 }
 
@@ -207,14 +219,7 @@ fn describe(table: &Table, inst: &Instance) -> String {
         _ => "空白".to_owned(),
     };
     let side = |cells: &[(usize, usize)]| {
-        let sum: i128 = cells
-            .iter()
-            .map(|&(r, c)| match table.cells[r][c].value {
-                CellValue::Number(n) => scaled(n, inst.scale),
-                _ => 0,
-            })
-            .sum();
-        let sum = show(sum, inst.scale);
+        let sum = show(side_sum(table, cells, inst.scale), inst.scale);
         if cells.len() == 1 {
             return format!("{} = {}", name(&cells[0]), value(&cells[0]));
         }
@@ -248,17 +253,7 @@ fn span_of(table: &Table, cells: &[(usize, usize)]) -> (Option<Span>, Vec<Span>)
 /// The instance as data: its cells and both sums.
 fn broken(table: &Table, inst: &Instance) -> Broken {
     let keys = |cells: &[(usize, usize)]| cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect();
-    let sum = |cells: &[(usize, usize)]| {
-        let total: i128 = cells
-            .iter()
-            .map(|&(r, c)| match table.cells[r][c].value {
-                CellValue::Number(n) => scaled(n, inst.scale),
-                _ => 0,
-            })
-            .sum();
-        let mantissa = i64::try_from(total).unwrap_or(if total < 0 { i64::MIN } else { i64::MAX });
-        Number { mantissa, scale: inst.scale }
-    };
+    let sum = |cells: &[(usize, usize)]| number(side_sum(table, cells, inst.scale), inst.scale);
     Broken {
         code: inst.identity.code,
         about: inst.label.clone(),

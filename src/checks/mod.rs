@@ -13,7 +13,7 @@ mod narrative;
 
 pub use across::check as check_across;
 
-use crate::model::{Number, Report, Table};
+use crate::model::{Number, Report, Table, TableKind};
 use crate::text::Span;
 use narrative::Sentence;
 
@@ -229,6 +229,20 @@ pub(crate) fn placed_by_position(report: &Report, table: &Table, row: usize) -> 
             && n.row == table.def.rows[row].key
             && n.kind == crate::model::NoteKind::PlacedByPosition
     })
+}
+
+/// A table's name in messages.
+pub fn table_name(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::Active => "主动公开情况表",
+        TableKind::Requests => "申请情况表",
+        TableKind::Review => "复议诉讼表",
+    }
+}
+
+/// A reading of a row's cells: `1|21|212`, `—` for a blank.
+pub fn show_reading(values: &[Option<Number>]) -> String {
+    values.iter().map(|v| v.map_or("—".to_owned(), |n| n.to_string())).collect::<Vec<_>>().join("|")
 }
 
 /// The key of a cell: `table.row.col`.

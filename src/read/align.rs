@@ -67,8 +67,7 @@ fn best(s: &Stream, kind: TableKind, from: usize) -> Option<(Table, usize, Vec<R
         // The same rows in both: the header's words tell (2021 prints 本年制发, 2019 新制作).
         std::cmp::Ordering::Equal => {
             let says = |words: &[&str]| words.iter().any(|w| s.find(w).any(|(at, _)| at >= from));
-            let own = |t: TemplateId| t.template().active.own_words;
-            if kind == TableKind::Active && says(own(TemplateId::Y2021)) && !says(own(TemplateId::Y2019)) {
+            if kind == TableKind::Active && super::format::active_says_2021(says) {
                 b
             } else {
                 a

@@ -7,6 +7,12 @@
 use crate::model::{CellValue, Table, TemplateId};
 use crate::text::Folded;
 
+/// Whether an active table's text, as `says` finds words in it, is in the 2021
+/// format: it prints 2021's own words (本年制发件数 …) and none of 2019's.
+pub(super) fn active_says_2021(says: impl Fn(&[&str]) -> bool) -> bool {
+    says(TemplateId::Y2021.template().active.own_words) && !says(TemplateId::Y2019.template().active.own_words)
+}
+
 /// Whether `table`, as read from `input`, shows the format it was read in.
 pub fn shows_template(table: &Table, input: &str) -> bool {
     let other = match table.template {

@@ -3,7 +3,7 @@
 //! template its own labels show.
 
 use super::doc::{Cell, CellKind, Row, Rows};
-use super::{chapters, table};
+use super::{chapters, format, table};
 use crate::model::{ReadNote, Table, TableKind, Tables, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
@@ -37,10 +37,7 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     let mut review_from = 0;
     if let Some(start) = active_start {
         let region = rows.slice(start..active_end);
-        let own = |t: TemplateId, kind| t.template().table(kind).own_words;
-        let template = if contains_any(region, own(TemplateId::Y2021, TableKind::Active))
-            && !contains_any(region, own(TemplateId::Y2019, TableKind::Active))
-        {
+        let template = if format::active_says_2021(|words| contains_any(region, words)) {
             TemplateId::Y2021
         } else {
             TemplateId::Y2019

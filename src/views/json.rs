@@ -4,7 +4,7 @@
 
 use crate::checks::Diagnostic;
 use crate::model::{CellValue, Report, Table};
-use crate::text::SourceMap;
+use crate::text::{SourceMap, Span};
 use std::fmt::Write;
 
 /// A JSON string literal.
@@ -24,6 +24,17 @@ pub(crate) fn string(out: &mut String, s: &str) {
         }
     }
     out.push('"');
+}
+
+/// `"line":…,"start":…,"end":…` for `span`: 1-based line, char offsets.
+pub(crate) fn location(out: &mut String, map: &SourceMap, span: Span) {
+    let _ = write!(
+        out,
+        "\"line\":{},\"start\":{},\"end\":{}",
+        map.line(span.start),
+        map.char_offset(span.start),
+        map.char_offset(span.end)
+    );
 }
 
 /// A JSON array of strings.
@@ -99,15 +110,7 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
         }
         out.push(']');
     }
-    let location = |out: &mut String, span: crate::text::Span| {
-        let _ = write!(
-            out,
-            "\"line\":{},\"start\":{},\"end\":{}",
-            map.line(span.start),
-            map.char_offset(span.start),
-            map.char_offset(span.end)
-        );
-    };
+    let location = |out: &mut String, span: Span| location(out, map, span);
     if let Some(span) = d.span {
         out.push(',');
         location(out, span);

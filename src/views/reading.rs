@@ -4,19 +4,12 @@
 //! reading limits reached. The JSON's `reading` object and `nianbao check
 //! --trace` both render these from the model.
 
-use super::json::string;
-use crate::model::{NoteKind, Number, ReadBy, Report, Table, TableKind};
+use super::json::{location, string};
+use crate::checks::{show_reading, table_name};
+use crate::model::{NoteKind, ReadBy, Report, Table, TableKind};
 use crate::text::limits::Limit;
 use crate::text::{SourceMap, Span};
 use std::fmt::Write;
-
-fn table_name(kind: TableKind) -> &'static str {
-    match kind {
-        TableKind::Active => "主动公开情况表",
-        TableKind::Requests => "申请情况表",
-        TableKind::Review => "复议诉讼表",
-    }
-}
 
 fn limit_key(limit: Limit) -> &'static str {
     match limit {
@@ -26,21 +19,9 @@ fn limit_key(limit: Limit) -> &'static str {
     }
 }
 
-fn numbers(values: &[Option<Number>]) -> String {
-    values.iter().map(|v| v.map_or("—".to_owned(), |n| n.to_string())).collect::<Vec<_>>().join("|")
-}
-
 /// The `reading` object of the JSON (docs/spec/schema.md).
 pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
-    let location = |out: &mut String, s: Span| {
-        let _ = write!(
-            out,
-            "\"line\":{},\"start\":{},\"end\":{}",
-            map.line(s.start),
-            map.char_offset(s.start),
-            map.char_offset(s.end)
-        );
-    };
+    let location = |out: &mut String, s: Span| location(out, map, s);
     out.push_str("{\"template\":");
     match report.meta.template {
         Some(t) => string(out, t.as_str()),
@@ -157,7 +138,7 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
                 let count = readings.map_or("很多".to_owned(), |r| r.to_string());
                 let mut s = format!("粘连的数字有 {count} 种拆法，满足勾稽关系最多的有 {balanced} 种");
                 if let Some(o) = other {
-                    let _ = write!(s, "，另一种同样成立：{}", numbers(o));
+                    let _ = write!(s, "，另一种同样成立：{}", show_reading(o));
                 }
                 s
             }

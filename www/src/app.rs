@@ -93,8 +93,9 @@ pub fn App() -> Html {
                 notice.set(Notice::TooLarge(new_text.len()));
                 return;
             }
-            let old_text = (*text).clone();
-            text.set(new_text.clone());
+            // `*text` is the text before this edit (the handle's render); it is
+            // compared, not copied: this runs on every keystroke.
+            let old_text: &str = &text;
             let fresh = match came {
                 Limits::Keep => None,
                 Limits::Replace(hits) => Some(hits),
@@ -105,7 +106,7 @@ pub fn App() -> Html {
                 Limits::Paste { replaced, inserted, hits } => {
                     // The earlier hits survive a paste elsewhere in the text.
                     let (came_as, old) = &*limits.borrow();
-                    let old: Vec<LimitHit> = if *came_as == old_text {
+                    let old: Vec<LimitHit> = if came_as == old_text {
                         after_edit(old, replaced, inserted)
                     } else {
                         old.iter().map(|h| LimitHit { span: None, ..*h }).collect()
@@ -113,6 +114,7 @@ pub fn App() -> Html {
                     Some(old.into_iter().chain(hits).collect())
                 }
             };
+            text.set(new_text.clone());
             if let Some(hits) = fresh {
                 *limits.borrow_mut() = (new_text.clone(), hits);
             }
