@@ -124,9 +124,9 @@ fn families() -> Vec<Family> {
         // Real reports, as pasted: the ratio an ordinary input costs.
         (
             "real: a seed (tabs, PDF copy)",
-            Box::new(|n| include_str!("../tests/seeds/000_f9649dac1b38fb85.txt").repeat(n)),
+            Box::new(|n| include_str!("../tests/cases/seed-000_f9649dac1b38fb85/input.txt").repeat(n)),
         ),
-        ("real: crawled, glued cells", Box::new(|n| include_str!("../tests/real/glued-1.txt").repeat(n))),
+        ("real: crawled, glued cells", Box::new(|n| include_str!("../tests/cases/real-glued-1/input.txt").repeat(n))),
         ("short lines", Box::new(|n| "a\n".repeat(8000 * n))),
         ("blank lines", Box::new(|n| "\n".repeat(16000 * n))),
         ("numbers, one per line", Box::new(|n| "12\n".repeat(5000 * n))),

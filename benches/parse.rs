@@ -48,19 +48,17 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
-    let mut seeds: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .expect("tests/seeds")
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let case =
+        |name: &str| (name.to_owned(), std::fs::read_to_string(cases.join(name).join("input.txt")).unwrap_or_default());
+    let mut seeds: Vec<(String, String)> = std::fs::read_dir(&cases)
+        .expect("tests/cases")
         .filter_map(|e| e.ok())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap_or_default()))
+        .filter_map(|e| e.file_name().to_str().filter(|n| n.starts_with("seed-")).map(case))
         .collect();
     seeds.sort();
     // The crawled reports: the page body on one line, table cells glued (read by alignment).
-    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real");
-    let mut crawled: Vec<(String, String)> = (1..=5)
-        .map(|k| format!("glued-{k}.txt"))
-        .map(|name| (name.clone(), std::fs::read_to_string(real.join(&name)).unwrap_or_default()))
-        .collect();
+    let mut crawled: Vec<(String, String)> = (1..=5).map(|k| case(&format!("real-glued-{k}"))).collect();
     println!("per report (median):");
     for (name, text) in seeds.iter().chain(&crawled) {
         let t = time(Duration::from_millis(300), || parse(text));

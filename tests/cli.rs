@@ -17,13 +17,17 @@ fn json_lines_one_object_per_input() {
         "check",
         "--format",
         "json",
-        "tests/seeds/002_400511ad0ee379b5.txt",
-        "tests/seeds/004_9cf56e95910a791d.txt",
+        "tests/cases/seed-002_400511ad0ee379b5/input.txt",
+        "tests/cases/seed-004_9cf56e95910a791d/input.txt",
     ]);
     assert_eq!(code, 0, "{out}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines[0].starts_with(r#"{"file":"tests/seeds/002_400511ad0ee379b5.txt","meta":{"#), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with(r#"{"file":"tests/cases/seed-002_400511ad0ee379b5/input.txt","meta":{"#),
+        "{}",
+        lines[0]
+    );
     assert!(lines[0].contains(r#""year":2020,"template":"2019""#));
     assert!(
         lines[0].contains(r#""new":{"natural":1,"business":0,"research":0,"social":0,"legal":0,"other":0,"total":1}"#)
@@ -34,14 +38,14 @@ fn json_lines_one_object_per_input() {
 
 #[test]
 fn text_format_is_file_line_code_message() {
-    let (code, out) = nianbao(&["check", "tests/seeds/001_398e231a6bf84220.txt"]);
+    let (code, out) = nianbao(&["check", "tests/cases/seed-001_398e231a6bf84220/input.txt"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("tests/seeds/001_398e231a6bf84220.txt:71: CELL-BLANK"), "{out}");
+    assert!(out.starts_with("tests/cases/seed-001_398e231a6bf84220/input.txt:71: CELL-BLANK"), "{out}");
 }
 
 #[test]
 fn blank_cells_are_null_in_json_not_zero() {
-    let (_, out) = nianbao(&["check", "--format", "json", "tests/seeds/001_398e231a6bf84220.txt"]);
+    let (_, out) = nianbao(&["check", "--format", "json", "tests/cases/seed-001_398e231a6bf84220/input.txt"]);
     assert!(out.contains(r#""denied_process":{"natural":null,"business":0"#), "{out}");
 }
 
@@ -70,7 +74,7 @@ fn nianbao_stdin(args: &[&str], input: &[u8]) -> (i32, String) {
 
 #[test]
 fn json_meta_and_chapters() {
-    let (_, out) = nianbao(&["check", "--format", "json", "tests/seeds/001_398e231a6bf84220.txt"]);
+    let (_, out) = nianbao(&["check", "--format", "json", "tests/cases/seed-001_398e231a6bf84220/input.txt"]);
     assert!(
         out.contains(r#""meta":{"title":"西湖镇 2020 年政府信息公开 工作年度报告","agency":"西湖镇","year":2020,"template":"2019","published":"2021-01-25"}"#),
         "{out}"
@@ -80,7 +84,7 @@ fn json_meta_and_chapters() {
 
 #[test]
 fn stdin_gb18030_and_html_by_content() {
-    let seed = std::fs::read_to_string("tests/seeds/002_400511ad0ee379b5.txt").expect("seed");
+    let seed = std::fs::read_to_string("tests/cases/seed-002_400511ad0ee379b5/input.txt").expect("seed");
     let (gb, _, _) = encoding_rs::GB18030.encode(&seed);
     let (_, out) = nianbao_stdin(&["check", "--format", "json", "-"], &gb);
     assert!(out.starts_with(r#"{"file":"-","meta":{"title":"湘潭县云湖桥镇"#), "{out}");
@@ -152,7 +156,7 @@ fn file_names_options_and_inputs_that_are_not_reports() {
     let os = |s: &str| std::ffi::OsString::from(s);
     let dir = std::env::temp_dir().join(format!("nianbao-edges-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let seed = std::fs::read("tests/seeds/002_400511ad0ee379b5.txt").expect("seed");
+    let seed = std::fs::read("tests/cases/seed-002_400511ad0ee379b5/input.txt").expect("seed");
     // A file name that is not UTF-8 (Linux allows any bytes but / and NUL).
     #[cfg(unix)]
     {
@@ -188,7 +192,7 @@ fn file_names_options_and_inputs_that_are_not_reports() {
 
 #[test]
 fn trace_says_how_each_report_was_read() {
-    let seed = "tests/seeds/000_f9649dac1b38fb85.txt";
+    let seed = "tests/cases/seed-000_f9649dac1b38fb85/input.txt";
     let (code, out) = nianbao(&["check", "--trace", seed]);
     assert_eq!(code, 0, "{out}");
     let lines: Vec<&str> = out.lines().collect();
@@ -199,7 +203,7 @@ fn trace_says_how_each_report_was_read() {
     assert!(out.contains(&format!("{seed}:71: 申请情况表“（六）其他处理”行：数字多于列数，未使用 0\n")), "{out}");
     assert!(out.contains(&format!("{seed}:81: 复议诉讼表“行政复议”行：数字少于列数，空白按位置推断\n")), "{out}");
     // Crawled text with glued cells: read from the token stream, the split recorded.
-    let (_, out) = nianbao(&["check", "--trace", "tests/real/glued-1.txt"]);
+    let (_, out) = nianbao(&["check", "--trace", "tests/cases/real-glued-1/input.txt"]);
     assert!(out.contains("按文字流对齐读取"), "{out}");
     assert!(out.contains("粘连的数字有 10 种拆法"), "{out}");
     // With JSON the trace goes to stderr; stdout stays one JSON object per input.
@@ -220,18 +224,18 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-folder");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("sub")).unwrap();
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     for (name, to) in [
-        ("001_398e231a6bf84220.txt", "b.txt"),
-        ("000_f9649dac1b38fb85.txt", "a.txt"),
-        ("002_400511ad0ee379b5.txt", "sub/c.txt"),
-        ("003_e79d930d3ead0ba0.txt", ".hidden.txt"),
-        ("004_9cf56e95910a791d.txt", "notes.docx"),
+        ("001_398e231a6bf84220", "b.txt"),
+        ("000_f9649dac1b38fb85", "a.txt"),
+        ("002_400511ad0ee379b5", "sub/c.txt"),
+        ("003_e79d930d3ead0ba0", ".hidden.txt"),
+        ("004_9cf56e95910a791d", "notes.docx"),
     ] {
-        std::fs::copy(seeds.join(name), dir.join(to)).unwrap();
+        std::fs::copy(cases.join(format!("seed-{name}/input.txt")), dir.join(to)).unwrap();
     }
     let folder = dir.to_string_lossy().into_owned();
-    let (code, out) = nianbao(&["check", "--summary", &folder, "tests/seeds/004_9cf56e95910a791d.txt"]);
+    let (code, out) = nianbao(&["check", "--summary", &folder, "tests/cases/seed-004_9cf56e95910a791d/input.txt"]);
     assert_eq!(code, 0, "{out}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "文件\t机关\t年度\t格式\t错误\t警告\t提示\t主要问题");
@@ -240,7 +244,7 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     let under = |f: &str| format!("{folder}/{f}");
     assert_eq!(
         files,
-        [under("a.txt"), under("b.txt"), under("sub/c.txt"), "tests/seeds/004_9cf56e95910a791d.txt".into()]
+        [under("a.txt"), under("b.txt"), under("sub/c.txt"), "tests/cases/seed-004_9cf56e95910a791d/input.txt".into()]
     );
     assert_eq!(lines[1], format!("{}\t五营镇人民政府\t2020\t2019\t0\t2\t0\tCELL-EXTRA×1 CELL-BLANK×1", under("a.txt")));
     // A file named again (directly and through its folder) is checked once.
@@ -254,7 +258,8 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     assert_eq!(code, 2);
     assert!(err.contains("文件夹中没有 .txt、.md 或 .html 文件"), "{err}");
     // The JSON of several files, checked on all cores, is the JSON of each alone, in input order.
-    let files = [under("sub/c.txt"), under("a.txt"), "tests/seeds/004_9cf56e95910a791d.txt".into(), under("b.txt")];
+    let files =
+        [under("sub/c.txt"), under("a.txt"), "tests/cases/seed-004_9cf56e95910a791d/input.txt".into(), under("b.txt")];
     let args: Vec<&str> = ["check", "--format", "json"].into_iter().chain(files.iter().map(String::as_str)).collect();
     let (_, together) = nianbao(&args);
     let alone: Vec<String> = files.iter().map(|f| nianbao(&["check", "--format", "json", f]).1).collect();

@@ -47,9 +47,14 @@ fn mutate(rng: &mut XorShift, text: &str) -> String {
 
 #[test]
 fn mutated_seeds_never_panic() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("seeds");
-    let mut seeds: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    // Every case's input: the seeds, the real crawled reports and each shape.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("cases");
+    let mut seeds: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .flat_map(|e| ["input.txt", "input.html"].map(|f| std::fs::read_to_string(e.path().join(f))))
+        .flatten()
+        .collect();
     seeds.sort();
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     for round in 0..2000 {

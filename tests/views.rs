@@ -6,7 +6,9 @@ use nianbao::views::{export, json};
 use std::path::Path;
 
 fn seed(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds").join(name)).unwrap_or_default()
+    let case = format!("seed-{}", name.trim_end_matches(".txt"));
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases").join(case).join("input.txt"))
+        .unwrap_or_default()
 }
 
 const SEEDS: [&str; 5] = [

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
 export const dist = path.join(repo, 'dist');
-export const seeds = path.join(repo, 'tests', 'seeds');
+export const cases = path.join(repo, 'tests', 'cases');
 export const SUBPATH = '/intranet/tools/nianbao/';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -85,7 +85,7 @@ export async function openApp(browser, site) {
 }
 
 export async function seed(name) {
-  return fs.readFile(path.join(seeds, name), 'utf8');
+  return fs.readFile(path.join(cases, `seed-${name.replace(/\.txt$/, '')}`, 'input.txt'), 'utf8');
 }
 
 /** Fails unless the page logged no error and asked nothing of another origin. */

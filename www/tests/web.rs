@@ -6,7 +6,7 @@ use web_sys::{Event, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED_002: &str = include_str!("../../tests/seeds/002_400511ad0ee379b5.txt");
+const SEED_002: &str = include_str!("../../tests/cases/seed-002_400511ad0ee379b5/input.txt");
 
 fn field(root: &web_sys::Element, name: &str) -> String {
     root.query_selector(&format!("[data-field='{name}']"))

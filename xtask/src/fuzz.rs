@@ -1,6 +1,6 @@
 //! `cargo xtask fuzz [RUNS] [TARGET]`: the cargo-fuzz targets (nightly Rust,
 //! libFuzzer) `parse` (everything one input costs) and `html` (the HTML
-//! reader), started from a corpus of the seeds, the real tools' extractions and
+//! reader), started from a corpus of the cases (seeds, real reports, shapes), the real tools' extractions and
 //! generated reports in every shape, with a dictionary of report words and HTML
 //! tags. Inputs go up to 64 KB; each target asserts a time budget derived from
 //! the input's size, and libFuzzer bounds time and memory per input. Each worker
@@ -23,13 +23,23 @@ pub fn fuzz(args: &[String]) -> Result {
     }
     let corpus = crate::root().join("fuzz/corpus/parse");
     std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
-    // The seeds and the real tools' extractions (text and HTML), beside the generated reports.
-    for dir in ["tests/seeds", "tests/extracted"] {
-        for entry in std::fs::read_dir(crate::root().join(dir)).map_err(|e| e.to_string())? {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if let (Some(name), Some("txt" | "html")) = (path.file_name(), path.extension().and_then(|e| e.to_str())) {
-                std::fs::copy(&path, corpus.join(name)).map_err(|e| e.to_string())?;
-            }
+    // The cases (the seeds, the real reports, every shape) and the real tools'
+    // extractions (text and HTML), beside the generated reports.
+    for entry in std::fs::read_dir(crate::root().join("tests/cases")).map_err(|e| e.to_string())? {
+        let dir = entry.map_err(|e| e.to_string())?.path();
+        for input in ["input.txt", "input.html"].map(|f| dir.join(f)).iter().filter(|p| p.is_file()) {
+            let name = format!(
+                "case-{}-{}",
+                dir.file_name().unwrap_or_default().to_string_lossy(),
+                input.file_name().unwrap_or_default().to_string_lossy()
+            );
+            std::fs::copy(input, corpus.join(name)).map_err(|e| e.to_string())?;
+        }
+    }
+    for entry in std::fs::read_dir(crate::root().join("tests/extracted")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if let (Some(name), Some("txt" | "html")) = (path.file_name(), path.extension().and_then(|e| e.to_str())) {
+            std::fs::copy(&path, corpus.join(name)).map_err(|e| e.to_string())?;
         }
     }
     let corpus_arg = corpus.to_string_lossy().into_owned();
