@@ -3,6 +3,7 @@
 //! blank or missing, with the span it was read from.
 
 pub mod identities;
+pub mod print;
 pub mod template;
 
 use crate::text::limits::LimitHit;

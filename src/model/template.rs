@@ -1,6 +1,9 @@
 //! The official report formats as data: which tables, rows and columns each
-//! template has, with their stable keys and official labels. A new national
-//! format is a new value here, not new code.
+//! template has, with their stable keys, official labels and match words, and
+//! how each table is printed (`print`). A new national format is a new value
+//! here, not new code.
+
+use super::print::{self, Print};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TemplateId {
@@ -89,6 +92,8 @@ pub struct TableDef {
     /// Words only this format prints in this table (headers, row labels):
     /// where they stand, the table shows its format.
     pub own_words: &'static [&'static str],
+    /// How the format prints the table.
+    pub print: Print,
 }
 
 #[derive(Debug)]
@@ -199,6 +204,7 @@ const REVIEW: TableDef = TableDef {
     ],
     // The same in both formats.
     own_words: &[],
+    print: print::REVIEW,
 };
 
 pub static TEMPLATE_2019: Template = Template {
@@ -216,11 +222,13 @@ pub static TEMPLATE_2019: Template = Template {
             row("procurement", "政府集中采购", PROCUREMENT_2019, &["集中采购", "政府采购"]),
         ],
         own_words: &["新制作数量", "新公开数量", "对外公开总数", "上一年项目", "集中采购", "其他对外管理服务"],
+        print: print::ACTIVE_2019,
     },
     requests: TableDef {
         kind: TableKind::Requests,
         own_words: &[],
         rows: request_rows!("other_handling" => "（六）其他处理", &["其他处理"]),
+        print: print::REQUESTS_2019,
     },
     review: REVIEW,
 };
@@ -238,6 +246,7 @@ pub static TEMPLATE_2021: Template = Template {
             row("fees", "行政事业性收费", FEES_2021, &["行政事业性收费", "事业性收费"]),
         ],
         own_words: &["本年制发", "本年废止", "现行有效", "收费金额", "行政规范性文件"],
+        print: print::ACTIVE_2021,
     },
     requests: TableDef {
         kind: TableKind::Requests,
@@ -247,6 +256,7 @@ pub static TEMPLATE_2021: Template = Template {
             "other_no_fee" => "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", &["缴纳费用", "收费通知"];
             "other_other" => "3.其他", &["3其他"];
         ),
+        print: print::REQUESTS_2021,
     },
     review: REVIEW,
 };

@@ -2,7 +2,6 @@
 
 pub mod export;
 pub mod json;
-pub mod layout;
 pub mod marks;
 pub mod outline;
 pub mod reading;

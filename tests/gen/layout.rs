@@ -21,12 +21,11 @@ fn value(v: &Option<Number>, colspan: usize) -> LCell {
     LCell { text: v.map_or(String::new(), |n| n.to_string()), rowspan: 1, colspan, value: true }
 }
 
-/// The official layout of a table (the core's `views::layout`, drawn from the
-/// format) filled with `grid`'s values.
+/// The table laid out as its format prints it (the template's print data,
+/// `model::print`), filled with `grid`'s values.
 pub(super) fn layout(kind: TableKind, format: TemplateId, grid: &Grid) -> Vec<Vec<LCell>> {
-    use nianbao::views::layout::Slot;
-    let table = nianbao::model::Table::empty(format, kind);
-    nianbao::views::layout::layout(&table)
+    use nianbao::model::print::Slot;
+    nianbao::model::print::layout(format.template().table(kind))
         .rows
         .iter()
         .map(|row| {

@@ -8,8 +8,8 @@
 use crate::app::ViewProps;
 use crate::browser;
 use nianbao::checks::cell_key;
+use nianbao::model::print::{layout, Slot};
 use nianbao::model::{CellValue, Table, CHAPTERS};
-use nianbao::views::layout::{layout, Slot};
 use yew::prelude::*;
 
 #[component]
@@ -57,7 +57,7 @@ pub fn Normalized(props: &ViewProps) -> Html {
 }
 
 fn table_view(props: &ViewProps, table: &Table) -> Html {
-    let l = layout(table);
+    let l = layout(table.def);
     let rows = l.rows.iter().map(|row| {
         let slots = row.slots.iter().map(|slot| match slot {
             Slot::Label(label) => {
