@@ -202,6 +202,13 @@ fn trace_says_how_each_report_was_read() {
     );
     assert!(out.contains(&format!("{seed}:71: 申请情况表“（六）其他处理”行：数字多于列数，未使用 0\n")), "{out}");
     assert!(out.contains(&format!("{seed}:81: 复议诉讼表“行政复议”行：数字少于列数，空白按位置推断\n")), "{out}");
+    // A row found by a match word where its label is damaged or cut short.
+    assert!(
+        out.contains(&format!(
+            "{seed}:59: 申请情况表“7.属于行政执法案卷”行：行标签与官方文字不同，读到“7属于行政执法”，按“行政执法”认出\n"
+        )),
+        "{out}"
+    );
     // Crawled text with glued cells: read from the token stream, the split recorded.
     let (_, out) = nianbao(&["check", "--trace", "tests/cases/real-glued-1/input.txt"]);
     assert!(out.contains("按文字流对齐读取"), "{out}");

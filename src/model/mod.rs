@@ -232,6 +232,10 @@ pub enum NoteKind {
     /// (`None`: too many to count), `balanced` how many of them satisfy as many
     /// identities as the one chosen, `other` a second reading that does as well.
     Split { readings: Option<usize>, balanced: usize, other: Option<Vec<Option<Number>>> },
+    /// The row was found by one of its match words (`word`) where the text does
+    /// not hold its official label's own words (damaged, abbreviated, split
+    /// over lines): `printed` is that text, bare (its last 40 chars at most).
+    Label { printed: String, word: &'static str },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

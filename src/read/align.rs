@@ -20,6 +20,8 @@ use crate::text::is_bare;
 /// A place where a template row's label may stand, with the values after it.
 struct Candidate {
     row: usize,
+    /// The match word found, from char `start` on.
+    word: &'static str,
     start: usize,
     /// Where the label's values begin (its end when it has none).
     label_end: usize,
@@ -86,28 +88,28 @@ fn best(s: &Stream, kind: TableKind, from: usize) -> Option<(Table, usize, Vec<R
 fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Option<Vec<Candidate>> {
     let def = template.template().table(kind);
     let words = |k: usize| def.rows[k].words;
-    // Every place a row's word stands, once: (start, end, row, bare chars of its label after the word).
-    let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // Every place a row's word stands, once: (start, end, row, bare chars of its label after the word, the word).
+    let mut found: Vec<(usize, usize, usize, usize, &'static str)> = Vec::new();
     for (k, row) in def.rows.iter().enumerate() {
         let label: String = row.label.chars().filter(|&c| is_bare(c)).collect();
         for word in words(k) {
             let rest = label.find(word).map_or(label.chars().count(), |i| label[i + word.len()..].chars().count());
-            found.extend(s.find(word).map(|(start, end)| (start, end, k, rest)));
+            found.extend(s.find(word).map(|(start, end)| (start, end, k, rest, *word)));
         }
     }
     // A label ends where another row's begins.
-    let mut starts: Vec<(usize, usize)> = found.iter().map(|&(at, _, k, _)| (at, k)).collect();
+    let mut starts: Vec<(usize, usize)> = found.iter().map(|&(at, _, k, _, _)| (at, k)).collect();
     starts.sort_unstable();
     let other_row_within = |k: usize, from: usize, to: usize| {
         let i = starts.partition_point(|&(at, _)| at < from);
         starts[i..].iter().take_while(|&&(at, _)| at < to).any(|&(_, r)| r != k)
     };
     let mut cands: Vec<Candidate> = Vec::new();
-    for &(start, end, k, rest) in found.iter().filter(|f| f.0 >= from) {
+    for &(start, end, k, rest, word) in found.iter().filter(|f| f.0 >= from) {
         let run = s.values_start(end, rest + LABEL_SLACK).filter(|&at| !other_row_within(k, end, at));
         let (label_end, run) = run.map_or((end, Run { end, ..Run::default() }), |at| (at, s.run(at)));
         let score = FOUND + if run.groups.is_empty() { 0.0 } else { WITH_VALUES };
-        cands.push(Candidate { row: k, start, label_end, run, score });
+        cands.push(Candidate { row: k, word, start, label_end, run, score });
     }
     if !cands.iter().any(|c| !c.run.groups.is_empty()) {
         return None;
@@ -175,9 +177,20 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
     let mut blank = Vec::new();
     let chain = leave_ordinals(s, def, chain);
     let terms = identities::terms(template, def);
+    let mut prev_end = 0;
     for c in &chain {
         let cells = cells_of(def, c);
         let label = s.span(c.start, c.label_end.max(c.start + 1));
+        if kind != TableKind::Review {
+            // The label: from the previous row's end, at most the official label's length before the word.
+            let row = &def.rows[c.row];
+            let from = prev_end.max(c.start.saturating_sub(row.label.chars().count())).min(c.start);
+            let printed: String = s.chars[from..c.label_end.max(c.start)].iter().collect();
+            if let Some(kind) = super::labels::approximate(&printed, row, c.word) {
+                notes.push(ReadNote { table: def.kind, row: row.key, kind, span: label });
+            }
+        }
+        prev_end = c.run.end.max(c.label_end);
         if c.run.groups.is_empty() {
             // The row is printed with no value at all: its cells are blank.
             for &(r, col) in &cells {
@@ -306,7 +319,7 @@ fn review(s: &Stream, template: TemplateId, from: usize, notes: &mut Vec<ReadNot
             continue;
         }
         // FIXME: a review table printed as three labelled rows of five, collapsed, is not read here.
-        let chain = vec![Candidate { row: 0, start, label_end: at, run, score: FOUND }];
+        let chain = vec![Candidate { row: 0, word: "行政复议", start, label_end: at, run, score: FOUND }];
         let (table, mut n) = place(s, template, TableKind::Review, chain);
         notes.append(&mut n);
         return Some(table);

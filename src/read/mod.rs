@@ -9,6 +9,7 @@ mod choose;
 mod dates;
 mod doc;
 mod format;
+mod labels;
 mod meta;
 mod place;
 mod split;

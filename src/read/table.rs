@@ -26,7 +26,12 @@ const MAX_PIECES: usize = 16;
 /// their values; -layout and pdfplumber centre them on the values). A word
 /// across the values line wins, then one above, then one below, each the
 /// nearest to the line; then the earlier row.
-fn wrapped_row(above: &str, label: &str, below: &str, words: &[&[&str]]) -> Option<usize> {
+fn wrapped_row(
+    above: &str,
+    label: &str,
+    below: &str,
+    words: &[&'static [&'static str]],
+) -> Option<(usize, &'static str)> {
     if above.is_empty() && label.is_empty() && below.is_empty() {
         return None;
     }
@@ -44,10 +49,12 @@ fn wrapped_row(above: &str, label: &str, below: &str, words: &[&[&str]]) -> Opti
             (2, s - b)
         }
     };
-    (0..words.len())
-        .flat_map(|k| words[k].iter().flat_map(|w| occurrences(&text, w)).map(move |at| (place(at), k)))
-        .min()
-        .map(|(_, k)| k)
+    let text = &text;
+    let found = (0..words.len()).flat_map(|k| words[k].iter().map(move |w| (k, *w)));
+    found
+        .flat_map(|(k, w)| occurrences(text, w).into_iter().map(move |at| (place(at), k, w)))
+        .min_by_key(|&(at, k, _)| (at, k))
+        .map(|(_, k, w)| (k, w))
 }
 
 /// Where `word` occurs in `text` (char ranges): exactly, or else loosely (its
@@ -100,19 +107,20 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<Re
     let mut cursor = 0;
     let mut last = None;
     let labels: Vec<&str> = rows.iter().map(|r| r.head()).collect();
-    let words: Vec<&[&str]> = def.rows.iter().map(|r| r.words).collect();
+    let words: Vec<&'static [&'static str]> = def.rows.iter().map(|r| r.words).collect();
     let has_values = |i: usize| rows.get(i).is_some_and(|r| r.cells.iter().any(is_value));
     let find = |label: &str, cursor: usize| {
-        (!label.is_empty())
-            .then(|| (cursor..words.len()).find(|&k| words[k].iter().any(|w| label.contains(w))))
-            .flatten()
+        let word = |k: usize| words[k].iter().find(|w| label.contains(*w)).map(|w| (k, *w));
+        (!label.is_empty()).then(|| (cursor..words.len()).find_map(word)).flatten()
     };
+    let mut label_notes = Vec::new();
     // The first line after the last one that matched a row or held values: the
     // lines from there on may hold pieces of a label wrapped over several lines.
     let mut since = 0;
     for (i, r) in rows.iter().enumerate() {
         let label = labels[i];
         let mut matched = find(label, cursor);
+        let mut wrapped = None;
         let values_here = has_values(i);
         // A row whose label stood alone (numbers on the next line, its label
         // maybe wrapped onto the lines between) takes these values.
@@ -131,14 +139,19 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<Re
             let above = labels[since.max(i.saturating_sub(MAX_PIECES))..i].concat();
             let end = (i + 1..rows.len().min(i + 1 + MAX_PIECES)).find(|&j| has_values(j));
             let below = labels[(i + 1).min(rows.len())..end.unwrap_or(rows.len().min(i + 1 + MAX_PIECES))].concat();
-            matched = wrapped_row(&above, label, &below, &words[cursor..]).map(|k| cursor + k);
+            matched = wrapped_row(&above, label, &below, &words[cursor..]).map(|(k, w)| (cursor + k, w));
+            wrapped = Some(format!("{above}{label}{below}"));
         }
         // An empty line holds no piece of a label: the line before it still counts as just above.
         if matched.is_some() || values_here || (since == i && r.cells.is_empty()) {
             since = i + 1;
         }
         let label_end = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
-        if let Some(k) = matched {
+        if let Some((k, word)) = matched {
+            let printed = wrapped.as_deref().unwrap_or(label);
+            if let Some(kind) = super::labels::approximate(printed, &def.rows[k], word) {
+                label_notes.push(ReadNote { table: def.kind, row: def.rows[k].key, kind, span: r.span });
+            }
             // Values start after the last text cell before the first value.
             let after_label =
                 r.cells[..label_end].iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |p| p + 1);
@@ -166,7 +179,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<Re
         }
     }
     let complete = complete_rows(&pending, def);
-    let mut notes = Vec::new();
+    let mut notes = label_notes;
     for p in &pending {
         let n = def.rows[p.row].cols.len();
         // The columns of the nearest complete row: their spacing changes from page to page.
@@ -189,11 +202,11 @@ mod tests {
     #[test]
     fn wrapped_labels_are_told_apart_by_where_their_words_stand() {
         // pdftotext -raw: the whole label above its values, the next one's below.
-        assert_eq!(wrapped_row("行政处罚", "", "行政强制", ROWS), Some(0));
+        assert_eq!(wrapped_row("行政处罚", "", "行政强制", ROWS), Some((0, "行政处罚")));
         // -layout: the label centred on its values, after a row printed blank.
-        assert_eq!(wrapped_row("行政处罚行政强", "", "制", ROWS), Some(1));
+        assert_eq!(wrapped_row("行政处罚行政强", "", "制", ROWS), Some((1, "行政强制")));
         // A piece on the values line itself.
-        assert_eq!(wrapped_row("行政处罚", "行政强", "制", ROWS), Some(1));
+        assert_eq!(wrapped_row("行政处罚", "行政强", "制", ROWS), Some((1, "行政强制")));
         assert_eq!(wrapped_row("信息内容", "", "", ROWS), None);
     }
 

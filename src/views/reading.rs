@@ -54,6 +54,12 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                 out.push(']');
             }
             NoteKind::PlacedByPosition => out.push_str("\"placed_by_position\""),
+            NoteKind::Label { printed, word } => {
+                out.push_str("\"label\",\"printed\":");
+                string(out, printed);
+                out.push_str(",\"word\":");
+                string(out, word);
+            }
             NoteKind::Split { readings, balanced, other } => {
                 out.push_str("\"split\",\"readings\":");
                 match readings {
@@ -134,6 +140,7 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
                 format!("数字多于列数，未使用 {}", list.join("、"))
             }
             NoteKind::PlacedByPosition => "数字少于列数，空白按位置推断".to_owned(),
+            NoteKind::Label { printed, word } => format!("行标签与官方文字不同，读到“{printed}”，按“{word}”认出"),
             NoteKind::Split { readings, balanced, other } => {
                 let count = readings.map_or("很多".to_owned(), |r| r.to_string());
                 let mut s = format!("粘连的数字有 {count} 种拆法，满足勾稽关系最多的有 {balanced} 种");

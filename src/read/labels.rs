@@ -1,0 +1,78 @@
+//! How a printed row label compares with the official one. A row is found by
+//! its match words (`RowDef::words`); where the text there does not hold the
+//! official label's own words (damaged by OCR, abbreviated, split over
+//! lines), the match was approximate and the reader records it.
+
+use crate::model::{NoteKind, RowDef};
+use crate::text::{fold_char, is_bare};
+
+/// Bare chars of a printed label kept in a note, at most.
+const SHOWN: usize = 40;
+
+/// The official label's own words, bare: without its numbering (`（一）`,
+/// `一、`, `1.`) and without a remark in brackets after them
+/// (`（区分处理的，只计这一情形，不计其他情形）`).
+fn core(label: &str) -> String {
+    let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut rest = label;
+    if let Some(after) = rest.strip_prefix('（') {
+        if let Some((n, tail)) = after.split_once('）') {
+            if !n.is_empty() && n.chars().all(numbering) {
+                rest = tail;
+            }
+        }
+    }
+    let digits = rest.find(|c: char| !numbering(c)).unwrap_or(0);
+    if digits > 0 && rest[digits..].starts_with(['、', '.', '．']) {
+        rest = &rest[digits..];
+    }
+    let words = rest.split('（').next().unwrap_or(rest);
+    words.chars().filter(|&c| is_bare(c)).collect()
+}
+
+/// A note when `printed` (the text where `row` was found) does not hold the
+/// official label's own words: what was printed, bare, and the word it was found by.
+pub(super) fn approximate(printed: &str, row: &RowDef, word: &'static str) -> Option<NoteKind> {
+    let mut bare = String::new();
+    printed.chars().for_each(|c| fold_char(c, &mut |f| bare.extend(Some(f).filter(|&f| is_bare(f)))));
+    if bare.contains(&core(row.label)) {
+        return None;
+    }
+    let skip = bare.chars().count().saturating_sub(SHOWN);
+    Some(NoteKind::Label { printed: bare.chars().skip(skip).collect(), word })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TemplateId;
+
+    fn row(key: &str) -> &'static RowDef {
+        let t = TemplateId::Y2021.template();
+        t.requests.rows.iter().chain(t.active.rows).find(|r| r.key == key).expect("row")
+    }
+
+    #[test]
+    fn the_official_words_without_numbering_or_remark() {
+        assert_eq!(core("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), "部分公开");
+        assert_eq!(core("一、本年新收政府信息公开申请数量"), "本年新收政府信息公开申请数量");
+        assert_eq!(core("3.危及“三安全一稳定”"), "危及三安全一稳定");
+        assert_eq!(core("（七）总计"), "总计");
+        assert_eq!(core("行政许可"), "行政许可");
+    }
+
+    #[test]
+    fn damaged_and_abbreviated_labels_are_approximate() {
+        let law = row("denied_law");
+        assert_eq!(approximate("（三）不予公开 2.其他法律行政法规禁止公开", law, "禁止公开"), None);
+        assert_eq!(
+            approximate("2.其他法律行政法规禁公开", law, "法律行政法规"),
+            Some(NoteKind::Label {
+                printed: "2其他法律行政法规禁公开".to_owned(), word: "法律行政法规"
+            })
+        );
+        // The 2021 format's 行政规范性文件, printed as 2019's 规范性文件.
+        assert!(approximate("规范性文件", row("normative_docs"), "规范性文件").is_some());
+        assert_eq!(approximate("（二）部分公开", row("partial"), "部分公开"), None);
+    }
+}
