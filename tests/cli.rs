@@ -24,7 +24,7 @@ fn json_lines_one_object_per_input() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2);
     assert!(
-        lines[0].starts_with(r#"{"file":"tests/cases/seed-002_400511ad0ee379b5/input.txt","meta":{"#),
+        lines[0].starts_with(r#"{"file":"tests/cases/seed-002_400511ad0ee379b5/input.txt","input":"text","meta":{"#),
         "{}",
         lines[0]
     );
@@ -87,12 +87,13 @@ fn stdin_gb18030_and_html_by_content() {
     let seed = std::fs::read_to_string("tests/cases/seed-002_400511ad0ee379b5/input.txt").expect("seed");
     let (gb, _, _) = encoding_rs::GB18030.encode(&seed);
     let (_, out) = nianbao_stdin(&["check", "--format", "json", "-"], &gb);
-    assert!(out.starts_with(r#"{"file":"-","meta":{"title":"湘潭县云湖桥镇"#), "{out}");
+    assert!(out.starts_with(r#"{"file":"-","input":"text","meta":{"title":"湘潭县云湖桥镇"#), "{out}");
     assert!(out.contains(r#""new":{"natural":1,"business":0,"research":0,"social":0,"legal":0,"other":0,"total":1}"#));
     let html = "<html><body><p>某局2021年政府信息公开工作年度报告</p><table>\
         <tr><td>一、本年新收政府信息公开申请数量</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>3</td></tr>\
         </table></body></html>";
     let (_, out) = nianbao_stdin(&["check", "--format", "json", "-"], html.as_bytes());
+    assert!(out.starts_with(r#"{"file":"-","input":"html","meta":"#), "{out}");
     assert!(out.contains(r#""agency":"某局","year":2021"#), "{out}");
     assert!(out.contains(r#""new":{"natural":2,"business":0,"research":0,"social":0,"legal":0,"other":1,"total":3}"#));
 }
@@ -271,4 +272,30 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     let (_, together) = nianbao(&args);
     let alone: Vec<String> = files.iter().map(|f| nianbao(&["check", "--format", "json", f]).1).collect();
     assert_eq!(together, alone.concat());
+}
+
+#[test]
+fn a_word_document_is_read_by_its_content() {
+    let docx = "tests/extracted/docx_s0_f0.docx";
+    let (code, out) = nianbao(&["check", "--format", "json", docx]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with(&format!(r#"{{"file":"{docx}","input":"docx","meta":{{"title":""#)), "{out}");
+    // The same from standard input, with no file name to go by.
+    let bytes = std::fs::read(docx).expect("docx");
+    let (code, text) = nianbao_stdin(&["check", "-"], &bytes);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("0 个错误"), "{text}");
+    // A ZIP archive that is not a Word document is refused, and said so.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let zip = dir.join("not-word.zip");
+    let mut archive = bytes.clone();
+    let names: Vec<usize> = (0..archive.len() - 17).filter(|&i| &archive[i..i + 17] == b"word/document.xml").collect();
+    assert_eq!(names.len(), 2, "the local header's and the central directory's");
+    for at in names {
+        archive[at..at + 4].copy_from_slice(b"xord");
+    }
+    std::fs::write(&zip, &archive).expect("writes");
+    let (code, _, err) = run_os(&["check".into(), zip.clone().into_os_string()], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("不是文本文件（ZIP"), "{err}");
 }

@@ -4,7 +4,7 @@
 
 mod gen;
 
-use gen::expect::{assert_reads, errors, version_warnings, FORMATS};
+use gen::expect::{assert_reads, assert_report, errors, version_warnings, FORMATS};
 use gen::{as_read, Grid, Rng, Sample, Shape};
 use nianbao::model::{CellValue, Number, TableKind};
 
@@ -189,4 +189,39 @@ fn pdftotext_default_mode_reads_the_active_table_and_the_metadata() {
         }
     }
     assert_eq!(read, 4 * 4 * 3);
+}
+
+/// Word documents LibreOffice Writer made of the generated reports
+/// (`docx_*.docx`, make.sh), opened as .docx: the same model as Writer's own
+/// HTML of the same document (`office_html_*`: every cell, blank told from 0,
+/// metadata and chapters) and the same findings; reports without blank cells
+/// read back whole, with no error.
+#[test]
+fn word_documents_read_as_their_html() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extracted");
+    let findings = |r: &nianbao::Report| -> Vec<String> {
+        nianbao::checks::check(r).iter().map(|d| format!("{} {} {}", d.code, d.severity.as_str(), d.message)).collect()
+    };
+    let mut read = 0;
+    for seed in 0..PDF_SEEDS {
+        for f in 0..FORMATS.len() {
+            let name = format!("docx_s{seed}_f{f}.docx");
+            let bytes = std::fs::read(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(nianbao::text::docx::is_docx(&bytes), "{name}");
+            let (text, report) = nianbao::read::parse_docx(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            assert_eq!(report.input, nianbao::model::InputKind::Docx);
+            let html = std::fs::read_to_string(dir.join(format!("office_html_s{seed}_f{f}.html"))).expect("html");
+            let from_html = nianbao::parse(&html);
+            let outline = nianbao::views::outline::outline;
+            assert_eq!(outline(&report), outline(&from_html), "{name}: model, text:\n{text}");
+            assert_eq!(findings(&report), findings(&from_html), "{name}: findings");
+            if seed % 2 == 0 {
+                assert_report(&pdf_sample(seed, f).0, &report, &name, &text);
+                let codes: Vec<&str> = errors(&report).iter().map(|e| e.code).collect();
+                assert_eq!(codes, Vec::<&str>::new(), "{name}");
+            }
+            read += 1;
+        }
+    }
+    assert_eq!(read, PDF_SEEDS as usize * FORMATS.len());
 }

@@ -267,6 +267,27 @@ pub struct Report {
     pub notes: Vec<ReadNote>,
     /// Where the input reached a bound of `text::limits` (the rest read less fully).
     pub limits: Vec<LimitHit>,
+    /// What the input was; spans point into its text (for a .docx, the text read out of it).
+    pub input: InputKind,
+}
+
+/// What an input was, told by its content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputKind {
+    #[default]
+    Text,
+    Html,
+    Docx,
+}
+
+impl InputKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Text => "text",
+            InputKind::Html => "html",
+            InputKind::Docx => "docx",
+        }
+    }
 }
 
 impl Report {

@@ -18,9 +18,9 @@ mod tables;
 mod tokens;
 mod values;
 
-use crate::model::{CellValue, Paragraph, ReadBy, Report, Table, TableKind};
+use crate::model::{CellValue, InputKind, Paragraph, ReadBy, Report, Table, TableKind};
 use crate::text::layout::trim_blank;
-use crate::text::{html, Span};
+use crate::text::{docx, html, Span};
 
 /// Reads a report from text or HTML (told apart by content). Never panics;
 /// unreadable parts are left missing. Spans point into `input`.
@@ -32,7 +32,18 @@ pub fn parse(input: &str) -> Report {
     let mut report = parse_text(&rendered.text);
     report.map_spans(|s| rendered.source_span(s));
     report.limits = rendered.limits;
+    report.input = InputKind::Html;
     report
+}
+
+/// Reads a report from a Word document (.docx): its text (`text::docx`, what
+/// the report's spans point into) and the report, or why it is not one.
+pub fn parse_docx(bytes: &[u8]) -> Result<(String, Report), docx::DocxError> {
+    let extracted = docx::read(bytes)?;
+    let mut report = parse_text(&extracted.text);
+    report.limits = extracted.limits;
+    report.input = InputKind::Docx;
+    Ok((extracted.text, report))
 }
 
 /// Reads a report from text only, never as HTML: what the page's editor

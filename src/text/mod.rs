@@ -3,6 +3,7 @@
 
 mod compat_table;
 pub mod decode;
+pub mod docx;
 mod fold;
 pub mod html;
 pub mod hygiene;

@@ -143,6 +143,8 @@ pub fn to_json(file: &str, input: &str, report: &Report, diagnostics: &[Diagnost
     let mut out = String::with_capacity(4096);
     out.push_str("{\"file\":");
     string(&mut out, file);
+    out.push_str(",\"input\":");
+    string(&mut out, report.input.as_str());
     let opt_string = |out: &mut String, v: Option<&str>| match v {
         Some(v) => string(out, v),
         None => out.push_str("null"),

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Regenerates the extractions read by tests/generated.rs (extractions_read_back):
+# Regenerates the extractions read by tests/extractions.rs (extractions_read_back,
+# word_documents_read_as_their_html):
 # generated reports as HTML -> PDF (Chromium, A4) -> text, as users' tools extract it;
 # and the same reports as a Word document (LibreOffice Writer) saved as HTML, as
 # text and as PDF; and both pages as Chromium copies them as text (Ctrl+A,
@@ -54,6 +55,7 @@ for html in "$work"/s*_f*.html; do
   office "$work/$name/out" --convert-to html "$work/$name/doc.docx"
   office "$work/$name" --convert-to "txt:Text (encoded):UTF8" "$work/$name/doc.docx"
   office "$work/$name" --convert-to pdf "$work/$name/doc.docx"
+  cp "$work/$name/doc.docx" "$here/docx_$name.docx"
   cp "$work/$name/out/doc.html" "$here/office_html_$name.html"
   cp "$work/$name/doc.txt" "$here/office_text_$name.txt"
   extract "$work/$name/doc.pdf" "office_$name"

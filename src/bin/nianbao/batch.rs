@@ -58,8 +58,25 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 /// What one input gave: its text and report, or why it could not be read.
 pub type Checked = Result<(String, Report, Vec<Diagnostic>), String>;
 
+/// A file's content, by what it is.
+pub enum Loaded {
+    Text(String),
+    Docx(Vec<u8>),
+}
+
+/// The text and report of a loaded input (a .docx: the text read out of it).
+fn parse(loaded: Loaded) -> Result<(String, Report), String> {
+    match loaded {
+        Loaded::Text(text) => {
+            let report = nianbao::parse(&text);
+            Ok((text, report))
+        }
+        Loaded::Docx(bytes) => nianbao::read::parse_docx(&bytes).map_err(|e| e.message().to_owned()),
+    }
+}
+
 /// Reads, parses and checks each input on all cores; results in input order.
-pub fn check_all(files: &[OsString], read: fn(&std::ffi::OsStr) -> Result<String, String>) -> Vec<Checked> {
+pub fn check_all(files: &[OsString], read: fn(&std::ffi::OsStr) -> Result<Loaded, String>) -> Vec<Checked> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let progress = Progress::new(files.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -72,14 +89,13 @@ pub fn check_all(files: &[OsString], read: fn(&std::ffi::OsStr) -> Result<String
                 let Some(file) = files.get(i) else { break };
                 // Parsing never panics by design; if it ever did, one file's
                 // failure is said for that file, not the end of the whole run.
-                let result = read(file).and_then(|text| {
+                let result = read(file).and_then(|loaded| {
                     std::panic::catch_unwind(|| {
-                        let report = nianbao::parse(&text);
+                        let (text, report) = parse(loaded)?;
                         let diagnostics = nianbao::checks::check(&report);
-                        (report, diagnostics)
+                        Ok((text, report, diagnostics))
                     })
-                    .map(|(report, diagnostics)| (text, report, diagnostics))
-                    .map_err(|_| "检查时程序出错（请报告这个问题），未检查".to_owned())
+                    .unwrap_or_else(|_| Err("检查时程序出错（请报告这个问题），未检查".to_owned()))
                 });
                 if let Ok(mut slots) = slots.lock() {
                     slots[i] = Some(result);

@@ -27,10 +27,10 @@ enum Format {
     Json,
 }
 
-/// The text of `file` (`-`: standard input), read up to the size limit and
-/// decoded as Windows users save it (UTF-8, UTF-16 with a BOM, GB18030); a
-/// file that is not text, or is larger than the limit, is refused.
-fn read(file: &OsStr) -> Result<String, String> {
+/// The content of `file` (`-`: standard input), read up to the size limit:
+/// a Word document, or text decoded as Windows users save it (UTF-8, UTF-16
+/// with a BOM, GB18030); any other binary, or a file larger than the limit, is refused.
+fn read(file: &OsStr) -> Result<batch::Loaded, String> {
     let mut bytes = Vec::new();
     // One byte past the limit tells an oversized input (or an endless stream) from one at it.
     let cap = MAX_INPUT_BYTES as u64 + 1;
@@ -43,12 +43,15 @@ fn read(file: &OsStr) -> Result<String, String> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(format!("超过 {} MB，未检查（一份年度报告通常只有 5–60 KB）", MAX_INPUT_BYTES >> 20));
     }
+    if nianbao::text::docx::is_docx(&bytes) {
+        return Ok(batch::Loaded::Docx(bytes));
+    }
     if let Some(kind) = nianbao::text::decode::binary_kind(&bytes) {
-        return Err(format!("不是文本文件（{kind}），未检查；请另存为 .txt 或 .html，或复制其中的文字"));
+        return Err(format!("不是文本文件（{kind}），未检查；请另存为 .docx、.txt 或 .html，或复制其中的文字"));
     }
     // Control characters never reach the terminal through quoted report text.
     let text = nianbao::text::decode::decode(&bytes).text;
-    Ok(nianbao::text::hygiene::clean(&text).into_owned())
+    Ok(batch::Loaded::Text(nianbao::text::hygiene::clean(&text).into_owned()))
 }
 
 /// `--format text|json` at the start of `args`: the format and the rest.

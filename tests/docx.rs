@@ -1,0 +1,184 @@
+//! Word documents (.docx) read as text: each WordprocessingML construct a
+//! report uses, in small hand-made files, gives the lines the same table
+//! written in HTML gives; damaged files and zip bombs end in an error.
+
+use nianbao::text::docx::{self, zip, DocxError, ZipError};
+
+/// A ZIP archive of `members` (name, data, deflated or stored).
+fn archive(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
+    let (mut out, mut central) = (Vec::new(), Vec::new());
+    for &(name, data, deflate) in members {
+        let packed = if deflate { miniz_oxide::deflate::compress_to_vec(data, 6) } else { data.to_vec() };
+        let offset = out.len() as u32;
+        let method: u16 = if deflate { 8 } else { 0 };
+        let fixed = |sig: &[u8], v: &mut Vec<u8>| {
+            v.extend_from_slice(sig);
+            v.extend_from_slice(&[20, 0, 0, 0]); // version, flags
+            v.extend_from_slice(&method.to_le_bytes());
+            v.extend_from_slice(&[0; 8]); // time, date, crc (not checked)
+            v.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+            v.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            v.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            v.extend_from_slice(&[0, 0]); // extra length
+        };
+        fixed(b"PK\x03\x04", &mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&packed);
+        central.extend_from_slice(b"PK\x01\x02\x14\x00");
+        fixed(&[], &mut central);
+        central.extend_from_slice(&[0; 10]); // comment, disk, attributes
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let at = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00");
+    let n = (members.len() as u16).to_le_bytes();
+    out.extend_from_slice(&[n[0], n[1], n[0], n[1]]);
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+fn body(xml: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{xml}</w:body></w:document>"#
+    )
+}
+
+fn text_of(document: &str, numbering: &str) -> String {
+    let doc = body(document);
+    let file =
+        archive(&[("word/document.xml", doc.as_bytes(), true), ("word/numbering.xml", numbering.as_bytes(), false)]);
+    assert!(docx::is_docx(&file));
+    docx::read(&file).expect("reads").text
+}
+
+fn html_text(html: &str) -> String {
+    nianbao::text::html::render(html).text
+}
+
+fn p(text: &str) -> String {
+    format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+fn tc(props: &str, text: &str) -> String {
+    format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text))
+}
+
+#[test]
+fn merged_cells_are_the_spans_of_the_same_html_table() {
+    // 三、本年度办理结果 spans two rows (vMerge), 申请人情况 two columns (gridSpan).
+    let doc = format!(
+        "<w:tbl><w:tblPr/><w:tblGrid/><w:tr>{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+        tc(r#"<w:gridSpan w:val="2"/>"#, "项目"),
+        tc(r#"<w:gridSpan w:val="2"/>"#, "申请人情况"),
+        tc(r#"<w:vMerge w:val="restart"/>"#, "三、本年度办理结果"),
+        tc("", "（一）予以公开"),
+        tc(r#"<w:gridSpan w:val="2"/>"#, "5"),
+        tc("<w:vMerge/>", ""),
+        tc("", "（二）部分公开"),
+        tc(r#"<w:gridSpan w:val="2"/>"#, "0"),
+    );
+    let html = r#"<table><tr><td colspan="2">项目</td><td colspan="2">申请人情况</td></tr>
+        <tr><td rowspan="2">三、本年度办理结果</td><td>（一）予以公开</td><td colspan="2">5</td></tr>
+        <tr><td>（二）部分公开</td><td colspan="2">0</td></tr></table>"#;
+    assert_eq!(text_of(&doc, ""), html_text(html));
+    // A row that starts after empty grid columns (w:gridBefore).
+    let doc = format!(
+        r#"<w:tbl><w:tr>{}{}</w:tr><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{}</w:tr></w:tbl>"#,
+        tc("", "行政许可"),
+        tc("", "3"),
+        tc("", "7")
+    );
+    assert_eq!(
+        text_of(&doc, ""),
+        html_text("<table><tr><td>行政许可</td><td>3</td></tr><tr><td></td><td>7</td></tr></table>")
+    );
+}
+
+#[test]
+fn only_the_text_a_reader_sees() {
+    // Tracked changes: insertions kept, deletions dropped.
+    let doc = r#"<w:p><w:ins><w:r><w:t>新收</w:t></w:r></w:ins><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:r><w:t>12件</w:t></w:r></w:p>"#;
+    assert_eq!(text_of(doc, "").trim(), "新收12件");
+    // A field: its result, not its code.
+    let doc = r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#;
+    assert_eq!(text_of(doc, "").trim(), "3");
+    // mc:AlternateContent: the choice once, never its fallback; WPS writes no fallback.
+    let alt = |fallback: &str| {
+        format!(
+            r#"<w:p><w:r><mc:AlternateContent xmlns:mc="m"><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>{fallback}</mc:AlternateContent></w:r></w:p>"#,
+            p("文本框")
+        )
+    };
+    assert_eq!(
+        text_of(&alt(&format!("<mc:Fallback><w:pict>{}</w:pict></mc:Fallback>", p("文本框"))), "").trim(),
+        "文本框"
+    );
+    assert_eq!(text_of(&alt(""), "").trim(), "文本框");
+    // A content control: its content, not its properties.
+    let doc = format!(
+        r#"<w:sdt><w:sdtPr><w:alias w:val="标题"/><w:text/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"#,
+        p("某某局2022年政府信息公开工作年度报告")
+    );
+    assert_eq!(text_of(&doc, "").trim(), "某某局2022年政府信息公开工作年度报告");
+    // Indentation between elements is not text; entities are decoded.
+    let doc = "<w:p>\n  <w:r>\n    <w:t>A &amp; B</w:t>\n  </w:r>\n</w:p>";
+    assert_eq!(text_of(doc, "").trim(), "A & B");
+}
+
+#[test]
+fn automatic_numbers_are_written_out() {
+    let numbering = r#"<w:numbering>
+      <w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
+      <w:num w:numId="2"><w:abstractNumId w:val="4"/></w:num></w:numbering>"#;
+    let numbered = |level: u8, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let doc = [
+        numbered(0, "总体情况"),
+        numbered(1, "主动公开"),
+        numbered(1, "依申请公开"),
+        numbered(0, "主动公开政府信息情况"),
+    ]
+    .concat();
+    assert_eq!(text_of(&doc, numbering), "一、总体情况\n（一）主动公开\n（二）依申请公开\n二、主动公开政府信息情况\n");
+}
+
+#[test]
+fn a_table_in_a_cell_is_read_as_html_reads_it() {
+    let inner = format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", tc("", "行政复议"), tc("", "0"));
+    let doc = format!("<w:tbl><w:tr><w:tc>{}{inner}</w:tc>{}</w:tr></w:tbl>", p("外层"), tc("", "右"));
+    let html = "<table><tr><td><p>外层</p><table><tr><td>行政复议</td><td>0</td></tr></table></td><td><p>右</p></td></tr></table>";
+    assert_eq!(text_of(&doc, ""), html_text(html));
+}
+
+#[test]
+fn damaged_files_and_bombs_are_refused() {
+    let doc = body(&p("x"));
+    let good = archive(&[("word/document.xml", doc.as_bytes(), true)]);
+    assert!(docx::read(&good).is_ok());
+    // Cut anywhere: an error, never a panic.
+    for cut in (0..good.len()).step_by(7) {
+        let _ = docx::read(&good[..cut]);
+        let mut flipped = good.clone();
+        flipped[cut] ^= 0x55;
+        let _ = docx::read(&flipped);
+    }
+    assert_eq!(docx::read(b"PK\x03\x04 not a zip").err(), Some(DocxError::Zip(ZipError::NotZip)));
+    let sheet = archive(&[("xl/workbook.xml", b"<x/>", false)]);
+    assert!(!docx::is_docx(&sheet));
+    assert_eq!(docx::read(&sheet).err(), Some(DocxError::NotWord));
+    // 2 MB of zeros deflate to 2 KB: over a 1 MB bound, refused without inflating it all.
+    let zeros = vec![0u8; 2 << 20];
+    let bomb = archive(&[("word/document.xml", &zeros, true)]);
+    assert!(bomb.len() < 16 << 10);
+    assert_eq!(zip::member_within(&bomb, "word/document.xml", 1 << 20).err(), Some(ZipError::TooLarge));
+    assert_eq!(zip::member_within(&bomb, "word/document.xml", 4 << 20).map(|d| d.len()), Ok(2 << 20));
+}
