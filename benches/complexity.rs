@@ -134,6 +134,23 @@ fn families() -> Vec<Family> {
             "one line of glued digits",
             Box::new(|n| format!("一、本年新收政府信息公开申请数量{}", "1234567890".repeat(1600 * n))),
         ),
+        // Row labels each followed by a digit run too long for its cells (fuzzing
+        // found the split search exponential on one such run).
+        (
+            "glued runs too long for their cells",
+            Box::new(|n| format!("行政复议{}。\n", "7".repeat(60)).repeat(300 * n)),
+        ),
+        (
+            "table rows, each with a run too long",
+            Box::new(|n| {
+                format!(
+                    "一、本年新收政府信息公开申请数量{}二、上年结转政府信息公开申请数量{}",
+                    "7".repeat(34),
+                    "7".repeat(34)
+                )
+                .repeat(100 * n)
+            }),
+        ),
     ]
 }
 

@@ -38,16 +38,24 @@ pub struct Readings {
     pub kept: Vec<Reading>,
     /// How many readings the digits allow in all (counted up to [`MAX_VISITS`]).
     pub total: usize,
-    /// More than [`MAX_VISITS`]: the digits say too little.
+    /// More than [`MAX_VISITS`] readings, or [`MAX_STEPS`] steps: the digits say too little.
     pub more: bool,
+    /// Steps the search took (bounded by [`MAX_STEPS`]).
+    pub steps: usize,
 }
 
 /// Complete readings looked at, at most, for one printed row.
 const MAX_VISITS: usize = 100_000;
+/// Steps of the search (partial readings tried) for one printed row, at most:
+/// digits that fit no split end the search early, so its time is bounded too.
+const MAX_STEPS: usize = 1_000_000;
 
 struct Sink<'a> {
     /// Digits that cell `k` may hold at most.
     limits: &'a [usize],
+    /// `room[k]`: digits cells `k..` may hold together.
+    room: Vec<usize>,
+    steps: usize,
     score: &'a dyn Fn(&[Piece]) -> usize,
     best: usize,
     out: Readings,
@@ -63,10 +71,16 @@ pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> 
     for g in (0..groups.len()).rev() {
         digits_after[g] = digits_after[g + 1] + size(&groups[g]);
     }
-    let mut sink = Sink { limits, score, best: 0, out: Readings { kept: Vec::new(), total: 0, more: false } };
+    let mut room = vec![0; n + 1];
+    for k in (0..n).rev() {
+        room[k] = room[k + 1] + limits[k];
+    }
+    let out = Readings { kept: Vec::new(), total: 0, more: false, steps: 0 };
+    let mut sink = Sink { limits, room, steps: 0, score, best: 0, out };
     let mut current = Vec::with_capacity(n);
     walk(groups, 0, n, &digits_after, &mut current, &mut sink);
     let mut out = sink.out;
+    out.steps = sink.steps;
     // Counts are small, amounts are not: only the digits of counts cost.
     let cost = |r: &Reading| -> usize {
         r.iter().zip(limits).filter(|(_, &l)| l == MAX_DIGITS).map(|(p, _)| p.digits().saturating_sub(1).pow(2)).sum()
@@ -91,6 +105,8 @@ fn walk(
     current: &mut Vec<Piece>,
     sink: &mut Sink,
 ) {
+    sink.steps += 1;
+    sink.out.more |= sink.steps > MAX_STEPS;
     if sink.out.more {
         return;
     }
@@ -111,7 +127,7 @@ fn walk(
     };
     // Each group needs a cell of its own, and no cell more than its digits.
     let groups_left = groups.len() - g;
-    if cells_left < groups_left || digits_after[g] > cells_left * MAX_AMOUNT_DIGITS {
+    if cells_left < groups_left || digits_after[g] > sink.room[current.len()] {
         return;
     }
     match group {
@@ -158,7 +174,15 @@ fn split_group(
 ) {
     let (d, at) = (g.d, g.at);
     let left = d.len() - from;
-    let limit = sink.limits.get(current.len()).copied().unwrap_or(0);
+    let cell = current.len();
+    sink.steps += 1;
+    sink.out.more |= sink.steps > MAX_STEPS;
+    // The digits left must fit the group's `k` cells from here.
+    let room = sink.room.get(cell).copied().unwrap_or(0) - sink.room.get(cell + k).copied().unwrap_or(0);
+    if sink.out.more || left > room {
+        return;
+    }
+    let limit = sink.limits.get(cell).copied().unwrap_or(0);
     let sign = |m: i64| if g.negative && from == 0 { -m } else { m };
     if k == 1 {
         let frac = g.decimals.as_bytes();
@@ -218,6 +242,25 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(|p| p.value.map_or("/".to_owned(), |v| v.to_string())).collect::<Vec<_>>().join("|"))
             .collect()
+    }
+
+    /// Digits that fit the cells only in very many ways, or hardly at all:
+    /// the search stops within its step bound (it once took minutes on 60
+    /// digits after 行政复议 in a sentence, trying lengths that could never fit).
+    #[test]
+    fn the_search_is_bounded() {
+        for (digits, cells) in [(60, 15), (75, 15), (76, 15), (40, 7), (200, 15)] {
+            let s = Stream::new(&"7".repeat(digits));
+            let r = readings(&s.run(0).groups, &[MAX_DIGITS; 15][..cells], &|_| 0);
+            // A step past the bound on each level of the search before it unwinds.
+            assert!(r.steps <= MAX_STEPS + 2 * cells + 2, "{digits} digits in {cells} cells: {} steps", r.steps);
+        }
+        // 75 digits fill 15 cells of five exactly one way; 76 fit none, found at once.
+        let read = |digits: usize| readings(&Stream::new(&"7".repeat(digits)).run(0).groups, &[MAX_DIGITS; 15], &|_| 0);
+        let r = read(75);
+        assert_eq!((r.kept.len(), r.total, r.more), (1, 1, false));
+        let r = read(76);
+        assert_eq!((r.kept.len(), r.total, r.more, r.steps), (0, 0, false, 1));
     }
 
     /// The reading chosen for one row of 表三 (new) by its row identity, and the choice.

@@ -29,6 +29,21 @@ pub enum Limit {
 }
 
 impl Limit {
+    pub const ALL: [Limit; 3] = [Limit::TableColumns, Limit::Rowspan, Limit::TableDepth];
+
+    /// Its name in the JSON (`reading.limits`) and between the page's wasm modules.
+    pub fn key(self) -> &'static str {
+        match self {
+            Limit::TableColumns => "table_columns",
+            Limit::Rowspan => "rowspan",
+            Limit::TableDepth => "table_depth",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Limit> {
+        Limit::ALL.into_iter().find(|l| l.key() == key)
+    }
+
     /// The bound, for the message.
     pub fn bound(self) -> usize {
         match self {

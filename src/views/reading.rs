@@ -7,17 +7,8 @@
 use super::json::{location, string};
 use crate::checks::{show_reading, table_name};
 use crate::model::{NoteKind, ReadBy, Report, Table, TableKind};
-use crate::text::limits::Limit;
 use crate::text::{SourceMap, Span};
 use std::fmt::Write;
-
-fn limit_key(limit: Limit) -> &'static str {
-    match limit {
-        Limit::TableColumns => "table_columns",
-        Limit::Rowspan => "rowspan",
-        Limit::TableDepth => "table_depth",
-    }
-}
 
 /// The `reading` object of the JSON (docs/spec/schema.md).
 pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
@@ -86,7 +77,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
     out.push_str("],\"limits\":[");
     for (i, hit) in report.limits.iter().enumerate() {
         out.push_str(if i > 0 { ",{\"limit\":" } else { "{\"limit\":" });
-        string(out, limit_key(hit.limit));
+        string(out, hit.limit.key());
         let _ = write!(out, ",\"bound\":{}", hit.limit.bound());
         if let Some(s) = hit.span {
             out.push(',');
@@ -160,7 +151,7 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
     }
     for hit in &report.limits {
         let line = hit.span.map_or(0, |s| map.line(s.start));
-        let _ = writeln!(out, "{file}:{line}: 读取上限 {}（{}）", limit_key(hit.limit), hit.limit.bound());
+        let _ = writeln!(out, "{file}:{line}: 读取上限 {}（{}）", hit.limit.key(), hit.limit.bound());
     }
     out
 }

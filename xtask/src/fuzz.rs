@@ -1,6 +1,7 @@
 //! `cargo xtask fuzz [RUNS] [TARGET]`: the cargo-fuzz targets (nightly Rust,
-//! libFuzzer) `parse` (everything one input costs) and `html` (the HTML
-//! reader), started from a corpus of the cases (seeds, real reports, shapes), the real tools' extractions and
+//! libFuzzer) `parse` (everything one input costs), `html` (the HTML
+//! reader) and `docx` (the Word reader, its corpus the Word documents of
+//! tests/extracted beside the text ones), started from a corpus of the cases (seeds, real reports, shapes), the real tools' extractions and
 //! generated reports in every shape, with a dictionary of report words and HTML
 //! tags. Inputs go up to 64 KB; each target asserts a time budget derived from
 //! the input's size, and libFuzzer bounds time and memory per input. Each worker
@@ -15,7 +16,7 @@ pub fn fuzz(args: &[String]) -> Result {
     let runs: u64 = args.first().and_then(|r| r.parse().ok()).unwrap_or(1_000_000);
     let targets: Vec<&str> = match args.get(1) {
         Some(t) => vec![t.as_str()],
-        None => vec!["parse", "html"],
+        None => vec!["parse", "html", "docx"],
     };
     if crate::run::output_line("cargo", &["+nightly", "fuzz", "--version"]).is_none() {
         run(&mut cmd("rustup", &["toolchain", "install", "nightly", "--profile", "minimal"]))?;
@@ -38,7 +39,9 @@ pub fn fuzz(args: &[String]) -> Result {
     }
     for entry in std::fs::read_dir(crate::root().join("tests/extracted")).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if let (Some(name), Some("txt" | "html")) = (path.file_name(), path.extension().and_then(|e| e.to_str())) {
+        if let (Some(name), Some("txt" | "html" | "docx")) =
+            (path.file_name(), path.extension().and_then(|e| e.to_str()))
+        {
             std::fs::copy(&path, corpus.join(name)).map_err(|e| e.to_string())?;
         }
     }

@@ -4,7 +4,7 @@
 //!   cargo xtask serve [--port 8080]  build, then serve dist/ on 127.0.0.1
 //!   cargo xtask test                 every check and test, installing what is missing
 //!   cargo xtask bench                parse speed (per seed, MB/s, against str::lines) and the complexity table
-//!   cargo xtask fuzz [RUNS] [TARGET] the cargo-fuzz targets parse and html (nightly), 1,000,000 runs each by default
+//!   cargo xtask fuzz [RUNS] [TARGET] the cargo-fuzz targets parse, html and docx (nightly), 1,000,000 runs each by default
 
 mod dist;
 mod fuzz;

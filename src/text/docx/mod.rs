@@ -61,9 +61,18 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, DocxError> {
     let part = |name: &str| zip::member(bytes, name).map(|b| String::from_utf8_lossy(&b).into_owned());
     let numbering =
         Numbering::new(&part("word/numbering.xml").unwrap_or_default(), &part("word/styles.xml").unwrap_or_default());
-    let html = to_html(&String::from_utf8_lossy(&document), numbering);
-    let rendered = html::render(&html);
-    Ok(Extracted { limits: rendered.text_limits(), text: rendered.text })
+    Ok(extract(&String::from_utf8_lossy(&document), numbering))
+}
+
+/// The text of a document.xml and its numbering.xml, with no archive around
+/// them (for the fuzz target, which explores WordprocessingML itself).
+pub fn from_xml(document: &str, numbering: &str) -> Extracted {
+    extract(document, Numbering::new(numbering, ""))
+}
+
+fn extract(document: &str, numbering: Numbering) -> Extracted {
+    let rendered = html::render(&to_html(document, numbering));
+    Extracted { limits: rendered.text_limits(), text: rendered.text }
 }
 
 /// Elements whose content is not the document's text.
