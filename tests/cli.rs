@@ -238,10 +238,11 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
         ("000_f9649dac1b38fb85", "a.txt"),
         ("002_400511ad0ee379b5", "sub/c.txt"),
         ("003_e79d930d3ead0ba0", ".hidden.txt"),
-        ("004_9cf56e95910a791d", "notes.docx"),
+        ("004_9cf56e95910a791d", "notes.doc"),
     ] {
         std::fs::copy(cases.join(format!("seed-{name}/input.txt")), dir.join(to)).unwrap();
     }
+    std::fs::copy("tests/extracted/docx_s0_f0.docx", dir.join("sub/d.docx")).unwrap();
     let folder = dir.to_string_lossy().into_owned();
     let (code, out) = nianbao(&["check", "--summary", &folder, "tests/cases/seed-004_9cf56e95910a791d/input.txt"]);
     assert_eq!(code, 0, "{out}");
@@ -252,19 +253,25 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     let under = |f: &str| format!("{folder}/{f}");
     assert_eq!(
         files,
-        [under("a.txt"), under("b.txt"), under("sub/c.txt"), "tests/cases/seed-004_9cf56e95910a791d/input.txt".into()]
+        [
+            under("a.txt"),
+            under("b.txt"),
+            under("sub/c.txt"),
+            under("sub/d.docx"),
+            "tests/cases/seed-004_9cf56e95910a791d/input.txt".into()
+        ]
     );
     assert_eq!(lines[1], format!("{}\t五营镇人民政府\t2020\t2019\t0\t2\t0\tCELL-EXTRA×1 CELL-BLANK×1", under("a.txt")));
     // A file named again (directly and through its folder) is checked once.
     let (_, again) = nianbao(&["check", "--summary", &under("a.txt"), &folder]);
-    assert_eq!(again.lines().count(), 4, "{again}");
+    assert_eq!(again.lines().count(), 5, "{again}");
     // A folder with no report file is said, exit 2.
     let empty = dir.join("empty");
     std::fs::create_dir_all(&empty).unwrap();
     let args: Vec<std::ffi::OsString> = vec!["check".into(), empty.clone().into()];
     let (code, _, err) = run_os(&args, None);
     assert_eq!(code, 2);
-    assert!(err.contains("文件夹中没有 .txt、.md 或 .html 文件"), "{err}");
+    assert!(err.contains("文件夹中没有 .txt、.md、.html 或 .docx 文件"), "{err}");
     // The JSON of several files, checked on all cores, is the JSON of each alone, in input order.
     let files =
         [under("sub/c.txt"), under("a.txt"), "tests/cases/seed-004_9cf56e95910a791d/input.txt".into(), under("b.txt")];

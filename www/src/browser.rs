@@ -1,7 +1,10 @@
 //! What the page asks of the browser: downloads (Blob), the saved draft
-//! (localStorage), decoding files (TextDecoder), scrolling. No checking here.
+//! (localStorage), decoding files (TextDecoder), Word documents (read by the
+//! page's second wasm module), scrolling. No checking here.
 
-use wasm_bindgen::JsCast;
+use nianbao::text::limits::{Limit, LimitHit};
+use nianbao::text::Span;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, TextDecoder, Url};
 
 /// The last text whose check finished and whose results were drawn, and, per
@@ -165,4 +168,34 @@ pub fn print() {
     if let Some(w) = window() {
         let _ = w.print();
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/files.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readDocx)]
+    fn read_docx_js(bytes: js_sys::Uint8Array) -> js_sys::Promise;
+}
+
+/// The text of a Word document and the reading limits its tables reached
+/// (spans in the text), read by the page's second wasm module, loaded now
+/// if it is not yet (`files.js`); `Err`: the message to show.
+pub async fn read_docx(bytes: &[u8]) -> Result<(String, Vec<LimitHit>), String> {
+    // A copy: the other module reads it later, when this one's memory may have moved.
+    let copy = js_sys::Uint8Array::from(bytes);
+    let value = wasm_bindgen_futures::JsFuture::from(read_docx_js(copy))
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "无法读取这个 Word 文档".to_owned()))?;
+    let result = js_sys::Array::from(&value);
+    let text = result.get(0).as_string().unwrap_or_default();
+    let offset = |v: JsValue| v.as_f64().filter(|v| *v >= 0.0).map(|v| v as usize);
+    let limits = js_sys::Array::from(&result.get(1))
+        .iter()
+        .filter_map(|hit| {
+            let hit = js_sys::Array::from(&hit);
+            let limit = Limit::from_key(&hit.get(0).as_string()?)?;
+            let span = offset(hit.get(1)).zip(offset(hit.get(2))).map(|(s, e)| Span::new(s, e));
+            Some(LimitHit { limit, span })
+        })
+        .collect();
+    Ok((text, limits))
 }

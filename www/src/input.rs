@@ -1,6 +1,7 @@
 //! The input: the report text (报告全文), with paste from web pages and Word
 //! (their HTML read by the core's HTML reader), files opened or dropped
-//! (.txt / .md / .html, any of the encodings Windows saves), examples and 清空.
+//! (.docx, read by the page's second module; .txt / .md / .html, any of the
+//! encodings Windows saves), examples and 清空.
 
 use crate::browser;
 use crate::samples::SAMPLES;
@@ -129,9 +130,22 @@ pub fn Input(props: &InputProps) -> Html {
             let status = status.clone();
             let reader = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
                 match bytes {
+                // A Word document: its text, read by the page's second module (loaded on first use).
+                Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => {
+                    status.set(format!("正在读取 Word 文档 {name}…"));
+                    yew::platform::spawn_local(async move {
+                        match browser::read_docx(&bytes).await {
+                            Ok((text, limits)) => {
+                                status.set(format!("已读入 Word 文档 {name}"));
+                                on_text.emit(Edit::new_input(text, limits));
+                            }
+                            Err(message) => status.set(format!("文件 {name}：{message}")),
+                        }
+                    });
+                }
                 Ok(bytes) => match nianbao::text::decode::binary_kind(&bytes) {
                     Some(kind) => status.set(format!(
-                        "文件 {name} 不是文本文件（{kind}），没有读入：请打开 .txt、.md 或 .html，或从文件中复制文字粘贴到这里。"
+                        "文件 {name} 不是文本文件（{kind}），没有读入：请打开 .docx、.txt、.md 或 .html，或从文件中复制文字粘贴到这里。"
                     )),
                     None => {
                         status.set(format!("已读入文件 {name}"));
@@ -190,7 +204,7 @@ pub fn Input(props: &InputProps) -> Html {
             <div class="nb-toolbar" role="toolbar" aria-label="输入工具">
                 <label class="nb-button nb-file">
                     { "打开文件…" }
-                    <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/html" onchange={onchange_file} />
+                    <input type="file" accept=".docx,.txt,.md,.markdown,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={onchange_file} />
                 </label>
                 <label class="nb-sample">
                     <span class="nb-visually-hidden">{ "载入示例" }</span>

@@ -2,6 +2,9 @@
 // Kept outside index.html so the page runs under a strict CSP (no inline script).
 import init, { mount } from './pkg/nianbao_web.js';
 
+// Where the page's files are, for the modules loaded later (www/src/files.js).
+globalThis.nianbaoAssets = new URL('./', import.meta.url).href;
+
 const root = document.getElementById('app');
 const fallback = document.getElementById('nb-fallback');
 

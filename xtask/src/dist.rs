@@ -19,22 +19,29 @@ pub fn dist() -> Result {
     report_sizes()
 }
 
+/// Builds crate `package` (library `lib`) for the browser into `pkg`: wasm-bindgen's glue and the optimised wasm.
+fn build_module(package: &str, lib: &str, pkg: &Path) -> Result {
+    run(&mut cmd(
+        "cargo",
+        &["build", "--package", package, "--lib", "--target", setup::WASM_TARGET, "--profile", "wasm-release"],
+    ))?;
+    let wasm = crate::root().join("target").join(setup::WASM_TARGET).join("wasm-release").join(format!("{lib}.wasm"));
+    run(cmd("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir"]).arg(pkg).arg(&wasm))?;
+    let bg = pkg.join(format!("{lib}_bg.wasm"));
+    let wasm_opt = setup::www().join("node_modules").join("binaryen").join("bin").join("wasm-opt");
+    run(cmd("node", &[]).arg(&wasm_opt).arg(&bg).arg("-O3").arg("-o").arg(&bg))
+}
+
 fn build_site() -> Result {
     let root = crate::root();
     let out = dist_dir();
-    run(&mut cmd(
-        "cargo",
-        &["build", "--package", "nianbao-web", "--lib", "--target", setup::WASM_TARGET, "--profile", "wasm-release"],
-    ))?;
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    let wasm = root.join("target").join(setup::WASM_TARGET).join("wasm-release").join("nianbao_web.wasm");
     let pkg = out.join("pkg");
-    run(cmd("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir"]).arg(&pkg).arg(&wasm))?;
-    let bg = pkg.join("nianbao_web_bg.wasm");
-    let wasm_opt = setup::www().join("node_modules").join("binaryen").join("bin").join("wasm-opt");
-    run(cmd("node", &[]).arg(&wasm_opt).arg(&bg).arg("-O3").arg("-o").arg(&bg))?;
+    build_module("nianbao-web", "nianbao_web", &pkg)?;
+    // The second module, loaded only when a Word document is opened (www/src/files.js).
+    build_module("nianbao-files", "nianbao_files", &pkg.join("files"))?;
     copy(&root.join("index.html"), &out.join("index.html"))?;
     for entry in std::fs::read_dir(setup::www().join("static")).map_err(|e| format!("www/static: {e}"))? {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -53,7 +60,7 @@ fn single_file() -> Result {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let page = read(&out.join("index.html"))?;
     let css = read(&out.join("style.css"))?;
-    let glue = read(&out.join("pkg").join("nianbao_web.js"))?;
+    let glue = inline_snippets(&read(&out.join("pkg").join("nianbao_web.js"))?, &out.join("pkg"))?;
     let wasm = std::fs::read(out.join("pkg").join("nianbao_web_bg.wasm")).map_err(|e| format!("wasm: {e}"))?;
     let icon = read(&out.join("favicon.svg"))?;
     let start = format!(
@@ -65,6 +72,21 @@ fn single_file() -> Result {
         base64(&wasm)
     );
     let script = format!("<script type=\"module\">\n{}\n{start}</script>", glue.replace("</script", "<\\/script"));
+    // The Word reader inline too, started when first asked for (www/src/files.js).
+    let files = out.join("pkg").join("files");
+    let files_glue = read(&files.join("nianbao_files.js"))?;
+    let files_wasm = std::fs::read(files.join("nianbao_files_bg.wasm")).map_err(|e| format!("files wasm: {e}"))?;
+    let files_start = format!(
+        "globalThis.nianbaoFiles = async () => {{\n\
+         \x20 await __wbg_init({{ module_or_path: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n\
+         \x20 return {{ readDocx }};\n\
+         }};\n",
+        base64(&files_wasm)
+    );
+    let script = format!(
+        "{script}\n<script type=\"module\">\n{}\n{files_start}</script>",
+        files_glue.replace("</script", "<\\/script")
+    );
     let icon = format!("data:image/svg+xml;base64,{}", base64(icon.as_bytes()));
     let replaced = page
         .replace("<link rel=\"stylesheet\" href=\"./style.css\">", &format!("<style>\n{css}</style>"))
@@ -74,6 +96,45 @@ fn single_file() -> Result {
         return Err("index.html changed: update xtask/src/dist.rs single_file()".to_owned());
     }
     std::fs::write(out.join("nianbao.html"), replaced).map_err(|e| format!("nianbao.html: {e}"))
+}
+
+/// The glue with each `import * as NAME from './snippets/…'` line replaced
+/// by the snippet's own code, wrapped so that NAME holds its exports (one
+/// file has nowhere to import from).
+fn inline_snippets(glue: &str, pkg: &Path) -> std::result::Result<String, String> {
+    let mut out = String::with_capacity(glue.len());
+    for line in glue.lines() {
+        let import = line.strip_prefix("import * as ").and_then(|l| l.split_once(" from "));
+        let Some((name, from)) =
+            import.map(|(n, f)| (n.trim(), f.trim().trim_end_matches(';').trim_matches(['"', '\''])))
+        else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        if !from.starts_with("./snippets/") {
+            return Err(format!("glue imports {from}: update xtask/src/dist.rs inline_snippets()"));
+        }
+        let path = pkg.join(from.trim_start_matches("./"));
+        let code = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut exports = Vec::new();
+        let mut body = String::new();
+        for l in code.lines() {
+            let rest = l.strip_prefix("export ").unwrap_or(l);
+            if l.starts_with("export ") {
+                let decl = rest.strip_prefix("async ").unwrap_or(rest);
+                let id = decl.strip_prefix("function ").or(decl.strip_prefix("const ")).unwrap_or("");
+                exports.push(id.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).next().unwrap_or(""));
+            }
+            body.push_str(rest);
+            body.push('\n');
+        }
+        if exports.iter().any(|e| e.is_empty()) {
+            return Err(format!("{}: an export inline_snippets() cannot read", path.display()));
+        }
+        out.push_str(&format!("const {name} = (() => {{\n{body}return {{ {} }};\n}})();\n", exports.join(", ")));
+    }
+    Ok(out)
 }
 
 fn base64(bytes: &[u8]) -> String {
@@ -113,6 +174,15 @@ fn report_sizes() -> Result {
         total = (total.0 + bytes.len(), total.1 + gz);
     }
     println!("{:<22} {:>8} bytes, {:>7} gzip", "wasm + JS", total.0, total.1);
+    let mut files = (0, 0);
+    for name in ["nianbao_files_bg.wasm", "nianbao_files.js"] {
+        let bytes = std::fs::read(pkg.join("files").join(name)).map_err(|e| format!("{name}: {e}"))?;
+        files = (files.0 + bytes.len(), files.1 + gzip_len(&bytes));
+    }
+    println!(
+        "{:<22} {:>8} bytes, {:>7} gzip (loaded when a Word document is opened)",
+        "files module", files.0, files.1
+    );
     println!("dist/ is ready: copy the folder to any static web server.");
     Ok(())
 }

@@ -109,6 +109,8 @@ fn all(s: &mut Stages) -> Result {
                 "nianbao",
                 "-p",
                 "nianbao-web",
+                "-p",
+                "nianbao-files",
                 "--target",
                 WASM_TARGET,
                 "--all-targets",

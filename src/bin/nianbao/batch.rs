@@ -8,8 +8,8 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-/// File names a folder is searched for (reports as text, Markdown or HTML).
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+/// File names a folder is searched for (reports as text, Markdown, HTML or Word).
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
 
 /// The files `args` name: a folder stands for the report files in it and its
 /// subfolders (sorted by path, hidden ones skipped); other names as given,
@@ -25,7 +25,7 @@ pub fn expand(args: &[OsString]) -> (Vec<OsString>, Vec<String>) {
             walk(path, &mut found);
             found.sort();
             if found.is_empty() {
-                errors.push(format!("{}: 文件夹中没有 .txt、.md 或 .html 文件", path.display()));
+                errors.push(format!("{}: 文件夹中没有 .txt、.md、.html 或 .docx 文件", path.display()));
             }
             out.extend(found.into_iter().map(OsString::from).filter(|f| seen.insert(f.clone())));
         } else if arg == "-" || seen.insert(arg.clone()) {

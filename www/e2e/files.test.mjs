@@ -1,0 +1,94 @@
+// End to end: files that are not text. A Word document opened or dropped is
+// read by the page's second wasm module, fetched from the page's own origin
+// only then, and checked like pasted text; in the single-file build the
+// module is inline. A file that is neither text nor .docx never enters the editor.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serveDist, launch, openApp, repo, dist, assertCleanAt } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// Made by LibreOffice Writer from a generated report (tests/extracted/make.sh).
+const DOCX = path.join(repo, 'tests', 'extracted', 'docx_s0_f0.docx');
+
+async function drop(page, name, bytes, type = '') {
+  await page.evaluate(([name, bytes, type]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], name, { type }));
+    document.getElementById('nb-input').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [name, bytes, type]);
+}
+
+test('a Word document opened is read, checked and marked; its module loads only then', async () => {
+  const app = await openApp(browser, site);
+  const { page, requests } = app;
+  await page.waitForTimeout(300);
+  assert.ok(!requests.some((u) => u.includes('/pkg/files/')), 'not loaded before a Word document is opened');
+  await page.locator('input[type=file]').setInputFiles(DOCX);
+  await page.locator('.nb-file-status', { hasText: '已读入 Word 文档 docx_s0_f0.docx' }).waitFor({ timeout: 10000 });
+  const text = await page.getByLabel('报告全文').inputValue();
+  assert.match(text, /政府信息公开工作年度报告/);
+  assert.match(text, /一、本年新收政府信息公开申请数量\t/, 'table rows as tab-separated cells');
+  await page.waitForSelector('button[data-code="N-EMPTY"]', { timeout: 5000 });
+  const codes = await page.$$eval('button[data-code]', (bs) => bs.map((b) => b.dataset.code));
+  for (const code of ['T3-BAL', 'T3-SUM', 'T3-ROW', 'T4-SUM', 'S-VERSION', 'S-TABLE', 'S-CHAPTER']) {
+    assert.ok(!codes.includes(code), `${code} not raised on a balanced report: ${codes}`);
+  }
+  assert.ok(requests.some((u) => u.startsWith(site.origin) && u.endsWith('/pkg/files/nianbao_files_bg.wasm')), 'module fetched');
+  let gzip = 0;
+  for (const f of ['nianbao_files_bg.wasm', 'nianbao_files.js']) {
+    gzip += zlib.gzipSync(await fs.readFile(path.join(dist, 'pkg', 'files', f)), { level: 9 }).length;
+  }
+  console.log(`# figure: Word reader module (wasm + JS, loaded on first .docx) = ${gzip} bytes gzip`);
+  // A second document: the module is not fetched again.
+  const before = requests.length;
+  await drop(page, '第二份.docx', [...await fs.readFile(DOCX)]);
+  await page.locator('.nb-file-status', { hasText: '已读入 Word 文档 第二份.docx' }).waitFor({ timeout: 10000 });
+  assert.ok(!requests.slice(before).some((u) => u.includes('/pkg/files/')), 'loaded once');
+  assertCleanAt(site, app);
+});
+
+test('a ZIP that is not a Word document, or a PDF, is said and never enters the editor', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const area = page.getByLabel('报告全文');
+  await area.fill('原有的文字');
+  const zip = [...await fs.readFile(DOCX)];
+  // Rename the document member (local header and central directory): an archive, not Word.
+  const name = [...Buffer.from('word/document.xml')];
+  for (let i = 0; i + name.length <= zip.length; i++) {
+    if (name.every((b, k) => zip[i + k] === b)) zip[i] = 'x'.charCodeAt(0);
+  }
+  await drop(page, '表格.zip', zip);
+  await page.locator('.nb-file-status', { hasText: '不是 Word 文档' }).waitFor({ timeout: 10000 });
+  assert.equal(await area.inputValue(), '原有的文字');
+  await drop(page, '年报.pdf', [...Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n')], 'application/pdf');
+  await page.locator('.nb-file-status', { hasText: '不是文本文件（PDF）' }).waitFor({ timeout: 5000 });
+  assert.equal(await area.inputValue(), '原有的文字');
+  assertCleanAt(site, app);
+});
+
+test('dist/nianbao.html reads a Word document with no file beside it', async () => {
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('file://' + path.join(dist, 'nianbao.html'));
+  await page.getByLabel('报告全文').waitFor({ timeout: 10000 });
+  await page.locator('input[type=file]').setInputFiles(DOCX);
+  await page.locator('.nb-file-status', { hasText: '已读入 Word 文档' }).waitFor({ timeout: 10000 });
+  await page.waitForSelector('button[data-code="N-EMPTY"]', { timeout: 5000 });
+  assert.equal(requests.filter((u) => u.startsWith('file://')).length, 1, 'only the file itself is loaded');
+  await page.close();
+});

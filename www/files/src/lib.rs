@@ -1,0 +1,25 @@
+//! The page's second wasm module: the readers of the files people open that
+//! are not text (Word .docx for now), loaded only when such a file is opened
+//! so that the first load stays small (`www/src/files.js` loads it). It holds
+//! no logic of its own: it hands the file to the core's reader and returns
+//! the text, which the page then checks like any other.
+
+use wasm_bindgen::prelude::*;
+
+/// The text of a Word document and the reading limits its tables reached, as
+/// `[text, [[limit, start, end], …]]` (limit: `table_columns`, `rowspan`,
+/// `table_depth`; byte offsets into the text, -1 when unknown); throws the
+/// message to show when the file is not a readable .docx.
+#[wasm_bindgen(js_name = readDocx)]
+pub fn read_docx(bytes: &[u8]) -> Result<js_sys::Array, JsValue> {
+    let extracted = nianbao::text::docx::read(bytes).map_err(|e| JsValue::from_str(e.message()))?;
+    let limits = js_sys::Array::new();
+    for hit in &extracted.limits {
+        let key = hit.limit.key();
+        let at = |v: Option<usize>| v.map_or(-1.0, |v| v as f64);
+        let entry =
+            js_sys::Array::of3(&key.into(), &at(hit.span.map(|s| s.start)).into(), &at(hit.span.map(|s| s.end)).into());
+        limits.push(&entry);
+    }
+    Ok(js_sys::Array::of2(&extracted.text.into(), &limits))
+}

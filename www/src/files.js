@@ -1,0 +1,23 @@
+// Loads the page's second wasm module (www/files: the Word reader) the first
+// time a Word document is opened, so the first load stays small. Same origin,
+// relative to the page's own files (boot.js says where they are); the
+// single-file build carries it inline instead (globalThis.nianbaoFiles), and
+// this file too (xtask/src/dist.rs): its names must not clash with the glue's.
+let filesModule = null;
+
+async function loadFilesModule() {
+  if (typeof globalThis.nianbaoFiles === 'function') return globalThis.nianbaoFiles();
+  const base = globalThis.nianbaoAssets || new URL('./', document.baseURI).href;
+  const m = await import(new URL('pkg/files/nianbao_files.js', base).href);
+  await m.default();
+  return m;
+}
+
+// The text of a Word document: [text, limits]; rejects with the message to show.
+export function readDocx(bytes) {
+  filesModule = filesModule || loadFilesModule();
+  return filesModule.then((m) => m.readDocx(bytes), (err) => {
+    filesModule = null;
+    throw '无法载入 Word 文档读取模块：' + (err && err.message ? err.message : err);
+  });
+}
