@@ -221,3 +221,30 @@ fn one_changed_cell_is_found_and_its_value_suggested() {
         }
     }
 }
+
+/// A sentence of the text that a PDF wrapped into short lines holding a row's
+/// words (新收, 第二十条) before the tables, as real extractions give: the
+/// tables are still read whole, from where they stand, with no error.
+#[test]
+fn wrapped_sentences_with_row_words_do_not_move_the_tables() {
+    for seed in 0..6 {
+        for (f, &(format, requests_format)) in FORMATS.iter().enumerate() {
+            for shape in SHAPES.into_iter().filter(|s| *s != Shape::Html) {
+                let mut rng = Rng::new(6100 + seed * 11 + f as u64);
+                let sample = gen::balanced(&mut rng, format, requests_format);
+                let text = gen::render(&sample, shape, &mut rng);
+                let new = sample.requests[0][6].map_or(0, |n| n.mantissa);
+                let wrapped = format!(
+                    "一、总体情况\n\n{}年，本机关共新收政府信息公开申请\n{new}件，均按期答复；依照《条例》第二十条\n主动公开规章和规范性文件。\n",
+                    sample.year
+                );
+                let text = text.replacen("一、总体情况\n", &wrapped, 1);
+                assert!(text.contains("共新收"), "{shape:?}");
+                let what = format!("{shape:?} seed {seed} formats {f}");
+                assert_reads(&sample, text.as_bytes(), &what);
+                let errors = errors(&nianbao::parse(&text));
+                assert!(errors.is_empty(), "{what}: {errors:#?}");
+            }
+        }
+    }
+}

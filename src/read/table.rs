@@ -98,9 +98,39 @@ fn text_in_value_columns(r: &Row, label: &str, words: &[&str], after_label: usiz
     fits.then_some(first)
 }
 
-/// Reads `def`'s rows from `rows`; returns the table, the notes, and the index
-/// of the last row used (`None` when no row label was found).
-pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<ReadNote>, Option<usize>) {
+/// A table read from a region of lines.
+pub struct Read {
+    pub table: Table,
+    pub notes: Vec<ReadNote>,
+    /// The last line used (`None` when no row label was found).
+    pub last: Option<usize>,
+    /// The line each row was found on, in order.
+    anchors: Vec<usize>,
+}
+
+/// Lines between consecutive rows that cost nothing (a wrapped label, values a
+/// line each, a page break), and what each line beyond costs, in rows.
+const FREE_GAP: usize = 8;
+const GAP_COST: f64 = 0.02;
+
+impl Read {
+    /// How much the reading looks like the table: the rows found, less the
+    /// lines that stand between them. A stray line holding a row's word (a
+    /// PDF-wrapped sentence) wins that one row and pays for the distance to the rest.
+    pub fn score(&self) -> f64 {
+        let gaps: usize = self.anchors.windows(2).map(|w| (w[1] - w[0]).saturating_sub(FREE_GAP)).sum();
+        self.anchors.len() as f64 - GAP_COST * gaps as f64
+    }
+
+    /// Lines from the region's start to its first row (of two readings that
+    /// score the same, the one that starts at the table's own header is nearer).
+    pub fn lead(&self) -> usize {
+        self.anchors.first().copied().unwrap_or(usize::MAX)
+    }
+}
+
+/// Reads `def`'s rows from `rows`.
+pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
     let mut table = Table::empty(template, kind);
     let def = table.def;
     let mut pending: Vec<Pending> = Vec::new();
@@ -114,6 +144,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<Re
         (!label.is_empty()).then(|| (cursor..words.len()).find_map(word)).flatten()
     };
     let mut label_notes = Vec::new();
+    let mut anchors = Vec::new();
     // The first line after the last one that matched a row or held values: the
     // lines from there on may hold pieces of a label wrapped over several lines.
     let mut since = 0;
@@ -160,6 +191,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<Re
             pending.push(Pending::new(k, r.span, r.cells[after_label..].iter().collect(), r.sep));
             cursor = k + 1;
             last = Some(i);
+            anchors.push(i);
         } else if let Some(p) = pending.last_mut() {
             let values: Vec<&DocCell> = r.cells.iter().filter(|c| is_value(c)).collect();
             let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
@@ -190,7 +222,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> (Table, Vec<Re
             notes.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span: p.line_span });
         }
     }
-    (table, notes, last)
+    Read { table, notes, last, anchors }
 }
 
 #[cfg(test)]

@@ -26,45 +26,84 @@ fn short_label_with(r: &Row, word: &str) -> bool {
     label.text.contains(word) && label.text.chars().count() <= MAX_LABEL
 }
 
+/// Lines tried as a table's first row, at most (a report has one or two).
+const MAX_STARTS: usize = 8;
+
+/// The table `kind` read from whichever of the `starts` reads best (`Read::score`;
+/// on a tie, the nearer to its first row), each up to `end(start)`: not the
+/// first line that holds a row's word, which may be a wrapped sentence of the text.
+fn best(
+    rows: Rows,
+    starts: Vec<usize>,
+    end: impl Fn(usize) -> usize,
+    template: impl Fn(Rows) -> TemplateId,
+    kind: TableKind,
+) -> Option<(usize, table::Read)> {
+    let mut best: Option<(usize, table::Read)> = None;
+    for start in starts {
+        let region = rows.slice(start..end(start).max(start));
+        let read = table::read(region, template(region), kind);
+        let better = |b: &table::Read| match read.score().total_cmp(&b.score()) {
+            std::cmp::Ordering::Equal => read.lead() < b.lead(),
+            order => order.is_gt(),
+        };
+        if read.last.is_some() && best.as_ref().is_none_or(|(_, b)| better(b)) {
+            best = Some((start, read));
+        }
+    }
+    best
+}
+
+/// The first [`MAX_STARTS`] lines before line `before` that `pred` accepts.
+fn starts(rows: Rows, before: usize, pred: impl Fn(&Row) -> bool) -> Vec<usize> {
+    (0..before.min(rows.len())).filter(|&i| pred(&rows.at(i))).take(MAX_STARTS).collect()
+}
+
 pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     let mut tables = Tables::default();
-    let requests_start = find(rows, 0, |r| short_label_with(r, "新收"));
-    let active_end = requests_start.unwrap_or(rows.len());
-    let active_start = find(rows, 0, |r| short_label_with(r, "第二十条"))
-        .or_else(|| find(rows, 0, |r| short_label_with(r, "规章") || short_label_with(r, "信息内容")))
-        .filter(|&s| s < active_end);
-    // The review table follows the tables found before it.
-    let mut review_from = 0;
-    if let Some(start) = active_start {
-        let region = rows.slice(start..active_end);
-        let template = if format::active_says_2021(|words| contains_any(region, words)) {
+    let requests_end = |start: usize| find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
+    let own_2021 = TemplateId::Y2021.template().requests.own_words;
+    let requests_format = |region: Rows| if contains_any(region, own_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
+    let requests = best(
+        rows,
+        starts(rows, rows.len(), |r| short_label_with(r, "新收")),
+        requests_end,
+        requests_format,
+        TableKind::Requests,
+    );
+    let active_end = requests.as_ref().map_or(rows.len(), |(start, _)| *start);
+    let active_format = |region: Rows| {
+        if format::active_says_2021(|words| contains_any(region, words)) {
             TemplateId::Y2021
         } else {
             TemplateId::Y2019
-        };
-        let (mut table, mut n, last) = table::read(region, template, TableKind::Active);
-        if let Some(last) = last {
-            review_from = start + last + 1;
-            table.span = Span::new(region.at(0).span.start, region.at(last).span.end);
-            let text: String = region.slice(0..last + 1).iter().map(|r| r.folded.text).collect();
-            table.money_unit = ["万元", "元"].into_iter().find(|u| text.contains(u));
-            tables.active = Some(table);
-            notes.append(&mut n);
         }
+    };
+    let mut active_starts = starts(rows, active_end, |r| short_label_with(r, "第二十条"));
+    if active_starts.is_empty() {
+        active_starts = starts(rows, active_end, |r| short_label_with(r, "规章") || short_label_with(r, "信息内容"));
     }
-    if let Some(start) = requests_start {
-        let end = find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
-        let region = rows.slice(start..end);
-        let own_2021 = TemplateId::Y2021.template().requests.own_words;
-        let template = if contains_any(region, own_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
-        let (mut table, mut n, last) = table::read(region, template, TableKind::Requests);
-        if let Some(last) = last {
-            let head = header_start(rows, start);
-            table.span = Span::new(rows.at(head).span.start, region.at(last).span.end);
-            tables.requests = Some(table);
-            notes.append(&mut n);
-            review_from = start + last + 1;
-        }
+    let active = best(rows, active_starts, |_| active_end, active_format, TableKind::Active);
+    // The review table follows the tables found before it.
+    let mut review_from = 0;
+    if let Some((start, read)) = active {
+        let region = rows.slice(start..active_end);
+        let (mut table, mut n, last) = (read.table, read.notes, read.last.unwrap_or(0));
+        review_from = start + last + 1;
+        table.span = Span::new(region.at(0).span.start, region.at(last).span.end);
+        let text: String = region.slice(0..last + 1).iter().map(|r| r.folded.text).collect();
+        table.money_unit = ["万元", "元"].into_iter().find(|u| text.contains(u));
+        tables.active = Some(table);
+        notes.append(&mut n);
+    }
+    if let Some((start, read)) = requests {
+        let region = rows.slice(start..requests_end(start));
+        let (mut table, mut n, last) = (read.table, read.notes, read.last.unwrap_or(0));
+        let head = header_start(rows, start);
+        table.span = Span::new(rows.at(head).span.start, region.at(last).span.end);
+        tables.requests = Some(table);
+        notes.append(&mut n);
+        review_from = start + last + 1;
     }
     // The review table is the same in both formats: it follows the other tables.
     let template = tables.active.as_ref().or(tables.requests.as_ref()).map_or(TemplateId::Y2019, |t| t.template);
