@@ -45,8 +45,13 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// Everything one pasted input costs: read, check, the CLI's JSON, the page's marks.
+/// Everything one pasted input costs: read, check, the CLI's JSON, the page's
+/// marks. A WordprocessingML family (`<w:document…`) is read by the Word reader first.
 fn everything(input: &str) -> usize {
+    if input.starts_with("<w:document") {
+        let text = nianbao::text::docx::from_xml(input, "").text;
+        return everything(&text);
+    }
     let report = nianbao::parse(input);
     let diagnostics = nianbao::checks::check(&report);
     let json = nianbao::views::json::to_json("-", input, &report, &diagnostics);
@@ -136,6 +141,20 @@ fn families() -> Vec<Family> {
         ),
         // Row labels each followed by a digit run too long for its cells (fuzzing
         // found the split search exponential on one such run).
+        // Word documents' XML (the Word reader, then all the rest).
+        (
+            "docx: text full of &",
+            Box::new(|n| format!("<w:document><w:p><w:r><w:t>{}</w:t></w:r></w:p>", "&".repeat(16_000 * n))),
+        ),
+        (
+            "docx: merged cells, wide rows",
+            Box::new(|n| {
+                let cell =
+                    |m: &str| format!("<w:tc><w:tcPr><w:vMerge{m}/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>");
+                let row = |m: &str| format!("<w:tr>{}</w:tr>", cell(m).repeat(100 * n));
+                format!("<w:document><w:tbl>{}{}</w:tbl>", row(" w:val=\"restart\""), row("").repeat(2))
+            }),
+        ),
         (
             "glued runs too long for their cells",
             Box::new(|n| format!("行政复议{}。\n", "7".repeat(60)).repeat(300 * n)),

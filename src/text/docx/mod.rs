@@ -13,7 +13,7 @@ mod xml;
 pub mod zip;
 
 use super::html;
-use super::limits::{LimitHit, MAX_TABLE_DEPTH};
+use super::limits::{LimitHit, MAX_INPUT_BYTES, MAX_TABLE_DEPTH};
 use numbering::Numbering;
 use xml::{attr, unescape, Event, Reader};
 pub use zip::ZipError;
@@ -23,6 +23,8 @@ pub use zip::ZipError;
 pub enum DocxError {
     /// A ZIP archive with no word/document.xml (an .xlsx, .pptx or other archive).
     NotWord,
+    /// The document's text is larger than any input is checked (`MAX_INPUT_BYTES`).
+    TextTooLarge,
     Zip(ZipError),
 }
 
@@ -31,6 +33,7 @@ impl DocxError {
     pub fn message(self) -> &'static str {
         match self {
             DocxError::NotWord => "是压缩包但不是 Word 文档（.docx），未检查",
+            DocxError::TextTooLarge => "Word 文档中的文字超过 10 MB，未检查（一份年度报告通常只有 5–60 KB）",
             DocxError::Zip(ZipError::NotZip | ZipError::Damaged | ZipError::Missing) => "Word 文档已损坏，无法读取",
             DocxError::Zip(ZipError::Unsupported) => {
                 "Word 文档使用了不支持的压缩方式，请在 Word 或 WPS 中另存为 .docx 后再试"
@@ -61,7 +64,11 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, DocxError> {
     let part = |name: &str| zip::member(bytes, name).map(|b| String::from_utf8_lossy(&b).into_owned());
     let numbering =
         Numbering::new(&part("word/numbering.xml").unwrap_or_default(), &part("word/styles.xml").unwrap_or_default());
-    Ok(extract(&String::from_utf8_lossy(&document), numbering))
+    let extracted = extract(&String::from_utf8_lossy(&document), numbering);
+    if extracted.text.len() > MAX_INPUT_BYTES {
+        return Err(DocxError::TextTooLarge);
+    }
+    Ok(extracted)
 }
 
 /// The text of a document.xml and its numbering.xml, with no archive around
@@ -113,7 +120,10 @@ impl Tbl {
             for tc in row.iter().filter(|tc| tc.merge != Merge::Continue) {
                 let mut rowspan = 1;
                 if tc.merge == Merge::Restart {
-                    let continues = |row: &Vec<Tc>| row.iter().any(|c| c.col == tc.col && c.merge == Merge::Continue);
+                    // Cells of a row stand in column order: each Continue below is looked up once.
+                    let continues = |row: &Vec<Tc>| {
+                        row.binary_search_by_key(&tc.col, |c| c.col).is_ok_and(|i| row[i].merge == Merge::Continue)
+                    };
                     rowspan += self.rows[r + 1..].iter().take_while(|row| continues(row)).count();
                 }
                 out.push_str(&format!("<td colspan=\"{}\" rowspan=\"{rowspan}\">", tc.span));
