@@ -122,6 +122,19 @@ impl Read {
         self.anchors.len() as f64 - GAP_COST * gaps as f64
     }
 
+    /// Whether line `at` of the region lies among the rows read, with no
+    /// long gap around it: a line there (a section header of table 二) starts
+    /// no better reading. A line in a gap (the table proper, after a stray
+    /// line that took its first row) may.
+    pub fn covers(&self, at: usize) -> bool {
+        let i = self.anchors.partition_point(|&a| a < at);
+        match (i.checked_sub(1).map(|k| self.anchors[k]), self.anchors.get(i)) {
+            (Some(before), Some(&after)) => after - before <= FREE_GAP,
+            (Some(_), None) => self.last.is_some_and(|last| at <= last),
+            _ => false,
+        }
+    }
+
     /// Lines from the region's start to its first row (of two readings that
     /// score the same, the one that starts at the table's own header is nearer).
     pub fn lead(&self) -> usize {

@@ -41,6 +41,11 @@ fn best(
 ) -> Option<(usize, table::Read)> {
     let mut best: Option<(usize, table::Read)> = None;
     for start in starts {
+        // A start among the rows of the best table so far (a section header
+        // of table 二) reads only part of it.
+        if best.as_ref().is_some_and(|(at, b)| b.covers(start - at)) {
+            continue;
+        }
         let region = rows.slice(start..end(start).max(start));
         let read = table::read(region, template(region), kind);
         let better = |b: &table::Read| match read.score().total_cmp(&b.score()) {
@@ -63,7 +68,8 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     let mut tables = Tables::default();
     let requests_end = |start: usize| find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
     let own_2021 = TemplateId::Y2021.template().requests.own_words;
-    let requests_format = |region: Rows| if contains_any(region, own_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
+    let requests_format =
+        |region: Rows| if contains_any(region, own_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
     let requests = best(
         rows,
         starts(rows, rows.len(), |r| short_label_with(r, "新收")),
