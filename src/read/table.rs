@@ -7,7 +7,7 @@
 use super::doc::{Cell as DocCell, CellKind, Row, Rows};
 use super::place::{complete_rows, is_value, place, Pending};
 pub(super) use super::place::{in_sequence, place_line};
-use crate::model::{ReadNote, Table, TableKind, TemplateId};
+use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 
 /// A line that is one empty cell, not an empty line (see `layout::split_cells`).
@@ -112,14 +112,24 @@ pub struct Read {
 /// line each, a page break), and what each line beyond costs, in rows.
 const FREE_GAP: usize = 8;
 const GAP_COST: f64 = 0.02;
+/// What a row found by a word where its official label is not printed costs,
+/// in rows: only enough to tell two readings that are otherwise alike (labels
+/// wrapped over lines are found by a word too).
+const LABEL_COST: f64 = 0.01;
 
 impl Read {
-    /// How much the reading looks like the table: the rows found, less the
-    /// lines that stand between them. A stray line holding a row's word (a
-    /// PDF-wrapped sentence) wins that one row and pays for the distance to the rest.
+    /// How much the reading looks like the table: its rows, each by the share
+    /// of its cells read, less the lines that stand between them and the rows
+    /// whose label was not the official one. A stray line holding a row's word
+    /// (a PDF-wrapped sentence) wins that one row at a cost: the distance to
+    /// the rest, its few values, its label.
     pub fn score(&self) -> f64 {
+        let def = self.table.def;
+        let read = |r: usize| self.table.cells[r].iter().filter(|c| c.value != CellValue::Missing).count();
+        let rows: f64 = (0..def.rows.len()).map(|r| read(r) as f64 / def.rows[r].cols.len().max(1) as f64).sum();
         let gaps: usize = self.anchors.windows(2).map(|w| (w[1] - w[0]).saturating_sub(FREE_GAP)).sum();
-        self.anchors.len() as f64 - GAP_COST * gaps as f64
+        let labels = self.notes.iter().filter(|n| matches!(n.kind, NoteKind::Label { .. })).count();
+        rows - GAP_COST * gaps as f64 - LABEL_COST * labels as f64
     }
 
     /// Whether line `at` of the region lies among the rows read, with no

@@ -41,9 +41,13 @@ fn best(
 ) -> Option<(usize, table::Read)> {
     let mut best: Option<(usize, table::Read)> = None;
     for start in starts {
-        // A start among the rows of the best table so far (a section header
-        // of table 二) reads only part of it.
-        if best.as_ref().is_some_and(|(at, b)| b.covers(start - at)) {
+        // A line that is no row's label, among the rows of the best table so
+        // far (a section header of table 二), starts only part of it. A row's
+        // label there may be the table's own first row that a line above took.
+        let label = &rows.at(start).label.text;
+        let formats = [TemplateId::Y2019, TemplateId::Y2021].map(|t| t.template().table(kind));
+        let row_label = formats.iter().flat_map(|d| d.rows).any(|r| r.words.iter().any(|w| label.contains(w)));
+        if !row_label && best.as_ref().is_some_and(|(at, b)| b.covers(start - at)) {
             continue;
         }
         let region = rows.slice(start..end(start).max(start));
