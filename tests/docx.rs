@@ -145,10 +145,15 @@ fn automatic_numbers_are_written_out() {
         numbered(0, "总体情况"),
         numbered(1, "主动公开"),
         numbered(1, "依申请公开"),
+        // A tracked format change keeps the numbering the paragraph had before: not its own.
+        r#"<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>说明</w:t></w:r></w:p>"#.to_owned(),
         numbered(0, "主动公开政府信息情况"),
     ]
     .concat();
-    assert_eq!(text_of(&doc, numbering), "一、总体情况\n（一）主动公开\n（二）依申请公开\n二、主动公开政府信息情况\n");
+    assert_eq!(
+        text_of(&doc, numbering),
+        "一、总体情况\n（一）主动公开\n（二）依申请公开\n说明\n二、主动公开政府信息情况\n"
+    );
 }
 
 #[test]

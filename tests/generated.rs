@@ -223,8 +223,9 @@ fn one_changed_cell_is_found_and_its_value_suggested() {
 }
 
 /// A sentence of the text that a PDF wrapped into short lines holding a row's
-/// words (新收, 第二十条), in chapter 一 and right above the table, as real
-/// extractions give: the tables are still read whole, from their own rows, with no error.
+/// words (新收, 第二十条, 规章), in chapter 一 and right above tables 二 and 三,
+/// as real extractions give: the tables are still read whole, from their own
+/// rows, with no error.
 #[test]
 fn wrapped_sentences_with_row_words_do_not_move_the_tables() {
     for seed in 0..6 {
@@ -243,14 +244,24 @@ fn wrapped_sentences_with_row_words_do_not_move_the_tables() {
                 let chapter = "三、收到和处理政府信息公开申请情况\n";
                 let above = format!("{chapter}\n本年度本机关共新收政府信息公开申请\n{new}件，已全部办结\n");
                 let text = text.replacen(chapter, &above, 1);
+                // And a sentence holding 第二十条 and a row's words right above table 二.
+                let chapter = "二、主动公开政府信息情况\n";
+                let y = sample.year;
+                let above = format!("{chapter}\n{y}年，本机关按照《条例》第二十条的规定，主动公开规章\n和规范性文件，及时更新政府信息公开指南和目录\n");
+                let text = text.replacen(chapter, &above, 1);
                 assert_eq!(text.matches("共新收").count(), 2, "{shape:?}");
+                assert!(text.contains("主动公开规章\n和规范性文件"), "{shape:?}");
                 let what = format!("{shape:?} seed {seed} formats {f}");
                 assert_reads(&sample, text.as_bytes(), &what);
                 let report = nianbao::parse(&text);
                 let errors = errors(&report);
                 assert!(errors.is_empty(), "{what}: {errors:#?}");
                 // The new row is the table's own, not the sentence's.
-                let stray = |n: &&nianbao::model::ReadNote| matches!(&n.kind, nianbao::model::NoteKind::Label { printed, .. } if printed.contains("本机关共新收"));
+                let words = ["本机关共新收", "主动公开规章"];
+                let stray = |n: &&nianbao::model::ReadNote| {
+                    let label = |p: &String| words.iter().any(|w| p.contains(w));
+                    matches!(&n.kind, nianbao::model::NoteKind::Label { printed, .. } if label(printed))
+                };
                 assert!(!report.notes.iter().any(|n| stray(&n)), "{what}: {:#?}", report.notes);
             }
         }

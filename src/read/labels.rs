@@ -30,12 +30,19 @@ fn core(label: &str) -> String {
     words.chars().filter(|&c| is_bare(c)).collect()
 }
 
+/// Bare chars a printed label may have beyond the official one (group labels
+/// printed on the row's line: 三、本年度办理结果（六）其他处理) before it is a
+/// sentence that merely holds the row's words.
+const LONGER: usize = 20;
+
 /// A note when `printed` (the text where `row` was found) does not hold the
-/// official label's own words: what was printed, bare, and the word it was found by.
+/// official label's own words, or holds much more (a sentence of the text):
+/// what was printed, bare, and the word it was found by.
 pub(super) fn approximate(printed: &str, row: &RowDef, word: &'static str) -> Option<NoteKind> {
     let mut bare = String::new();
     printed.chars().for_each(|c| fold_char(c, &mut |f| bare.extend(Some(f).filter(|&f| is_bare(f)))));
-    if bare.contains(&core(row.label)) {
+    let official = row.label.chars().filter(|&c| is_bare(c)).count();
+    if bare.contains(&core(row.label)) && bare.chars().count() <= official + LONGER {
         return None;
     }
     let skip = bare.chars().count().saturating_sub(SHOWN);
@@ -74,5 +81,10 @@ mod tests {
         // The 2021 format's 行政规范性文件, printed as 2019's 规范性文件.
         assert!(approximate("规范性文件", row("normative_docs"), "规范性文件").is_some());
         assert_eq!(approximate("（二）部分公开", row("partial"), "部分公开"), None);
+        // A line of a sentence that holds the row's words is no label.
+        let sentence = "2020年，本机关按照《条例》第二十条的规定，主动公开规章";
+        assert!(approximate(sentence, row("regulations"), "规章").is_some());
+        let grouped = "三、本年度办理结果（六）其他处理 3.其他";
+        assert_eq!(approximate(grouped, row("other_other"), "3其他"), None);
     }
 }

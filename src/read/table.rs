@@ -106,6 +106,8 @@ pub struct Read {
     pub last: Option<usize>,
     /// The line each row was found on, in order.
     anchors: Vec<usize>,
+    /// The first row was found where its official label is not printed.
+    first_approximate: bool,
 }
 
 /// Lines between consecutive rows that cost nothing (a wrapped label, values a
@@ -133,16 +135,17 @@ impl Read {
     }
 
     /// Whether line `at` of the region lies among the rows read, with no
-    /// long gap around it: a line there (a section header of table 二) starts
-    /// no better reading. A line in a gap (the table proper, after a stray
-    /// line that took its first row) may.
+    /// long gap around it, and the first row was found by its own label: a
+    /// line there (a section header of table 二) starts no better reading.
+    /// After a stray line that took the first row, or in a gap, it may.
     pub fn covers(&self, at: usize) -> bool {
         let i = self.anchors.partition_point(|&a| a < at);
-        match (i.checked_sub(1).map(|k| self.anchors[k]), self.anchors.get(i)) {
+        let within = match (i.checked_sub(1).map(|k| self.anchors[k]), self.anchors.get(i)) {
             (Some(before), Some(&after)) => after - before <= FREE_GAP,
             (Some(_), None) => self.last.is_some_and(|last| at <= last),
             _ => false,
-        }
+        };
+        within && !self.first_approximate
     }
 
     /// Lines from the region's start to its first row (of two readings that
@@ -168,6 +171,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
     };
     let mut label_notes = Vec::new();
     let mut anchors = Vec::new();
+    let mut first_approximate = false;
     // The first line after the last one that matched a row or held values: the
     // lines from there on may hold pieces of a label wrapped over several lines.
     let mut since = 0;
@@ -205,6 +209,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             let printed = wrapped.as_deref().unwrap_or(label);
             if let Some(kind) = super::labels::approximate(printed, &def.rows[k], word) {
                 label_notes.push(ReadNote { table: def.kind, row: def.rows[k].key, kind, span: r.span });
+                first_approximate |= anchors.is_empty();
             }
             // Values start after the last text cell before the first value.
             let after_label =
@@ -245,7 +250,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             notes.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span: p.line_span });
         }
     }
-    Read { table, notes, last, anchors }
+    Read { table, notes, last, anchors, first_approximate }
 }
 
 #[cfg(test)]

@@ -42,8 +42,7 @@ fn best(
     let mut best: Option<(usize, table::Read)> = None;
     for start in starts {
         // A line that is no row's label, among the rows of the best table so
-        // far (a section header of table 二), starts only part of it. A row's
-        // label there may be the table's own first row that a line above took.
+        // far (a section header of table 二), starts only part of it.
         let label = &rows.at(start).label.text;
         let formats = [TemplateId::Y2019, TemplateId::Y2021].map(|t| t.template().table(kind));
         let row_label = formats.iter().flat_map(|d| d.rows).any(|r| r.words.iter().any(|w| label.contains(w)));

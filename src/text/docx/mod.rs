@@ -4,8 +4,9 @@
 //! line breaks, tables with `colspan` (`w:gridSpan`, `w:gridBefore`) and
 //! `rowspan` (`w:vMerge` restart/continue) — and rendered by it, so tables
 //! become tab-separated lines of their cells. Automatic numbers (`一、`,
-//! `（一）`) are written from numbering.xml; tracked deletions, field codes,
-//! the fallback of `mc:AlternateContent` and `w:sdt` properties are left out.
+//! `（一）`) are written from numbering.xml; tracked deletions and format
+//! changes, field codes, the fallback of `mc:AlternateContent` and `w:sdt`
+//! properties are left out.
 //! Tags are matched by local name: WPS writes its own namespaces.
 
 mod numbering;
@@ -38,7 +39,7 @@ impl DocxError {
             DocxError::Zip(ZipError::Unsupported) => {
                 "Word 文档使用了不支持的压缩方式，请在 Word 或 WPS 中另存为 .docx 后再试"
             }
-            DocxError::Zip(ZipError::TooLarge) => "Word 文档解压后超过 64 MB，未检查",
+            DocxError::Zip(ZipError::TooLarge) => "Word 文档解压后超过 16 MB，未检查",
         }
     }
 }
@@ -83,7 +84,27 @@ fn extract(document: &str, numbering: Numbering) -> Extracted {
 }
 
 /// Elements whose content is not the document's text.
-const SKIPPED: &[&str] = &["del", "moveFrom", "delText", "instrText", "Fallback", "sdtPr", "rPr", "tblPr", "tblGrid"];
+/// Tracked format changes (`w:pPrChange` …) hold the properties as they were: not the document's.
+const SKIPPED: &[&str] = &[
+    "del",
+    "moveFrom",
+    "delText",
+    "instrText",
+    "Fallback",
+    "sdtPr",
+    "rPr",
+    "tblPr",
+    "tblGrid",
+    "pPrChange",
+    "trPrChange",
+    "tcPrChange",
+    "tblPrChange",
+    "sectPrChange",
+];
+/// Table cells read in one document, at most: the three official tables have
+/// 219. Beyond it a cell's text joins the cell before (a ZIP of a few KB can
+/// inflate to millions of empty cells).
+const MAX_CELLS: usize = 100_000;
 
 /// A cell being read: where it starts on the grid, its span, its merge state and content.
 struct Tc {
@@ -148,6 +169,7 @@ fn to_html(document: &str, mut numbering: Numbering) -> String {
     let (mut num, mut style): (Option<(String, usize)>, Option<String>) = (None, None);
     let mut level = 0;
     let mut in_text = false;
+    let mut cells = 0;
     for e in Reader::new(document) {
         if skip > 0 {
             match e {
@@ -217,7 +239,8 @@ fn to_html(document: &str, mut numbering: Numbering) -> String {
                     t.before = attr(attrs, "val").and_then(|v| v.parse().ok()).unwrap_or(0);
                 }
             }
-            Event::Start { name: "tc", .. } if ignored == 0 => {
+            Event::Start { name: "tc", .. } if ignored == 0 && cells < MAX_CELLS => {
+                cells += 1;
                 if let Some(t) = tables.last_mut() {
                     let before = t.before;
                     if let Some(row) = t.rows.last_mut() {

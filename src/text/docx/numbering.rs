@@ -27,6 +27,7 @@ pub struct Numbering {
 }
 
 const LEVELS: usize = 9;
+const MAX_START: usize = 1_000_000;
 
 fn level_of(attrs: &str) -> usize {
     attr(attrs, "ilvl").or(attr(attrs, "val")).and_then(|v| v.parse().ok()).unwrap_or(0).min(LEVELS - 1)
@@ -59,7 +60,8 @@ impl Numbering {
                     let levels = n.abstracts.entry(a.clone()).or_insert_with(|| vec![Level::default(); LEVELS]);
                     let lv = &mut levels[l];
                     match name {
-                        "start" => lv.start = val().parse().unwrap_or(1),
+                        // No list counts past this; a larger start is damage.
+                        "start" => lv.start = val().parse::<usize>().unwrap_or(1).min(MAX_START),
                         "numFmt" => lv.format = val(),
                         _ => lv.text = val(),
                     }
@@ -100,7 +102,7 @@ impl Numbering {
         let counters = self.counters.entry(num_id.to_owned()).or_insert([0; LEVELS]);
         for (l, c) in counters.iter_mut().enumerate() {
             if l == level {
-                *c = if *c == 0 { levels[l].start.max(1) } else { *c + 1 };
+                *c = if *c == 0 { levels[l].start.max(1) } else { c.saturating_add(1) };
             } else if l > level {
                 *c = 0;
             }
@@ -199,5 +201,13 @@ mod tests {
         assert_eq!(format_number(12, "chineseCounting"), "十二");
         assert_eq!(format_number(30, "chineseCounting"), "三十");
         assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
+        // A damaged start is bounded, and counting on from it cannot overflow.
+        let huge = NUMBERING.replace(
+            r#"<w:start w:val="1"/><w:numFmt w:val="decimal"/>"#,
+            r#"<w:start w:val="18446744073709551615"/><w:numFmt w:val="decimal"/>"#,
+        );
+        let mut n = Numbering::new(&huge, "");
+        assert_eq!(n.next("1", 2), "1000000.");
+        assert_eq!(n.next("1", 2), "1000001.");
     }
 }

@@ -1,11 +1,11 @@
 //! The few bytes of the ZIP format a .docx needs: the central directory, and
 //! one member's data, stored or deflated (inflate: `miniz_oxide`). Every
 //! length is checked against the file before use and an inflated member is
-//! bounded (`MAX_MEMBER`), so a damaged file or a zip bomb ends in an error,
-//! never a panic or an unbounded allocation.
+//! bounded (`MAX_MEMBER`), so a damaged file ends in an error and a zip bomb
+//! in an error or at most that much, never a panic or an unbounded allocation.
 
 /// The largest member inflated: a report's document.xml is 0.1–2 MB.
-pub const MAX_MEMBER: usize = 64 << 20;
+pub const MAX_MEMBER: usize = 16 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ZipError {
