@@ -165,6 +165,19 @@ fn a_table_in_a_cell_is_read_as_html_reads_it() {
 }
 
 #[test]
+fn tables_nested_too_deep_are_a_reading_limit() {
+    let mut doc = p("最内层");
+    for _ in 0..12 {
+        doc = format!("<w:tbl><w:tr><w:tc>{doc}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>", p("1"));
+    }
+    let file = archive(&[("word/document.xml", body(&doc).as_bytes(), true)]);
+    let read = docx::read(&file).expect("reads");
+    assert!(read.text.contains("最内层"), "{}", read.text);
+    let limits: Vec<_> = read.limits.iter().map(|h| h.limit).collect();
+    assert_eq!(limits, [nianbao::text::limits::Limit::TableDepth]);
+}
+
+#[test]
 fn damaged_files_and_bombs_are_refused() {
     let doc = body(&p("x"));
     let good = archive(&[("word/document.xml", doc.as_bytes(), true)]);

@@ -2,7 +2,7 @@
 // time a Word document is opened, so the first load stays small. Same origin,
 // relative to the page's own files (boot.js says where they are); the
 // single-file build carries it inline instead (globalThis.nianbaoFiles), and
-// this file too (xtask/src/dist.rs): its names must not clash with the glue's.
+// this file too, wrapped in a function of its own (xtask/src/dist.rs).
 let filesModule = null;
 
 async function loadFilesModule() {

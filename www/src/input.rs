@@ -76,11 +76,15 @@ fn from_html(html: &str) -> (String, Vec<LimitHit>) {
 pub fn Input(props: &InputProps) -> Html {
     let area = use_node_ref();
     let readers = use_mut_ref(Vec::<FileReader>::new);
+    // Each file opened, and each edit, makes a Word document still being read stale.
+    let generation = use_mut_ref(|| 0u64);
     let status = use_state(String::new);
 
     let oninput = {
         let on_text = props.on_text.clone();
+        let generation = generation.clone();
         Callback::from(move |e: InputEvent| {
+            *generation.borrow_mut() += 1;
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             on_text.emit(Edit::same_input(area.value(), false));
         })
@@ -88,7 +92,9 @@ pub fn Input(props: &InputProps) -> Html {
     // A paste that carries HTML (web page, Word, WPS) goes through the HTML reader.
     let onpaste = {
         let on_text = props.on_text.clone();
+        let generation = generation.clone();
         Callback::from(move |e: Event| {
+            *generation.borrow_mut() += 1;
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
             let html = e.clipboard_data().and_then(|d| d.get_data("text/html").ok()).unwrap_or_default();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
@@ -113,8 +119,15 @@ pub fn Input(props: &InputProps) -> Html {
         let on_text = props.on_text.clone();
         let readers = readers.clone();
         let status = status.clone();
+        let generation = generation.clone();
         Rc::new(move |files: Option<web_sys::FileList>| {
             let Some(file) = files.and_then(|f| f.get(0)) else { return };
+            let this = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
+            let generation = generation.clone();
             let file = File::from(file);
             let name = file.name();
             let limit = nianbao::text::limits::MAX_INPUT_BYTES;
@@ -134,7 +147,12 @@ pub fn Input(props: &InputProps) -> Html {
                 Ok(bytes) if bytes.starts_with(b"PK\x03\x04") => {
                     status.set(format!("正在读取 Word 文档 {name}…"));
                     yew::platform::spawn_local(async move {
-                        match browser::read_docx(&bytes).await {
+                        let read = browser::read_docx(&bytes).await;
+                        // A newer file or an edit since: this document no longer replaces the text.
+                        if *generation.borrow() != this {
+                            return;
+                        }
+                        match read {
                             Ok((text, limits)) => {
                                 status.set(format!("已读入 Word 文档 {name}"));
                                 on_text.emit(Edit::new_input(text, limits));
@@ -181,7 +199,9 @@ pub fn Input(props: &InputProps) -> Html {
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let onchange_sample = {
         let on_text = props.on_text.clone();
+        let generation = generation.clone();
         Callback::from(move |e: Event| {
+            *generation.borrow_mut() += 1;
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Some((_, text)) = select.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
                 on_text.emit(Edit::new_input((*text).to_owned(), Vec::new()));
@@ -192,7 +212,9 @@ pub fn Input(props: &InputProps) -> Html {
     let onclear = {
         let on_text = props.on_text.clone();
         let area = area.clone();
+        let generation = generation.clone();
         Callback::from(move |_| {
+            *generation.borrow_mut() += 1;
             on_text.emit(Edit::new_input(String::new(), Vec::new()));
             if let Some(a) = area.cast::<HtmlTextAreaElement>() {
                 let _ = a.focus();

@@ -215,6 +215,10 @@ fn to_html(document: &str, mut numbering: Numbering) -> String {
             Event::Start { name: "br" | "cr", .. } => sink(&mut tables, &mut out, "<br>"),
             Event::Start { name: "tbl", empty: false, .. } => {
                 if tables.len() >= MAX_TABLE_DEPTH {
+                    // One table too deep for the HTML renderer, so that it records the limit (S-LIMIT).
+                    if ignored == 0 {
+                        sink(&mut tables, &mut out, "<table></table>");
+                    }
                     ignored += 1;
                 } else {
                     tables.push(Tbl::default());
