@@ -200,3 +200,23 @@ fn damaged_files_and_bombs_are_refused() {
     assert_eq!(zip::member_within(&bomb, "word/document.xml", 1 << 20).err(), Some(ZipError::TooLarge));
     assert_eq!(zip::member_within(&bomb, "word/document.xml", 4 << 20).map(|d| d.len()), Ok(2 << 20));
 }
+
+/// A Word document larger than the 10 MB input limit because of its images
+/// (a seal, photos) is read: its text is what the limit holds.
+#[test]
+fn the_cli_reads_a_word_document_larger_than_its_text() {
+    let doc = body(&[p("某局2022年政府信息公开工作年度报告"), p("一、总体情况")].concat());
+    let image = vec![0x89u8; 11 << 20];
+    let file = archive(&[("word/document.xml", doc.as_bytes(), true), ("word/media/image1.png", &image, false)]);
+    assert!(file.len() > nianbao::text::limits::MAX_INPUT_BYTES);
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("with-images.docx");
+    std::fs::write(&path, &file).expect("writes");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains(r#""input":"docx""#) && stdout.contains(r#""agency":"某局""#), "{stdout}");
+}

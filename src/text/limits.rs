@@ -9,6 +9,10 @@ use super::Span;
 /// The largest input the page and the CLI check (bytes of UTF-8). Above it
 /// nothing is checked or saved and the user is told so.
 pub const MAX_INPUT_BYTES: usize = 10 << 20;
+/// The largest Word document read (bytes of the file): its images (a seal,
+/// photos) may make it larger than its text; its text is then held to
+/// [`MAX_INPUT_BYTES`] like any input.
+pub const MAX_DOCX_BYTES: usize = 64 << 20;
 /// Grid columns of one HTML table whose coverage by rowspans is tracked; cells
 /// beyond stay on their row's line, one column each.
 pub const MAX_TABLE_COLUMNS: usize = 128;

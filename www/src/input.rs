@@ -130,7 +130,10 @@ pub fn Input(props: &InputProps) -> Html {
             let generation = generation.clone();
             let file = File::from(file);
             let name = file.name();
-            let limit = nianbao::text::limits::MAX_INPUT_BYTES;
+            // A Word document may be larger than its text (images); its text is held to the input limit.
+            let word = name.to_lowercase().ends_with(".docx");
+            let limits = nianbao::text::limits::MAX_INPUT_BYTES;
+            let limit = if word { nianbao::text::limits::MAX_DOCX_BYTES } else { limits };
             if file.size() > limit as u64 {
                 status.set(format!(
                     "文件 {name} 有 {:.1} MB，超过 {} MB 的上限，没有读入（一份年度报告通常只有 5–60 KB）。",

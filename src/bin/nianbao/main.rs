@@ -9,7 +9,7 @@
 mod batch;
 
 use nianbao::checks::{self, Severity};
-use nianbao::text::limits::MAX_INPUT_BYTES;
+use nianbao::text::limits::{MAX_DOCX_BYTES, MAX_INPUT_BYTES};
 use nianbao::text::SourceMap;
 use std::ffi::{OsStr, OsString};
 use std::io::Read;
@@ -33,18 +33,19 @@ enum Format {
 fn read(file: &OsStr) -> Result<batch::Loaded, String> {
     let mut bytes = Vec::new();
     // One byte past the limit tells an oversized input (or an endless stream) from one at it.
-    let cap = MAX_INPUT_BYTES as u64 + 1;
+    let cap = MAX_DOCX_BYTES.max(MAX_INPUT_BYTES) as u64 + 1;
     let read = if file == "-" {
         std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
     } else {
         std::fs::File::open(file).and_then(|f| f.take(cap).read_to_end(&mut bytes))
     };
     read.map_err(|e| e.to_string())?;
+    // A Word document may be larger than its text (images): its text is held to the limit.
+    if bytes.len() <= MAX_DOCX_BYTES && nianbao::text::docx::is_docx(&bytes) {
+        return Ok(batch::Loaded::Docx(bytes));
+    }
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(format!("超过 {} MB，未检查（一份年度报告通常只有 5–60 KB）", MAX_INPUT_BYTES >> 20));
-    }
-    if nianbao::text::docx::is_docx(&bytes) {
-        return Ok(batch::Loaded::Docx(bytes));
     }
     if let Some(kind) = nianbao::text::decode::binary_kind(&bytes) {
         return Err(format!("不是文本文件（{kind}），未检查；请另存为 .docx、.txt 或 .html，或复制其中的文字"));
