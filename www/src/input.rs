@@ -131,7 +131,7 @@ pub fn Input(props: &InputProps) -> Html {
             let file = File::from(file);
             let name = file.name();
             // A Word document may be larger than its text (images); its text is held to the input limit.
-            let word = name.to_lowercase().ends_with(".docx");
+            let word = name.to_ascii_lowercase().ends_with(".docx");
             let limits = nianbao::text::limits::MAX_INPUT_BYTES;
             let limit = if word { nianbao::text::limits::MAX_DOCX_BYTES } else { limits };
             if file.size() > limit as u64 {
