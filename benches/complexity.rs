@@ -157,7 +157,7 @@ fn families() -> Vec<Family> {
         ),
         (
             "glued runs too long for their cells",
-            Box::new(|n| format!("行政复议{}。\n", "7".repeat(60)).repeat(300 * n)),
+            Box::new(|n| format!("行政复议 结果维持{}。\n", "7".repeat(60)).repeat(300 * n)),
         ),
         (
             "table rows, each with a run too long",

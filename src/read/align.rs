@@ -309,11 +309,20 @@ fn unsplit(s: &Stream, run: &Run, n: usize) -> (Vec<Cell>, Option<NoteKind>) {
     (cells, (skip > 0).then_some(NoteKind::ExtraValues { dropped }))
 }
 
+/// Words of the review table's header, one of which stands between 行政复议
+/// and its values (a sentence that names 行政复议 before a number has none).
+const REVIEW_WORDS: [&str; 5] = ["维持", "纠正", "其他结果", "审结", "总计"];
+
 /// The review table printed as one line of 15 values after its header (行政复议
-/// … 总计): the first values within [`REVIEW_HEADER`] chars of a caption.
+/// … 总计): the first values within [`REVIEW_HEADER`] chars of a caption, with
+/// a header word before them.
 fn review(s: &Stream, template: TemplateId, from: usize, notes: &mut Vec<ReadNote>) -> Option<Table> {
     for (start, end) in s.find("行政复议").filter(|&(at, _)| at >= from) {
         let Some(at) = s.values_start(end, REVIEW_HEADER) else { continue };
+        let header: String = s.chars[end..at].iter().collect();
+        if !REVIEW_WORDS.iter().any(|w| header.contains(w)) {
+            continue;
+        }
         let run = s.run(at);
         if run.groups.is_empty() {
             continue;
