@@ -4,7 +4,7 @@
 //! lines), the match was approximate and the reader records it.
 
 use crate::model::{NoteKind, RowDef};
-use crate::text::{fold_char, is_bare};
+use crate::text::{is_bare, Folded};
 
 /// Bare chars of a printed label kept in a note, at most.
 const SHOWN: usize = 40;
@@ -39,8 +39,7 @@ const LONGER: usize = 20;
 /// official label's own words, or holds much more (a sentence of the text):
 /// what was printed, bare, and the word it was found by.
 pub(super) fn approximate(printed: &str, row: &RowDef, word: &'static str) -> Option<NoteKind> {
-    let mut bare = String::new();
-    printed.chars().for_each(|c| fold_char(c, &mut |f| bare.extend(Some(f).filter(|&f| is_bare(f)))));
+    let bare = Folded::bare(printed, 0).text;
     let official = row.label.chars().filter(|&c| is_bare(c)).count();
     if bare.contains(&core(row.label)) && bare.chars().count() <= official + LONGER {
         return None;

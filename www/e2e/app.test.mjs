@@ -6,7 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { serveDist, launch, openApp, seed, repo, dist, paste, assertCleanAt } from './harness.mjs';
+import { serveDist, launch, openApp, seed, repo, dist, paste, assertCleanAt, openSingleFile } from './harness.mjs';
 
 const shots = path.join(repo, 'www', 'e2e', 'screenshots');
 let site;
@@ -206,11 +206,7 @@ test('the page works from a sub-path: every asset URL is relative', async () => 
 });
 
 test('dist/nianbao.html works opened from disk, in one file', async () => {
-  const page = await browser.newPage();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto('file://' + path.join(dist, 'nianbao.html'));
-  await page.getByLabel('报告全文').waitFor({ timeout: 10000 });
+  const { page, requests } = await openSingleFile(browser);
   await paste(page, await seed('002_400511ad0ee379b5.txt'));
   await page.waitForSelector('button[data-code="N-APPS"]', { timeout: 5000 });
   const outside = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serveDist, launch, openApp, repo, dist, assertCleanAt } from './harness.mjs';
+import { serveDist, launch, openApp, repo, dist, assertCleanAt, openSingleFile } from './harness.mjs';
 
 let site;
 let browser;
@@ -81,11 +81,7 @@ test('a ZIP that is not a Word document, or a PDF, is said and never enters the 
 });
 
 test('dist/nianbao.html reads a Word document with no file beside it', async () => {
-  const page = await browser.newPage();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto('file://' + path.join(dist, 'nianbao.html'));
-  await page.getByLabel('报告全文').waitFor({ timeout: 10000 });
+  const { page, requests } = await openSingleFile(browser);
   await page.locator('input[type=file]').setInputFiles(DOCX);
   await page.locator('.nb-file-status', { hasText: '已读入 Word 文档' }).waitFor({ timeout: 10000 });
   await page.waitForSelector('button[data-code="N-EMPTY"]', { timeout: 5000 });

@@ -84,6 +84,16 @@ export async function openApp(browser, site) {
   return { page, requests, errors };
 }
 
+/** dist/nianbao.html opened from disk, and every URL it requests. */
+export async function openSingleFile(browser) {
+  const page = await browser.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('file://' + path.join(dist, 'nianbao.html'));
+  await page.getByLabel('报告全文').waitFor({ timeout: 10000 });
+  return { page, requests };
+}
+
 export async function seed(name) {
   return fs.readFile(path.join(cases, `seed-${name.replace(/\.txt$/, '')}`, 'input.txt'), 'utf8');
 }
