@@ -108,6 +108,75 @@ fn crawled_pages_are_read_cell_by_cell() {
     assert!(failures.is_empty(), "cells {right}/{cells}; {} reports wrong, first:\n{}", failures.len(), failures[0]);
 }
 
+/// 0s of 表三 and 表四 left blank, as small offices often print them: glued,
+/// a blank cell leaves no trace, and the tables' arithmetic places it (rows
+/// whose digits cannot balance without a blank, or are too few for the cells).
+/// FIXME: not every report is read right yet. A blank among 0s has no place
+/// the arithmetic can tell (noted as a tie); a row that balances without its
+/// blank is read without it; the choice across rows is a local search. The
+/// figures are printed; the floors are below them, and well above what the
+/// reader read before it placed blanks (3 %: 58,199 of 65,040; all: 28,380).
+#[test]
+fn zeros_left_blank_on_a_crawled_page_are_placed_by_arithmetic() {
+    for (percent, floor) in [(3, 950), (100, 820)] {
+        let (right, cells, tied, failures) = zeros_left_blank(percent);
+        println!(
+            "zeros left blank ({percent} %): cells {right}/{cells} right; {tied} more in rows noted as a tie; {} of {} reports with a wrong cell or error",
+            failures.len(),
+            40 * 9
+        );
+        assert!(right * 1000 >= cells * floor, "{percent} %: {right}/{cells}, first:\n{}", failures[0]);
+    }
+}
+
+/// The cells right, the cells, the cells in rows noted as a tie, and the
+/// reports read wrong, with `percent` of the 0s of 表三 and 表四 left blank.
+fn zeros_left_blank(percent: u64) -> (usize, usize, usize, Vec<String>) {
+    let mut failures = Vec::new();
+    let (mut cells, mut right, mut tied) = (0, 0, 0);
+    cases(|seed, format, requests_format, how| {
+        let mut rng = Rng::new(31_000 + seed * 17 + how as u64 * 5 + format as u64);
+        let mut sample = gen::balanced(&mut rng, format, requests_format);
+        gen::zeros_blank(&mut rng, &mut sample, &[TableKind::Requests, TableKind::Review], percent);
+        let text = gen::crawl(&sample, how, &mut rng);
+        let report = nianbao::parse(&text);
+        let t = &report.tables;
+        let tie = |table: TableKind, key: &str| {
+            report.notes.iter().any(|n| {
+                n.table == table
+                    && (table == TableKind::Review || key.starts_with(&format!("{}.{}.", table.key(), n.row)))
+                    && matches!(&n.kind, NoteKind::Split { other: Some(_), .. })
+            })
+        };
+        let mut bad = Vec::new();
+        for (kind, table, grid, f) in [
+            (TableKind::Requests, t.requests.as_ref(), &sample.requests, requests_format),
+            (TableKind::Review, t.review.as_ref(), &sample.review, format),
+        ] {
+            let n: usize = grid.iter().map(Vec::len).sum();
+            let wrong = wrong(table, grid, f);
+            let undecided = wrong.iter().filter(|w| tie(kind, w)).count();
+            cells += n;
+            tied += undecided;
+            right += n.saturating_sub(wrong.len());
+            bad.extend(wrong.into_iter().filter(|w| !tie(kind, w)));
+        }
+        let errors = errors(&report);
+        if !errors.is_empty() {
+            bad.push(format!("errors: {:?}", errors.iter().map(|e| &e.message).collect::<Vec<_>>()));
+        }
+        if !bad.is_empty() {
+            failures.push(format!(
+                "{how:?} seed {seed} {}/{}: {}\n{text}",
+                format.as_str(),
+                requests_format.as_str(),
+                bad.join("; ")
+            ));
+        }
+    });
+    (right, cells, tied, failures)
+}
+
 #[test]
 fn one_changed_cell_of_a_crawled_page_is_found() {
     let mut failures = Vec::new();

@@ -41,16 +41,17 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|n| n.table == def.kind)
             .filter_map(|n| match &n.kind {
-                NoteKind::Split { readings, balanced, other } => Some((n, *readings, *balanced, other)),
+                NoteKind::Split { readings, balanced, other, blanks } => Some((n, *readings, *balanced, other, *blanks)),
                 _ => None,
             })
             .collect();
         if notes.is_empty() {
             continue;
         }
-        let ties = notes.iter().filter(|(.., other)| other.is_some()).count();
-        let unbalanced = notes.iter().filter(|(_, _, b, _)| *b == 0).count();
-        let counted: Vec<usize> = notes.iter().filter_map(|(_, r, _, _)| *r).collect();
+        let ties = notes.iter().filter(|(_, _, _, other, _)| other.is_some()).count();
+        let unbalanced = notes.iter().filter(|(_, _, b, _, _)| *b == 0).count();
+        let counted: Vec<usize> = notes.iter().filter_map(|(_, r, ..)| *r).collect();
+        let blanks: usize = notes.iter().map(|(.., b)| b).sum();
         let mut message = format!(
             "{}的数字之间没有分隔（网页抓取的文本常见），已按位数和勾稽关系拆成单元格：{} 行的数字有多种拆法",
             table_name(def.kind),
@@ -70,14 +71,19 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         if unbalanced > 0 {
             parts.push(format!("{unbalanced} 行没有一种拆法能满足勾稽关系，按最可能的拆法读取"));
         }
-        message.push_str(&format!("，其中 {}。拆出的数字是推断的，请对照原表核对。", parts.join("，")));
+        message.push_str(&format!("，其中 {}", parts.join("，")));
+        if blanks > 0 {
+            // Glued digits keep no trace of a blank cell: where it stands is inferred too.
+            message.push_str(&format!("；{blanks} 个单元格没有数字，按勾稽关系判为空白"));
+        }
+        message.push_str("。拆出的数字是推断的，请对照原表核对。");
         let mut d = Diagnostic::new(&RULE, message);
         d.cells = notes.iter().flat_map(|(n, ..)| n.cells(def)).map(|(r, c)| cell_key(table, r, c)).collect();
         d.span = notes.first().map(|(n, ..)| n.span);
         d.related = notes.iter().skip(1).map(|(n, ..)| n.span).collect();
         d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
-        for (n, _, _, other) in &notes {
+        for (n, _, _, other, _) in &notes {
             let Some(other) = other else { continue };
             let cells = n.cells(def);
             let chosen: Vec<Option<Number>> = cells

@@ -230,8 +230,10 @@ pub enum NoteKind {
     /// The row's digits were printed with no border between cells (`640020470`)
     /// and split into its cells: `readings` is how many splits the digits allow
     /// (`None`: too many to count), `balanced` how many of them satisfy as many
-    /// identities as the one chosen, `other` a second reading that does as well.
-    Split { readings: Option<usize>, balanced: usize, other: Option<Vec<Option<Number>>> },
+    /// identities as the one chosen, `other` a second reading that does as well,
+    /// `blanks` how many cells the chosen reading leaves blank (glued digits
+    /// keep no trace of a blank cell: its place is the arithmetic's choice).
+    Split { readings: Option<usize>, balanced: usize, other: Option<Vec<Option<Number>>>, blanks: usize },
     /// The row was found by one of its match words (`word`) where the text does
     /// not hold its official label's own words (damaged, abbreviated, split
     /// over lines): `printed` is that text, bare (its last 40 chars at most).

@@ -206,7 +206,8 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
                 _ => split::MAX_DIGITS,
             })
             .collect();
-        let readings = split::readings(&c.run.groups, &limits, &split::row_score(&terms, &cells));
+        let (score, most) = split::row_score(&terms, &cells);
+        let readings = split::readings(&c.run.groups, &limits, &score, most);
         if readings.kept.is_empty() {
             let (values, note) = unsplit(s, &c.run, cells.len());
             for (&(r, col), v) in cells.iter().zip(values) {
@@ -224,15 +225,22 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
     for ((p, choice), c) in printed.iter().zip(&choices).zip(owners) {
         let reading = &p.readings.kept[choice.reading];
         for (&(r, col), piece) in p.cells.iter().zip(reading) {
-            table.cells[r][col] = cell(s, piece, c.run.unit);
+            table.cells[r][col] = if piece.is_blank() {
+                // No chars of its own: it stands somewhere among the row's digits.
+                Cell { value: CellValue::Blank, span: Some(s.span(c.label_end, c.run.end)), unit: None }
+            } else {
+                cell(s, piece, c.run.unit)
+            };
         }
-        if choice.readings > 1 || p.readings.more {
+        // Blank cells placed by the arithmetic are a choice even where it had no other.
+        if choice.readings > 1 || p.readings.more || p.readings.blanks > 0 {
             let other = choice.tie.map(|t| p.readings.kept[t].iter().map(|x| x.value).collect());
             let readings = (!p.readings.more).then_some(choice.readings);
+            let blanks = p.readings.blanks;
             notes.push(ReadNote {
                 table: kind,
                 row: def.rows[p.cells[0].0].key,
-                kind: NoteKind::Split { readings, balanced: choice.balanced, other },
+                kind: NoteKind::Split { readings, balanced: choice.balanced, other, blanks },
                 span: s.span(c.label_end, c.run.end),
             });
         }

@@ -10,6 +10,8 @@ use crate::model::Number;
 
 /// Combinations of the open rows' readings tried at most, all together.
 const MAX_COMBINATIONS: usize = 4096;
+/// Passes over the open rows, at most, when they are too many to combine.
+const PASSES: usize = 8;
 
 /// A row as printed, over template cells `cells` (`(row, col)`, in order),
 /// with the readings of its values.
@@ -63,19 +65,21 @@ pub fn choose(terms: &[(Relation, Terms)], printed: &[Printed], blank: &[(usize,
             _ => None,
         })
     };
-    let holds = |i: usize, pick: &dyn Fn(usize) -> usize| -> Option<bool> {
+    // How far identity `i` is from holding with the readings `pick` chooses (0: it holds).
+    let gap = |i: usize, pick: &dyn Fn(usize) -> usize| -> Option<i128> {
         let (relation, t) = &terms[i];
         let mut sum = [0i128; 2];
         for (k, place) in involved[i].iter().enumerate() {
             let n = match *place {
-                Place::Printed { p, at } => printed[p].readings.kept.get(pick(p))?.get(at)?.value?,
+                Place::Printed { p, at } => printed[p].readings.kept.get(pick(p))?.get(at)?.counted()?,
                 Place::Zero => Number::int(0),
                 Place::Unknown => return None,
             };
             sum[usize::from(k >= t.lhs.len())] += scaled(n);
         }
-        Some(relation.holds(sum[0], sum[1]))
+        Some(if relation.holds(sum[0], sum[1]) { 0 } else { (sum[0] - sum[1]).abs().max(1) })
     };
+    let holds = |i: usize, pick: &dyn Fn(usize) -> usize| gap(i, pick).map(|g| g == 0);
     let mut candidates: Vec<Vec<usize>> = printed.iter().map(|p| (0..p.readings.kept.len()).collect()).collect();
     // Whether the best readings still break an identity they were checked against.
     let mut unmet = vec![false; printed.len()];
@@ -148,20 +152,34 @@ pub fn choose(terms: &[(Relation, Terms)], printed: &[Printed], blank: &[(usize,
                 unmet[p] |= unbalanced;
             }
         } else {
-            for _ in 0..4 {
+            // One row at a time, by how many identities hold and then by how
+            // far the others miss (a count alone gives a plateau no single row's change leaves).
+            let closeness = |combo: &[usize]| {
+                let pick = |q: usize| slot(q).map_or_else(|| candidates[q].first().copied().unwrap_or(0), |k| combo[k]);
+                let gaps = across.iter().filter_map(|&i| gap(i, &pick));
+                let (held, missed) = gaps.fold((0usize, 0i128), |(h, m), g| (h + usize::from(g == 0), m + g));
+                (held, std::cmp::Reverse(missed))
+            };
+            for _ in 0..PASSES {
+                let before = combo.clone();
                 for k in 0..open.len() {
                     let p = open[k];
                     let mut trial = combo.clone();
-                    let scores: Vec<usize> = candidates[p]
+                    let scores: Vec<_> = candidates[p]
                         .iter()
                         .map(|&a| {
                             trial[k] = a;
-                            score(&trial)
+                            closeness(&trial)
                         })
                         .collect();
-                    let best = scores.iter().copied().max().unwrap_or(0);
+                    let best = scores.iter().copied().max().unwrap_or((0, std::cmp::Reverse(0)));
                     kept[k] = candidates[p].iter().zip(&scores).filter(|(_, &s)| s == best).map(|(&a, _)| a).collect();
-                    combo[k] = kept[k][0];
+                    if !kept[k].contains(&combo[k]) {
+                        combo[k] = kept[k][0];
+                    }
+                }
+                if combo == before {
+                    break;
                 }
             }
             let unbalanced = score(&combo) < across.len();

@@ -18,7 +18,7 @@ mod tables;
 mod tokens;
 mod values;
 
-use crate::model::{CellValue, InputKind, Paragraph, ReadBy, Report, Table, TableKind};
+use crate::model::{CellValue, InputKind, NoteKind, Paragraph, ReadBy, Report, Table, TableKind};
 use crate::text::layout::trim_blank;
 use crate::text::{docx, html, Span};
 
@@ -69,12 +69,22 @@ pub fn parse_text(input: &str) -> Report {
         let collapsed = align::read(stream.get_or_insert_with(|| tokens::Stream::new(input)), &mut notes);
         let t = &mut report.tables;
         let mut taken = [false; 3];
+        // Blanks the arithmetic placed count as cells not found: a guess wins no comparison.
+        let inferred = |kind: TableKind| -> usize {
+            let blanks = notes.iter().filter(|n| n.table == kind).map(|n| match n.kind {
+                NoteKind::Split { blanks, .. } => blanks,
+                _ => 0,
+            });
+            blanks.sum()
+        };
         for (kind, line, aligned) in [
             (TableKind::Active, &mut t.active, collapsed.active),
             (TableKind::Requests, &mut t.requests, collapsed.requests),
             (TableKind::Review, &mut t.review, collapsed.review),
         ] {
-            let better = aligned.as_ref().is_some_and(|a| line.as_ref().is_none_or(|l| missing(a) < missing(l)));
+            let guessed = inferred(kind);
+            let better =
+                aligned.as_ref().is_some_and(|a| line.as_ref().is_none_or(|l| missing(a) + guessed < missing(l)));
             if weak(line) && better {
                 *line = aligned.map(|t| Table { read_by: ReadBy::Stream, ..t });
                 taken[kind as usize] = true;

@@ -2,6 +2,10 @@
 //! (`640020470`, a crawler's copy of a web table), a row's digits are split
 //! into its cells every way the digits allow, and the table's own identities
 //! (`model::identities`) choose among the readings ([`choose`](super::choose)).
+//! A blank cell leaves no trace in glued digits: when the digits are too few
+//! for the cells, or no reading without blanks satisfies the row's own
+//! identities, readings with blank cells are tried too, fewest blanks first,
+//! and taken only where they satisfy more of them.
 
 use super::tokens::Group;
 use crate::model::identities::{Relation, Terms};
@@ -23,6 +27,24 @@ pub struct Piece {
 }
 
 impl Piece {
+    /// A cell printed blank, before char `at`: it holds no chars.
+    fn blank(at: usize) -> Piece {
+        Piece { value: None, from: at, to: at }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.from == self.to
+    }
+
+    /// The value the identities count: a blank counts as 0, as the checks count it.
+    pub fn counted(&self) -> Option<Number> {
+        if self.is_blank() {
+            Some(Number::int(0))
+        } else {
+            self.value
+        }
+    }
+
     /// Digits before the decimal point.
     fn digits(&self) -> usize {
         let decimals = self.value.map_or(0, |n| usize::from(n.scale));
@@ -42,6 +64,10 @@ pub struct Readings {
     pub more: bool,
     /// Steps the search took (bounded by [`MAX_STEPS`]).
     pub steps: usize,
+    /// Cells each kept reading leaves blank.
+    pub blanks: usize,
+    /// How many of the row's own identities the kept readings satisfy.
+    pub score: usize,
 }
 
 /// Complete readings looked at, at most, for one printed row.
@@ -53,7 +79,9 @@ const MAX_STEPS: usize = 1_000_000;
 struct Sink<'a> {
     /// Digits that cell `k` may hold at most.
     limits: &'a [usize],
-    /// `room[k]`: digits cells `k..` may hold together.
+    /// The cells this search leaves blank.
+    blank: Vec<bool>,
+    /// `room[k]`: digits cells `k..` may hold together (a blank holds none).
     room: Vec<usize>,
     steps: usize,
     score: &'a dyn Fn(&[Piece]) -> usize,
@@ -64,29 +92,83 @@ struct Sink<'a> {
 /// Every way to read `groups` as `limits.len()` cells (cell `k` of at most
 /// `limits[k]` digits before the point), keeping those `score` rates highest,
 /// most plausible first: digits of counts spread evenly, amounts as they come.
-pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> usize) -> Readings {
+/// `most` is the score of a reading that satisfies all the row's identities:
+/// until one does, readings with more blank cells are tried (none where `most` is 0).
+pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> usize, most: usize) -> Readings {
     let n = limits.len();
-    // Digits from each group to the end: one backward pass (a row may bring thousands of groups).
-    let mut digits_after = vec![0; groups.len() + 1];
-    for g in (0..groups.len()).rev() {
-        digits_after[g] = digits_after[g + 1] + size(&groups[g]);
+    // Every group needs a cell of its own, every digit one at most.
+    let pieces: usize = groups.iter().map(size).sum();
+    let mut out = Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks: 0, score: 0 };
+    if groups.is_empty() {
+        return out;
     }
-    let mut room = vec![0; n + 1];
-    for k in (0..n).rev() {
-        room[k] = room[k + 1] + limits[k];
+    let (mut steps, mut more) = (0, false);
+    for blanks in n.saturating_sub(pieces)..n {
+        let found = search(groups, limits, score, blanks, steps);
+        (steps, more) = (found.steps, more || found.more);
+        // No reading with these blanks: with more, the digits have fewer cells still.
+        if found.kept.is_empty() {
+            break;
+        }
+        if out.kept.is_empty() || found.score > out.score {
+            out = found;
+        }
+        if more || out.score >= most {
+            break;
+        }
     }
-    let out = Readings { kept: Vec::new(), total: 0, more: false, steps: 0 };
-    let mut sink = Sink { limits, room, steps: 0, score, best: 0, out };
-    let mut current = Vec::with_capacity(n);
-    walk(groups, 0, n, &digits_after, &mut current, &mut sink);
-    let mut out = sink.out;
-    out.steps = sink.steps;
+    (out.steps, out.more) = (steps, more);
     // Counts are small, amounts are not: only the digits of counts cost.
     let cost = |r: &Reading| -> usize {
         r.iter().zip(limits).filter(|(_, &l)| l == MAX_DIGITS).map(|(p, _)| p.digits().saturating_sub(1).pow(2)).sum()
     };
     out.kept.sort_by_key(cost);
     out.kept.truncate(MAX_READINGS);
+    out
+}
+
+/// The readings with exactly `blanks` blank cells, wherever they stand, after
+/// `steps` steps of earlier searches.
+fn search(
+    groups: &[Group],
+    limits: &[usize],
+    score: &dyn Fn(&[Piece]) -> usize,
+    blanks: usize,
+    steps: usize,
+) -> Readings {
+    let n = limits.len();
+    // Digits from each group to the end: one backward pass (a row may bring thousands of groups).
+    let mut digits_after = vec![0; groups.len() + 1];
+    for g in (0..groups.len()).rev() {
+        digits_after[g] = digits_after[g + 1] + size(&groups[g]);
+    }
+    let out = Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks, score: 0 };
+    let mut sink = Sink { limits, blank: vec![false; n], room: vec![0; n + 1], steps, score, best: 0, out };
+    // The cells that hold values, every choice in lexicographic order: values
+    // in the first cells first, the more plausible where nothing else tells.
+    let filled = n - blanks;
+    let mut at: Vec<usize> = (0..filled).collect();
+    let mut current = Vec::with_capacity(n);
+    loop {
+        sink.blank.fill(true);
+        at.iter().for_each(|&k| sink.blank[k] = false);
+        for k in (0..n).rev() {
+            sink.room[k] = sink.room[k + 1] + if sink.blank[k] { 0 } else { limits[k] };
+        }
+        walk(groups, 0, filled, &digits_after, &mut current, &mut sink);
+        // The next choice: the last position that can still move, moved, and those after it packed behind it.
+        let Some(i) = (0..filled).rev().find(|&i| at[i] < blanks + i) else { break };
+        at[i] += 1;
+        for j in i + 1..filled {
+            at[j] = at[j - 1] + 1;
+        }
+        if sink.out.more {
+            break;
+        }
+    }
+    let mut out = sink.out;
+    out.steps = sink.steps;
+    out.score = sink.best;
     out
 }
 
@@ -111,7 +193,9 @@ fn walk(
         return;
     }
     let Some(group) = groups.get(g) else {
-        if cells_left == 0 {
+        let at = current.last().map_or(0, |p| p.to);
+        let trailing = push_blanks(current, sink, at);
+        if cells_left == 0 && current.len() == sink.blank.len() {
             sink.out.total += 1;
             sink.out.more = sink.out.total >= MAX_VISITS;
             let score = (sink.score)(current);
@@ -123,6 +207,7 @@ fn walk(
                 sink.out.kept.push(current.clone());
             }
         }
+        current.truncate(current.len() - trailing);
         return;
     };
     // Each group needs a cell of its own, and no cell more than its digits.
@@ -132,9 +217,10 @@ fn walk(
     }
     match group {
         Group::Placeholder { at, len } => {
+            let before = push_blanks(current, sink, *at);
             current.push(Piece { value: None, from: *at, to: at + len });
             walk(groups, g + 1, cells_left - 1, digits_after, current, sink);
-            current.pop();
+            current.truncate(current.len() - 1 - before);
         }
         Group::Digits { at, digits, decimals, negative } => {
             let d = digits.as_bytes();
@@ -172,13 +258,33 @@ fn split_group(
     sink: &mut Sink,
     then: &mut dyn FnMut(&mut Vec<Piece>, &mut Sink),
 ) {
+    // The blank cells before the next piece stand between it and the last.
+    let before = push_blanks(current, sink, g.at + from);
+    split_rest(g, k, from, current, sink, then);
+    current.truncate(current.len() - before);
+}
+
+fn split_rest(
+    g: &Digits,
+    k: usize,
+    from: usize,
+    current: &mut Vec<Piece>,
+    sink: &mut Sink,
+    then: &mut dyn FnMut(&mut Vec<Piece>, &mut Sink),
+) {
     let (d, at) = (g.d, g.at);
     let left = d.len() - from;
     let cell = current.len();
     sink.steps += 1;
     sink.out.more |= sink.steps > MAX_STEPS;
-    // The digits left must fit the group's `k` cells from here.
-    let room = sink.room.get(cell).copied().unwrap_or(0) - sink.room.get(cell + k).copied().unwrap_or(0);
+    // The digits left must fit the group's `k` cells from here (blank ones between them hold none).
+    let mut end = cell;
+    let mut taken = 0;
+    while taken < k && end < sink.blank.len() {
+        taken += usize::from(!sink.blank[end]);
+        end += 1;
+    }
+    let room = sink.room.get(cell).copied().unwrap_or(0) - sink.room.get(end).copied().unwrap_or(0);
     if sink.out.more || left > room {
         return;
     }
@@ -206,21 +312,33 @@ fn split_group(
     }
 }
 
-/// How many of the identities that lie within printed row `cells` a reading satisfies.
-pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> impl Fn(&[Piece]) -> usize {
+/// Pushes the blank cells that come next, before char `at`; how many.
+fn push_blanks(current: &mut Vec<Piece>, sink: &Sink, at: usize) -> usize {
+    let before = current.len();
+    while sink.blank.get(current.len()) == Some(&true) {
+        current.push(Piece::blank(at));
+    }
+    current.len() - before
+}
+
+/// How many of the identities that lie within printed row `cells` a reading
+/// satisfies, and how many there are.
+pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> (impl Fn(&[Piece]) -> usize, usize) {
     let at =
         |side: &[(usize, usize)]| side.iter().map(|c| cells.iter().position(|x| x == c)).collect::<Option<Vec<_>>>();
     let local: Vec<(Relation, Vec<usize>, Vec<usize>)> =
         terms.iter().filter_map(|(relation, t)| Some((*relation, at(&t.lhs)?, at(&t.rhs)?))).collect();
-    move |reading: &[Piece]| {
+    let most = local.len();
+    let score = move |reading: &[Piece]| {
         let sum = |side: &[usize]| -> Option<i128> {
-            side.iter().map(|&k| reading.get(k).and_then(|p| p.value).map(scaled)).sum()
+            side.iter().map(|&k| reading.get(k).and_then(Piece::counted).map(scaled)).sum()
         };
         local
             .iter()
             .filter(|(relation, lhs, rhs)| sum(lhs).zip(sum(rhs)).is_some_and(|(l, r)| relation.holds(l, r)))
             .count()
-    }
+    };
+    (score, most)
 }
 
 /// A number at 8 decimals, to compare sums of different scales.
@@ -237,7 +355,7 @@ mod tests {
 
     fn all(text: &str, n: usize) -> Vec<String> {
         let s = Stream::new(text);
-        readings(&s.run(0).groups, &vec![MAX_DIGITS; n], &|_| 0)
+        readings(&s.run(0).groups, &vec![MAX_DIGITS; n], &|_| 0, 0)
             .kept
             .iter()
             .map(|r| r.iter().map(|p| p.value.map_or("/".to_owned(), |v| v.to_string())).collect::<Vec<_>>().join("|"))
@@ -251,12 +369,13 @@ mod tests {
     fn the_search_is_bounded() {
         for (digits, cells) in [(60, 15), (75, 15), (76, 15), (40, 7), (200, 15)] {
             let s = Stream::new(&"7".repeat(digits));
-            let r = readings(&s.run(0).groups, &[MAX_DIGITS; 15][..cells], &|_| 0);
+            let r = readings(&s.run(0).groups, &[MAX_DIGITS; 15][..cells], &|_| 0, 0);
             // A step past the bound on each level of the search before it unwinds.
             assert!(r.steps <= MAX_STEPS + 2 * cells + 2, "{digits} digits in {cells} cells: {} steps", r.steps);
         }
         // 75 digits fill 15 cells of five exactly one way; 76 fit none, found at once.
-        let read = |digits: usize| readings(&Stream::new(&"7".repeat(digits)).run(0).groups, &[MAX_DIGITS; 15], &|_| 0);
+        let read =
+            |digits: usize| readings(&Stream::new(&"7".repeat(digits)).run(0).groups, &[MAX_DIGITS; 15], &|_| 0, 0);
         let r = read(75);
         assert_eq!((r.kept.len(), r.total, r.more), (1, 1, false));
         let r = read(76);
@@ -269,7 +388,8 @@ mod tests {
         let def = TemplateId::Y2021.template().table(crate::model::TableKind::Requests);
         let cells: Vec<(usize, usize)> = (0..7).map(|c| (0, c)).collect();
         let terms = crate::model::identities::terms(TemplateId::Y2021, def);
-        let readings = readings(&s.run(0).groups, &[MAX_DIGITS; 7], &row_score(&terms, &cells));
+        let (score, most) = row_score(&terms, &cells);
+        let readings = readings(&s.run(0).groups, &[MAX_DIGITS; 7], &score, most);
         let printed = [Printed { cells, readings }];
         let choice = choose(&terms, &printed, &[]).remove(0);
         let show = |r: &Reading| {
@@ -284,7 +404,9 @@ mod tests {
         assert_eq!(all("30 0 0 0 03", 7), ["3|0|0|0|0|0|3"]);
         assert_eq!(all("2600000 26", 7).len(), 4);
         assert_eq!(all("82059.2090", 2), ["820|59.2090", "8|2059.2090", "8205|9.2090"]);
-        assert!(all("000", 7).is_empty());
+        // Three digits for seven cells: four are blank, anywhere (no identity to tell).
+        let blank = all("000", 7);
+        assert_eq!((blank.len(), blank[0].as_str()), (35, "0|0|0|/|/|/|/"));
         assert!(all("12.1234567890123456789012", 2).is_empty());
     }
 
@@ -304,5 +426,28 @@ mod tests {
         // 1|10|0|0|0|0|11 and 11|0|0|0|0|0|11 both hold.
         let (_, choice) = chosen("110000011");
         assert_eq!((choice.balanced, choice.tie.is_some()), (2, true), "{choice:?}");
+    }
+
+    /// Glued digits keep no trace of blank cells: where too few digits are
+    /// left, or only a reading with blanks balances, blanks are placed by the
+    /// row's identity, and a reading that balances without them keeps none.
+    #[test]
+    fn blank_cells_are_placed_by_the_row_identity() {
+        let s = Stream::new("55");
+        let def = TemplateId::Y2021.template().table(crate::model::TableKind::Requests);
+        let cells: Vec<(usize, usize)> = (0..7).map(|c| (0, c)).collect();
+        let terms = crate::model::identities::terms(TemplateId::Y2021, def);
+        let (score, most) = row_score(&terms, &cells);
+        let r = readings(&s.run(0).groups, &[MAX_DIGITS; 7], &score, most);
+        // 5 in any of the six applicant columns and 5 in 总计.
+        assert_eq!((r.blanks, r.kept.len(), r.score), (5, 6, 1));
+        assert!(r
+            .kept
+            .iter()
+            .all(|k| k[6].value == Some(Number::int(5)) && k.iter().filter(|p| p.is_blank()).count() == 5));
+        let (reading, choice) = chosen("10020120");
+        assert_eq!((reading.as_str(), choice.balanced > 1), ("100|20|/|/|/|/|120", true), "{choice:?}");
+        let (reading, _) = chosen("640020470");
+        assert_eq!(reading, "64|0|0|2|0|4|70");
     }
 }

@@ -51,7 +51,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                 out.push_str(",\"word\":");
                 string(out, word);
             }
-            NoteKind::Split { readings, balanced, other } => {
+            NoteKind::Split { readings, balanced, other, blanks } => {
                 out.push_str("\"split\",\"readings\":");
                 match readings {
                     Some(r) => {
@@ -59,7 +59,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                     }
                     None => out.push_str("null"),
                 }
-                let _ = write!(out, ",\"balanced\":{balanced},\"other\":");
+                let _ = write!(out, ",\"balanced\":{balanced},\"blanks\":{blanks},\"other\":");
                 match other {
                     Some(values) => {
                         let list: Vec<String> =
@@ -132,9 +132,12 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
             }
             NoteKind::PlacedByPosition => "数字少于列数，空白按位置推断".to_owned(),
             NoteKind::Label { printed, word } => format!("行标签与官方文字不同，读到“{printed}”，按“{word}”认出"),
-            NoteKind::Split { readings, balanced, other } => {
+            NoteKind::Split { readings, balanced, other, blanks } => {
                 let count = readings.map_or("很多".to_owned(), |r| r.to_string());
                 let mut s = format!("粘连的数字有 {count} 种拆法，满足勾稽关系最多的有 {balanced} 种");
+                if *blanks > 0 {
+                    let _ = write!(s, "，其中 {blanks} 格没有数字，按勾稽关系判为空白");
+                }
                 if let Some(o) = other {
                     let _ = write!(s, "，另一种同样成立：{}", show_reading(o));
                 }

@@ -142,6 +142,24 @@ pub fn balanced(rng: &mut Rng, format: TemplateId, requests_format: TemplateId) 
     Sample { year, format, requests_format, active, requests, review, agency: agency.to_owned() }
 }
 
+/// Leaves 0s of the `tables` blank, as writers in small offices often do
+/// (the arithmetic still holds: the checks count a blank as 0): each with
+/// chance `percent`, or every one at 100.
+pub fn zeros_blank(rng: &mut Rng, sample: &mut Sample, tables: &[TableKind], percent: u64) {
+    for kind in tables {
+        let grid = match kind {
+            TableKind::Active => &mut sample.active,
+            TableKind::Requests => &mut sample.requests,
+            TableKind::Review => &mut sample.review,
+        };
+        for v in grid.iter_mut().flatten().filter(|v| v.is_some_and(|n| n.mantissa == 0)) {
+            if rng.chance(percent) {
+                *v = None;
+            }
+        }
+    }
+}
+
 /// Makes `n` cells blank (not 0): where the shape can show a blank.
 pub fn blank_some(rng: &mut Rng, sample: &mut Sample, n: usize, tables: &[TableKind]) {
     for _ in 0..n {
