@@ -61,6 +61,11 @@ fn label_and_numbers_on_one_line_with_single_spaces() {
 }
 
 #[test]
+fn one_cell_per_line_closed_by_a_pipe() {
+    run(Shape::PipeClosed, 40);
+}
+
+#[test]
 fn markdown_pipes() {
     run(Shape::Markdown, 40);
 }
@@ -131,6 +136,7 @@ fn peek() {
         Ok("md") => Shape::Markdown,
         Ok("html") => Shape::Html,
         Ok("same") => Shape::SameLine,
+        Ok("pipe") => Shape::PipeClosed,
         _ => Shape::Tabs,
     };
     let mut rng = Rng::new(std::env::var("SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1));

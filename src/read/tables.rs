@@ -193,6 +193,9 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
     let data = |r: &Row| has_values(r) && text_free(r);
     let first_at = start + rows.slice(start..end).iter().position(|r| data(&r))?;
     let first = &rows.at(first_at);
+    // Lines marking empty cells right before the first value are its first cells.
+    let marks_from =
+        (start + 1..first_at).rev().take_while(|&i| table::is_empty_cell_line(&rows.at(i))).last().unwrap_or(first_at);
     let (values, note, last) = if matches!(first.sep, Separator::Tab | Separator::Pipe) || first.values().count() > 1 {
         let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15);
         (v, n, first.span.end)
@@ -201,7 +204,8 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
         // that mark an empty cell among them; and whether a value follows.
         let take = |marks: bool| {
             let mark = |r: &Row| marks && table::is_empty_cell_line(r);
-            let mut lines = rows.slice(first_at..end).iter().filter(|r| data(r) || mark(r));
+            let from = if marks { marks_from } else { first_at };
+            let mut lines = rows.slice(from..end).iter().filter(|r| data(r) || mark(r));
             let (mut cells, mut last): (Vec<&Cell>, usize) = (Vec::new(), first.span.end);
             for r in lines.by_ref() {
                 cells.extend(r.cells.iter().filter(|c| c.kind() != CellKind::Empty || mark(&r)));

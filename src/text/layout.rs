@@ -94,6 +94,24 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
         split_on(b'\t', cells);
         return Separator::Tab;
     }
+    // A cell per line, each closed by a pipe (`0 |`): some HTML-to-text
+    // converters write a table so when its cells hold paragraphs, with the
+    // pipes of the columns a span covers run together after it (`行政许可 | ||`).
+    // The text before the pipes is the line's one cell; pipes alone close an
+    // empty cell (and those its span covers). Empty cells of a row on one
+    // line stand apart: `规章 | | |`.
+    if let Some(first) = line.find('|') {
+        let (text, closing) = line.split_at(first);
+        let covered = closing[1..].trim_matches(|c: char| c.is_ascii_whitespace());
+        if covered.bytes().all(|b| b == b'|') {
+            cells.push(if trim_blank(text).is_empty() {
+                CellSpan { start: base + first, end: base + first, x: 0 }
+            } else {
+                trim(0, first, 0)
+            });
+            return Separator::None;
+        }
+    }
     if line.find('|').is_some_and(|first| line[first + 1..].contains('|')) {
         split_on(b'|', cells);
         // `| a | b |`: the outer pipes open and close the row.
@@ -188,6 +206,12 @@ mod tests {
     fn pipes_drop_the_outer_delimiters() {
         assert_eq!(texts("| 规章 | 0 |  |"), (Separator::Pipe, vec!["规章", "0", ""]));
         assert_eq!(texts("规章 | 0 | ||"), (Separator::Pipe, vec!["规章", "0", "", ""]));
+        assert_eq!(texts("规章 | | |"), (Separator::Pipe, vec!["规章", "", ""]));
+        // A cell per line, closed by a pipe, with those of the columns its span covers.
+        assert_eq!(texts("0 |"), (Separator::None, vec!["0"]));
+        assert_eq!(texts("本年处理决定数量 | ||"), (Separator::None, vec!["本年处理决定数量"]));
+        assert_eq!(texts(" | "), (Separator::None, vec![""]));
+        assert_eq!(texts("|||"), (Separator::None, vec![""]));
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn assert_report(sample: &Sample, report: &nianbao::Report, what: &str, text
     let y = sample.year;
     assert_eq!(period, Some((format!("{y}-01-01"), format!("{y}-12-31"))), "{what}: period");
     let chapters: Vec<Option<u8>> = report.chapters.iter().map(|c| c.number).collect();
-    assert_eq!(chapters, (1..=6).map(Some).collect::<Vec<_>>(), "{what}: chapters");
+    assert_eq!(chapters, (1..=6).map(Some).collect::<Vec<_>>(), "{what}: chapters in:\n{text}");
     assert!(report.chapters.iter().all(|c| c.standard), "{what}: standard chapters");
 }
 

@@ -149,6 +149,25 @@ pub(super) fn render_table(rows: &[Vec<LCell>], shape: Shape, rng: &mut Rng) -> 
             }
         }
         Shape::Spaces => render_spaces(rows, &mut out),
+        Shape::PipeClosed => {
+            let row_marks = rng.chance(50);
+            for row in rows {
+                // Not before a row of values only (the review's): there it
+                // would be an empty first cell, which no reader could tell apart.
+                if row_marks && row.first().is_some_and(|c| !c.value) {
+                    out += "|\n";
+                }
+                for c in row {
+                    let covered = "|".repeat(c.colspan - 1);
+                    if c.text.is_empty() {
+                        out += &format!("|{covered}\n");
+                    } else {
+                        let gap = if covered.is_empty() { "" } else { " " };
+                        out += &format!("{} |{gap}{covered}\n", c.text);
+                    }
+                }
+            }
+        }
         Shape::SameLine => {
             for row in rows {
                 let mut label: String =

@@ -194,9 +194,15 @@ pub enum Shape {
     /// single spaces between, a number glued to the label now and then
     /// (`行政规范性文件2 0 2`); a long label's first part on the line above.
     SameLine,
+    /// An HTML-to-text converter's copy of a table whose cells hold
+    /// paragraphs: every cell on its own line closed by ` |`, the pipes of the
+    /// columns a span covers run together after it (`本年处理决定数量 | ||`), an
+    /// empty cell a lone `|`, and in some tables a lone `|` before every row
+    /// that starts with a label.
+    PipeClosed,
 }
 
-pub const SHAPES: [Shape; 8] = [
+pub const SHAPES: [Shape; 9] = [
     Shape::Tabs,
     Shape::Spaces,
     Shape::CellPerLine,
@@ -205,12 +211,13 @@ pub const SHAPES: [Shape; 8] = [
     Shape::Markdown,
     Shape::Html,
     Shape::SameLine,
+    Shape::PipeClosed,
 ];
 
 impl Shape {
     /// Whether a blank cell survives the shape (a PDF copy drops it without a trace).
     pub fn shows_blanks(self) -> bool {
-        matches!(self, Shape::Tabs | Shape::Markdown | Shape::Html | Shape::Spaces)
+        matches!(self, Shape::Tabs | Shape::Markdown | Shape::Html | Shape::Spaces | Shape::PipeClosed)
     }
 }
 
