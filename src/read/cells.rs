@@ -4,7 +4,7 @@
 //! Everything goes into the [`Doc`]'s shared buffers.
 
 use super::doc::{Cell, CellKind, Doc, Line};
-use super::values::{classify, glued_number, is_page_number, is_placeholder_char};
+use super::values::{classify, glued_number, is_page_number, is_placeholder_char, starts_signed_word};
 use crate::text::layout::{display_width, split_cells, CellSpan, Separator};
 use crate::text::{fold_char, is_bare, is_ideograph, Folded, Span};
 use std::ops::Range;
@@ -84,8 +84,11 @@ impl<'a> Reader<'a> {
                 let folded_text = &doc.folded.text[bytes];
                 // A long cell is text: no number or placeholder is that long.
                 let short = text.len() <= MAX_VALUE_LEN;
-                // A cell that starts with an ideograph (other than 无) is text.
-                let worded = folded_text.chars().next().is_some_and(|c| is_ideograph(c) && c != '无');
+                // A cell that starts with an ideograph (other than 无, or the 增/减 of a change) is text.
+                let worded = folded_text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| is_ideograph(c) && c != '无' && !(starts_signed_word(c) && short));
                 let kind = (short && !worded)
                     .then(|| classify(folded_text))
                     .flatten()

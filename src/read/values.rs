@@ -23,8 +23,26 @@ pub(super) fn classify(folded: &str) -> Option<(CellKind, Option<&'static str>)>
             return Some((CellKind::Number(n), Some(unit)));
         }
     }
+    if let Some(n) = signed_in_words(folded) {
+        return Some((CellKind::Number(n), None));
+    }
     let placeholder = folded.chars().all(is_placeholder_char);
     placeholder.then_some((CellKind::Placeholder, None))
+}
+
+/// A change printed in words (`减4`, `增加2`), as the 2019 format's 本年增/减
+/// column is often filled: the signed number.
+pub(super) fn signed_in_words(folded: &str) -> Option<Number> {
+    let (negative, rest) = [("增加", false), ("减少", true), ("增", false), ("减", true)]
+        .iter()
+        .find_map(|&(word, negative)| folded.strip_prefix(word).map(|rest| (negative, rest)))?;
+    let n = parse_number(rest).filter(|_| rest.bytes().next().is_some_and(|b| b.is_ascii_digit()))?;
+    Some(if negative { Number { mantissa: -n.mantissa, ..n } } else { n })
+}
+
+/// Whether `c` may begin a number printed with its sign in words.
+pub(super) fn starts_signed_word(c: char) -> bool {
+    matches!(c, '增' | '减')
 }
 
 /// The marks a placeholder is made of (folded): `/`, `-`, `—`, `无` …
@@ -115,6 +133,19 @@ mod tests {
         for not in ["1,2", "1234,567", "12,34", ",123", "1.", "", "-"] {
             assert_eq!(n(not), None, "{not}");
         }
+    }
+
+    #[test]
+    fn changes_printed_in_words_are_signed() {
+        let n = |s: &str| signed_in_words(s).map(|n| n.to_string());
+        assert_eq!(
+            (n("减4"), n("增2"), n("增加12"), n("减少0.5")),
+            (Some("-4".into()), Some("2".into()), Some("12".into()), Some("-0.5".into()))
+        );
+        for not in ["减", "增加", "减-4", "增+2", "减少了4", "增长4"] {
+            assert_eq!(n(not), None, "{not}");
+        }
+        assert!(matches!(classify("减4"), Some((CellKind::Number(n), None)) if n.mantissa == -4));
     }
 
     #[test]
