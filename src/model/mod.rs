@@ -271,6 +271,9 @@ pub struct Report {
     pub limits: Vec<LimitHit>,
     /// What the input was; spans point into its text (for a .docx, the text read out of it).
     pub input: InputKind,
+    /// The text is in traditional script and was read as its simplified form
+    /// (`text::traditional`): the model's text is simplified, its spans the input's.
+    pub traditional: bool,
 }
 
 /// What an input was, told by its content.

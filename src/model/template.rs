@@ -186,7 +186,8 @@ macro_rules! request_rows {
             row("refused_petition", "1.信访举报投诉类申请", APPLICANTS, &["信访", "举报投诉"]),
             row("refused_repeat", "2.重复申请", APPLICANTS, &["重复申请"]),
             row("refused_publication", "3.要求提供公开出版物", APPLICANTS, &["出版物"]),
-            row("refused_mass", "4.无正当理由大量反复申请", APPLICANTS, &["大量反复"]),
+            // 反覆: a copy in traditional script writes the phrase so (覆 stays 覆 in simplified).
+            row("refused_mass", "4.无正当理由大量反复申请", APPLICANTS, &["大量反复", "大量反覆"]),
             row("refused_reconfirm", "5.要求行政机关确认或重新出具已获取信息", APPLICANTS, &["重新出具", "确认或"]),
             $(row($key, $label, APPLICANTS, $words),)*
             row("total_processed", "（七）总计", APPLICANTS, &["七总计", "七总"]),

@@ -10,6 +10,8 @@ pub mod hygiene;
 pub mod layout;
 pub mod limits;
 mod source_map;
+pub mod traditional;
+mod traditional_table;
 
 pub use fold::{fold_char, is_bare, is_ideograph, Folded, FoldedRef};
 pub use source_map::SourceMap;

@@ -10,6 +10,10 @@ pub fn outline(report: &Report) -> String {
     let m = &report.meta;
     let opt = |v: Option<String>| v.unwrap_or_else(|| "-".to_owned());
     let text = |v: &Option<crate::model::Found<String>>| v.as_ref().map(|f| f.value.clone());
+    if report.traditional {
+        // Said only when so: the text was read as its simplified form.
+        out.push_str("script: traditional\n");
+    }
     let _ = writeln!(out, "title: {}", opt(text(&m.title)));
     let _ = writeln!(out, "agency: {}", opt(text(&m.agency)));
     let _ = writeln!(out, "year: {} ({:?})", opt(m.year.as_ref().map(|y| y.value.to_string())), m.year_source);

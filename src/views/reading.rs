@@ -18,6 +18,8 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
         Some(t) => string(out, t.as_str()),
         None => out.push_str("null"),
     }
+    out.push_str(",\"script\":");
+    string(out, if report.traditional { "traditional" } else { "simplified" });
     out.push_str(",\"tables\":[");
     for (i, t) in report.tables.iter().enumerate() {
         out.push_str(if i > 0 { ",{\"table\":" } else { "{\"table\":" });
@@ -104,6 +106,9 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
         None => "无法判断（表格中没有只有一种格式才有的行或表头用词）".to_owned(),
     };
     let _ = writeln!(out, "{file}: 格式：{format}");
+    if report.traditional {
+        let _ = writeln!(out, "{file}: 文字：繁体字，按对应的简体字读取（格式的行标签、章节标题和检查用词都是简体字）");
+    }
     for t in report.tables.iter() {
         let shown =
             if t.template_shown { "表格本身显示" } else { "表格未显示格式，仅按此版式读取" };
