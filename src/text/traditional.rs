@@ -3,33 +3,45 @@
 //! checks' words are simplified. One three-byte character is replaced by
 //! another, so every byte offset, and every span, stays the same.
 
-use super::traditional_table::TRADITIONAL;
+use super::traditional_table::{BOTH, TRADITIONAL};
 
 /// Telling characters a text holds at least to be taken as traditional: a
 /// few can be a name or a quotation in a simplified report.
 const TELLING: usize = 8;
 
+/// Characters looked at, at most, to tell the script.
+const LOOK_AT: usize = 4096;
+
 /// The ideographs the table may hold: U+4E00–U+9FFF.
 const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
 
-/// Which ideographs the table holds, one bit each: a character not in it is
-/// passed by one lookup, without a search (most of every report).
-static IN_TABLE: [u64; ((LAST - FIRST) as usize).div_ceil(64) + 1] = {
-    let mut bits = [0u64; ((LAST - FIRST) as usize).div_ceil(64) + 1];
+/// A filter of the table's characters, one bit per hash of a character:
+/// most characters of every report are passed by one lookup, without a
+/// search (128 bytes, where a bit for every ideograph would take 2.6 KB).
+static FILTER: [u64; 16] = {
+    let mut bits = [0u64; 16];
     let mut i = 0;
     while i < TRADITIONAL.len() {
-        let k = (TRADITIONAL[i].0 as u32 - FIRST) as usize;
-        bits[k / 64] |= 1 << (k % 64);
+        let h = hash(TRADITIONAL[i].0 as u32);
+        bits[h / 64] |= 1 << (h % 64);
         i += 1;
     }
     bits
 };
 
+/// Ten bits of an offset from U+4E00 (Fibonacci hashing).
+const fn hash(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> 22) as usize
+}
+
 /// `input` in simplified characters when it is written in traditional
 /// script; `None` when it is not (most reports: then nothing is copied).
 pub fn to_simplified(input: &str) -> Option<String> {
-    let telling = input.chars().filter(|&c| lookup(c).is_some_and(|(_, telling)| telling)).take(TELLING).count();
+    // A report in traditional script shows it from its title on: the first
+    // bytes tell, and a long simplified report is not scanned to its end.
+    let head = input.char_indices().nth(LOOK_AT).map_or(input, |(at, _)| &input[..at]);
+    let telling = head.chars().filter(|&c| lookup(c).is_some_and(|(_, telling)| telling)).take(TELLING).count();
     if telling < TELLING {
         return None;
     }
@@ -38,12 +50,14 @@ pub fn to_simplified(input: &str) -> Option<String> {
 
 /// The simplified form of `c`, and whether `c` tells a text is traditional.
 fn lookup(c: char) -> Option<(char, bool)> {
-    let k = (c as u32).checked_sub(FIRST).filter(|_| c as u32 <= LAST)? as usize;
-    if IN_TABLE[k / 64] & (1 << (k % 64)) == 0 {
+    let k = (c as u32).checked_sub(FIRST).filter(|_| c as u32 <= LAST)?;
+    let h = hash(k);
+    if FILTER[h / 64] & (1 << (h % 64)) == 0 {
         return None;
     }
-    let i = TRADITIONAL.binary_search_by_key(&c, |&(t, ..)| t).ok()?;
-    Some((TRADITIONAL[i].1, TRADITIONAL[i].2))
+    let i = TRADITIONAL.binary_search_by_key(&(k as u16), |&(t, _)| t).ok()?;
+    let simplified = char::from_u32(FIRST + u32::from(TRADITIONAL[i].1))?;
+    Some((simplified, !BOTH.contains(&c)))
 }
 
 #[cfg(test)]
@@ -53,7 +67,7 @@ mod tests {
     #[test]
     fn the_table_is_sorted_and_keeps_byte_lengths() {
         assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(TRADITIONAL.iter().all(|&(t, s, _)| t.len_utf8() == 3 && s.len_utf8() == 3));
+        assert!(TRADITIONAL.iter().all(|&(t, s)| u32::from(t.max(s)) <= LAST - FIRST));
     }
 
     #[test]
