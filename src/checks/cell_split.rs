@@ -41,7 +41,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|n| n.table == def.kind)
             .filter_map(|n| match &n.kind {
-                NoteKind::Split { readings, balanced, other, blanks } => Some((n, *readings, *balanced, other, *blanks)),
+                NoteKind::Split { readings, balanced, other, blanks, .. } => Some((n, *readings, *balanced, other, *blanks)),
                 _ => None,
             })
             .collect();

@@ -232,8 +232,10 @@ pub enum NoteKind {
     /// (`None`: too many to count), `balanced` how many of them satisfy as many
     /// identities as the one chosen, `other` a second reading that does as well,
     /// `blanks` how many cells the chosen reading leaves blank (glued digits
-    /// keep no trace of a blank cell: its place is the arithmetic's choice).
-    Split { readings: Option<usize>, balanced: usize, other: Option<Vec<Option<Number>>>, blanks: usize },
+    /// keep no trace of a blank cell: its place is the arithmetic's choice),
+    /// `cells` how many cells the digits were split into (15: the review
+    /// table printed as one row, the note then about all its rows).
+    Split { readings: Option<usize>, balanced: usize, other: Option<Vec<Option<Number>>>, blanks: usize, cells: usize },
     /// The row was found by one of its match words (`word`) where the text does
     /// not hold its official label's own words (damaged, abbreviated, split
     /// over lines): `printed` is that text, bare (its last 40 chars at most).
@@ -253,7 +255,7 @@ impl ReadNote {
     /// The cells of `def` the note is about: its row's, or all of the review
     /// table's when the reader split its one printed line of 15 values.
     pub fn cells(&self, def: &TableDef) -> Vec<(usize, usize)> {
-        let all = def.kind == TableKind::Review && matches!(self.kind, NoteKind::Split { .. });
+        let all = def.kind == TableKind::Review && matches!(self.kind, NoteKind::Split { cells: 15, .. });
         let rows = def.rows.iter().enumerate().filter(|(_, r)| all || r.key == self.row);
         rows.flat_map(|(r, row)| (0..row.cols.len()).map(move |c| (r, c))).collect()
     }

@@ -80,7 +80,11 @@ pub struct Layout {
 
 /// The table `def` laid out as its format prints it.
 pub fn layout(def: &TableDef) -> Layout {
-    let print = &def.print;
+    layout_as(def, &def.print)
+}
+
+/// The table `def` laid out as `print` (its own, or one of `def.also`).
+pub fn layout_as(def: &TableDef, print: &Print) -> Layout {
     let at = |key: &str| def.rows.iter().position(|r| r.key == key);
     // Each group as a row range, outer groups (longer) first.
     let mut groups: Vec<(usize, usize, &'static str)> =
@@ -257,6 +261,20 @@ pub(super) const REVIEW: Print = Print {
     body: Body::OneRow,
 };
 
+/// Table 四 as many reports print it: the outcomes as columns, one labelled
+/// row each for 行政复议, 未经复议直接起诉 and 复议后起诉.
+pub(super) const REVIEW_BY_ROW: Print = Print {
+    caption: "四、政府信息公开行政复议、行政诉讼情况",
+    width: 6,
+    stub: 1,
+    headings: &[Heading {
+        before: "reconsideration",
+        rows: &[&[l("", 1, 1), LEAVES[0], LEAVES[1], LEAVES[2], LEAVES[3], LEAVES[4]]],
+    }],
+    groups: &[],
+    body: Body::EachRow,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,35 +287,37 @@ mod tests {
         for template in [TemplateId::Y2019, TemplateId::Y2021] {
             for kind in [TableKind::Active, TableKind::Requests, TableKind::Review] {
                 let def = template.template().table(kind);
-                let l = layout(def);
-                let width = def.print.width;
-                let mut seen = std::collections::HashSet::new();
-                // Columns still covered by a label spanning rows from above.
-                let mut covered: Vec<usize> = vec![0; width];
-                for (i, row) in l.rows.iter().enumerate() {
-                    let mut x = 0;
-                    for slot in &row.slots {
-                        while x < width && covered[x] > 0 {
-                            x += 1;
-                        }
-                        let (rowspan, colspan) = match slot {
-                            Slot::Label(l) => (l.rowspan, l.colspan),
-                            Slot::Cell { row, col, colspan } => {
-                                assert!(seen.insert((*row, *col)), "{kind:?} {template:?}: ({row},{col}) twice");
-                                (1, *colspan)
+                for print in std::iter::once(&def.print).chain(def.also) {
+                    let l = layout_as(def, print);
+                    let width = print.width;
+                    let mut seen = std::collections::HashSet::new();
+                    // Columns still covered by a label spanning rows from above.
+                    let mut covered: Vec<usize> = vec![0; width];
+                    for (i, row) in l.rows.iter().enumerate() {
+                        let mut x = 0;
+                        for slot in &row.slots {
+                            while x < width && covered[x] > 0 {
+                                x += 1;
                             }
-                        };
-                        let span = covered.get_mut(x..x + colspan);
-                        let span = span.unwrap_or_else(|| panic!("{kind:?} {template:?}: row {i} too wide"));
-                        assert!(span.iter().all(|&c| c == 0), "{kind:?} {template:?}: row {i} overlaps at {x}");
-                        span.fill(rowspan);
-                        x += colspan;
+                            let (rowspan, colspan) = match slot {
+                                Slot::Label(l) => (l.rowspan, l.colspan),
+                                Slot::Cell { row, col, colspan } => {
+                                    assert!(seen.insert((*row, *col)), "{kind:?} {template:?}: ({row},{col}) twice");
+                                    (1, *colspan)
+                                }
+                            };
+                            let span = covered.get_mut(x..x + colspan);
+                            let span = span.unwrap_or_else(|| panic!("{kind:?} {template:?}: row {i} too wide"));
+                            assert!(span.iter().all(|&c| c == 0), "{kind:?} {template:?}: row {i} overlaps at {x}");
+                            span.fill(rowspan);
+                            x += colspan;
+                        }
+                        assert!(covered.iter().all(|&c| c > 0), "{kind:?} {template:?}: row {i} leaves a gap");
+                        covered.iter_mut().for_each(|c| *c -= 1);
                     }
-                    assert!(covered.iter().all(|&c| c > 0), "{kind:?} {template:?}: row {i} leaves a gap");
-                    covered.iter_mut().for_each(|c| *c -= 1);
+                    let total: usize = def.rows.iter().map(|r| r.cols.len()).sum();
+                    assert_eq!(seen.len(), total, "{kind:?} {template:?}");
                 }
-                let total: usize = def.rows.iter().map(|r| r.cols.len()).sum();
-                assert_eq!(seen.len(), total, "{kind:?} {template:?}");
             }
         }
     }

@@ -94,6 +94,8 @@ pub struct TableDef {
     pub own_words: &'static [&'static str],
     /// How the format prints the table.
     pub print: Print,
+    /// Other layouts reports print it in (table 四 as three labelled rows of five).
+    pub also: &'static [Print],
 }
 
 #[derive(Debug)]
@@ -199,13 +201,17 @@ macro_rules! request_rows {
 const REVIEW: TableDef = TableDef {
     kind: TableKind::Review,
     rows: &[
-        row("reconsideration", "行政复议", OUTCOMES, &[]),
-        row("direct_suit", "行政诉讼 未经复议直接起诉", OUTCOMES, &[]),
-        row("suit_after_review", "行政诉讼 复议后起诉", OUTCOMES, &[]),
+        // The words find the rows where the table is printed as three labelled
+        // rows of five (`print::REVIEW_BY_ROW`); printed as one row of 15 they
+        // stand in its heading.
+        row("reconsideration", "行政复议", OUTCOMES, &["行政复议"]),
+        row("direct_suit", "行政诉讼 未经复议直接起诉", OUTCOMES, &["直接起诉"]),
+        row("suit_after_review", "行政诉讼 复议后起诉", OUTCOMES, &["复议后起诉"]),
     ],
     // The same in both formats.
     own_words: &[],
     print: print::REVIEW,
+    also: &[print::REVIEW_BY_ROW],
 };
 
 pub static TEMPLATE_2019: Template = Template {
@@ -224,12 +230,14 @@ pub static TEMPLATE_2019: Template = Template {
         ],
         own_words: &["新制作数量", "新公开数量", "对外公开总数", "上一年项目", "集中采购", "其他对外管理服务"],
         print: print::ACTIVE_2019,
+        also: &[],
     },
     requests: TableDef {
         kind: TableKind::Requests,
         own_words: &[],
         rows: request_rows!("other_handling" => "（六）其他处理", &["其他处理"]),
         print: print::REQUESTS_2019,
+        also: &[],
     },
     review: REVIEW,
 };
@@ -248,6 +256,7 @@ pub static TEMPLATE_2021: Template = Template {
         ],
         own_words: &["本年制发", "本年废止", "现行有效", "收费金额", "行政规范性文件"],
         print: print::ACTIVE_2021,
+        also: &[],
     },
     requests: TableDef {
         kind: TableKind::Requests,
@@ -258,6 +267,7 @@ pub static TEMPLATE_2021: Template = Template {
             "other_other" => "3.其他", &["3其他"];
         ),
         print: print::REQUESTS_2021,
+        also: &[],
     },
     review: REVIEW,
 };

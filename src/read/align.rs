@@ -54,8 +54,22 @@ pub fn read(stream: &Stream, notes: &mut Vec<ReadNote>) -> Tables {
         notes.append(&mut n);
     }
     let template = tables.active.as_ref().or(tables.requests.as_ref()).map_or(TemplateId::Y2019, |t| t.template);
-    tables.review = review(stream, template, from, notes);
+    tables.review = by_rows(stream, template, from, notes).or_else(|| review(stream, template, from, notes));
     tables
+}
+
+/// The review table printed as three labelled rows of five (`print::REVIEW_BY_ROW`),
+/// aligned as the other tables are: when at least two of its rows bring values.
+fn by_rows(s: &Stream, template: TemplateId, from: usize, notes: &mut Vec<ReadNote>) -> Option<Table> {
+    let chain = align(s, template, TableKind::Review, from)?;
+    // Printed as one row of 15, its labels stand in the heading with no value after them.
+    let with_values = chain.iter().filter(|c| !c.run.groups.is_empty() && c.run.groups.len() <= 5).count();
+    if with_values < 2 {
+        return None;
+    }
+    let (table, mut n) = place(s, template, TableKind::Review, chain, false);
+    notes.append(&mut n);
+    Some(table)
 }
 
 /// The table `kind` in whichever format aligns better from char `from` on:
@@ -78,7 +92,7 @@ fn best(s: &Stream, kind: TableKind, from: usize) -> Option<(Table, usize, Vec<R
     };
     let chain = chain?;
     let end = chain.last().map_or(from, |c| c.run.end.max(c.label_end));
-    let (table, notes) = place(s, template, kind, chain);
+    let (table, notes) = place(s, template, kind, chain, false);
     Some((table, end, notes))
 }
 
@@ -157,9 +171,9 @@ fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Opti
 }
 
 /// The template cells a printed row's values fill: its row's, or for the
-/// review table's one printed row of 15, all of them.
-fn cells_of(def: &TableDef, c: &Candidate) -> Vec<(usize, usize)> {
-    if def.kind == TableKind::Review {
+/// review table's one printed row of 15 (`one_row`), all of them.
+fn cells_of(def: &TableDef, c: &Candidate, one_row: bool) -> Vec<(usize, usize)> {
+    if one_row {
         def.rows.iter().enumerate().flat_map(|(r, row)| (0..row.cols.len()).map(move |col| (r, col))).collect()
     } else {
         (0..def.rows[c.row].cols.len()).map(|col| (c.row, col)).collect()
@@ -168,7 +182,13 @@ fn cells_of(def: &TableDef, c: &Candidate) -> Vec<(usize, usize)> {
 
 /// The table laid out from the aligned rows: values split and chosen by the
 /// arithmetic, each choice with more than one reading noted.
-fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate>) -> (Table, Vec<ReadNote>) {
+fn place(
+    s: &Stream,
+    template: TemplateId,
+    kind: TableKind,
+    chain: Vec<Candidate>,
+    one_row: bool,
+) -> (Table, Vec<ReadNote>) {
     let mut table = Table::empty(template, kind);
     let def = table.def;
     let mut notes = Vec::new();
@@ -179,9 +199,9 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
     let terms = identities::terms(template, def);
     let mut prev_end = 0;
     for c in &chain {
-        let cells = cells_of(def, c);
+        let cells = cells_of(def, c, one_row);
         let label = s.span(c.start, c.label_end.max(c.start + 1));
-        if kind != TableKind::Review {
+        if !one_row {
             // The label: from the previous row's end, at most the official label's length before the word.
             let row = &def.rows[c.row];
             let from = prev_end.max(c.start.saturating_sub(row.label.chars().count())).min(c.start);
@@ -240,7 +260,7 @@ fn place(s: &Stream, template: TemplateId, kind: TableKind, chain: Vec<Candidate
             notes.push(ReadNote {
                 table: kind,
                 row: def.rows[p.cells[0].0].key,
-                kind: NoteKind::Split { readings, balanced: choice.balanced, other, blanks },
+                kind: NoteKind::Split { readings, balanced: choice.balanced, other, blanks, cells: p.cells.len() },
                 span: s.span(c.label_end, c.run.end),
             });
         }
@@ -335,9 +355,8 @@ fn review(s: &Stream, template: TemplateId, from: usize, notes: &mut Vec<ReadNot
         if run.groups.is_empty() {
             continue;
         }
-        // FIXME: a review table printed as three labelled rows of five, collapsed, is not read here.
         let chain = vec![Candidate { row: 0, word: "行政复议", start, label_end: at, run, score: FOUND }];
-        let (table, mut n) = place(s, template, TableKind::Review, chain);
+        let (table, mut n) = place(s, template, TableKind::Review, chain, true);
         notes.append(&mut n);
         return Some(table);
     }

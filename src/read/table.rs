@@ -105,7 +105,7 @@ pub struct Read {
     /// The last line used (`None` when no row label was found).
     pub last: Option<usize>,
     /// The line each row was found on, in order.
-    anchors: Vec<usize>,
+    pub anchors: Vec<usize>,
     /// The first row was found where its official label is not printed.
     first_approximate: bool,
 }

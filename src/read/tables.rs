@@ -4,7 +4,7 @@
 
 use super::doc::{Cell, CellKind, Row, Rows};
 use super::{chapters, format, table};
-use crate::model::{ReadNote, Table, TableKind, Tables, TemplateId};
+use crate::model::{CellValue, ReadNote, Table, TableKind, Tables, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
 
@@ -116,8 +116,56 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     }
     // The review table is the same in both formats: it follows the other tables.
     let template = tables.active.as_ref().or(tables.requests.as_ref()).map_or(TemplateId::Y2019, |t| t.template);
-    tables.review = read_review(rows, review_from, template, notes);
+    let mut one_row = Vec::new();
+    let review = read_review(rows, review_from, template, &mut one_row);
+    // Printed as three labelled rows of five, it is read as the other tables are.
+    let review_end = |start: usize| {
+        let next = |r: &Row| r.prose || chapters::names_chapter(r).is_some_and(|n| n != 4);
+        find(rows, start + 1, next).unwrap_or(rows.len())
+    };
+    let by_row = best(
+        rows,
+        // The caption names 行政复议 too, with 行政诉讼: it is no row.
+        (review_from..rows.len())
+            .filter(|&i| {
+                let r = rows.at(i);
+                short_label_with(&r, "行政复议") && !r.label.text.contains("诉讼")
+            })
+            .take(MAX_STARTS)
+            .collect(),
+        review_end,
+        |_| template,
+        TableKind::Review,
+    );
+    let found = |t: &Table| t.cells.iter().flatten().filter(|c| c.value != CellValue::Missing).count();
+    match by_row {
+        // Each row by its label, where the first row's values stand before the
+        // second row's label (printed as one row of 15, the labels stand in its
+        // heading and every value after the last) and that finds as many cells.
+        Some((start, read))
+            if by_labels(&read, rows.slice(start..rows.len()))
+                && review.as_ref().is_none_or(|t| found(&read.table) >= found(t)) =>
+        {
+            let (mut table, mut n, last) = (read.table, read.notes, read.last.unwrap_or(0));
+            table.span = Span::new(rows.at(start).span.start, rows.at(start + last).span.end);
+            tables.review = Some(table);
+            notes.append(&mut n);
+        }
+        _ => {
+            tables.review = review;
+            notes.append(&mut one_row);
+        }
+    }
     tables
+}
+
+/// Whether the review table read row by row holds values of its first row
+/// before the label of the next: it is printed as labelled rows.
+fn by_labels(read: &table::Read, region: Rows) -> bool {
+    let Some(&second) = read.anchors.get(1) else { return false };
+    let next_label = region.at(second).span.start;
+    let mut first = read.table.cells.first().into_iter().flatten();
+    first.any(|c| matches!(c.value, CellValue::Number(_)) && c.span.is_some_and(|s| s.start < next_label))
 }
 
 /// The requests table's header lines (申请人情况, 自然人, 商业企业 …) above its first row.

@@ -53,7 +53,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                 out.push_str(",\"word\":");
                 string(out, word);
             }
-            NoteKind::Split { readings, balanced, other, blanks } => {
+            NoteKind::Split { readings, balanced, other, blanks, cells } => {
                 out.push_str("\"split\",\"readings\":");
                 match readings {
                     Some(r) => {
@@ -61,7 +61,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                     }
                     None => out.push_str("null"),
                 }
-                let _ = write!(out, ",\"balanced\":{balanced},\"blanks\":{blanks},\"other\":");
+                let _ = write!(out, ",\"balanced\":{balanced},\"blanks\":{blanks},\"cells\":{cells},\"other\":");
                 match other {
                     Some(values) => {
                         let list: Vec<String> =
@@ -137,7 +137,7 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
             }
             NoteKind::PlacedByPosition => "数字少于列数，空白按位置推断".to_owned(),
             NoteKind::Label { printed, word } => format!("行标签与官方文字不同，读到“{printed}”，按“{word}”认出"),
-            NoteKind::Split { readings, balanced, other, blanks } => {
+            NoteKind::Split { readings, balanced, other, blanks, .. } => {
                 let count = readings.map_or("很多".to_owned(), |r| r.to_string());
                 let mut s = format!("粘连的数字有 {count} 种拆法，满足勾稽关系最多的有 {balanced} 种");
                 if *blanks > 0 {

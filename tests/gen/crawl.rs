@@ -57,7 +57,7 @@ pub fn crawl(sample: &Sample, how: Crawl, rng: &mut Rng) -> String {
     for (heading, kind, format, grid) in tables {
         blocks.push(heading.to_owned());
         let mut table = String::new();
-        for row in layout(kind, format, grid) {
+        for row in layout(kind, format, grid, rng) {
             for cell in row {
                 table += &cell.text;
                 table += sep(rng);

@@ -22,10 +22,14 @@ fn value(v: &Option<Number>, colspan: usize) -> LCell {
 }
 
 /// The table laid out as its format prints it (the template's print data,
-/// `model::print`), filled with `grid`'s values.
-pub(super) fn layout(kind: TableKind, format: TemplateId, grid: &Grid) -> Vec<Vec<LCell>> {
+/// `model::print`: its own layout, or now and then one of the others reports
+/// use), filled with `grid`'s values.
+pub(super) fn layout(kind: TableKind, format: TemplateId, grid: &Grid, rng: &mut Rng) -> Vec<Vec<LCell>> {
     use nianbao::model::print::Slot;
-    nianbao::model::print::layout(format.template().table(kind))
+    let def = format.template().table(kind);
+    let k = rng.below(def.also.len() as u64 * 2 + 1) as usize;
+    let print = if k < def.also.len() { &def.also[k] } else { &def.print };
+    nianbao::model::print::layout_as(def, print)
         .rows
         .iter()
         .map(|row| {

@@ -250,7 +250,7 @@ pub fn render(sample: &Sample, shape: Shape, rng: &mut Rng) -> String {
     ];
     for (title, kind, format, grid) in tables {
         parts.push(heading(title));
-        let table = render_table(&layout(kind, format, grid), shape, rng);
+        let table = render_table(&layout(kind, format, grid, rng), shape, rng);
         parts.push(if html { table } else { format!("{table}\n") });
     }
     parts.push(heading("五、存在的主要问题及改进情况"));
