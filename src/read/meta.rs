@@ -65,21 +65,25 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
         // The title starts with its year, or (no year in it) with the report's own words.
         let own_words = ["政府信息公开", "信息公开", "政务公开"];
         let words_first = year.is_none() && own_words.iter().any(|w| chars_before(head.folded.text, w) == Some(start));
-        let year_first = year.as_ref().is_some_and(|(_, i)| *i == start) || words_first;
+        // `关于2021年度…的年度报告` under the agency's line starts with its year too.
+        let lead = start + if head.folded.text.chars().skip(start).take(2).eq("关于".chars()) { 2 } else { 0 };
+        let year_first = year.as_ref().is_some_and(|(_, i)| *i == lead) || words_first;
+        // The year after the report's own words (`…年度报告（2024年度）`) does not end the agency.
+        let own_at = own_words.iter().find_map(|w| chars_before(head.folded.text, w));
+        let year_ends_agency = year.as_ref().is_some_and(|(_, i)| own_at.is_none_or(|w| *i <= w));
         if let (Some(above), true) = (above, year_first) {
             let chars: Vec<char> = above.folded.text.chars().collect();
             let a = source_span(input, above.folded.origins, leading_marks(&chars), chars.len());
             meta.agency = a.map(|a| found_text(input, a));
             span = span.zip(a).map(|(t, a)| Span::new(a.start, t.end));
-        } else if let Some((_, at)) = &year {
+        } else if let (Some((_, at)), true) = (&year, year_ends_agency) {
             meta.agency = source_span(input, head.folded.origins, start, *at)
                 .map(|a| found_text(input, a))
                 .filter(|a| !a.value.is_empty());
         } else {
             // No year in the title (it may stand on the next line): the agency is
             // what precedes the report's own words.
-            let at = own_words.iter().find_map(|w| chars_before(head.folded.text, w));
-            meta.agency = at
+            meta.agency = own_at
                 .filter(|&at| at > start && at - start <= MAX_AGENCY)
                 .and_then(|at| source_span(input, head.folded.origins, start, at))
                 .map(|a| found_text(input, a));
@@ -112,6 +116,8 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
         let v = agency.value.trim_start_matches("关于").trim().to_owned();
         agency.value = v;
     }
+    // Nothing left of it (`关于` alone before the year): no agency read, rather than an empty one.
+    meta.agency = meta.agency.take().filter(|a| !a.value.is_empty());
     meta.period = (0..text_rows.len()).find_map(|i| period(&text_rows.at(i), text_rows.get(i + 1).as_ref(), input));
     if meta.year.is_none() {
         if let Some(p) = &meta.period {
@@ -175,13 +181,18 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
         let mut joined = rows.at(at).folded.text.to_owned();
         for extra in 0..=2 {
             if extra > 0 {
-                let next = rows.get(at + extra).filter(|r| r.folded.text.chars().count() <= 8)?;
+                // A piece: short, or the rest of a title wrapped after its year (`…2023年度政府` / `信息公开…`).
+                let piece =
+                    if first_year(&rows.at(at).folded.text.chars().collect::<Vec<_>>()).is_some() { 16 } else { 8 };
+                let next = rows.get(at + extra).filter(|r| r.folded.text.chars().count() <= piece)?;
                 // A year set apart stands between the pieces, not in the words.
                 if bare_year(&next).is_none() {
                     joined.push_str(next.folded.text);
                 }
             }
-            if is_title(&joined) && (extra == 0 || rows.at(at).folded.text.contains("公开")) {
+            let first = rows.at(at).folded.text;
+            let begins = first.contains("公开") || first_year(&first.chars().collect::<Vec<_>>()).is_some();
+            if is_title(&joined) && (extra == 0 || begins) {
                 return Some((at, extra));
             }
         }
