@@ -273,3 +273,53 @@ fn wrapped_sentences_with_row_words_do_not_move_the_tables() {
         }
     }
 }
+
+/// One row label of 表三 mistyped in one char inside its match word (a typo,
+/// an OCR slip: `三类内容事务信息` for 内部事务): the row is still found, by the
+/// word one char off, and the reader records the approximate label.
+#[test]
+fn a_row_label_mistyped_in_one_char_is_still_found() {
+    let def = |t: TemplateId| t.template().table(TableKind::Requests);
+    for seed in 0..20 {
+        for (f, &(format, requests_format)) in FORMATS.iter().enumerate() {
+            for shape in [Shape::Tabs, Shape::Markdown, Shape::CellPerLine, Shape::PipeClosed, Shape::SameLine] {
+                let mut rng = Rng::new(12_000 + seed * 11 + f as u64);
+                let sample = gen::balanced(&mut rng, format, requests_format);
+                let text = gen::render(&sample, shape, &mut rng);
+                // A row whose label holds one of its words of four chars or more, once in the text.
+                let rows: Vec<_> = def(requests_format)
+                    .rows
+                    .iter()
+                    .filter_map(|r| Some((r, r.words.iter().find(|w| w.chars().count() >= 4)?)))
+                    .filter(|(r, _)| text.matches(r.label).count() == 1)
+                    .collect();
+                let (row, word) = rows[rng.below(rows.len() as u64) as usize];
+                let k = rng.below(word.chars().count() as u64) as usize;
+                let typo: String = word
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if i == k {
+                            if c == '某' {
+                                '甲'
+                            } else {
+                                '某'
+                            }
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                let text = text.replacen(row.label, &row.label.replacen(word, &typo, 1), 1);
+                let what = format!("{shape:?} seed {seed} {}: {typo}", requests_format.as_str());
+                gen::expect::assert_reads(&sample, text.as_bytes(), &what);
+                let report = nianbao::parse(&text);
+                let noted = report
+                    .notes
+                    .iter()
+                    .any(|n| n.row == row.key && matches!(n.kind, nianbao::model::NoteKind::Label { .. }));
+                assert!(noted, "{what}: no label decision");
+            }
+        }
+    }
+}

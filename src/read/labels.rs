@@ -6,6 +6,21 @@
 use crate::model::{NoteKind, RowDef};
 use crate::text::{is_bare, Folded};
 
+/// Chars a match word has at least to be found with one of them mistyped:
+/// a shorter word, one char off, is another word.
+const ONE_OFF_MIN: usize = 4;
+
+/// Whether `label` holds `word` with exactly one char of it replaced
+/// (`三类内容事务` for 内部事务: a typo, an OCR slip).
+pub fn one_off(label: &str, word: &str) -> bool {
+    let w: Vec<char> = word.chars().collect();
+    if w.len() < ONE_OFF_MIN {
+        return false;
+    }
+    let l: Vec<char> = label.chars().collect();
+    l.windows(w.len()).any(|win| win.iter().zip(&w).filter(|(a, b)| a != b).count() == 1)
+}
+
 /// Bare chars of a printed label kept in a note, at most.
 const SHOWN: usize = 40;
 

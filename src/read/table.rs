@@ -15,6 +15,9 @@ pub(super) fn is_empty_cell_line(r: &Row) -> bool {
     matches!(r.cells, [only] if only.kind() == CellKind::Empty) && r.sep == Separator::None
 }
 
+/// Rows after the last one found whose words are tried one char off.
+const MISTYPED_AHEAD: usize = 3;
+
 /// Lines above or below its values a wrapped label may take.
 const MAX_PIECES: usize = 16;
 
@@ -169,6 +172,12 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
         let word = |k: usize| words[k].iter().find(|w| label.contains(*w)).map(|w| (k, *w));
         (!label.is_empty()).then(|| (cursor..words.len()).find_map(word)).flatten()
     };
+    // A label holding no row's word, with values: one of the next
+    // rows' words with one char mistyped (recorded as an approximate label).
+    let mistyped = |label: &str, cursor: usize| {
+        let word = |k: usize| words[k].iter().find(|w| super::labels::one_off(label, w)).map(|w| (k, *w));
+        (cursor..words.len().min(cursor + MISTYPED_AHEAD)).find_map(word)
+    };
     let mut label_notes = Vec::new();
     let mut anchors = Vec::new();
     let mut first_approximate = false;
@@ -177,9 +186,11 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
     let mut since = 0;
     for (i, r) in rows.iter().enumerate() {
         let label = labels[i];
-        let mut matched = find(label, cursor);
-        let mut wrapped = None;
         let values_here = has_values(i);
+        // Values on its line, or alone on the next (one cell per line).
+        let valued = values_here || (labels.get(i + 1).is_some_and(|l| l.is_empty()) && has_values(i + 1));
+        let mut matched = find(label, cursor).or_else(|| valued.then(|| mistyped(label, cursor)).flatten());
+        let mut wrapped = None;
         // A row whose label stood alone (numbers on the next line, its label
         // maybe wrapped onto the lines between) takes these values.
         let awaited = pending.last().is_some_and(|p| !p.has_values());
