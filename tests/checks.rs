@@ -50,6 +50,8 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("N-SUM", "an open list", "共发布信息100条，其中政策文件30条、工作动态等50条。\n", false),
     ("N-FEE", "the 2019 format does not ask", "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n六、其他需要报告的事项\n无。\n", false),
     ("N-DUP", "short lines repeat freely", "一、总体情况\n无。\n无。\n", false),
+    ("N-DUP", "a web page's title repeated above the report", "某街道办事处2019年度政府信息公开工作年度报告\n某街道办事处2019年度政府信息公开工作年度报告\n一、总体情况\n本街道坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n", false),
+    ("N-DUP", "a paragraph repeated in the body", "某街道办事处2019年度政府信息公开工作年度报告\n一、总体情况\n本街道坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n二、主动公开政府信息情况\n本街道坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n", true),
     ("N-EMPTY", "a real chapter five", "五、存在的主要问题及改进情况\n一是信息发布的及时性还需提高。二是政策解读的形式较为单一，下一步将增加图解和视频解读。\n", false),
     ("X-CARRY", "different agencies", "甲局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1\n<<<下一份报告>>>\n乙局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n", false),
 ];

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     name: "重复的段落",
     run: super::Run::Report(check),
     doc: RuleDoc {
-        what: "同一段文字（或连续的几段）在报告中出现两次。只比较 20 字以上的段落，忽略标点和空格。",
+        what: "同一段文字（或连续的几段）在报告中出现两次。只比较 20 字以上的段落，忽略标点和空格；第一章之前不成句的短行（网页栏目、重复的页面标题）不算。",
         why: "重复段落多是复制粘贴时误操作，会让读者怀疑报告没有经过审核。",
         bad: "一、总体情况\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n",
         good: "一、总体情况\n本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。\n本年度共主动公开政府信息一百二十条，较上年有所增加。\n",
@@ -20,6 +20,9 @@ pub static RULE: Rule = Rule {
     },
 };
 
+/// Chars of a line before the first chapter, at most, that is a title or a
+/// site's menu when it ends no sentence (a title has at most 60).
+const FRONT_LINE: usize = 60;
 /// Paragraphs shorter than this (bare characters) are not compared: 无。, short captions.
 const MIN_LEN: usize = 20;
 /// Paragraphs tried as the one holding a shorter paragraph's sentences, from
@@ -29,9 +32,19 @@ const MAX_CANDIDATES: usize = 32;
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let paragraphs = &report.paragraphs;
+    // Before the first chapter stand the title and, in a page copied from a
+    // website, its menus and the title again: short lines that end no
+    // sentence, not the report's paragraphs (an introduction still counts).
+    let chapters = paragraphs.iter().any(|p| p.chapter.is_some());
+    let front = |p: &crate::model::Paragraph| {
+        chapters && p.chapter.is_none() && p.text.chars().count() <= FRONT_LINE && !p.text.contains(['。', '！', '？', '；'])
+    };
     let keys: Vec<Option<String>> = paragraphs
         .iter()
         .map(|p| {
+            if front(p) {
+                return None;
+            }
             let bare = Folded::filtered(&p.text, 0, is_bare).text;
             (bare.chars().count() >= MIN_LEN).then_some(bare)
         })
