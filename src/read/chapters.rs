@@ -58,20 +58,31 @@ const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '
 pub fn read(rows: Rows, input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapter> {
     let mut out: Vec<Chapter> = Vec::new();
     let mut next = 1;
+    // Lines with text since the last heading.
+    let mut since = 0;
     for r in rows.iter().filter(|r| !skip(r)) {
         let r = &r;
         if r.cells.iter().any(|c| c.is_value()) {
+            since += 1;
             continue;
         }
-        let Some(h) = heading(r, input) else { continue };
+        let Some(h) = heading(r, input) else {
+            since += usize::from(!r.cells.is_empty());
+            continue;
+        };
         let standard_wording = h.named.is_some_and(|n| is_standard(n, &h.bare));
         let accept = match h.printed {
             Some(p) => h.named.is_some() || p == next,
             None => standard_wording || VARIANTS.iter().any(|(_, v)| *v == h.bare),
         };
-        if !accept {
+        // The chapter's words again without a number, right under its heading
+        // (a table's caption row, `主动公开政府信息情况 | |||`): no second chapter.
+        let caption = h.printed.is_none() && out.last().is_some_and(|c| c.number == h.named && c.printed.is_some());
+        if !accept || caption && since <= CAPTION_GAP {
+            since += 1;
             continue;
         }
+        since = 0;
         if let Some(p) = h.printed {
             next = p + 1;
         }
@@ -85,6 +96,9 @@ pub fn read(rows: Rows, input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapter
     }
     out
 }
+
+/// Lines with text, at most, between a heading and a caption repeating it.
+const CAPTION_GAP: usize = 2;
 
 struct Heading {
     printed: Option<u8>,
