@@ -35,8 +35,16 @@ pub fn check(sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
         let Some((total, unit)) = total else { continue };
         let mut parts = Vec::new();
         let mut i = of_which + 2;
+        // Brackets hold remarks on the parts (`（这7件因…划转）`, `（含转办3件）`), not parts.
+        let mut depth = 0usize;
         while i < s.chars.len() {
+            match s.chars[i] {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             match count_at(&s.chars, i) {
+                Some((_, len)) if depth > 0 => i += len,
                 Some((v, len)) if s.chars.get(i + len) == Some(&unit) => {
                     parts.push(v);
                     i += len + 1;
