@@ -96,8 +96,11 @@ impl<'a> Reader<'a> {
                     .filter(|(k, _)| !matches!(k, CellKind::Number(_)) || !has_blank(text));
                 match kind {
                     Some((kind, unit)) => doc.cells.push(Cell::new(Span::new(s.start, s.end), s.x, kind, unit, 0..0)),
-                    // Values on single spaces (`0 3 6`, narrow PDF columns).
-                    None if self.values_after_label(s) == Some(s.start) => self.push_parts(doc, s),
+                    // Values on single spaces (`0 3 6`, narrow PDF columns); not
+                    // after a pipe, which bounds a cell (`| +3 -1 |` is one cell, not two values).
+                    None if !(sep == Separator::Pipe && k > 0) && self.values_after_label(s) == Some(s.start) => {
+                        self.push_parts(doc, s)
+                    }
                     None => {
                         // Text: its bare characters join the row's label.
                         let labels = &mut doc.labels;
@@ -110,7 +113,9 @@ impl<'a> Reader<'a> {
                         }
                         let bare = from..labels.text.len() - label_at.0;
                         doc.cells.push(Cell::new(Span::new(s.start, s.end), s.x, CellKind::Text, None, bare));
-                        last_text = Some(doc.cells.len() - 1);
+                        // A number glued to a label is split off it; a pipe bounds a
+                        // cell, so only the line's first (`规章2 | 0 |`) is a label so glued.
+                        last_text = (sep != Separator::Pipe || k == 0).then_some(doc.cells.len() - 1);
                     }
                 }
             }
