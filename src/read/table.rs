@@ -11,6 +11,19 @@ use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 
 /// A line that is one empty cell, not an empty line (see `layout::split_cells`).
+/// A line of one short cell that writes numbers with signs, brackets or
+/// 增/减 (`+(0) -(0)`, `增0减0`) but is no number.
+fn is_number_words(r: &Row) -> bool {
+    // Folded: full-width signs and brackets are ASCII, blanks dropped; the
+    // pipes closing the cell (`+(0) -(0) |`) are no part of it.
+    let text = r.folded.text.trim_matches('|');
+    let allowed = |c: char| c.is_ascii_digit() || "+-()./增减加少".contains(c);
+    matches!(r.cells, [only] if only.kind() == CellKind::Text)
+        && text.chars().count() <= 12
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(allowed)
+}
+
 pub(super) fn is_empty_cell_line(r: &Row) -> bool {
     matches!(r.cells, [only] if only.kind() == CellKind::Empty) && r.sep == Separator::None
 }
@@ -244,6 +257,11 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
                 last = Some(i);
             } else if p.label_alone() && p.slot_count() < def.rows[p.row].cols.len() && is_empty_cell_line(&r) {
                 // A line marking an empty cell (`&nbsp;` in a Word cell) holds the row's next column.
+                p.add_later(r.cells.iter());
+                last = Some(i);
+            } else if p.label_alone() && p.has_values() && short && is_number_words(&r) {
+                // Numbers written as words and signs between the row's values
+                // (`+(0) -(0)`, `增0减0`): the next column's cell, not a number.
                 p.add_later(r.cells.iter());
                 last = Some(i);
             }
