@@ -42,12 +42,21 @@ const REVIEW_HEADER: usize = 160;
 /// Reads the tables the stream holds; `None` for each not found.
 pub fn read(stream: &Stream, notes: &mut Vec<ReadNote>) -> Tables {
     let mut tables = Tables::default();
-    let mut from = 0;
+    // A table stands under its chapter's heading: where the text prints the
+    // heading, its table is looked for after it (a sentence of chapter 一
+    // naming the rows and their counts is no table).
+    let under = |chapter: usize| {
+        let heading: String = crate::model::CHAPTERS[chapter - 1].chars().filter(|&c| is_bare(c)).collect();
+        let end = stream.find(&heading).next().map(|(_, end)| end);
+        end
+    };
+    let mut from = under(2).unwrap_or(0);
     if let Some((table, end, mut n)) = best(stream, TableKind::Active, from) {
         from = end;
         tables.active = Some(table);
         notes.append(&mut n);
     }
+    from = from.max(under(3).unwrap_or(0));
     if let Some((table, end, mut n)) = best(stream, TableKind::Requests, from) {
         from = end;
         tables.requests = Some(table);
