@@ -28,6 +28,21 @@ fn fold_into<'a>(text: &'a str, buf: &'a mut String) -> &'a str {
     buf
 }
 
+/// Bytes of a term and its definition (`规章：指设区的市人民政府制定的规章。`, a
+/// row label some reports print so), at most.
+const DEFINED_LEN: usize = 120;
+
+/// Whether a cell's text holds a sentence end: running text, unless it is a
+/// short term with its definition after a colon, ending the cell.
+fn is_sentence(text: &str) -> bool {
+    let ends = |c: char| c == '。' || c == '｡';
+    let Some(first_end) = text.find(ends) else { return false };
+    let term = text.find([':', '：']).filter(|&at| text[..at].chars().count() <= 8);
+    let defined = term.is_some_and(|at| at < first_end) && text.trim_end().trim_end_matches(['|', ' ']).ends_with(ends);
+    let one_sentence = text[first_end..].chars().skip(1).all(|c| !ends(c));
+    !(defined && one_sentence && text.len() <= DEFINED_LEN)
+}
+
 pub(super) struct Reader<'a> {
     input: &'a str,
     scratch: String,
@@ -63,7 +78,7 @@ impl<'a> Reader<'a> {
         // One text cell that is long, or a sentence (no label, heading, title or
         // signature ends a sentence): running text, not folded until asked.
         let prose = matches!(self.spans[..], [only] if sep == Separator::None
-            && (only.end - only.start > PROSE_LEN || input[only.start..only.end].contains("。") || input[only.start..only.end].contains("｡")));
+            && (only.end - only.start > PROSE_LEN || is_sentence(&input[only.start..only.end])));
         let line = Line::at(doc, start, body.len(), sep, prose);
         if prose {
             let s = self.spans[0];
