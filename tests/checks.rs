@@ -94,6 +94,10 @@ fn cells_placed_by_position_are_labelled_a_guess() {
     let found = diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t1\n");
     let missing = found.iter().find(|d| d.code == "CELL-MISSING").expect("CELL-MISSING");
     assert!(missing.message.contains("按位置推断"), "{}", missing.message);
+    // One cell per line, a lone value for seven columns: it is put first, a guess said so too.
+    let alone = diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n\n\n\n 0\n二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n");
+    let missing = alone.iter().find(|d| d.code == "CELL-MISSING").expect("CELL-MISSING");
+    assert!(missing.message.contains("按位置推断"), "{}", missing.message);
     // Blanks between values in a space-aligned row are placed by the table's complete rows: said so too.
     let aligned = diagnostics(concat!(
         "三、收到和处理政府信息公开申请情况\n",

@@ -152,8 +152,14 @@ fn place_by_gaps(values: &[&DocCell], n: usize) -> Option<(Vec<Cell>, Option<Not
 pub(super) fn in_sequence(values: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
     let skip = values.len().saturating_sub(n);
     let mut cells: Vec<Cell> = values[skip..].iter().map(|c| cell_of(c)).collect();
+    // Fewer values than columns: they fill the first columns, which is a guess.
+    let short = !cells.is_empty() && cells.len() < n;
     cells.resize(n, Cell::default());
-    let note = (skip > 0).then(|| NoteKind::ExtraValues { dropped: numbers(&values[..skip]) });
+    let note = if skip > 0 {
+        Some(NoteKind::ExtraValues { dropped: numbers(&values[..skip]) })
+    } else {
+        short.then_some(NoteKind::PlacedByPosition)
+    };
     (cells, note)
 }
 
