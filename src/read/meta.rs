@@ -76,10 +76,20 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
             let a = source_span(input, above.folded.origins, leading_marks(&chars), chars.len());
             meta.agency = a.map(|a| found_text(input, a));
             span = span.zip(a).map(|(t, a)| Span::new(a.start, t.end));
-        } else if let (Some((_, at)), true) = (&year, year_ends_agency) {
+        } else if let (Some((_, at)), true) = (&year, year_ends_agency && !year_first) {
             meta.agency = source_span(input, head.folded.origins, start, *at)
                 .map(|a| found_text(input, a))
                 .filter(|a| !a.value.is_empty());
+        } else if let (Some((_, at)), Some(words)) = (&year, own_at.filter(|_| year_first)) {
+            // The year first and no agency above (`2023年某局政府信息公开…`):
+            // the agency stands between the year and the report's own words.
+            let folded: Vec<char> = head.folded.text.chars().collect();
+            let mut from = at + 5;
+            from += usize::from(folded.get(from) == Some(&'度'));
+            meta.agency = (words > from && words - from <= MAX_AGENCY)
+                .then(|| source_span(input, head.folded.origins, from, words))
+                .flatten()
+                .map(|a| found_text(input, a));
         } else {
             // No year in the title (it may stand on the next line): the agency is
             // what precedes the report's own words.
