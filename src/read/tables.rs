@@ -88,10 +88,16 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
             TemplateId::Y2019
         }
     };
-    let mut active_starts = starts(rows, active_end, |r| short_label_with(r, "第二十条"));
-    if active_starts.is_empty() {
-        active_starts = starts(rows, active_end, |r| short_label_with(r, "规章") || short_label_with(r, "信息内容"));
-    }
+    // The table begins at its first section's line (第二十条第（一）项), or,
+    // where that line is left out, at the header or the first row before the
+    // first such line (the later sections' lines are still printed).
+    let section = |r: &Row| short_label_with(r, "第二十条");
+    let first_section = find(rows, 0, section).filter(|&i| i < active_end).unwrap_or(active_end);
+    let head = |r: &Row| short_label_with(r, "规章") || short_label_with(r, "信息内容");
+    let mut active_starts = starts(rows, first_section, head);
+    active_starts.truncate(MAX_STARTS / 2);
+    active_starts.extend(starts(rows, active_end, section));
+    active_starts.truncate(MAX_STARTS);
     let active = best(rows, active_starts, |_| active_end, active_format, TableKind::Active);
     // The review table follows the tables found before it.
     let mut review_from = 0;
