@@ -182,9 +182,27 @@ pub fn choose(terms: &[(Relation, Terms)], printed: &[Printed], blank: &[(usize,
                     break;
                 }
             }
+            // What is returned is the combination settled on: each row's
+            // reading first, then those as good with the other rows as settled.
             let unbalanced = score(&combo) < across.len();
-            for (k, &p) in open.iter().enumerate() {
-                candidates[p] = std::mem::take(&mut kept[k]);
+            let settled = closeness(&combo);
+            let chosen: Vec<Vec<usize>> = open
+                .iter()
+                .enumerate()
+                .map(|(k, &p)| {
+                    let mut trial = combo.clone();
+                    let mut as_good = vec![combo[k]];
+                    for &a in &candidates[p] {
+                        trial[k] = a;
+                        if a != combo[k] && closeness(&trial) == settled {
+                            as_good.push(a);
+                        }
+                    }
+                    as_good
+                })
+                .collect();
+            for (&p, as_good) in open.iter().zip(chosen) {
+                candidates[p] = as_good;
                 unmet[p] |= unbalanced;
             }
         }
