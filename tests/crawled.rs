@@ -109,16 +109,18 @@ fn crawled_pages_are_read_cell_by_cell() {
 }
 
 /// 0s of 表三 and 表四 left blank, as small offices often print them: glued,
-/// a blank cell leaves no trace, and the tables' arithmetic places it (rows
-/// whose digits cannot balance without a blank, or are too few for the cells).
+/// a blank cell leaves no trace, and where the digits are then too few for a
+/// row's cells, the tables' arithmetic places the blanks.
 /// FIXME: not every report is read right yet. A blank among 0s has no place
-/// the arithmetic can tell (noted as a tie); a row that balances without its
-/// blank is read without it; the choice across rows is a local search. The
-/// figures are printed; the floors are below them, and well above what the
-/// reader read before it placed blanks (3 %: 58,199 of 65,040; all: 28,380).
+/// the arithmetic can tell (noted as a tie); a row whose digits suffice for
+/// its cells is read without its blanks, by design (joining digits to make
+/// room for a blank could balance a row that does not add up: an error read
+/// away); the choice across rows is a local search. The figures are printed;
+/// the floors are below them, and well above what the reader read before it
+/// placed blanks (3 %: 58,199 of 65,040; all: 28,380).
 #[test]
 fn zeros_left_blank_on_a_crawled_page_are_placed_by_arithmetic() {
-    for (percent, floor) in [(3, 950), (100, 820)] {
+    for (percent, floor) in [(3, 950), (100, 790)] {
         let (right, cells, tied, failures) = zeros_left_blank(percent);
         println!(
             "zeros left blank ({percent} %): cells {right}/{cells} right; {tied} more in rows noted as a tie; {} of {} reports with a wrong cell or error",

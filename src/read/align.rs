@@ -235,8 +235,7 @@ fn place(
                 _ => split::MAX_DIGITS,
             })
             .collect();
-        let (score, most) = split::row_score(&terms, &cells);
-        let readings = split::readings(&c.run.groups, &limits, &score, most);
+        let readings = split::readings(&c.run.groups, &limits, &split::row_score(&terms, &cells));
         if readings.kept.is_empty() {
             let (values, note) = unsplit(s, &c.run, cells.len());
             for (&(r, col), v) in cells.iter().zip(values) {

@@ -2,10 +2,11 @@
 //! (`640020470`, a crawler's copy of a web table), a row's digits are split
 //! into its cells every way the digits allow, and the table's own identities
 //! (`model::identities`) choose among the readings ([`choose`](super::choose)).
-//! A blank cell leaves no trace in glued digits: when the digits are too few
-//! for the cells, or no reading without blanks satisfies the row's own
-//! identities, readings with blank cells are tried too, fewest blanks first,
-//! and taken only where they satisfy more of them.
+//! A blank cell leaves no trace in glued digits: where the digits are too few
+//! for the cells, the readings leave the fewest cells blank that they must,
+//! and the identities place them. (Blanks are not tried where the digits
+//! suffice: joining digits to make room for one could balance a row that
+//! does not add up, and arithmetic must never hide a real error.)
 
 use super::tokens::Group;
 use crate::model::identities::{Relation, Terms};
@@ -66,8 +67,6 @@ pub struct Readings {
     pub steps: usize,
     /// Cells each kept reading leaves blank.
     pub blanks: usize,
-    /// How many of the row's own identities the kept readings satisfy.
-    pub score: usize,
 }
 
 /// Complete readings looked at, at most, for one printed row.
@@ -92,32 +91,17 @@ struct Sink<'a> {
 /// Every way to read `groups` as `limits.len()` cells (cell `k` of at most
 /// `limits[k]` digits before the point), keeping those `score` rates highest,
 /// most plausible first: digits of counts spread evenly, amounts as they come.
-/// `most` is the score of a reading that satisfies all the row's identities:
-/// until one does, readings with more blank cells are tried (none where `most` is 0).
-pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> usize, most: usize) -> Readings {
+/// Where the digits are too few for the cells, the fewest blank cells that
+/// leave one digit to each other cell, wherever they stand: then no digits
+/// are joined, so no reading can balance a row that does not add up.
+pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> usize) -> Readings {
     let n = limits.len();
     // Every group needs a cell of its own, every digit one at most.
     let pieces: usize = groups.iter().map(size).sum();
-    let mut out = Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks: 0, score: 0 };
     if groups.is_empty() {
-        return out;
+        return Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks: 0 };
     }
-    let (mut steps, mut more) = (0, false);
-    for blanks in n.saturating_sub(pieces)..n {
-        let found = search(groups, limits, score, blanks, steps);
-        (steps, more) = (found.steps, more || found.more);
-        // No reading with these blanks: with more, the digits have fewer cells still.
-        if found.kept.is_empty() {
-            break;
-        }
-        if out.kept.is_empty() || found.score > out.score {
-            out = found;
-        }
-        if more || out.score >= most {
-            break;
-        }
-    }
-    (out.steps, out.more) = (steps, more);
+    let mut out = search(groups, limits, score, n.saturating_sub(pieces), 0);
     // Counts are small, amounts are not: only the digits of counts cost.
     let cost = |r: &Reading| -> usize {
         r.iter().zip(limits).filter(|(_, &l)| l == MAX_DIGITS).map(|(p, _)| p.digits().saturating_sub(1).pow(2)).sum()
@@ -127,8 +111,8 @@ pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> 
     out
 }
 
-/// The readings with exactly `blanks` blank cells, wherever they stand, after
-/// `steps` steps of earlier searches.
+/// The readings with exactly `blanks` blank cells, wherever they stand, the
+/// search starting its count of steps at `steps`.
 fn search(
     groups: &[Group],
     limits: &[usize],
@@ -142,7 +126,7 @@ fn search(
     for g in (0..groups.len()).rev() {
         digits_after[g] = digits_after[g + 1] + size(&groups[g]);
     }
-    let out = Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks, score: 0 };
+    let out = Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks };
     let mut sink = Sink { limits, blank: vec![false; n], room: vec![0; n + 1], steps, score, best: 0, out };
     // The cells that hold values, every choice in lexicographic order: values
     // in the first cells first, the more plausible where nothing else tells.
@@ -168,7 +152,6 @@ fn search(
     }
     let mut out = sink.out;
     out.steps = sink.steps;
-    out.score = sink.best;
     out
 }
 
@@ -321,15 +304,13 @@ fn push_blanks(current: &mut Vec<Piece>, sink: &Sink, at: usize) -> usize {
     current.len() - before
 }
 
-/// How many of the identities that lie within printed row `cells` a reading
-/// satisfies, and how many there are.
-pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> (impl Fn(&[Piece]) -> usize, usize) {
+/// How many of the identities that lie within printed row `cells` a reading satisfies.
+pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> impl Fn(&[Piece]) -> usize {
     let at =
         |side: &[(usize, usize)]| side.iter().map(|c| cells.iter().position(|x| x == c)).collect::<Option<Vec<_>>>();
     let local: Vec<(Relation, Vec<usize>, Vec<usize>)> =
         terms.iter().filter_map(|(relation, t)| Some((*relation, at(&t.lhs)?, at(&t.rhs)?))).collect();
-    let most = local.len();
-    let score = move |reading: &[Piece]| {
+    move |reading: &[Piece]| {
         let sum = |side: &[usize]| -> Option<i128> {
             side.iter().map(|&k| reading.get(k).and_then(Piece::counted).map(scaled)).sum()
         };
@@ -337,8 +318,7 @@ pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> (impl
             .iter()
             .filter(|(relation, lhs, rhs)| sum(lhs).zip(sum(rhs)).is_some_and(|(l, r)| relation.holds(l, r)))
             .count()
-    };
-    (score, most)
+    }
 }
 
 /// A number at 8 decimals, to compare sums of different scales.
