@@ -47,17 +47,22 @@ pub fn read(stream: &Stream, notes: &mut Vec<ReadNote>) -> Tables {
     // naming the rows and their counts is no table).
     let under = |chapter: usize| {
         let heading: String = crate::model::CHAPTERS[chapter - 1].chars().filter(|&c| is_bare(c)).collect();
+        // Bound before it is returned: `find` borrows the heading.
         let end = stream.find(&heading).next().map(|(_, end)| end);
         end
     };
-    let mut from = under(2).unwrap_or(0);
-    if let Some((table, end, mut n)) = best(stream, TableKind::Active, from) {
+    // From the heading on, or, where nothing is found after it (the heading's
+    // words printed again below the table), from where the search stood.
+    let after = |kind: TableKind, from: usize, heading: Option<usize>| {
+        heading.filter(|&h| h > from).and_then(|h| best(stream, kind, h)).or_else(|| best(stream, kind, from))
+    };
+    let mut from = 0;
+    if let Some((table, end, mut n)) = after(TableKind::Active, from, under(2)) {
         from = end;
         tables.active = Some(table);
         notes.append(&mut n);
     }
-    from = from.max(under(3).unwrap_or(0));
-    if let Some((table, end, mut n)) = best(stream, TableKind::Requests, from) {
+    if let Some((table, end, mut n)) = after(TableKind::Requests, from, under(3)) {
         from = end;
         tables.requests = Some(table);
         notes.append(&mut n);
@@ -73,7 +78,13 @@ fn by_rows(s: &Stream, template: TemplateId, from: usize, notes: &mut Vec<ReadNo
     let chain = align(s, template, TableKind::Review, from)?;
     // Printed as one row of 15, its labels stand in the heading with no value after them.
     let with_values = chain.iter().filter(|c| !c.run.groups.is_empty() && c.run.groups.len() <= 5).count();
-    if with_values < 2 {
+    // The rows stand under the outcomes' header (a sentence naming 行政复议
+    // and 直接起诉 with counts has none), with no sentence end between them.
+    let (first, last) = (chain.first()?, chain.last()?);
+    let header: String = s.chars[first.start.saturating_sub(REVIEW_HEADER)..first.start].iter().collect();
+    let headed = REVIEW_WORDS.iter().any(|w| header.contains(w));
+    let sentence = s.chars[first.start..last.run.end.max(last.label_end)].iter().any(|&c| c == '。' || c == '；');
+    if with_values < 2 || !headed || sentence {
         return None;
     }
     let (table, mut n) = place(s, template, TableKind::Review, chain, false);
