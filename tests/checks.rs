@@ -48,6 +48,8 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("N-REVIEW", "none stated, none in the table", "本年度未发生政府信息公开行政复议、行政诉讼。\n四、政府信息公开行政复议、行政诉讼情况\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n", false),
     ("N-SUM", "parts short of the total", "共办理人大代表建议10件，其中主办6件，协办3件。\n", true),
     ("N-SUM", "a remark in brackets restating a part", "共收到政府信息公开申请15件，其中同意公开的8件，不属于本机关公开的7件（这7件因机构改革已划转），均已答复。\n", false),
+    ("N-SUM", "parts written in brackets are parts", "共收到申请15件，其中主动公开（8件）、依申请（9件）。\n", true),
+    ("N-SUM", "an unclosed bracket is no bracket", "共收到申请10件，其中同意公开8件（含部分公开，不予公开5件。\n", true),
     ("N-SUM", "a part in brackets left out, the others too many", "共收到申请10件，其中同意公开8件（含部分公开3件），不予公开5件。\n", true),
     ("N-SUM", "an open list", "共发布信息100条，其中政策文件30条、工作动态等50条。\n", false),
     ("N-FEE", "the 2019 format does not ask", "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n六、其他需要报告的事项\n无。\n", false),

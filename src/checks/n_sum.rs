@@ -19,6 +19,31 @@ pub static RULE: Rule = Rule {
     },
 };
 
+/// For each char from `from` on: whether it stands in a closed bracket that
+/// holds more than one count and its unit. One pass; an unclosed bracket is no bracket.
+fn remarks(chars: &[char], from: usize) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut open: Option<usize> = None;
+    for i in from..chars.len() {
+        match chars[i] {
+            '（' | '(' => open = Some(i),
+            '）' | ')' => {
+                if let Some(o) = open.take() {
+                    let inside = &chars[o + 1..i];
+                    let digits = inside.iter().take_while(|c| c.is_ascii_digit()).count();
+                    // `8件`: digits and one unit, nothing more.
+                    let count_only = digits > 0 && inside.len() == digits + 1 && UNITS.contains(&inside[digits]);
+                    if !count_only {
+                        out[o..=i].iter_mut().for_each(|r| *r = true);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 const UNITS: [char; 9] = ['件', '条', '个', '项', '次', '篇', '人', '家', '起'];
 
 /// `sentences`: the report's sentences (computed once for all narrative checks).
@@ -33,18 +58,14 @@ pub fn check(sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
             UNITS.contains(&unit).then_some((v, unit))
         });
         let Some((total, unit)) = total else { continue };
+        // Brackets holding more than a count hold remarks on the parts
+        // (`（这7件因…划转）`, `（含转办3件）`), not parts; `主动公开（8件）` is one.
+        let remark = remarks(&s.chars, of_which + 2);
         let mut parts = Vec::new();
         let mut i = of_which + 2;
-        // Brackets hold remarks on the parts (`（这7件因…划转）`, `（含转办3件）`), not parts.
-        let mut depth = 0usize;
         while i < s.chars.len() {
-            match s.chars[i] {
-                '（' | '(' => depth += 1,
-                '）' | ')' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
             match count_at(&s.chars, i) {
-                Some((_, len)) if depth > 0 => i += len,
+                Some((_, len)) if remark[i] => i += len,
                 Some((v, len)) if s.chars.get(i + len) == Some(&unit) => {
                     parts.push(v);
                     i += len + 1;

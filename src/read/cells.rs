@@ -37,7 +37,11 @@ const DEFINED_LEN: usize = 120;
 fn is_sentence(text: &str) -> bool {
     let ends = |c: char| c == '。' || c == '｡';
     let Some(first_end) = text.find(ends) else { return false };
-    let term = text.find([':', '：']).filter(|&at| text[..at].chars().count() <= 8);
+    // A note under a table (`注：…。`, `说明：…。`) is a sentence.
+    let term = text.find([':', '：']).filter(|&at| {
+        let t = text[..at].trim();
+        t.chars().count() <= 8 && !["注", "说明", "备注", "注释"].contains(&t)
+    });
     let defined = term.is_some_and(|at| at < first_end) && text.trim_end().trim_end_matches(['|', ' ']).ends_with(ends);
     let one_sentence = text[first_end..].chars().skip(1).all(|c| !ends(c));
     !(defined && one_sentence && text.len() <= DEFINED_LEN)

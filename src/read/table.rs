@@ -10,9 +10,8 @@ pub(super) use super::place::{in_sequence, place_line};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 
-/// A line that is one empty cell, not an empty line (see `layout::split_cells`).
 /// A line of one short cell that writes numbers with signs, brackets or
-/// 增/减 (`+(0) -(0)`, `增0减0`) but is no number.
+/// 增/减 (`+(0) -(0)`, `增0减0`) but is no number (a sub-row's `1.` or `(1)` has no sign).
 fn is_number_words(r: &Row) -> bool {
     // Folded: full-width signs and brackets are ASCII, blanks dropped; the
     // pipes closing the cell (`+(0) -(0) |`) are no part of it.
@@ -22,8 +21,10 @@ fn is_number_words(r: &Row) -> bool {
         && text.chars().count() <= 12
         && text.chars().any(|c| c.is_ascii_digit())
         && text.chars().all(allowed)
+        && text.contains(['+', '-', '增', '减'])
 }
 
+/// A line that is one empty cell, not an empty line (see `layout::split_cells`).
 pub(super) fn is_empty_cell_line(r: &Row) -> bool {
     matches!(r.cells, [only] if only.kind() == CellKind::Empty) && r.sep == Separator::None
 }
