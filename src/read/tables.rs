@@ -3,7 +3,7 @@
 //! template its own labels show.
 
 use super::doc::{Cell, CellKind, Row, Rows};
-use super::{chapters, format, table};
+use super::{chapters, table};
 use crate::model::{CellValue, ReadNote, Table, TableKind, Tables, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
@@ -26,6 +26,10 @@ fn short_label_with(r: &Row, word: &str) -> bool {
     label.text.contains(word) && label.text.chars().count() <= MAX_LABEL
 }
 
+const ONLY_2019: &[TemplateId] = &[TemplateId::Y2019];
+const ONLY_2021: &[TemplateId] = &[TemplateId::Y2021];
+const EITHER: &[TemplateId] = &[TemplateId::Y2019, TemplateId::Y2021];
+
 /// Lines tried as a table's first row, at most (a report has one or two).
 const MAX_STARTS: usize = 8;
 
@@ -36,7 +40,7 @@ fn best(
     rows: Rows,
     starts: Vec<usize>,
     end: impl Fn(usize) -> usize,
-    template: impl Fn(Rows) -> TemplateId,
+    templates: impl Fn(Rows) -> &'static [TemplateId],
     kind: TableKind,
 ) -> Option<(usize, table::Read)> {
     let mut best: Option<(usize, table::Read)> = None;
@@ -50,13 +54,17 @@ fn best(
             continue;
         }
         let region = rows.slice(start..end(start).max(start));
-        let read = table::read(region, template(region), kind);
-        let better = |b: &table::Read| match read.score().total_cmp(&b.score()) {
-            std::cmp::Ordering::Equal => read.lead() < b.lead(),
-            order => order.is_gt(),
-        };
-        if read.last.is_some() && best.as_ref().is_none_or(|(_, b)| better(b)) {
-            best = Some((start, read));
+        // In each layout its words allow: both where it prints both formats'
+        // header words (a 2019 第（一）项 above 2021 sections) or neither.
+        for &template in templates(region) {
+            let read = table::read(region, template, kind);
+            let better = |b: &table::Read| match read.score().total_cmp(&b.score()) {
+                std::cmp::Ordering::Equal => read.lead() < b.lead(),
+                order => order.is_gt(),
+            };
+            if read.last.is_some() && best.as_ref().is_none_or(|(_, b)| better(b)) {
+                best = Some((start, read));
+            }
         }
     }
     best
@@ -71,8 +79,7 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     let mut tables = Tables::default();
     let requests_end = |start: usize| find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
     let own_2021 = TemplateId::Y2021.template().requests.own_words;
-    let requests_format =
-        |region: Rows| if contains_any(region, own_2021) { TemplateId::Y2021 } else { TemplateId::Y2019 };
+    let requests_format = |region: Rows| if contains_any(region, own_2021) { ONLY_2021 } else { ONLY_2019 };
     let requests = best(
         rows,
         starts(rows, rows.len(), |r| short_label_with(r, "新收")),
@@ -82,10 +89,12 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     );
     let active_end = requests.as_ref().map_or(rows.len(), |(start, _)| *start);
     let active_format = |region: Rows| {
-        if format::active_says_2021(|words| contains_any(region, words)) {
-            TemplateId::Y2021
-        } else {
-            TemplateId::Y2019
+        let says = |words: &[&str]| contains_any(region, words);
+        let [new, old] = [TemplateId::Y2021, TemplateId::Y2019].map(|t| says(t.template().active.own_words));
+        match (new, old) {
+            (true, false) => ONLY_2021,
+            (false, true) => ONLY_2019,
+            _ => EITHER,
         }
     };
     // The table begins at its first section's line (第二十条第（一）项), or,
@@ -140,7 +149,7 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
             .take(MAX_STARTS)
             .collect(),
         review_end,
-        |_| template,
+        |_| if template == TemplateId::Y2021 { ONLY_2021 } else { ONLY_2019 },
         TableKind::Review,
     );
     let found = |t: &Table| t.cells.iter().flatten().filter(|c| c.value != CellValue::Missing).count();
