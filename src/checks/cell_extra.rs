@@ -1,4 +1,5 @@
-//! CELL-EXTRA (warning): a row printed more values than the template has columns.
+//! CELL-EXTRA (warning): a row printed more values than the template has
+//! columns, or a line inside a table holds values no row of the format takes.
 
 use super::identities::short_row;
 use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
@@ -10,7 +11,7 @@ pub static RULE: Rule = Rule {
     name: "多出的数字",
     run: super::Run::Report(check),
     doc: RuleDoc {
-        what: "表格某一行的数字个数多于模板的列数（常见于错位或拆开的单元格）。读取时使用该行最后的数字，并说明舍弃了哪些。",
+        what: "表格某一行的数字个数多于模板的列数（常见于错位或拆开的单元格），或表格中有一行带数字、但格式中没有对应的行（如拆成小项的行、格式之外的合计行）。读取时舍弃这些数字，并说明舍弃了哪些。",
         why: "多出的数字说明表格有错位：可能整行右移，也可能标签格里混入了数字。按位置读取的结果需要人工确认。",
         bad: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\t0\n",
         good: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n",
@@ -21,12 +22,28 @@ pub static RULE: Rule = Rule {
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     for note in &report.notes {
-        let NoteKind::ExtraValues { dropped } = &note.kind else { continue };
         let Some(table) = report.tables.iter().find(|t| t.def.kind == note.table) else {
             continue;
         };
         let Some(r) = table.def.rows.iter().position(|r| r.key == note.row) else { continue };
         let row = &table.def.rows[r];
+        if let NoteKind::Unplaced { printed, dropped } = &note.kind {
+            let values: Vec<String> = dropped.iter().map(|(n, _)| n.to_string()).collect();
+            let mut d = Diagnostic::new(
+                &RULE,
+                format!(
+                    "“{}”行下方的一行“{printed}”有数字 {}，格式中没有这一行，这些数字未读取；如是该行拆开的小项，请合并填入该行。",
+                    short_row(row.label),
+                    values.join("、")
+                ),
+            );
+            d.cells = (0..row.cols.len()).map(|c| cell_key(table, r, c)).collect();
+            d.span = Some(note.span);
+            d.help = Some(RULE.doc.fix.to_owned());
+            out.push(d);
+            continue;
+        }
+        let NoteKind::ExtraValues { dropped } = &note.kind else { continue };
         let values: Vec<String> = dropped.iter().map(|(n, _)| n.to_string()).collect();
         let mut d = Diagnostic::new(
             &RULE,

@@ -227,6 +227,10 @@ pub enum NoteKind {
     ExtraValues { dropped: Vec<(Number, Span)> },
     /// The row printed fewer values than columns; blanks were placed by their position.
     PlacedByPosition,
+    /// A line below the row, before the next row, with values and a label no
+    /// row of the format has (a sub-row, a total the format lacks): `printed`
+    /// is its label (bare, 40 chars at most) and `dropped` its values, not read.
+    Unplaced { printed: String, dropped: Vec<(Number, Span)> },
     /// The row's digits were printed with no border between cells (`640020470`)
     /// and split into its cells: `readings` is how many splits the digits allow
     /// (`None`: too many to count), `balanced` how many of them satisfy as many

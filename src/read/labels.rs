@@ -22,7 +22,7 @@ pub fn one_off(label: &str, word: &str) -> bool {
 }
 
 /// Bare chars of a printed label kept in a note, at most.
-const SHOWN: usize = 40;
+pub(super) const SHOWN: usize = 40;
 
 /// The official label's own words, bare: without its numbering (`（一）`,
 /// `一、`, `1.`) and without a remark in brackets after them

@@ -193,6 +193,9 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
         (cursor..words.len().min(cursor + MISTYPED_AHEAD)).find_map(word)
     };
     let mut label_notes = Vec::new();
+    // Lines with a label no row has and values, below the last row found:
+    // kept once another row follows (they stood inside the table), else dropped.
+    let mut strays: Vec<ReadNote> = Vec::new();
     let mut anchors = Vec::new();
     let mut first_approximate = false;
     // The first line after the last one that matched a row or held values: the
@@ -242,6 +245,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             let n = def.rows[k].cols.len();
             let after_label = text_in_value_columns(&r, label, words[k], after_label, n).unwrap_or(after_label);
             pending.push(Pending::new(k, r.span, r.cells[after_label..].iter().collect(), r.sep));
+            label_notes.append(&mut strays);
             cursor = k + 1;
             last = Some(i);
             anchors.push(i);
@@ -265,6 +269,17 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
                 // (`+(0) -(0)`, `增0减0`): the next column's cell, not a number.
                 p.add_later(r.cells.iter());
                 last = Some(i);
+            } else if !values.is_empty() && !r.label.text.is_empty() && p.has_values() {
+                let dropped = values
+                    .iter()
+                    .filter_map(|c| match c.kind() {
+                        CellKind::Number(n) => Some((n, c.span())),
+                        _ => None,
+                    })
+                    .collect();
+                let printed: String = r.label.text.chars().take(super::labels::SHOWN).collect();
+                let kind = NoteKind::Unplaced { printed, dropped };
+                strays.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span: r.span });
             }
         }
     }

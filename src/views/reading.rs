@@ -47,6 +47,12 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                 out.push(']');
             }
             NoteKind::PlacedByPosition => out.push_str("\"placed_by_position\""),
+            NoteKind::Unplaced { printed, dropped } => {
+                out.push_str("\"unplaced\",\"printed\":");
+                string(out, printed);
+                let list: Vec<String> = dropped.iter().map(|(v, _)| v.to_string()).collect();
+                let _ = write!(out, ",\"dropped\":[{}]", list.join(","));
+            }
             NoteKind::Label { printed, word } => {
                 out.push_str("\"label\",\"printed\":");
                 string(out, printed);
@@ -136,6 +142,10 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
                 format!("数字多于列数，未使用 {}", list.join("、"))
             }
             NoteKind::PlacedByPosition => "数字少于列数，空白按位置推断".to_owned(),
+            NoteKind::Unplaced { printed, dropped } => {
+                let list: Vec<String> = dropped.iter().map(|(v, _)| v.to_string()).collect();
+                format!("下方一行“{printed}”有数字 {}，格式中没有对应的行，未读取", list.join("、"))
+            }
             NoteKind::Label { printed, word } => format!("行标签与官方文字不同，读到“{printed}”，按“{word}”认出"),
             NoteKind::Split { readings, balanced, other, blanks, .. } => {
                 let count = readings.map_or("很多".to_owned(), |r| r.to_string());
