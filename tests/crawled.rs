@@ -46,6 +46,25 @@ fn errors(report: &nianbao::Report) -> Vec<Diagnostic> {
     all.into_iter().filter(|d| d.severity == Severity::Error && d.code != "S-VERSION").collect()
 }
 
+/// Adds the report's errors to the cells it read `bad`, and one failure
+/// naming the case when there is anything.
+fn record(
+    failures: &mut Vec<String>,
+    mut bad: Vec<String>,
+    report: &nianbao::Report,
+    (how, seed, format, requests_format): (Crawl, u64, TemplateId, TemplateId),
+    text: &str,
+) {
+    let errors = errors(report);
+    if !errors.is_empty() {
+        bad.push(format!("errors: {:?}", errors.iter().map(|e| &e.message).collect::<Vec<_>>()));
+    }
+    if !bad.is_empty() {
+        let formats = format!("{}/{}", format.as_str(), requests_format.as_str());
+        failures.push(format!("{how:?} seed {seed} {formats}: {}\n{text}", bad.join("; ")));
+    }
+}
+
 fn cases(mut each: impl FnMut(u64, TemplateId, TemplateId, Crawl)) {
     for seed in 0..40 {
         for &(format, requests_format) in &FORMATS {
@@ -88,18 +107,7 @@ fn crawled_pages_are_read_cell_by_cell() {
             .sum();
         cells += n;
         right += n.saturating_sub(bad.len() + undecided_here);
-        let errors = errors(&report);
-        if !errors.is_empty() {
-            bad.push(format!("errors: {:?}", errors.iter().map(|e| &e.message).collect::<Vec<_>>()));
-        }
-        if !bad.is_empty() {
-            failures.push(format!(
-                "{how:?} seed {seed} {}/{}: {}\n{text}",
-                format.as_str(),
-                requests_format.as_str(),
-                bad.join("; ")
-            ));
-        }
+        record(&mut failures, bad, &report, (how, seed, format, requests_format), &text);
     });
     println!("crawled: cells {right}/{cells} right; {undecided} more in active rows the reader noted as a tie");
     for f in &failures {
@@ -163,18 +171,7 @@ fn zeros_left_blank(percent: u64) -> (usize, usize, usize, Vec<String>) {
             right += n.saturating_sub(wrong.len());
             bad.extend(wrong.into_iter().filter(|w| !tie(kind, w)));
         }
-        let errors = errors(&report);
-        if !errors.is_empty() {
-            bad.push(format!("errors: {:?}", errors.iter().map(|e| &e.message).collect::<Vec<_>>()));
-        }
-        if !bad.is_empty() {
-            failures.push(format!(
-                "{how:?} seed {seed} {}/{}: {}\n{text}",
-                format.as_str(),
-                requests_format.as_str(),
-                bad.join("; ")
-            ));
-        }
+        record(&mut failures, bad, &report, (how, seed, format, requests_format), &text);
     });
     (right, cells, tied, failures)
 }

@@ -152,14 +152,13 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
         |_| if template == TemplateId::Y2021 { ONLY_2021 } else { ONLY_2019 },
         TableKind::Review,
     );
-    let found = |t: &Table| t.cells.iter().flatten().filter(|c| c.value != CellValue::Missing).count();
     match by_row {
         // Each row by its label, where the first row's values stand before the
         // second row's label (printed as one row of 15, the labels stand in its
         // heading and every value after the last) and that finds as many cells.
         Some((start, read))
             if by_labels(&read, rows.slice(start..rows.len()))
-                && review.as_ref().is_none_or(|t| found(&read.table) >= found(t)) =>
+                && review.as_ref().is_none_or(|t| super::missing(&read.table) <= super::missing(t)) =>
         {
             let (mut table, mut n, last) = (read.table, read.notes, read.last.unwrap_or(0));
             table.span = Span::new(rows.at(start).span.start, rows.at(start + last).span.end);
