@@ -51,6 +51,35 @@ test('a check that never finished is not re-run on reload: the text is kept, ret
   await page.close();
 });
 
+test('memory exhausted in the wasm (a trap no hook sees) leaves the editor, its text and the banner; a reload does not re-check', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const text = await seed('002_400511ad0ee379b5.txt');
+  await paste(page, text);
+  await page.waitForSelector('button[data-code]');
+  await page.evaluate(async () => {
+    const { selftest_out_of_memory: exhaust } = await import('./pkg/nianbao_web.js');
+    // What the page writes before a check, then a trap in a callback of its own.
+    localStorage.setItem('nianbao.pending', document.getElementById('nb-input').value);
+    setTimeout(exhaust, 0);
+  });
+  const banner = page.locator('.nb-crash[role="alert"]');
+  await banner.waitFor({ timeout: 30000 });
+  assert.match(await banner.textContent(), /可能是内存不足/);
+  assert.match(await banner.textContent(), /文字仍在输入框中/);
+  assert.equal(await page.inputValue('#nb-input'), text, 'the editor keeps its text');
+  await page.click('#nb-crash-reload');
+  await page.getByLabel('报告全文').waitFor();
+  await page.locator('.nb-draft[role="alert"]').waitFor();
+  assert.match(await page.textContent('.nb-draft[role="alert"]'), /上次检查这份文字时页面出错/);
+  assert.equal(await page.inputValue('#nb-input'), text);
+  assert.equal(await page.locator('button[data-code]').count(), 0, 'nothing was checked');
+  await page.click('text=清空');
+  await page.waitForFunction(() => document.getElementById('nb-input')?.value === '');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao.pending'))), []);
+  await page.close();
+});
+
 test('an oversized paste is refused, nothing is checked or saved', async () => {
   const app = await openApp(browser, site);
   const { page } = app;
@@ -128,6 +157,12 @@ test('pasted HTML past a reading limit is checked at once and S-LIMIT points at 
   assert.match(await limit.textContent(), /超过 128 列/);
   await limit.click();
   assert.ok(await page.locator('.nb-source .nb-selected').count() > 0, 'its place is marked in the text');
+  // The draft keeps the limits: after a reload S-LIMIT is said again, at its place.
+  await page.waitForFunction(() => localStorage.getItem('nianbao.draft.limits')?.startsWith('table_columns'));
+  await page.reload();
+  await limit.waitFor({ timeout: 5000 });
+  await limit.click();
+  assert.ok(await page.locator('.nb-source .nb-selected').count() > 0, 'still marked after a reload');
   // Typing moves the text under the limit's place: the finding stays, without a place.
   await page.focus('#nb-input');
   await page.keyboard.press('End');

@@ -58,7 +58,7 @@ pub enum Notice {
 pub fn App() -> Html {
     let saved = use_memo((), |_| browser::load());
     let text = use_state(|| match &*saved {
-        browser::Saved::Draft(t) | browser::Saved::Failed(t) => t.clone(),
+        browser::Saved::Draft(t, _) | browser::Saved::Failed(t) => t.clone(),
     });
     // The first check runs after the first render (below), so the editor is there even if it fails.
     let checked = use_state(|| Shared(Rc::new(Checked::new(String::new(), Vec::new()))));
@@ -66,14 +66,14 @@ pub fn App() -> Html {
     let pending = use_mut_ref(|| None::<Timeout>);
     let notice = use_state(|| match &*saved {
         browser::Saved::Failed(_) => Notice::Failed,
-        browser::Saved::Draft(_) => Notice::None,
+        browser::Saved::Draft(..) => Notice::None,
     });
     // Off once another tab has written the draft, until the user saves this one.
     let saving = use_mut_ref(|| true);
     // The limits the current input's HTML reached, and the text they point into.
     let limits = use_mut_ref(|| (String::new(), Vec::<LimitHit>::new()));
-    // The text whose check has finished, until its results are drawn.
-    let finished = use_mut_ref(|| None::<String>);
+    // The text whose check has finished and its reading limits, until its results are drawn.
+    let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>)>);
     // The page opened on a text whose check failed: its mark goes once a check succeeds.
     let recovering = use_mut_ref(|| matches!(*saved, browser::Saved::Failed(_)));
 
@@ -119,7 +119,7 @@ pub fn App() -> Html {
                 *limits.borrow_mut() = (new_text.clone(), hits);
             }
             // Edited since it came in: the limits still hold, their places are lost.
-            let hits = {
+            let hits: Vec<LimitHit> = {
                 let (came_as, hits) = &*limits.borrow();
                 let moved = *came_as != new_text;
                 hits.iter().map(|h| LimitHit { span: h.span.filter(|_| !moved), ..*h }).collect()
@@ -129,10 +129,10 @@ pub fn App() -> Html {
             let finished = finished.clone();
             let run = move || {
                 browser::begin_check(&new_text);
-                let result = Checked::new(new_text.clone(), hits);
+                let result = Checked::new(new_text.clone(), hits.clone());
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.
-                *finished.borrow_mut() = Some(new_text);
+                *finished.borrow_mut() = Some((new_text, hits));
                 checked.set(Shared(Rc::new(result)));
                 selected.set(None);
             };
@@ -151,12 +151,12 @@ pub fn App() -> Html {
         let finished = finished.clone();
         let recovering = recovering.clone();
         use_effect_with(checked.clone(), move |_| {
-            if let Some(done) = finished.borrow_mut().take() {
+            if let Some((done, hits)) = finished.borrow_mut().take() {
                 if std::mem::take(&mut *recovering.borrow_mut()) {
                     browser::forget_failed();
                 }
                 let save = *saving.borrow();
-                notice.set(match (save, browser::end_check(&done, save)) {
+                notice.set(match (save, browser::end_check(&done, &hits, save)) {
                     (false, _) => Notice::OtherTab,
                     (true, browser::Kept::No) => Notice::NotSaved,
                     (true, browser::Kept::Unavailable) => Notice::None,
@@ -171,12 +171,13 @@ pub fn App() -> Html {
         // last check failed is not (the notice offers to retry).
         let on_text = on_text.clone();
         let start = match &*saved {
-            browser::Saved::Draft(t) if !t.is_empty() => Some(t.clone()),
+            browser::Saved::Draft(t, hits) if !t.is_empty() => Some((t.clone(), hits.clone())),
             _ => None,
         };
         use_effect_with((), move |_| {
-            if let Some(t) = start {
-                on_text.emit(Edit::same_input(t, true));
+            if let Some((t, hits)) = start {
+                // With the limits its HTML reached when it came in (S-LIMIT stays after a reload).
+                on_text.emit(Edit::new_input(t, hits));
             }
         });
     }

@@ -12,6 +12,8 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, TextDecoder, Url};
 /// a reload after a failed check knows not to re-run it). boot.js names both
 /// keys too: its crash banner's buttons clear them.
 const DRAFT_KEY: &str = "nianbao.draft";
+/// The reading limits the draft's HTML reached (S-LIMIT): a reload shows them again.
+const DRAFT_LIMITS_KEY: &str = "nianbao.draft.limits";
 const PENDING_PREFIX: &str = "nianbao.pending";
 
 thread_local! {
@@ -55,18 +57,39 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// What the page found saved when it opened.
 pub enum Saved {
-    /// A text whose check finished (or nothing).
-    Draft(String),
+    /// A text whose check finished (or nothing), with the reading limits its HTML reached.
+    Draft(String, Vec<LimitHit>),
     /// A text whose check never finished: the page failed on it.
     Failed(String),
 }
 
 pub fn load() -> Saved {
-    let Some(storage) = storage() else { return Saved::Draft(String::new()) };
+    let Some(storage) = storage() else { return Saved::Draft(String::new(), Vec::new()) };
+    let get = |key: &str| storage.get_item(key).ok().flatten().unwrap_or_default();
     match failed_keys(&storage).first().and_then(|k| storage.get_item(k).ok().flatten()) {
         Some(pending) => Saved::Failed(pending),
-        None => Saved::Draft(storage.get_item(DRAFT_KEY).ok().flatten().unwrap_or_default()),
+        None => Saved::Draft(get(DRAFT_KEY), decode_limits(&get(DRAFT_LIMITS_KEY))),
     }
+}
+
+/// Limit hits as stored: `key start end` (or `key - -` when the place is lost), `;` between.
+fn encode_limits(hits: &[LimitHit]) -> String {
+    let place = |h: &LimitHit| h.span.map_or("- -".to_owned(), |s| format!("{} {}", s.start, s.end));
+    hits.iter().map(|h| format!("{} {}", h.limit.key(), place(h))).collect::<Vec<_>>().join(";")
+}
+
+/// What [`encode_limits`] wrote; anything else is skipped.
+fn decode_limits(stored: &str) -> Vec<LimitHit> {
+    stored
+        .split(';')
+        .filter_map(|hit| {
+            let mut parts = hit.split(' ');
+            let limit = Limit::from_key(parts.next()?)?;
+            let (start, end) = (parts.next()?.parse().ok(), parts.next()?.parse().ok());
+            let span = start.zip(end).filter(|(s, e)| s <= e).map(|(s, e)| Span::new(s, e));
+            Some(LimitHit { limit, span })
+        })
+        .collect()
 }
 
 /// Whether the browser kept the text: `false` when it refused (quota).
@@ -102,16 +125,24 @@ pub fn begin_check(text: &str) {
     }
 }
 
-/// After the check of `text` finished: it becomes the draft, unless `save`
-/// is off (another tab owns the draft now).
-pub fn end_check(text: &str, save: bool) -> Kept {
+/// After the check of `text` finished: it becomes the draft, with the reading
+/// limits its HTML reached, unless `save` is off (another tab owns the draft now).
+pub fn end_check(text: &str, limits: &[LimitHit], save: bool) -> Kept {
     let Some(storage) = storage() else { return Kept::Unavailable };
     // Pending first: the text is not stored twice when the draft is written.
     let _ = storage.remove_item(&pending_key());
-    if save {
-        keep(&storage, DRAFT_KEY, text)
-    } else {
-        Kept::Yes
+    if !save {
+        return Kept::Yes;
+    }
+    // The limits first, so that a draft never comes back with another text's limits.
+    let kept_limits = keep(&storage, DRAFT_LIMITS_KEY, &encode_limits(limits));
+    match keep(&storage, DRAFT_KEY, text) {
+        Kept::Yes if kept_limits == Kept::Yes => Kept::Yes,
+        _ => {
+            let _ = storage.remove_item(DRAFT_LIMITS_KEY);
+            let _ = storage.remove_item(DRAFT_KEY);
+            Kept::No
+        }
     }
 }
 

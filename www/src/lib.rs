@@ -12,6 +12,7 @@ mod source;
 mod summary;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub use app::App;
 
@@ -23,33 +24,13 @@ pub fn mount(root: web_sys::Element) {
     yew::Renderer::<App>::with_root(root).render();
 }
 
-/// A panic must not blank the page: the text stays (and is saved), and a message says what happened.
+/// A panic must not blank the page: boot.js draws the crash banner (it needs
+/// no working wasm, and draws it for traps too); the text stays in the editor.
 fn show_error(detail: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(body) = document.body() else { return };
-    if let Ok(banner) = document.create_element("div") {
-        banner.set_class_name("nb-crash");
-        let _ = banner.set_attribute("role", "alert");
-        // The text that failed stays pending in the browser, so a reload does not check it
-        // again; the buttons are handled by boot.js, which needs no working wasm.
-        let message = document.create_element("p");
-        if let Ok(p) = &message {
-            p.set_text_content(Some(&format!(
-                "检查时出错，页面已停止更新。文字仍在输入框中，可以复制保存；刷新页面后不会自动重新检查这份文字，可以选择重试或清空。请把这份报告和下面的信息反馈给维护者：{detail}"
-            )));
-            let _ = banner.append_child(p);
-        }
-        for (id, label) in [("nb-crash-reload", "刷新页面（不自动检查）"), ("nb-crash-clear", "清空并重新开始")]
-        {
-            if let Ok(button) = document.create_element("button") {
-                button.set_id(id);
-                let _ = button.set_attribute("type", "button");
-                button.set_class_name("nb-button");
-                button.set_text_content(Some(label));
-                let _ = banner.append_child(&button);
-            }
-        }
-        let _ = body.prepend_with_node_1(&banner);
+    let global = js_sys::global();
+    let draw = js_sys::Reflect::get(&global, &JsValue::from_str("nianbaoCrash")).ok();
+    if let Some(draw) = draw.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = draw.call1(&global, &JsValue::from_str(detail));
     }
 }
 
@@ -68,6 +49,18 @@ pub fn check(text: JsValue) -> Result<JsValue, JsValue> {
     }
     let checked = checked::Checked::from_input(text);
     js_sys::JSON::parse(&checked.json())
+}
+
+/// Runs out of memory on purpose (allocation failure aborts, a trap no hook
+/// sees), to test that the page survives that too (the e2e test calls it).
+#[wasm_bindgen]
+pub fn selftest_out_of_memory() {
+    let mut held: Vec<Vec<u8>> = Vec::new();
+    loop {
+        // Reserved, not written: the address space runs out, not the machine's memory.
+        held.push(Vec::with_capacity(1 << 30));
+        std::hint::black_box(&held);
+    }
 }
 
 /// Panics on purpose, to test that a panic keeps the page and the text (the
