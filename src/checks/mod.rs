@@ -201,17 +201,27 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 /// Every diagnostic for a report, in input order.
 pub fn check(report: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let sentences = narrative::sentences(report, |_| true);
-    let mut engine_ran = false;
+    let (mut engine_ran, mut sentences_ran) = (false, false);
     for rule in RULES {
         match rule.run {
             Run::Report(run) => run(report, &mut out),
-            Run::Sentences(run) => run(report, &sentences, &mut out),
+            // All sentence rules at the first one's turn, a paragraph at a time (the
+            // order of their findings is that of one rule after the other: sorted below).
+            Run::Sentences(_) if !sentences_ran => {
+                narrative::each_paragraph(report, |sentences| {
+                    for rule in RULES {
+                        if let Run::Sentences(run) = rule.run {
+                            run(report, sentences, &mut out);
+                        }
+                    }
+                });
+                sentences_ran = true;
+            }
             Run::Identity if !engine_ran => {
                 identities::check(report, crate::model::identities::IDENTITIES, &mut out);
                 engine_ran = true;
             }
-            Run::Identity | Run::Across => {}
+            Run::Identity | Run::Sentences(_) | Run::Across => {}
         }
     }
     causes::merge(&mut out);

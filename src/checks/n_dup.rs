@@ -39,22 +39,25 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let front = |p: &crate::model::Paragraph| {
         chapters && p.chapter.is_none() && p.text.chars().count() <= FRONT_LINE && !p.text.contains(['。', '！', '？', '；'])
     };
-    let keys: Vec<Option<String>> = paragraphs
+    // The paragraphs compared (index, bare text), and the tables below, are
+    // per compared paragraph: a text of many short lines costs nothing here.
+    let kept: Vec<(usize, String)> = paragraphs
         .iter()
-        .map(|p| {
-            if front(p) {
-                return None;
-            }
+        .enumerate()
+        .filter(|(_, p)| !front(p))
+        .filter_map(|(i, p)| {
             let bare = Folded::filtered(&p.text, 0, is_bare).text;
-            (bare.chars().count() >= MIN_LEN).then_some(bare)
+            (bare.chars().count() >= MIN_LEN).then_some((i, bare))
         })
         .collect();
+    let span_of = |from: usize, to: usize| {
+        crate::text::Span::new(paragraphs[kept[from].0].span.start, paragraphs[kept[to].0].span.end)
+    };
     let mut first: HashMap<&str, usize> = HashMap::new();
-    // For each paragraph, the earlier one it repeats.
-    // Indices fit in u32 (inputs are far below 4 GB): these tables are per paragraph.
-    let mut repeats: Vec<Option<u32>> = vec![None; paragraphs.len()];
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key else { continue };
+    // For each compared paragraph, the earlier one it repeats.
+    // Indices fit in u32 (inputs are far below 4 GB).
+    let mut repeats: Vec<Option<u32>> = vec![None; kept.len()];
+    for (i, (_, key)) in kept.iter().enumerate() {
         match first.get(key.as_str()) {
             Some(&j) => repeats[i] = Some(j as u32),
             None => {
@@ -62,43 +65,31 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    // For each paragraph, the first one at or after it that is compared (one backward pass,
-    // so skipping a long run of short paragraphs costs nothing per block).
-    let mut next_kept = vec![paragraphs.len() as u32; paragraphs.len() + 1];
-    for k in (0..paragraphs.len()).rev() {
-        next_kept[k] = if keys[k].is_some() { k as u32 } else { next_kept[k + 1] };
-    }
     let mut i = 0;
-    while i < paragraphs.len() {
+    while i < kept.len() {
         let Some(j) = repeats[i].map(|j| j as usize) else {
             i += 1;
             continue;
         };
-        // A block: the next paragraphs repeat the ones after `j`, in order
-        // (short ones in between, on either side, are carried along).
+        // A block: the next compared paragraphs repeat the ones after `j`, in
+        // order (short ones in between, on either side, are carried along).
         let mut end = i;
         let (mut a, mut b) = (i + 1, j + 1);
-        loop {
-            a = next_kept[a.min(paragraphs.len())] as usize;
-            b = (next_kept[b] as usize).min(i);
-            if a < paragraphs.len() && b < i && repeats[a] == Some(b as u32) {
-                end = a;
-                (a, b) = (a + 1, b + 1);
-            } else {
-                break;
-            }
+        while a < kept.len() && b < i && repeats[a] == Some(b as u32) {
+            end = a;
+            (a, b) = (a + 1, b + 1);
         }
         let first_end = repeats[end].map_or(j, |r| r as usize);
-        let count = keys[i..=end].iter().filter(|k| k.is_some()).count();
-        let opening: String = paragraphs[i].text.chars().take(20).collect();
+        let count = end - i + 1;
+        let opening: String = paragraphs[kept[i].0].text.chars().take(20).collect();
         let what = if count == 1 {
             format!("段落“{opening}…”在前文已经出现过一次。")
         } else {
             format!("从“{opening}…”起的 {count} 段与前文的 {count} 段完全相同。")
         };
         let mut d = Diagnostic::new(&RULE, what);
-        d.span = Some(crate::text::Span::new(paragraphs[i].span.start, paragraphs[end].span.end));
-        d.related = vec![crate::text::Span::new(paragraphs[j].span.start, paragraphs[first_end].span.end)];
+        d.span = Some(span_of(i, end));
+        d.related = vec![span_of(j, first_end)];
         d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
         i = end + 1;
@@ -106,14 +97,11 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     // A paragraph repeated inside a longer one (a sentence pasted again as its
     // own paragraph): every sentence of it stands in one other paragraph.
     // Only paragraphs long enough to count are checked or can hold another.
-    let sentences: Vec<Vec<String>> = paragraphs
+    let sentences: Vec<Vec<String>> = kept
         .iter()
-        .zip(&keys)
-        .map(|(p, key)| {
-            if key.is_none() {
-                return Vec::new();
-            }
-            p.text
+        .map(|&(p, _)| {
+            paragraphs[p]
+                .text
                 .split(['。', '！', '？', '；'])
                 .map(|s| Folded::filtered(s, 0, is_bare).text)
                 .filter(|s| !s.is_empty())
@@ -131,12 +119,11 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             held.insert((s.as_str(), k));
         }
     }
-    for (i, key) in keys.iter().enumerate() {
-        if key.is_none() || repeats[i].is_some() || first.get(key.as_deref().unwrap_or_default()) != Some(&i) {
+    for (i, (p, key)) in kept.iter().enumerate() {
+        if repeats[i].is_some() || first.get(key.as_str()) != Some(&i) {
             continue;
         }
-        let holder =
-            |k: usize| k != i && keys[k].as_ref().is_some_and(|o| o.len() > key.as_ref().map_or(0, String::len));
+        let holder = |k: usize| k != i && kept[k].1.len() > key.len();
         let holders_of = |s: &String| holders.get(s.as_str()).map_or(&[][..], Vec::as_slice);
         let Some(rarest) = sentences[i].iter().min_by_key(|s| holders_of(s).len()) else { continue };
         let holds_all = |k: usize| sentences[i].iter().all(|s| held.contains(&(s.as_str(), k)));
@@ -147,10 +134,10 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             .copied()
             .find(|&k| holder(k) && holds_all(k));
         let Some(k) = found else { continue };
-        let opening: String = paragraphs[i].text.chars().take(20).collect();
+        let opening: String = paragraphs[*p].text.chars().take(20).collect();
         let mut d = Diagnostic::new(&RULE, format!("段落“{opening}…”与另一段中的文字重复。"));
-        d.span = Some(paragraphs[i].span);
-        d.related = vec![paragraphs[k].span];
+        d.span = Some(paragraphs[*p].span);
+        d.related = vec![paragraphs[kept[k].0].span];
         d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }

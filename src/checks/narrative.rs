@@ -24,36 +24,44 @@ impl Sentence {
     }
 }
 
-/// The sentences of the paragraphs for which `keep` holds (split at 。；！？).
-pub fn sentences(report: &Report, keep: impl Fn(&Paragraph) -> bool) -> Vec<Sentence> {
+/// Calls `each` with the sentences of each paragraph in turn (split at
+/// 。；！？): one paragraph's at a time, so that what they cost stays that
+/// of the longest paragraph, not of the whole text.
+pub fn each_paragraph(report: &Report, mut each: impl FnMut(&[Sentence])) {
     let mut out = Vec::new();
-    for p in report.paragraphs.iter().filter(|p| keep(p)) {
-        let folded = Folded::new(&p.text, 0);
-        // Spans are exact when the paragraph is the input's own text; from HTML
-        // the sentence points at its paragraph.
-        let exact = p.span.end - p.span.start == p.text.len();
-        let to_span = |from: usize, to: usize| {
-            if exact && to > from {
-                let end = folded.origins[to - 1] as usize;
-                let len = p.text[end..].chars().next().map_or(0, char::len_utf8);
-                Span::new(p.span.start + folded.origins[from] as usize, p.span.start + end + len)
-            } else {
-                p.span
+    for p in &report.paragraphs {
+        out.clear();
+        split(p, &mut out);
+        each(&out);
+    }
+}
+
+/// The sentences of one paragraph, appended to `out`.
+fn split(p: &Paragraph, out: &mut Vec<Sentence>) {
+    let folded = Folded::new(&p.text, 0);
+    // Spans are exact when the paragraph is the input's own text; from HTML
+    // the sentence points at its paragraph.
+    let exact = p.span.end - p.span.start == p.text.len();
+    let to_span = |from: usize, to: usize| {
+        if exact && to > from {
+            let end = folded.origins[to - 1] as usize;
+            let len = p.text[end..].chars().next().map_or(0, char::len_utf8);
+            Span::new(p.span.start + folded.origins[from] as usize, p.span.start + end + len)
+        } else {
+            p.span
+        }
+    };
+    let chars: Vec<char> = folded.text.chars().collect();
+    let mut start = 0;
+    for i in 0..=chars.len() {
+        if i == chars.len() || matches!(chars[i], '。' | ';' | '!' | '?' | '！' | '？') {
+            if i > start {
+                let chars = chars[start..i].to_vec();
+                out.push(Sentence { text: chars.iter().collect(), chars, span: to_span(start, i) });
             }
-        };
-        let chars: Vec<char> = folded.text.chars().collect();
-        let mut start = 0;
-        for i in 0..=chars.len() {
-            if i == chars.len() || matches!(chars[i], '。' | ';' | '!' | '?' | '！' | '？') {
-                if i > start {
-                    let chars = chars[start..i].to_vec();
-                    out.push(Sentence { text: chars.iter().collect(), chars, span: to_span(start, i) });
-                }
-                start = i + 1;
-            }
+            start = i + 1;
         }
     }
-    out
 }
 
 const CN: [char; 11] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
