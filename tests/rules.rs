@@ -3,13 +3,72 @@
 
 use nianbao::checks::{self, RULES};
 
-/// The codes found in an example; the examples of X-* rules hold several reports.
-fn codes(text: &str) -> Vec<&'static str> {
-    let reports: Vec<nianbao::Report> = text.split(checks::NEXT_REPORT).map(nianbao::parse).collect();
+/// The findings of an example, each with the text of its report; the examples
+/// of X-* rules hold several reports.
+fn findings(text: &str) -> Vec<(&str, checks::Diagnostic)> {
+    let texts: Vec<&str> = text.split(checks::NEXT_REPORT).collect();
+    let reports: Vec<nianbao::Report> = texts.iter().map(|t| nianbao::parse(t)).collect();
     let refs: Vec<&nianbao::Report> = reports.iter().collect();
-    let single = reports.iter().flat_map(checks::check);
-    let across = checks::check_across(&refs).into_iter().map(|(_, d)| d);
-    single.chain(across).map(|d| d.code).collect()
+    let single = reports.iter().zip(&texts).flat_map(|(r, t)| checks::check(r).into_iter().map(move |d| (*t, d)));
+    let across = checks::check_across(&refs).into_iter().map(|(i, d)| (texts[i], d));
+    single.chain(across).collect()
+}
+
+fn codes(text: &str) -> Vec<&'static str> {
+    findings(text).into_iter().map(|(_, d)| d.code).collect()
+}
+
+/// A finding as data, for its snapshot: what it says, the cells with their
+/// roles, each broken identity with both sides and sums, the fix, and the
+/// text at its places.
+fn describe(text: &str, d: &checks::Diagnostic) -> String {
+    use std::fmt::Write;
+    let at = |s: nianbao::text::Span| text.get(s.start..s.end).unwrap_or("?").replace('\n', "⏎");
+    let mut out = format!("{} {}\nmessage: {}\n", d.code, d.severity.as_str(), d.message);
+    for c in &d.cells {
+        let role = if d.culprits.contains(c) { "culprit" } else { "involved" };
+        let _ = writeln!(out, "cell: {c} ({role})");
+    }
+    for b in &d.broken {
+        let _ = writeln!(
+            out,
+            "broken: {} {}: [{}] = {} vs [{}] = {}",
+            b.code,
+            b.about,
+            b.lhs.join(" "),
+            b.lhs_sum,
+            b.rhs.join(" "),
+            b.rhs_sum
+        );
+    }
+    if let Some(f) = &d.fix {
+        let _ = writeln!(out, "fix: {} = {}", f.cell, f.value);
+    }
+    if let Some(s) = d.span {
+        let _ = writeln!(out, "at: {}", at(s));
+    }
+    for s in &d.related {
+        let _ = writeln!(out, "related: {}", at(*s));
+    }
+    if let Some(h) = &d.help {
+        let _ = writeln!(out, "help: {h}");
+    }
+    out
+}
+
+/// Each rule's bad example, its findings of that rule as data: a change to a
+/// message, a cell's role, a sum or a place shows in the snapshot.
+#[test]
+fn doc_examples_findings_as_data() {
+    for rule in RULES {
+        let found: Vec<String> = findings(rule.doc.bad)
+            .iter()
+            .filter(|(_, d)| d.code == rule.code)
+            .map(|(text, d)| describe(text, d))
+            .collect();
+        assert!(!found.is_empty(), "{}: no finding in its bad example", rule.code);
+        insta::assert_snapshot!(format!("rule_{}", rule.code), found.join("\n"));
+    }
 }
 
 #[test]
