@@ -22,7 +22,7 @@ fn render(input: &str) -> String {
             || "-".to_owned(),
             |s| format!("{}:{}..{}", map.line(s.start), map.char_offset(s.start), map.char_offset(s.end)),
         );
-        let _ = writeln!(out, "  {} {} {at} {}", d.code, d.severity.as_str(), d.message);
+        let _ = writeln!(out, "  {} {} {at} {}", d.code, d.severity.as_str(), nianbao::views::messages::message(d));
     }
     out
 }

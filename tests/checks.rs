@@ -75,7 +75,12 @@ fn a_finding_states_its_numbers_and_points_at_its_cells() {
     let found =
         diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t2\n");
     let d = found.iter().find(|d| d.code == "T3-ROW").expect("T3-ROW");
-    assert!(d.message.contains("总计 = 2") && d.message.contains("= 1"), "{}", d.message);
+    assert!(
+        nianbao::views::messages::message(d).contains("总计 = 2")
+            && nianbao::views::messages::message(d).contains("= 1"),
+        "{}",
+        nianbao::views::messages::message(d)
+    );
     assert!(d.cells.contains(&"requests.new.total".to_owned()) && d.cells.contains(&"requests.new.natural".to_owned()));
     assert!(d.span.is_some());
 }
@@ -95,11 +100,19 @@ fn cells_placed_by_position_are_labelled_a_guess() {
     // Six values for seven columns: which cell is lacking is inferred.
     let found = diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t1\n");
     let missing = found.iter().find(|d| d.code == "CELL-MISSING").expect("CELL-MISSING");
-    assert!(missing.message.contains("按位置推断"), "{}", missing.message);
+    assert!(
+        nianbao::views::messages::message(missing).contains("按位置推断"),
+        "{}",
+        nianbao::views::messages::message(missing)
+    );
     // One cell per line, a lone value for seven columns: it is put first, a guess said so too.
     let alone = diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n\n\n\n 0\n二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n");
     let missing = alone.iter().find(|d| d.code == "CELL-MISSING").expect("CELL-MISSING");
-    assert!(missing.message.contains("按位置推断"), "{}", missing.message);
+    assert!(
+        nianbao::views::messages::message(missing).contains("按位置推断"),
+        "{}",
+        nianbao::views::messages::message(missing)
+    );
     // Blanks between values in a space-aligned row are placed by the table's complete rows: said so too.
     let aligned = diagnostics(concat!(
         "三、收到和处理政府信息公开申请情况\n",
@@ -107,11 +120,15 @@ fn cells_placed_by_position_are_labelled_a_guess() {
         "二、上年结转政府信息公开申请数量    0         0    0    0    0    0\n",
     ));
     let blank = aligned.iter().find(|d| d.code == "CELL-BLANK").expect("CELL-BLANK");
-    assert!(blank.message.contains("按位置推断"), "{}", blank.message);
+    assert!(
+        nianbao::views::messages::message(blank).contains("按位置推断"),
+        "{}",
+        nianbao::views::messages::message(blank)
+    );
     let exact =
         diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t\t0\t0\t0\t0\t1\n");
     let blank = exact.iter().find(|d| d.code == "CELL-BLANK").expect("CELL-BLANK");
-    assert!(!blank.message.contains("推断"), "{}", blank.message);
+    assert!(!nianbao::views::messages::message(blank).contains("推断"), "{}", nianbao::views::messages::message(blank));
 }
 
 /// The number of test cases per code: the closing note quotes it.

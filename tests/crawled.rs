@@ -57,7 +57,7 @@ fn record(
 ) {
     let errors = errors(report);
     if !errors.is_empty() {
-        bad.push(format!("errors: {:?}", errors.iter().map(|e| &e.message).collect::<Vec<_>>()));
+        bad.push(format!("errors: {:?}", errors.iter().map(nianbao::views::messages::message).collect::<Vec<_>>()));
     }
     if !bad.is_empty() {
         let formats = format!("{}/{}", format.as_str(), requests_format.as_str());
@@ -198,7 +198,7 @@ fn one_changed_cell_of_a_crawled_page_is_found() {
         if errors.is_empty() || !errors.iter().any(|e| e.cells.contains(&key)) {
             failures.push(format!(
                 "{how:?} seed {seed} {key}: {:?}\n{text}",
-                errors.iter().map(|e| &e.message).collect::<Vec<_>>()
+                errors.iter().map(nianbao::views::messages::message).collect::<Vec<_>>()
             ));
         }
     });

@@ -200,7 +200,10 @@ fn pdftotext_default_mode_reads_the_active_table_and_the_metadata() {
 fn word_documents_read_as_their_html() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extracted");
     let findings = |r: &nianbao::Report| -> Vec<String> {
-        nianbao::checks::check(r).iter().map(|d| format!("{} {} {}", d.code, d.severity.as_str(), d.message)).collect()
+        nianbao::checks::check(r)
+            .iter()
+            .map(|d| format!("{} {} {}", d.code, d.severity.as_str(), nianbao::views::messages::message(d)))
+            .collect()
     };
     let mut read = 0;
     for seed in 0..PDF_SEEDS {

@@ -2,6 +2,7 @@
 //! examples run: the bad one yields the code, the good one does not.
 
 use nianbao::checks::{self, RULES};
+use nianbao::views::messages;
 
 /// The findings of an example, each with the text of its report; the examples
 /// of X-* rules hold several reports.
@@ -24,7 +25,8 @@ fn codes(text: &str) -> Vec<&'static str> {
 fn describe(text: &str, d: &checks::Diagnostic) -> String {
     use std::fmt::Write;
     let at = |s: nianbao::text::Span| text.get(s.start..s.end).unwrap_or("?").replace('\n', "⏎");
-    let mut out = format!("{} {}\nmessage: {}\n", d.code, d.severity.as_str(), d.message);
+    let cells = |terms: &[checks::Term]| terms.iter().map(|t| t.cell.as_str()).collect::<Vec<_>>().join(" ");
+    let mut out = format!("{} {}\nmessage: {}\n", d.code, d.severity.as_str(), messages::message(d));
     for c in &d.cells {
         let role = if d.culprits.contains(c) { "culprit" } else { "involved" };
         let _ = writeln!(out, "cell: {c} ({role})");
@@ -35,9 +37,9 @@ fn describe(text: &str, d: &checks::Diagnostic) -> String {
             "broken: {} {}: [{}] = {} vs [{}] = {}",
             b.code,
             b.about,
-            b.lhs.join(" "),
+            cells(&b.lhs),
             b.lhs_sum,
-            b.rhs.join(" "),
+            cells(&b.rhs),
             b.rhs_sum
         );
     }
@@ -50,7 +52,7 @@ fn describe(text: &str, d: &checks::Diagnostic) -> String {
     for s in &d.related {
         let _ = writeln!(out, "related: {}", at(*s));
     }
-    if let Some(h) = &d.help {
+    if let Some(h) = messages::help(d) {
         let _ = writeln!(out, "help: {h}");
     }
     out

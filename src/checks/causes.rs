@@ -20,16 +20,11 @@ pub fn merge(out: &mut Vec<Diagnostic>) {
         .collect();
     for &(i, t) in &pairs {
         // Taken out of the merged finding, which is dropped below.
-        let (code, span) = (out[i].code, out[i].span);
+        // The message says which identities the blanks break, from `broken`.
+        let span = out[i].span;
         let cells = std::mem::take(&mut out[i].cells);
         let broken = std::mem::take(&mut out[i].broken);
         let c = &mut out[t];
-        let about: Vec<&str> = broken.iter().map(|b| b.about.as_str()).collect();
-        c.message.push_str(&format!(
-            "这些空白按 0 计时，{} 处勾稽关系不成立（[{code}] {}）。",
-            broken.len(),
-            about.join("、")
-        ));
         c.severity = Severity::Error;
         for cell in cells {
             if !c.cells.contains(&cell) {

@@ -2,7 +2,7 @@
 //! blank in the same columns are one block and one finding.
 
 use super::identities::short_row;
-use super::{cell_key, placed_by_position, Diagnostic, Rule, RuleDoc, Severity, GUESS};
+use super::{cell_key, placed_by_position, Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -40,23 +40,19 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             };
             let end = (r..blanks.len()).take_while(|&k| same_columns(k)).last().unwrap_or(r);
             let def = &table.def.rows[r];
-            let columns: Vec<&str> = blanks[r].iter().map(|&c| def.cols[c].label).collect();
-            let rows = if end == r {
-                format!("“{}”行", short_row(def.label))
-            } else {
-                format!("“{}”至“{}”共 {} 行", short_row(def.label), short_row(table.def.rows[end].label), end - r + 1)
-            };
+            let columns: Vec<&'static str> = blanks[r].iter().map(|&c| def.cols[c].label).collect();
             let count: usize = (r..=end).map(|k| blanks[k].len()).sum();
             // Rows that printed fewer values than columns: which cells are blank is a guess.
             let guessed = (r..=end).any(|k| placed_by_position(report, table, k));
-            let guess = if guessed { GUESS } else { "" };
-            let mut d = Diagnostic::new(
-                &RULE,
-                format!(
-                    "{rows}的{}列空白，共 {count} 个单元格{guess}：空白不等于 0，没有发生的应填 0。",
-                    columns.join("、")
-                ),
-            );
+            let finding = Finding::BlankCells {
+                first: short_row(def.label),
+                last: short_row(table.def.rows[end].label),
+                rows: end - r + 1,
+                columns,
+                count,
+                guessed,
+            };
+            let mut d = Diagnostic::new(&RULE, finding);
             d.cells = (r..=end)
                 .flat_map(|k| blanks[k].iter().map(move |&c| (k, c)))
                 .map(|(k, c)| cell_key(table, k, c))
@@ -71,7 +67,6 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 .min()
                 .zip(spans.iter().map(|s| s.end).max())
                 .map(|(a, b)| crate::text::Span::new(a, b));
-            d.help = Some(RULE.doc.fix.to_owned());
             out.push(d);
             r = end + 1;
         }

@@ -2,7 +2,7 @@
 //! columns, or a line inside a table holds values no row of the format takes.
 
 use super::identities::short_row;
-use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
+use super::{cell_key, Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{NoteKind, Report};
 
 pub static RULE: Rule = Rule {
@@ -27,36 +27,22 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         };
         let Some(r) = table.def.rows.iter().position(|r| r.key == note.row) else { continue };
         let row = &table.def.rows[r];
-        let shown = |dropped: &[(crate::model::Number, crate::text::Span)]| {
-            dropped.iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>().join("、")
-        };
-        let (message, dropped) = match &note.kind {
+        let values = |dropped: &[(crate::model::Number, crate::text::Span)]| dropped.iter().map(|(n, _)| *n).collect();
+        let (finding, dropped) = match &note.kind {
             NoteKind::Unplaced { printed, dropped } => (
-                format!(
-                    "“{}”行下方的一行“{printed}”有数字 {}，格式中没有这一行，这些数字未读取；如是该行拆开的小项，请合并填入该行。",
-                    short_row(row.label),
-                    shown(dropped)
-                ),
+                Finding::UnplacedLine { row: short_row(row.label), printed: printed.clone(), values: values(dropped) },
                 &[][..],
             ),
             NoteKind::ExtraValues { dropped } => (
-                format!(
-                    "“{}”行有 {} 个数字，多于模板的 {} 列；按后 {} 个读取，未使用开头的 {}。",
-                    short_row(row.label),
-                    row.cols.len() + dropped.len(),
-                    row.cols.len(),
-                    row.cols.len(),
-                    shown(dropped)
-                ),
+                Finding::ExtraValues { row: short_row(row.label), columns: row.cols.len(), dropped: values(dropped) },
                 &dropped[..],
             ),
             _ => continue,
         };
-        let mut d = Diagnostic::new(&RULE, message);
+        let mut d = Diagnostic::new(&RULE, finding);
         d.cells = (0..row.cols.len()).map(|c| cell_key(table, r, c)).collect();
         d.span = dropped.first().map(|(_, s)| *s).or(Some(note.span));
         d.related = dropped.iter().skip(1).map(|(_, s)| *s).collect();
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }
 }

@@ -1,7 +1,7 @@
 //! CELL-INVALID (error): a value that is not a number where one is required, a
 //! negative count (only 本年增/减 may be negative), or a fraction in a count.
 
-use super::{cell_key, cell_name, Diagnostic, Rule, RuleDoc, Severity};
+use super::{cell_key, cell_name, Diagnostic, Finding, Invalid, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -26,20 +26,19 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             for (c, cell) in row.iter().enumerate() {
                 let key = table.def.rows[r].cols[c].key;
                 let problem = match &cell.value {
-                    CellValue::Invalid(text) => format!("填的是“{text}”，不是数字"),
-                    CellValue::Number(n) if n.mantissa < 0 && key != "change" => format!("为负数 {n}"),
+                    CellValue::Invalid(text) => Invalid::Text(text.clone()),
+                    CellValue::Number(n) if n.mantissa < 0 && key != "change" => Invalid::Negative(*n),
                     CellValue::Number(n)
                         if n.scale > 0 && key != "amount" && n.mantissa % 10i64.pow(u32::from(n.scale)) != 0 =>
                     {
-                        format!("为小数 {n}，件数应为整数")
+                        Invalid::Fraction(*n)
                     }
                     _ => continue,
                 };
-                let mut d = Diagnostic::new(&RULE, format!("{}{problem}。", cell_name(table, r, c)));
+                let mut d = Diagnostic::new(&RULE, Finding::InvalidCell { cell: cell_name(table, r, c), problem });
                 d.cells = vec![cell_key(table, r, c)];
                 d.culprits = d.cells.clone();
                 d.span = cell.span;
-                d.help = Some(RULE.doc.fix.to_owned());
                 out.push(d);
             }
         }

@@ -1,7 +1,7 @@
 //! CELL-MISSING (warning): template rows or cells not found in a table that was found.
 
 use super::identities::short_row;
-use super::{cell_key, placed_by_position, Diagnostic, Rule, RuleDoc, Severity, GUESS};
+use super::{cell_key, placed_by_position, Diagnostic, Finding, MissingRow, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -32,24 +32,22 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             if missing.is_empty() {
                 continue;
             }
-            let label = short_row(table.def.rows[r].label);
-            let guess = if placed_by_position(report, table, r) { GUESS } else { "" };
-            if missing.len() == row.len() {
-                rows.push(format!("“{label}”"));
+            let columns = if missing.len() == row.len() {
+                Vec::new()
             } else {
-                let cols: Vec<&str> = missing.iter().map(|&c| table.def.rows[r].cols[c].label).collect();
-                rows.push(format!("“{label}”的{}{guess}", cols.join("、")));
-            }
+                missing.iter().map(|&c| table.def.rows[r].cols[c].label).collect()
+            };
+            let guessed = placed_by_position(report, table, r);
+            rows.push(MissingRow { row: short_row(table.def.rows[r].label), columns, guessed });
             cells.extend(missing.iter().map(|&c| cell_key(table, r, c)));
         }
         if rows.is_empty() {
             continue;
         }
-        let mut d = Diagnostic::new(&RULE, format!("表中未找到：{}（共 {} 个单元格）。", rows.join("；"), cells.len()));
+        let mut d = Diagnostic::new(&RULE, Finding::MissingCells { rows, count: cells.len() });
         d.culprits = cells.clone();
         d.cells = cells;
         d.span = Some(table.span);
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }
 }

@@ -4,7 +4,7 @@
 //! readings fit equally well gets a warning naming both.
 
 use super::identities::short_row;
-use super::{cell_key, show_reading, table_name, Diagnostic, Rule, RuleDoc, Severity};
+use super::{cell_key, Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{NoteKind, Number, Report};
 
 pub static RULE: Rule = Rule {
@@ -52,36 +52,19 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         let unbalanced = notes.iter().filter(|(_, _, b, _, _)| *b == 0).count();
         let counted: Vec<usize> = notes.iter().filter_map(|(_, r, ..)| *r).collect();
         let blanks: usize = notes.iter().map(|(.., b)| b).sum();
-        let mut message = format!(
-            "{}的数字之间没有分隔（网页抓取的文本常见），已按位数和勾稽关系拆成单元格：{} 行的数字有多种拆法",
-            table_name(def.kind),
-            notes.len()
-        );
-        if counted.len() == notes.len() {
-            message.push_str(&format!("（共 {} 种）", counted.iter().sum::<usize>()));
-        }
-        let mut parts = Vec::new();
-        let settled = notes.len() - ties - unbalanced;
-        if settled > 0 {
-            parts.push(format!("{settled} 行由勾稽关系确定"));
-        }
-        if ties > 0 {
-            parts.push(format!("{ties} 行无法确定，按最可能的拆法读取（另见各行的警告）"));
-        }
-        if unbalanced > 0 {
-            parts.push(format!("{unbalanced} 行没有一种拆法能满足勾稽关系，按最可能的拆法读取"));
-        }
-        message.push_str(&format!("，其中 {}", parts.join("，")));
-        if blanks > 0 {
-            // Glued digits keep no trace of a blank cell: where it stands is inferred too.
-            message.push_str(&format!("；{blanks} 个单元格没有数字，按勾稽关系判为空白"));
-        }
-        message.push_str("。拆出的数字是推断的，请对照原表核对。");
-        let mut d = Diagnostic::new(&RULE, message);
+        let finding = Finding::SplitTable {
+            table: def.kind,
+            rows: notes.len(),
+            readings: (counted.len() == notes.len()).then(|| counted.iter().sum()),
+            settled: notes.len() - ties - unbalanced,
+            ties,
+            unbalanced,
+            blanks,
+        };
+        let mut d = Diagnostic::new(&RULE, finding);
         d.cells = notes.iter().flat_map(|(n, ..)| n.cells(def)).map(|(r, c)| cell_key(table, r, c)).collect();
         d.span = notes.first().map(|(n, ..)| n.span);
         d.related = notes.iter().skip(1).map(|(n, ..)| n.span).collect();
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
         for (n, _, _, other, _) in &notes {
             let Some(other) = other else { continue };
@@ -94,18 +77,10 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 })
                 .collect();
             let label = def.rows.iter().find(|r| r.key == n.row).map_or("", |r| short_row(r.label));
-            let mut d = Diagnostic::new(
-                &RULE,
-                format!(
-                    "“{label}”行的数字可以拆成 {} 或 {}，勾稽关系无法区分；按前者读取，请对照原表核对。",
-                    show_reading(&chosen),
-                    show_reading(other)
-                ),
-            );
+            let mut d = Diagnostic::new(&RULE, Finding::SplitTie { row: label, chosen, other: other.clone() });
             d.severity = Severity::Warning;
             d.cells = cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect();
             d.span = Some(n.span);
-            d.help = Some(RULE.doc.fix.to_owned());
             out.push(d);
         }
     }

@@ -6,7 +6,7 @@
 //! explains every broken equality: that cell, its suggested value (建议值) and
 //! the identities it breaks become one finding.
 
-use super::{cell_key, cell_name, Broken, Diagnostic, Fix, Severity};
+use super::{cell_key, cell_name, Broken, Diagnostic, Finding, Fix, Severity, Term};
 use crate::model::identities::{Along, Identity, Relation, Terms};
 use crate::model::{CellValue, NoteKind, Number, Report, Table};
 use crate::text::Span;
@@ -62,10 +62,6 @@ fn side_sum(table: &Table, cells: &[(usize, usize)], scale: u8) -> i128 {
 fn number(v: i128, scale: u8) -> Number {
     let mantissa = i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX });
     Number { mantissa, scale }
-}
-
-fn show(v: i128, scale: u8) -> String {
-    number(v, scale).to_string()
 }
 
 /// Every checkable instance of `identity` in `table`.
@@ -154,7 +150,12 @@ pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Dia
             .collect();
         for d in &mut out[from..] {
             if d.cells.iter().any(|c| split.contains(c)) {
-                d.message.push_str("（涉及的部分数字原文粘连在一起，是按位数和勾稽关系拆分推断的，见 CELL-SPLIT）");
+                if let Finding::Identity { inferred }
+                | Finding::BlankSides { inferred }
+                | Finding::RootCause { inferred, .. } = &mut d.finding
+                {
+                    *inferred = true;
+                }
             }
         }
     }
@@ -203,64 +204,36 @@ fn root_cause<'a>(
     Some((cell, value, broken.to_vec()))
 }
 
-/// `自然人列：一、本年新收+二、上年结转 = 1+0 = 1，但（七）总计+四、结转下年度 = 0+0 = 0`
-fn describe(table: &Table, inst: &Instance) -> String {
-    let along_rows = inst.identity.along == Along::Column;
-    let name = |&(r, c): &(usize, usize)| {
-        let row = &table.def.rows[r];
-        if along_rows {
-            short_row(row.label).to_owned()
-        } else {
-            row.cols[c].label.to_owned()
-        }
-    };
-    let value = |&(r, c): &(usize, usize)| match table.cells[r][c].value {
-        CellValue::Number(n) => n.to_string(),
-        _ => "空白".to_owned(),
-    };
-    let side = |cells: &[(usize, usize)]| {
-        let sum = show(side_sum(table, cells, inst.scale), inst.scale);
-        if cells.len() == 1 {
-            return format!("{} = {}", name(&cells[0]), value(&cells[0]));
-        }
-        if cells.len() > 6 {
-            // Long sums (the result rows): name the terms that are not 0.
-            let shown: Vec<String> =
-                cells.iter().filter(|c| value(c) != "0").map(|c| format!("{} {}", name(c), value(c))).collect();
-            let terms = if shown.is_empty() { "各项均为 0".to_owned() } else { shown.join(" + ") };
-            return format!("各项之和 = {sum}（{terms}）");
-        }
-        let names: Vec<String> = cells.iter().map(name).collect();
-        let values: Vec<String> = cells.iter().map(value).collect();
-        format!("{} = {} = {sum}", names.join("+"), values.join("+"))
-    };
-    let relation = match inst.identity.relation {
-        Relation::Equal => "但",
-        Relation::AtLeast => "小于",
-    };
-    let mut text = format!("{}：{}，{relation} {}", inst.label, side(&inst.lhs), side(&inst.rhs));
-    if !inst.blanks.is_empty() {
-        text.push_str(&format!("（{} 个空白单元格按 0 计）", inst.blanks.len()));
-    }
-    text
-}
-
 fn span_of(table: &Table, cells: &[(usize, usize)]) -> (Option<Span>, Vec<Span>) {
     let spans: Vec<Span> = cells.iter().filter_map(|&(r, c)| table.cells[r][c].span).collect();
     (spans.first().copied(), spans.iter().skip(1).copied().collect())
 }
 
-/// The instance as data: its cells and both sums.
+/// The instance as data: its terms (named as the message names them: rows
+/// along a column, columns along a row), both sums, the relation, the blanks.
 fn broken(table: &Table, inst: &Instance) -> Broken {
-    let keys = |cells: &[(usize, usize)]| cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect();
+    let along_rows = inst.identity.along == Along::Column;
+    let term = |&(r, c): &(usize, usize)| {
+        let row = &table.def.rows[r];
+        Term {
+            cell: cell_key(table, r, c),
+            name: if along_rows { short_row(row.label) } else { row.cols[c].label },
+            value: match table.cells[r][c].value {
+                CellValue::Number(n) => Some(n),
+                _ => None,
+            },
+        }
+    };
     let sum = |cells: &[(usize, usize)]| number(side_sum(table, cells, inst.scale), inst.scale);
     Broken {
         code: inst.identity.code,
         about: inst.label.clone(),
-        lhs: keys(&inst.lhs),
-        rhs: keys(&inst.rhs),
+        lhs: inst.lhs.iter().map(term).collect(),
+        rhs: inst.rhs.iter().map(term).collect(),
         lhs_sum: sum(&inst.lhs),
         rhs_sum: sum(&inst.rhs),
+        relation: inst.identity.relation,
+        blanks: inst.blanks.len(),
     }
 }
 
@@ -271,7 +244,7 @@ fn finding(table: &Table, inst: &Instance) -> Diagnostic {
     Diagnostic {
         code: inst.identity.code,
         severity,
-        message: describe(table, inst),
+        finding: Finding::Identity { inferred: false },
         cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
         // Which of its terms is wrong, the identity alone cannot tell; unless
         // one side was left blank: those cells are the cause.
@@ -283,7 +256,6 @@ fn finding(table: &Table, inst: &Instance) -> Diagnostic {
         broken: vec![broken(table, inst)],
         span,
         related,
-        help: None,
         fix: None,
     }
 }
@@ -305,43 +277,28 @@ fn blank_finding(table: &Table, group: &[&Instance]) -> Diagnostic {
             }
         }
     }
-    let about: Vec<&str> = group.iter().map(|i| i.label.as_str()).collect();
-    let message = format!(
-        "{} 处勾稽关系因一侧单元格全部空白（按 0 计）而不成立：{}。补上空白单元格的数字后再核对。{}",
-        group.len(),
-        about.join("、"),
-        group.iter().map(|i| format!("[{}] {}", i.identity.code, describe(table, i))).collect::<Vec<_>>().join("；")
-    );
     let (span, related) = span_of(table, &cells);
     let blank_spans: Vec<Span> = blanks.iter().filter_map(|&(r, c)| table.cells[r][c].span).collect();
     Diagnostic {
         code: group[0].identity.code,
         severity: Severity::Error,
-        message,
+        finding: Finding::BlankSides { inferred: false },
         cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
         culprits: blanks.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
         broken: group.iter().map(|i| broken(table, i)).collect(),
         span: blank_spans.first().copied().or(span),
         related,
-        help: Some("空白不等于 0：先补上空白单元格（没有发生的填 0），再按勾稽关系核对。".to_owned()),
         fix: None,
     }
 }
 
 fn root_finding(table: &Table, cell: (usize, usize), value: Number, explained: &[&Instance]) -> Diagnostic {
     let key = cell_key(table, cell.0, cell.1);
-    let current = match &table.cells[cell.0][cell.1].value {
-        CellValue::Number(n) => n.to_string(),
-        _ => "空白".to_owned(),
+    let current = match table.cells[cell.0][cell.1].value {
+        CellValue::Number(n) => Some(n),
+        _ => None,
     };
-    let breaks: Vec<String> =
-        explained.iter().map(|i| format!("[{}] {}", i.identity.code, describe(table, i))).collect();
-    let message = format!(
-        "{}（{current}）与 {} 处勾稽关系不符；改为 {value} 后全部平衡（建议值 {value}）。{}",
-        cell_name(table, cell.0, cell.1),
-        explained.len(),
-        breaks.join("；")
-    );
+    let finding = Finding::RootCause { cell: cell_name(table, cell.0, cell.1), current, value, inferred: false };
     let mut cells = vec![(cell.0, cell.1)];
     for i in explained {
         for &c in i.lhs.iter().chain(&i.rhs) {
@@ -354,16 +311,12 @@ fn root_finding(table: &Table, cell: (usize, usize), value: Number, explained: &
     Diagnostic {
         code: explained[0].identity.code,
         severity: Severity::Error,
-        message,
+        finding,
         cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
         culprits: vec![key.clone()],
         broken: explained.iter().map(|i| broken(table, i)).collect(),
         span: table.cells[cell.0][cell.1].span.or(span),
         related,
-        help: Some(format!(
-            "核对{}，按原始台账改正；若其余数字有误，按同一勾稽关系改正那些数字。",
-            cell_name(table, cell.0, cell.1)
-        )),
         fix: Some(Fix { cell: key, value }),
     }
 }

@@ -3,17 +3,20 @@
 //! the files once, which declares the modules and [`RULES`], and [`check`] runs
 //! what the registry says. The table identities are the format's data
 //! (`model::identities`), evaluated by one engine (`identities.rs`). Checks
-//! only look at the model; spans point back into the input.
+//! only look at the model; spans point back into the input. A finding is data
+//! (`finding.rs`): its message and help are rendered by `views::messages`.
 
 mod across;
 mod causes;
 mod examples;
+mod finding;
 mod identities;
 mod narrative;
 
 pub use across::check as check_across;
+pub use finding::*;
 
-use crate::model::{Number, Report, Table, TableKind};
+use crate::model::{Number, Report, Table};
 use crate::text::Span;
 use narrative::Sentence;
 
@@ -49,28 +52,16 @@ pub struct Fix {
     pub value: Number,
 }
 
-/// One broken instance of a table identity: which (its code), what it is
-/// about (`自然人列`, `“（一）予以公开”行`), the cells on each side and both
-/// sums (blank cells count as 0).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Broken {
-    pub code: &'static str,
-    pub about: String,
-    pub lhs: Vec<String>,
-    pub rhs: Vec<String>,
-    pub lhs_sum: Number,
-    pub rhs_sum: Number,
-}
-
-/// A finding: its code, how bad it is, a message stating the numbers, the
-/// cells it is about (`table.row.col`) and which of them are the culprits,
-/// where in the input it points (the primary span and related ones), how to
-/// fix it and, for one wrong cell, the value; for identities, every one broken.
+/// A finding: its code, how bad it is, what it says as data (its message and
+/// help are rendered from it by `views::messages`), the cells it is about
+/// (`table.row.col`) and which of them are the culprits, where in the input it
+/// points (the primary span and related ones) and, for one wrong cell, the
+/// value; for identities, every one broken.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub finding: Finding,
     pub cells: Vec<String>,
     /// The cells among `cells` a fix changes (the one wrong value, or the
     /// blank, missing or invalid cell itself); the others are only involved
@@ -80,23 +71,21 @@ pub struct Diagnostic {
     pub broken: Vec<Broken>,
     pub span: Option<Span>,
     pub related: Vec<Span>,
-    pub help: Option<String>,
     pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
     /// A finding of `rule` with its default severity and no cells or spans yet.
-    pub fn new(rule: &Rule, message: String) -> Self {
+    pub fn new(rule: &Rule, finding: Finding) -> Self {
         Diagnostic {
             code: rule.code,
             severity: rule.severity,
-            message,
+            finding,
             cells: Vec::new(),
             culprits: Vec::new(),
             broken: Vec::new(),
             span: None,
             related: Vec::new(),
-            help: None,
             fix: None,
         }
     }
@@ -229,9 +218,6 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
     out
 }
 
-/// Said of cells whose place in a row was inferred: the row printed fewer values than columns.
-pub(crate) const GUESS: &str = "（该行数字少于列数，哪几格是按位置推断的，请核对）";
-
 /// Whether the reader placed row `row` of `table` by position (a guess, noted).
 pub(crate) fn placed_by_position(report: &Report, table: &Table, row: usize) -> bool {
     report.notes.iter().any(|n| {
@@ -241,28 +227,14 @@ pub(crate) fn placed_by_position(report: &Report, table: &Table, row: usize) -> 
     })
 }
 
-/// A table's name in messages.
-pub fn table_name(kind: TableKind) -> &'static str {
-    match kind {
-        TableKind::Active => "主动公开情况表",
-        TableKind::Requests => "申请情况表",
-        TableKind::Review => "复议诉讼表",
-    }
-}
-
-/// A reading of a row's cells: `1|21|212`, `—` for a blank.
-pub fn show_reading(values: &[Option<Number>]) -> String {
-    values.iter().map(|v| v.map_or("—".to_owned(), |n| n.to_string())).collect::<Vec<_>>().join("|")
-}
-
 /// The key of a cell: `table.row.col`.
 pub fn cell_key(table: &Table, row: usize, col: usize) -> String {
     let r = &table.def.rows[row];
     format!("{}.{}.{}", table.def.kind.key(), r.key, r.cols[col].key)
 }
 
-/// A cell as a person names it: `“（一）予以公开”行“自然人”列`.
-pub fn cell_name(table: &Table, row: usize, col: usize) -> String {
+/// A cell as a person names it (rendered `“（一）予以公开”行“自然人”列`).
+pub fn cell_name(table: &Table, row: usize, col: usize) -> CellName {
     let r = &table.def.rows[row];
-    format!("“{}”行“{}”列", identities::short_row(r.label), r.cols[col].label)
+    CellName { row: identities::short_row(r.label), column: r.cols[col].label }
 }

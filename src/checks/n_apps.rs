@@ -2,7 +2,7 @@
 //! from the table's 本年新收 总计 (or 新收 + 上年结转 where the sentence counts both).
 
 use super::narrative::{count_with_unit, Sentence};
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -55,18 +55,14 @@ pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>)
     let Some(new) = value("new") else { return };
     for s in sentences {
         let Some((claimed, with_carried)) = stated(s) else { continue };
-        let (expected, what) = match (with_carried, value("carried_in")) {
-            (true, Some(carried)) => (new + carried, format!("新收 {new} + 上年结转 {carried} = {}", new + carried)),
-            _ => (new, format!("“一、本年新收”总计为 {new}")),
-        };
-        if i128::from(claimed) == expected {
+        let carried = value("carried_in").filter(|_| with_carried);
+        if i128::from(claimed) == new + carried.unwrap_or(0) {
             continue;
         }
-        let mut d = Diagnostic::new(&RULE, format!("正文说申请 {claimed} 件，表三{what}。"));
+        let mut d = Diagnostic::new(&RULE, Finding::Applications { claimed, new, carried });
         d.cells = vec!["requests.new.total".to_owned()];
         d.span = Some(s.span);
         d.related = table.cell("new", "total").and_then(|c| c.span).into_iter().collect();
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }
 }

@@ -1,6 +1,6 @@
 //! N-DUP (warning): a paragraph, or a block of consecutive paragraphs, appears twice.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::Report;
 use crate::text::{is_bare, Folded};
 use std::collections::{HashMap, HashSet};
@@ -82,15 +82,9 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         let first_end = repeats[end].map_or(j, |r| r as usize);
         let count = end - i + 1;
         let opening: String = paragraphs[kept[i].0].text.chars().take(20).collect();
-        let what = if count == 1 {
-            format!("段落“{opening}…”在前文已经出现过一次。")
-        } else {
-            format!("从“{opening}…”起的 {count} 段与前文的 {count} 段完全相同。")
-        };
-        let mut d = Diagnostic::new(&RULE, what);
+        let mut d = Diagnostic::new(&RULE, Finding::RepeatedParagraphs { opening, count });
         d.span = Some(span_of(i, end));
         d.related = vec![span_of(j, first_end)];
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
         i = end + 1;
     }
@@ -135,10 +129,9 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             .find(|&k| holder(k) && holds_all(k));
         let Some(k) = found else { continue };
         let opening: String = paragraphs[*p].text.chars().take(20).collect();
-        let mut d = Diagnostic::new(&RULE, format!("段落“{opening}…”与另一段中的文字重复。"));
+        let mut d = Diagnostic::new(&RULE, Finding::RepeatedInside { opening });
         d.span = Some(paragraphs[*p].span);
         d.related = vec![paragraphs[kept[k].0].span];
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }
 }

@@ -1,6 +1,6 @@
 //! N-EMPTY (warning): chapter 五 is empty, 无, or a single short sentence.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::Report;
 use crate::text::is_bare;
 
@@ -29,10 +29,8 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     if bare >= SHORT {
         return;
     }
-    let said =
-        if bare == 0 { "没有内容".to_owned() } else { format!("只有“{}”（{bare} 字）", text.trim()) };
-    let mut d = Diagnostic::new(&RULE, format!("第五部分“存在的主要问题及改进情况”{said}。"));
+    let text = (bare > 0).then(|| text.trim().to_owned());
+    let mut d = Diagnostic::new(&RULE, Finding::EmptyProblems { text, chars: bare });
     d.span = Some(report.chapters[five].span);
-    d.help = Some(RULE.doc.fix.to_owned());
     out.push(d);
 }

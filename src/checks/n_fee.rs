@@ -1,6 +1,6 @@
 //! N-FEE (warning): 2021 format: chapter 六 does not say whether 信息处理费 was charged.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{Report, TemplateId};
 
 pub static RULE: Rule = Rule {
@@ -30,14 +30,9 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     if text.contains("处理费") || text.contains("信息处理") && text.contains("费") {
         return;
     }
-    let said = if text.trim().is_empty() {
-        "没有内容".to_owned()
-    } else {
-        format!("只写了“{}”", clip(text.trim(), 30))
-    };
-    let mut d = Diagnostic::new(&RULE, format!("第六部分{said}，没有说明本年度信息处理费的收取情况。"));
+    let text = (!text.trim().is_empty()).then(|| clip(text.trim(), 30));
+    let mut d = Diagnostic::new(&RULE, Finding::NoFee { text });
     d.span = Some(report.chapters[six].span);
-    d.help = Some(RULE.doc.fix.to_owned());
     out.push(d);
 }
 

@@ -2,7 +2,7 @@
 //! litigation (未发生…行政复议、行政诉讼; 行政复议 N 件) disagrees with the review table.
 
 use super::narrative::{count_with_unit, Sentence};
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report, Table};
 
 pub static RULE: Rule = Rule {
@@ -54,11 +54,10 @@ pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>)
                 continue;
             }
             let cells: Vec<String> = rows.iter().map(|r| format!("review.{r}.total")).collect();
-            let mut d = Diagnostic::new(&RULE, format!("正文说{word} {claimed} 件，表四{word}总计为 {actual}。"));
+            let mut d = Diagnostic::new(&RULE, Finding::ReviewCount { word, claimed, actual });
             d.span = Some(s.span);
             d.related = rows.iter().filter_map(|r| table.cell(r, "total").and_then(|c| c.span)).collect();
             d.cells = cells;
-            d.help = Some(RULE.doc.fix.to_owned());
             out.push(d);
         }
     }

@@ -2,7 +2,7 @@
 //! up to more than X (warning), or to less while they read as a complete split (info).
 
 use super::narrative::{count_at, Sentence};
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 
 pub static RULE: Rule = Rule {
     code: "N-SUM",
@@ -80,7 +80,6 @@ pub fn check(sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
         // i128: a sum of parts never overflows, whatever digits the text holds.
         let sum: i128 = parts.iter().map(|&v| i128::from(v)).sum();
         let total = i128::from(total);
-        let listed: Vec<String> = parts.iter().map(i64::to_string).collect();
         let open_ended = s.has("等") || s.has("其他") || s.has("其余");
         let severity = if sum > total {
             Severity::Warning
@@ -89,14 +88,9 @@ pub fn check(sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        let relation = if sum > total { "大于" } else { "小于" };
-        let mut d = Diagnostic::new(
-            &RULE,
-            format!("“共 {total}{unit}”，其中各项 {} = {sum}{unit}，{relation}总数。", listed.join("+")),
-        );
+        let mut d = Diagnostic::new(&RULE, Finding::PartsSum { total, unit, parts, sum });
         d.severity = severity;
         d.span = Some(s.span);
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }
 }

@@ -1,7 +1,7 @@
 //! S-CHAPTER (warning): one of the six chapters is missing, out of order or
 //! repeated, or the report has chapters the format does not have.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{ChapterProblem, Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{Report, CHAPTERS};
 
 pub static RULE: Rule = Rule {
@@ -27,39 +27,30 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         .map(|n| CHAPTERS[usize::from(n) - 1])
         .collect();
     if !missing.is_empty() {
-        problems.push(format!("缺少“{}”", missing.join("”“")));
+        problems.push(ChapterProblem::Missing(missing));
     }
     let mut highest = 0;
     let mut seen = [false; 7];
     for c in chapters {
         let Some(n) = c.number else { continue };
         if seen[usize::from(n)] {
-            problems.push(format!(
-                "第{}章重复出现（“{}”）",
-                CHAPTERS[usize::from(n) - 1].chars().next().unwrap_or('?'),
-                c.heading
-            ));
+            problems.push(ChapterProblem::Repeated { number: n, heading: c.heading.clone() });
         } else if n < highest {
-            problems.push(format!(
-                "“{}”排在第{}章之后",
-                c.heading,
-                CHAPTERS[usize::from(highest) - 1].chars().next().unwrap_or('?')
-            ));
+            problems.push(ChapterProblem::OutOfOrder { heading: c.heading.clone(), after: highest });
         }
         seen[usize::from(n)] = true;
         highest = highest.max(n);
     }
-    let extra: Vec<&str> = chapters.iter().filter(|c| c.number.is_none()).map(|c| c.heading.as_str()).collect();
+    let extra: Vec<String> = chapters.iter().filter(|c| c.number.is_none()).map(|c| c.heading.clone()).collect();
     if !extra.is_empty() {
-        problems.push(format!("有格式之外的章节“{}”", extra.join("”“")));
+        problems.push(ChapterProblem::Extra(extra));
     }
     if problems.is_empty() {
         return;
     }
-    let mut d = Diagnostic::new(&RULE, format!("章节结构与格式不符：{}。", problems.join("；")));
+    let mut d = Diagnostic::new(&RULE, Finding::Chapters { problems });
     let odd: Vec<_> = chapters.iter().filter(|c| c.number.is_none()).map(|c| c.span).collect();
     d.span = odd.first().copied().or(chapters.last().map(|c| c.span));
     d.related = odd.iter().skip(1).copied().collect();
-    d.help = Some(RULE.doc.fix.to_owned());
     out.push(d);
 }

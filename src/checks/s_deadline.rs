@@ -1,6 +1,6 @@
 //! S-DEADLINE (info): the signature date is after 31 January of the following year.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{Date, Report};
 
 pub static RULE: Rule = Rule {
@@ -22,12 +22,8 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let (Some(year), Some(signed)) = (&report.meta.year, &report.meta.signed) else { return };
     let deadline = Date { year: year.value + 1, month: 1, day: 31 };
     if signed.value > deadline && signed.value.year == deadline.year {
-        let mut d = Diagnostic::new(
-            &RULE,
-            format!("落款日期 {} 晚于 {deadline}（县级以上人民政府部门的公布时限）。", signed.value),
-        );
+        let mut d = Diagnostic::new(&RULE, Finding::LateSignature { signed: signed.value, deadline });
         d.span = Some(signed.span);
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }
 }

@@ -1,6 +1,6 @@
 //! S-HEADING (info): a chapter heading in a known variant wording, or unnumbered.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{Report, CHAPTERS};
 
 pub static RULE: Rule = Rule {
@@ -22,9 +22,8 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     for c in &report.chapters {
         let Some(n) = c.number.filter(|_| !c.standard) else { continue };
         let standard = CHAPTERS[usize::from(n) - 1];
-        let mut d = Diagnostic::new(&RULE, format!("章节标题“{}”不是标准写法，格式为“{standard}”。", c.heading));
+        let mut d = Diagnostic::new(&RULE, Finding::Heading { heading: c.heading.clone(), standard });
         d.span = Some(c.span);
-        d.help = Some(format!("改为“{standard}”。"));
         out.push(d);
     }
 }

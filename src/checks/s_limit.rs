@@ -1,9 +1,8 @@
 //! S-LIMIT (warning): the input reached a bound on what one input may cost
 //! (`text::limits`); the part beyond it was read less fully.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::Report;
-use crate::text::limits::Limit;
 
 pub static RULE: Rule = Rule {
     code: "S-LIMIT",
@@ -22,14 +21,8 @@ pub static RULE: Rule = Rule {
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     for hit in &report.limits {
-        let what = match hit.limit {
-            Limit::TableColumns => format!("表格超过 {} 列，超出的单元格不再按列对齐。", hit.limit.bound()),
-            Limit::Rowspan => format!("单元格向下合并超过 {} 行，按 {} 行读取。", hit.limit.bound(), hit.limit.bound()),
-            Limit::TableDepth => format!("表格嵌套超过 {} 层，更深的表格按文字读取。", hit.limit.bound()),
-        };
-        let mut d = Diagnostic::new(&RULE, what);
+        let mut d = Diagnostic::new(&RULE, Finding::Limit(hit.limit));
         d.span = hit.span;
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }
 }

@@ -1,6 +1,6 @@
 //! S-META (warning): the title, the issuing agency or the report year cannot be found.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{Report, YearSource};
 
 pub static RULE: Rule = Rule {
@@ -20,23 +20,12 @@ pub static RULE: Rule = Rule {
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let m = &report.meta;
-    let mut missing = Vec::new();
-    if m.title.is_none() {
-        missing.push("标题".to_owned());
-    }
-    if m.agency.is_none() {
-        missing.push("发布机关".to_owned());
-    }
-    match (&m.year, m.year_source) {
-        (None, _) => missing.push("报告年度".to_owned()),
-        (Some(y), YearSource::Body) => missing.push(format!("报告年度（正文最早出现的是 {} 年，仅为推测）", y.value)),
-        _ => {}
-    }
-    if missing.is_empty() {
+    let guessed_year = m.year.as_ref().filter(|_| m.year_source == YearSource::Body).map(|y| y.value);
+    let (title, agency, year) = (m.title.is_none(), m.agency.is_none(), m.year.is_none());
+    if !(title || agency || year) && guessed_year.is_none() {
         return;
     }
-    let mut d = Diagnostic::new(&RULE, format!("未能读出{}。", missing.join("、")));
+    let mut d = Diagnostic::new(&RULE, Finding::MetaMissing { title, agency, year, guessed_year });
     d.span = m.year.as_ref().filter(|_| m.year_source == YearSource::Body).map(|y| y.span);
-    d.help = Some(RULE.doc.fix.to_owned());
     out.push(d);
 }

@@ -1,7 +1,7 @@
 //! S-TABLE (error): one of the three statistical tables was not found.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
-use crate::model::Report;
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
+use crate::model::{Report, TableKind};
 
 pub static RULE: Rule = Rule {
     code: "S-TABLE",
@@ -24,14 +24,11 @@ pub static RULE: Rule = Rule {
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let t = &report.tables;
-    for (table, name, key) in [
-        (&t.active, "二、主动公开政府信息情况", "active"),
-        (&t.requests, "三、收到和处理政府信息公开申请情况", "requests"),
-        (&t.review, "四、政府信息公开行政复议、行政诉讼情况", "review"),
-    ] {
+    for (table, kind) in
+        [(&t.active, TableKind::Active), (&t.requests, TableKind::Requests), (&t.review, TableKind::Review)]
+    {
         if table.is_none() {
-            let mut d = Diagnostic::new(&RULE, format!("未找到“{name}”统计表（{key}），无法核对该表。"));
-            d.help = Some(RULE.doc.fix.to_owned());
+            let d = Diagnostic::new(&RULE, Finding::TableMissing(kind));
             out.push(d);
         }
     }

@@ -2,7 +2,7 @@
 //! tables show does not fit the report year (2019–2020: the 2019 format;
 //! 2021 on: the 2021 format), or the tables mix both.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{Report, Table, TemplateId};
 use crate::text::Span;
 
@@ -29,13 +29,6 @@ fn expected(year: i32) -> TemplateId {
     }
 }
 
-fn edition(t: TemplateId) -> &'static str {
-    match t {
-        TemplateId::Y2019 => "2019 年版（国办公开办函〔2019〕60号）",
-        TemplateId::Y2021 => "2021 年版（国办公开办函〔2021〕30号）",
-    }
-}
-
 /// Only tables that show their format count: one read in a layout because
 /// nothing told the formats apart is no evidence (`Table::template_shown`).
 /// The active table in the wrong format is an error; the requests table's
@@ -54,34 +47,19 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let off = |t: Option<(TemplateId, Span)>| t.filter(|(t, _)| *t != wanted);
     let (active_off, requests_off) = (off(active), off(requests));
     let related: Vec<Span> = year.map(|y| y.span).into_iter().collect();
-    let said = |what: &str, is: TemplateId| match year {
-        Some(y) => format!("{} 年度报告应使用{}，{}却是{}", y.value, edition(wanted), what, edition(is)),
-        None => format!("两张表格式不一致：主动公开表为{}，{}却是{}", edition(wanted), what, edition(is)),
-    };
+    let year_value = year.map(|y| y.value);
     if let Some((is, span)) = active_off {
-        let mut message = said("主动公开表", is);
-        if requests_off.is_some() {
-            message.push_str("，申请情况表也是");
-        }
-        message.push('。');
-        let mut d = Diagnostic::new(&RULE, message);
+        let finding =
+            Finding::ActiveVersion { year: year_value, wanted, is, requests_too: requests_off.is_some() };
+        let mut d = Diagnostic::new(&RULE, finding);
         d.span = Some(span);
         d.related = related.into_iter().chain(requests_off.map(|(_, s)| s)).collect();
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     } else if let Some((is, span)) = requests_off {
-        let rows = match is {
-            TemplateId::Y2019 => "（六）其他处理只有一行",
-            TemplateId::Y2021 => "（六）其他处理分为三行",
-        };
-        let mut d = Diagnostic::new(
-            &RULE,
-            format!("{}（{rows}）；其余各行两种格式相同，数字仍按所印读取。", said("申请情况表", is)),
-        );
+        let mut d = Diagnostic::new(&RULE, Finding::RequestsVersion { year: year_value, wanted, is });
         d.severity = Severity::Warning;
         d.span = Some(span);
         d.related = related;
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push(d);
     }
 }

@@ -1,7 +1,7 @@
 //! S-YEAR (warning): the years disagree: the title year, the statistics period,
 //! and the signature date (which should fall in the year after the report year).
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{Report, YearSource};
 
 pub static RULE: Rule = Rule {
@@ -27,23 +27,17 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         let (from, to) = p.value;
         let whole_year = (from.year, from.month, from.day, to.year, to.month, to.day) == (y, 1, 1, y, 12, 31);
         if !whole_year {
-            let mut d = Diagnostic::new(
-                &RULE,
-                format!("标题为 {y} 年度，统计期限却是 {from} 至 {to}，应为 {y}-01-01 至 {y}-12-31。"),
-            );
+            let mut d = Diagnostic::new(&RULE, Finding::Period { year: y, from, to });
             d.span = Some(p.span);
             d.related = vec![year.span];
-            d.help = Some(RULE.doc.fix.to_owned());
             out.push(d);
         }
     }
     if let Some(signed) = &m.signed {
         if signed.value.year != y + 1 {
-            let mut d =
-                Diagnostic::new(&RULE, format!("标题为 {y} 年度，落款日期却是 {}，应在 {} 年。", signed.value, y + 1));
+            let mut d = Diagnostic::new(&RULE, Finding::SignedYear { year: y, signed: signed.value });
             d.span = Some(signed.span);
             d.related = vec![year.span];
-            d.help = Some(RULE.doc.fix.to_owned());
             out.push(d);
         }
     }

@@ -2,7 +2,7 @@
 //! government, or of a local government department: only State Council
 //! ministries and provincial or districted-city governments make 规章 (立法法).
 
-use super::{cell_key, Diagnostic, Rule, RuleDoc, Severity};
+use super::{cell_key, Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report};
 
 pub static RULE: Rule = Rule {
@@ -42,24 +42,16 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     if filled.is_empty() {
         return;
     }
-    let values: Vec<String> = filled
+    let values = filled
         .iter()
-        .map(|&c| {
-            format!(
-                "{} {}",
-                table.def.rows[r].cols[c].label,
-                match table.cells[r][c].value {
-                    CellValue::Number(n) => n.to_string(),
-                    _ => String::new(),
-                }
-            )
+        .filter_map(|&c| match table.cells[r][c].value {
+            CellValue::Number(n) => Some((table.def.rows[r].cols[c].label, n)),
+            _ => None,
         })
         .collect();
-    let mut d =
-        Diagnostic::new(&RULE, format!("“{}”无权制定规章，“规章”一行却填了 {}。", agency.value, values.join("、")));
+    let mut d = Diagnostic::new(&RULE, Finding::RulesByAgency { agency: agency.value.clone(), values });
     d.cells = filled.iter().map(|&c| cell_key(table, r, c)).collect();
     d.span = table.cells[r][filled[0]].span;
     d.related = vec![agency.span];
-    d.help = Some(RULE.doc.fix.to_owned());
     out.push(d);
 }

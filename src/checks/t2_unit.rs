@@ -2,7 +2,7 @@
 //! unit, more than 4 decimals or an implausibly large amount is flagged.
 //! 采购总金额 (2019) has no unit in the format: info when the report names none.
 
-use super::{cell_key, cell_name, Diagnostic, Rule, RuleDoc, Severity};
+use super::{cell_key, cell_name, Diagnostic, Finding, MoneyProblem, Rule, RuleDoc, Severity};
 use crate::model::{CellValue, Report, TemplateId};
 
 pub static RULE: Rule = Rule {
@@ -32,25 +32,15 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             }
             let cell = &table.cells[r][c];
             let CellValue::Number(n) = cell.value else { continue };
-            let name = cell_name(table, r, c);
             let (severity, problem) = match table.template {
                 TemplateId::Y2021 => {
                     let whole = n.mantissa / 10i64.pow(u32::from(n.scale));
                     if cell.unit == Some("元") {
-                        (
-                            Severity::Warning,
-                            format!("{name}填为 {n} 元，格式要求以万元为单位（应为 {} 万元）", to_wan(n)),
-                        )
+                        (Severity::Warning, MoneyProblem::InYuan { wan: to_wan(n) })
                     } else if n.scale > 4 {
-                        (
-                            Severity::Warning,
-                            format!("{name} {n} 有 {} 位小数，万元金额保留 4 位小数即可精确到元", n.scale),
-                        )
+                        (Severity::Warning, MoneyProblem::Decimals)
                     } else if whole > IMPLAUSIBLE_WAN {
-                        (
-                            Severity::Warning,
-                            format!("{name} {n} 万元（{} 亿元）大得不合常理，可能把元当作万元填写", whole / 10_000),
-                        )
+                        (Severity::Warning, MoneyProblem::Implausible { yi: whole / 10_000 })
                     } else {
                         continue;
                     }
@@ -59,14 +49,13 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                     if cell.unit.is_some() || table.money_unit.is_some() || n.mantissa == 0 {
                         continue;
                     }
-                    (Severity::Info, format!("{name}为 {n}，表格没有写明单位（元还是万元）"))
+                    (Severity::Info, MoneyProblem::NoUnit)
                 }
             };
-            let mut d = Diagnostic::new(&RULE, format!("{problem}。"));
+            let mut d = Diagnostic::new(&RULE, Finding::Money { cell: cell_name(table, r, c), amount: n, problem });
             d.severity = severity;
             d.cells = vec![cell_key(table, r, c)];
             d.span = cell.span;
-            d.help = Some(RULE.doc.fix.to_owned());
             out.push(d);
         }
     }

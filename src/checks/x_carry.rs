@@ -2,7 +2,7 @@
 //! equals last year's 结转下年度继续办理, per column.
 
 use super::across::{pairs, value};
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::Report;
 
 pub static RULE: Rule = Rule {
@@ -41,24 +41,17 @@ pub fn check(reports: &[&Report], out: &mut Vec<(usize, Diagnostic)>) {
                 continue;
             };
             if was != is {
-                differ.push(format!("{} {was}→{is}", col.label));
+                differ.push((col.label, was, is));
                 cells.push((c, format!("requests.carried_in.{}", col.key)));
             }
         }
         if differ.is_empty() {
             continue;
         }
-        let mut d = Diagnostic::new(
-            &RULE,
-            format!(
-                "上一年（{}年）报告的结转下年度与本年上年结转不符：{}。",
-                reports[prev].meta.year.as_ref().map_or(0, |y| y.value),
-                differ.join("；")
-            ),
-        );
+        let year = reports[prev].meta.year.as_ref().map_or(0, |y| y.value);
+        let mut d = Diagnostic::new(&RULE, Finding::Carry { year, differ });
         d.span = now.cell("carried_in", now.def.rows[1].cols[cells[0].0].key).and_then(|c| c.span);
         d.cells = cells.into_iter().map(|(_, k)| k).collect();
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push((this, d));
     }
 }

@@ -1,7 +1,7 @@
 //! X-COPY (warning): two reports (two years of one agency, or two agencies)
 //! share most of their narrative text.
 
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::Report;
 use crate::text::{is_bare, Folded};
 use std::collections::{HashMap, HashSet};
@@ -72,20 +72,15 @@ pub fn check(reports: &[&Report], out: &mut Vec<(usize, Diagnostic)>) {
         if smaller < 2 || shared * 2 <= smaller {
             continue;
         }
-        let name = |r: &Report| {
-            let agency = r.meta.agency.as_ref().map_or("未识别机关", |a| a.value.as_str()).to_owned();
-            r.meta.year.as_ref().map_or(agency.clone(), |y| format!("{agency}{}年", y.value))
+        let other = reports[a];
+        let finding = Finding::Copied {
+            agency: other.meta.agency.as_ref().map(|a| a.value.clone()),
+            year: other.meta.year.as_ref().map(|y| y.value),
+            shared,
+            percent: shared * 100 / smaller,
         };
-        let mut d = Diagnostic::new(
-            &RULE,
-            format!(
-                "与另一份报告（{}）有 {shared} 句相同，占较短一份正文句子的 {}%。",
-                name(reports[a]),
-                shared * 100 / smaller
-            ),
-        );
+        let mut d = Diagnostic::new(&RULE, finding);
         d.span = reports[b].paragraphs.first().map(|p| p.span);
-        d.help = Some(RULE.doc.fix.to_owned());
         out.push((b, d));
     }
 }

@@ -2,7 +2,7 @@
 //! 现行有效(Y) = 现行有效(Y−1) + 本年制发(Y) − 本年废止(Y).
 
 use super::across::{pairs, value};
-use super::{Diagnostic, Rule, RuleDoc, Severity};
+use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::{Report, TemplateId};
 
 pub static RULE: Rule = Rule {
@@ -47,13 +47,9 @@ pub fn check(reports: &[&Report], out: &mut Vec<(usize, Diagnostic)>) {
             if is == expected {
                 continue;
             }
-            let mut d = Diagnostic::new(
-                &RULE,
-                format!("{label}：上一年现行有效 {was} + 本年制发 {issued} − 本年废止 {repealed} = {expected}，本年现行有效却为 {is}。"),
-            );
+            let mut d = Diagnostic::new(&RULE, Finding::Flow { label, was, issued, repealed, expected, is });
             d.cells = vec![format!("active.{row}.in_force")];
             d.span = now.cell(row, "in_force").and_then(|c| c.span);
-            d.help = Some(RULE.doc.fix.to_owned());
             out.push((this, d));
         }
     }

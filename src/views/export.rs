@@ -72,7 +72,10 @@ pub fn diagnostics_csv(input: &str, diagnostics: &[Diagnostic]) -> String {
     for d in diagnostics {
         let line = d.span.map_or(String::new(), |s| map.line(s.start).to_string());
         let fix = d.fix.as_ref().map_or(String::new(), |f| format!("{} = {}", f.cell, f.value));
-        csv_row(&mut out, &[d.code, d.severity.as_str(), &line, &d.message, &d.cells.join(" "), &fix]);
+        csv_row(
+            &mut out,
+            &[d.code, d.severity.as_str(), &line, &super::messages::message(d), &d.cells.join(" "), &fix],
+        );
     }
     out
 }
@@ -131,7 +134,12 @@ pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
     if !diagnostics.is_empty() {
         out.push_str("## 检查结果\n\n");
         for d in diagnostics {
-            out.push_str(&format!("- **{}**（{}）{}\n", d.code, d.severity.chinese(), md(&d.message)));
+            out.push_str(&format!(
+                "- **{}**（{}）{}\n",
+                d.code,
+                d.severity.chinese(),
+                md(&super::messages::message(d))
+            ));
         }
     }
     out

@@ -85,7 +85,7 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
     out.push_str(",\"severity\":");
     string(out, d.severity.as_str());
     out.push_str(",\"message\":");
-    string(out, &d.message);
+    string(out, &super::messages::message(d));
     // Each cell with its role: the culprit a fix changes, or a cell only involved.
     out.push_str(",\"cells\":[");
     for (i, c) in d.cells.iter().enumerate() {
@@ -102,10 +102,11 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
             string(out, b.code);
             out.push_str(",\"about\":");
             string(out, &b.about);
+            let cells = |terms: &[crate::checks::Term]| terms.iter().map(|t| t.cell.clone()).collect::<Vec<_>>();
             out.push_str(",\"lhs\":");
-            strings(out, &b.lhs);
+            strings(out, &cells(&b.lhs));
             out.push_str(",\"rhs\":");
-            strings(out, &b.rhs);
+            strings(out, &cells(&b.rhs));
             let _ = write!(out, ",\"lhs_sum\":{},\"rhs_sum\":{}}}", b.lhs_sum, b.rhs_sum);
         }
         out.push(']');
@@ -124,9 +125,9 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
         }
         out.push(']');
     }
-    if let Some(help) = &d.help {
+    if let Some(help) = super::messages::help(d) {
         out.push_str(",\"help\":");
-        string(out, help);
+        string(out, &help);
     }
     if let Some(fix) = &d.fix {
         out.push_str(",\"fix\":{\"cell\":");

@@ -79,7 +79,7 @@ mod tests {
     use crate::text::Span;
 
     fn finding(severity: Severity, start: usize, end: usize) -> Diagnostic {
-        let mut d = Diagnostic::new(RULES[0], String::new());
+        let mut d = Diagnostic::new(RULES[0], crate::checks::Finding::Limit(crate::text::limits::Limit::TableDepth));
         d.severity = severity;
         d.span = Some(Span::new(start, end));
         d

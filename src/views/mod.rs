@@ -3,6 +3,7 @@
 pub mod export;
 pub mod json;
 pub mod marks;
+pub mod messages;
 pub mod outline;
 pub mod reading;
 pub mod rules;

@@ -5,7 +5,7 @@
 //! --trace` both render these from the model.
 
 use super::json::{location, string};
-use crate::checks::{show_reading, table_name};
+use super::messages::{show_reading, table_name};
 use crate::model::{NoteKind, ReadBy, Report, Table, TableKind};
 use crate::text::{SourceMap, Span};
 use std::fmt::Write;

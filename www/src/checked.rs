@@ -10,6 +10,8 @@ pub struct Checked {
     pub input: String,
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each diagnostic's message, rendered from its data once.
+    pub messages: Vec<String>,
     /// For each cell key: the indices of the diagnostics that name it.
     pub by_cell: HashMap<String, Vec<usize>>,
 }
@@ -37,7 +39,8 @@ impl Checked {
                 by_cell.entry(cell.clone()).or_default().push(i);
             }
         }
-        Checked { input, report, diagnostics, by_cell }
+        let messages = diagnostics.iter().map(nianbao::views::messages::message).collect();
+        Checked { input, report, diagnostics, messages, by_cell }
     }
 
     pub fn count(&self, severity: checks::Severity) -> usize {

@@ -72,7 +72,7 @@ fn item(props: &ViewProps, i: usize) -> Html {
                 aria-pressed={selected.to_string()} {onclick}>
                 <span class="nb-badge">{ d.severity.chinese() }</span>
                 <code>{ d.code }</code>
-                <span class="nb-message">{ &d.message }</span>
+                <span class="nb-message">{ &props.checked.0.messages[i] }</span>
                 { d.fix.as_ref().map(|f| html! { <span class="nb-fix">{ format!("建议值 {}", f.value) }</span> }) }
             </button>
         </li>
@@ -86,7 +86,7 @@ fn explain(d: &checks::Diagnostic) -> Html {
             <h3 id="nb-explain-title">{ format!("{} {}", rule.code, rule.name) }</h3>
             <h4>{ "检查内容" }</h4><p>{ rule.doc.what }</p>
             <h4>{ "为什么" }</h4><p>{ rule.doc.why }</p>
-            <h4>{ "怎么改" }</h4><p>{ d.help.as_deref().unwrap_or(rule.doc.fix) }</p>
+            <h4>{ "怎么改" }</h4><p>{ nianbao::views::messages::help(d).unwrap_or_else(|| rule.doc.fix.to_owned()) }</p>
             <h4>{ "依据" }</h4><p>{ rule.doc.basis }</p>
         </aside>
     }

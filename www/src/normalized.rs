@@ -98,7 +98,7 @@ fn cell_view(props: &ViewProps, table: &Table, row: usize, col: usize, colspan: 
         return html! { <td data-cell={key} class={classes!(kind)} {colspan}>{ text }</td> };
     }
     let messages: Vec<String> =
-        findings.iter().map(|&i| format!("{}：{}", c.diagnostics[i].code, c.diagnostics[i].message)).collect();
+        findings.iter().map(|&i| format!("{}：{}", c.diagnostics[i].code, c.messages[i])).collect();
     let fix = findings.iter().find_map(|&i| c.diagnostics[i].fix.as_ref().filter(|f| f.cell == key)).map(|f| f.value);
     let selected = props.selected.is_some_and(|s| findings.contains(&s));
     // The cell a fix changes is marked strongly; a cell only involved in a

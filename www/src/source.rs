@@ -18,7 +18,7 @@ pub fn Source(props: &ViewProps) -> Html {
         let text = &input[p.start..p.end];
         let (Some(worst), Some(&first)) = (p.worst, p.named.first()) else { return html! { { text } } };
         let mut title: Vec<String> =
-            p.named.iter().map(|&i| format!("{} {}", c.diagnostics[i].code, c.diagnostics[i].message)).collect();
+            p.named.iter().map(|&i| format!("{} {}", c.diagnostics[i].code, c.messages[i])).collect();
         if p.count > p.named.len() {
             title.push(format!("……另有 {} 个问题", p.count - p.named.len()));
         }

@@ -247,7 +247,12 @@ fn print_one(
             let map = SourceMap::new(input);
             for d in diagnostics {
                 let line = d.span.map_or(0, |s| map.line(s.start));
-                println!("{file}:{line}: {} [{}] {}", d.code, d.severity.as_str(), d.message);
+                println!(
+                    "{file}:{line}: {} [{}] {}",
+                    d.code,
+                    d.severity.as_str(),
+                    nianbao::views::messages::message(d)
+                );
             }
             let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
             println!(
