@@ -244,6 +244,10 @@ pub enum NoteKind {
     /// not hold its official label's own words (damaged, abbreviated, split
     /// over lines): `printed` is that text, bare (its last 40 chars at most).
     Label { printed: String, word: &'static str },
+    /// The row's label was not printed: values alone on their lines, between
+    /// the row before it and the row after it (found by its own label), were
+    /// taken as its values by the template's order.
+    Unlabeled,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

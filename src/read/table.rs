@@ -115,6 +115,16 @@ fn text_in_value_columns(r: &Row, label: &str, words: &[&str], after_label: usiz
     fits.then_some(first)
 }
 
+/// Whether the row being read takes the values of line `r` below it: until it
+/// has as many as its `n` columns; beyond that, only after a row printed with
+/// its values (they are then reported as extra); a line with text too only
+/// while the row has none.
+fn takes_more(p: &Pending, n: usize, r: &Row) -> bool {
+    let wanted = !p.label_alone() || p.value_count() < n;
+    let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
+    wanted && (text_free || !p.has_values())
+}
+
 /// A table read from a region of lines.
 pub struct Read {
     pub table: Table,
@@ -198,6 +208,10 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
     let mut strays: Vec<ReadNote> = Vec::new();
     let mut anchors = Vec::new();
     let mut first_approximate = false;
+    // Lines of values alone that no row took, since the last line with text:
+    // a row whose label was not printed, when the next row found skips one.
+    let mut orphans: Vec<&DocCell> = Vec::new();
+    let mut orphans_at: Option<crate::text::Span> = None;
     // The first line after the last one that matched a row or held values: the
     // lines from there on may hold pieces of a label wrapped over several lines.
     let mut since = 0;
@@ -226,6 +240,17 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             let end = (i + 1..rows.len().min(i + 1 + MAX_PIECES)).find(|&j| has_values(j));
             let below = labels[(i + 1).min(rows.len())..end.unwrap_or(rows.len().min(i + 1 + MAX_PIECES))].concat();
             matched = wrapped_row(&above, label, &below, &words[cursor..]).map(|(k, w)| (cursor + k, w));
+            // A row word standing as a label line of its own below (one cell per
+            // line, values after their labels) is that row's, with the values
+            // after it: these values above it had a label not printed.
+            let own_line = |w: &str| {
+                let below_lines = (i + 1).min(rows.len())..end.unwrap_or(rows.len()).min(i + 1 + MAX_PIECES);
+                !above.contains(w)
+                    && labels[below_lines].iter().any(|l| l.contains(w) && l.chars().count() <= w.chars().count() + 4)
+            };
+            if matched.is_some_and(|(_, w)| own_line(w)) {
+                matched = None;
+            }
             wrapped = Some(format!("{above}{label}{below}"));
         }
         // An empty line holds no piece of a label: the line before it still counts as just above.
@@ -233,6 +258,29 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             since = i + 1;
         }
         let label_end = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
+        if let Some((k, _)) = matched.filter(|_| wrapped.is_none()) {
+            // A row found by its own label after skipping one: the values no row
+            // took just above are the skipped row's, whose label was not printed.
+            let n = k.checked_sub(1).filter(|&j| j >= cursor).map(|j| (j, def.rows[j].cols.len()));
+            if let (Some((j, cols)), Some(span)) = (n, orphans_at) {
+                if orphans.len() <= cols {
+                    let mut p = Pending::new(j, span, Vec::new(), Separator::None);
+                    p.add_later(orphans.drain(..));
+                    pending.push(p);
+                    label_notes.push(ReadNote {
+                        table: def.kind,
+                        row: def.rows[j].key,
+                        kind: NoteKind::Unlabeled,
+                        span,
+                    });
+                    anchors.push(i);
+                }
+            }
+        }
+        if matched.is_some() || !label.is_empty() {
+            orphans.clear();
+            orphans_at = None;
+        }
         if let Some((k, word)) = matched {
             let printed = wrapped.as_deref().unwrap_or(label);
             if let Some(kind) = super::labels::approximate(printed, &def.rows[k], word) {
@@ -249,15 +297,17 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             cursor = k + 1;
             last = Some(i);
             anchors.push(i);
+        } else if pending.last().is_none_or(|p| !takes_more(p, def.rows[p.row].cols.len(), &r))
+            && label.is_empty()
+            && values_here
+        {
+            orphans.extend(r.cells.iter().filter(|c| is_value(c)));
+            orphans_at =
+                Some(orphans_at.map_or(r.span, |s: crate::text::Span| crate::text::Span::new(s.start, r.span.end)));
         } else if let Some(p) = pending.last_mut() {
             let values: Vec<&DocCell> = r.cells.iter().filter(|c| is_value(c)).collect();
-            let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
-            // Values on the lines after a label, until the row has as many as
-            // columns; beyond that, only after a row printed with its values
-            // (they are then reported as extra).
             let short = p.value_count() < def.rows[p.row].cols.len();
-            let wanted = !p.label_alone() || short;
-            if !values.is_empty() && wanted && (text_free || !p.has_values()) {
+            if !values.is_empty() && takes_more(p, def.rows[p.row].cols.len(), &r) {
                 p.add_later(values);
                 last = Some(i);
             } else if p.label_alone() && p.slot_count() < def.rows[p.row].cols.len() && is_empty_cell_line(&r) {

@@ -47,6 +47,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                 out.push(']');
             }
             NoteKind::PlacedByPosition => out.push_str("\"placed_by_position\""),
+            NoteKind::Unlabeled => out.push_str("\"unlabeled\""),
             NoteKind::Unplaced { printed, dropped } => {
                 out.push_str("\"unplaced\",\"printed\":");
                 string(out, printed);
@@ -142,6 +143,7 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
                 format!("数字多于列数，未使用 {}", list.join("、"))
             }
             NoteKind::PlacedByPosition => "数字少于列数，空白按位置推断".to_owned(),
+            NoteKind::Unlabeled => "行标签没有印出，按格式中的行序取上下两行之间无标签的数字".to_owned(),
             NoteKind::Unplaced { printed, dropped } => {
                 let list: Vec<String> = dropped.iter().map(|(v, _)| v.to_string()).collect();
                 format!("下方一行“{printed}”有数字 {}，格式中没有对应的行，未读取", list.join("、"))
