@@ -50,7 +50,8 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
         let head = text_rows.at(title_at);
         let chars: Vec<char> = head.folded.text.chars().collect();
         let start = leading_marks(&chars);
-        let end = chars.iter().rposition(|c| !matches!(c, '*' | '#')).map_or(0, |p| p + 1);
+        // Markdown marks, and the pipes closing a row of an archive's header (`名称: | … | ||`).
+        let end = chars.iter().rposition(|c| !matches!(c, '*' | '#' | '|')).map_or(0, |p| p + 1);
         let mut span = source_span(input, head.folded.origins, start, end);
         // The year a PDF copy set apart, on one of the lines after.
         let displaced = (title_at + 1..=title_at + extra.max(1))
@@ -122,8 +123,16 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
             meta.year = Some(Found { value: y, span: text_rows.at(k).span });
         }
     }
+    if meta.title.is_none() {
+        if let Some((title, agency, year)) = named_in_prose(&text_rows, input, body_start) {
+            meta.title = title;
+            meta.agency = agency;
+            meta.year = meta.year.take().or(year);
+        }
+    }
     if let Some(agency) = &mut meta.agency {
-        let v = agency.value.trim_start_matches("关于").trim().to_owned();
+        // `某局关于2021年度…的报告`: the agency ends before 关于.
+        let v = agency.value.trim_start_matches("关于").trim_end_matches("关于").trim().to_owned();
         agency.value = v;
     }
     // Nothing left of it (`关于` alone before the year): no agency read, rather than an empty one.
@@ -162,7 +171,9 @@ fn leading_marks(chars: &[char]) -> usize {
     let marks = chars.iter().position(|c| !matches!(c, '#' | '*' | '>')).unwrap_or(chars.len());
     let rest: String = chars[marks..].iter().take(6).collect();
     let field = ["标题:", "题名:", "名称:", "文章标题:"].iter().find(|f| rest.starts_with(**f));
-    marks + field.map_or(0, |f| f.chars().count())
+    let after = marks + field.map_or(0, |f| f.chars().count());
+    // The field's value in the next cell of a pipe row (`名称: | …`).
+    after + chars[after.min(chars.len())..].iter().take_while(|&&c| c == '|').count()
 }
 
 /// A line holding only a name: short, no sentence punctuation, no digits.
@@ -218,6 +229,50 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
     let (at, extra) = found.iter().copied().find(has_year).or(found.first().copied())?;
     Some(TitleLines { at, extra, year: year_of(at) })
 }
+
+/// Lines before the body to search for the report naming itself in a sentence.
+const PROSE_LINES: usize = 8;
+
+/// A report with no title line may name itself in its opening sentences: its
+/// title in 《》 (`现形成《某局2025年政府信息公开工作年度报告》`), or the agency
+/// and year in `现将某镇2022年度政府信息公开工作报告如下`. The title (when quoted),
+/// the agency (what stands before the year, unless it is 我/本…) and the year.
+fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<NamedInProse> {
+    let opening = rows.iter().take(PROSE_LINES).take_while(|r| r.span.start < body_start);
+    opening.map(|r| r.fold(input)).find_map(|folded| {
+        let chars: Vec<char> = folded.text.chars().collect();
+        let quoted = (0..chars.len()).filter(|&i| chars[i] == '《').find_map(|open| {
+            let close = open + 1 + chars[open + 1..].iter().take(MAX_TITLE + 1).position(|&c| c == '》')?;
+            let inner: String = chars[open + 1..close].iter().collect();
+            (inner.ends_with("报告") && inner.contains("公开")).then_some((open + 1, close))
+        });
+        let stated = || {
+            let at = chars_before(&folded.text, "现将")? + 2;
+            let end = at + chars[at..].iter().take(MAX_TITLE + 8).position(|&c| matches!(c, ',' | '。' | ':'))?;
+            let inner: String = chars[at..end].iter().collect();
+            (inner.contains("报告") && inner.contains("公开")).then_some((at, at))
+        };
+        let (from, to) = quoted.or_else(stated)?;
+        let (year, y) = first_year(&chars[from..])?;
+        let year_at = from + y;
+        let title = (to > from).then(|| source_span(input, &folded.origins, from, to)).flatten();
+        // A name is ideographs (and brackets): a mirror site's words glued before it are not.
+        let named = |c: &char| crate::text::is_ideograph(*c) || matches!(c, '(' | ')');
+        let begin = year_at - chars[from..year_at].iter().rev().take_while(|c| named(c)).count();
+        let own = !matches!(chars.get(begin), Some('我' | '本'));
+        let agency = (own && year_at > begin && year_at - begin <= MAX_AGENCY)
+            .then(|| source_span(input, &folded.origins, begin, year_at))
+            .flatten();
+        let year_span = source_span(input, &folded.origins, year_at, year_at + 4)?;
+        Some((
+            title.map(|s| found_text(input, s)),
+            agency.map(|s| found_text(input, s)),
+            Some(Found { value: year, span: year_span }),
+        ))
+    })
+}
+
+type NamedInProse = (Option<Found<String>>, Option<Found<String>>, Option<Found<i32>>);
 
 /// A line holding only a year (`2020`).
 /// A line holding only a year: `2022`, `2022年度`, `（2022年度）`.
