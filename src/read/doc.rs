@@ -262,6 +262,11 @@ impl<'a> Rows<'a> {
     }
 
     /// Rows `range` of these.
+    /// Whether the last of these rows is the input's last line.
+    pub fn reach_the_end(&self) -> bool {
+        self.lines.as_ptr_range().end == self.doc.lines.as_ptr_range().end
+    }
+
     pub fn slice(&self, range: Range<usize>) -> Rows<'a> {
         Rows { doc: self.doc, lines: &self.lines[range.start..range.end + 1] }
     }

@@ -9,6 +9,7 @@ use super::place::{complete_rows, is_value, place, Pending};
 pub(super) use super::place::{in_sequence, place_line};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
+use crate::text::Span;
 
 /// A line of one short cell that writes numbers with signs, brackets or
 /// 增/减 (`+(0) -(0)`, `增0减0`) but is no number (a sub-row's `1.` or `(1)` has no sign).
@@ -135,6 +136,8 @@ pub struct Read {
     pub anchors: Vec<usize>,
     /// The first row was found where its official label is not printed.
     first_approximate: bool,
+    /// Times a row's word stood as a label line of its own below values.
+    below_own_lines: usize,
 }
 
 /// Lines between consecutive rows that cost nothing (a wrapped label, values a
@@ -175,6 +178,18 @@ impl Read {
         within && !self.first_approximate
     }
 
+    /// Cells left without a value (missing or blank) and values of the text
+    /// left unused (extra, unplaced): what a wrong layout leaves over.
+    fn unread(&self) -> usize {
+        let empty =
+            self.table.cells.iter().flatten().filter(|c| matches!(c.value, CellValue::Missing | CellValue::Blank));
+        let unused = self.notes.iter().map(|n| match &n.kind {
+            NoteKind::ExtraValues { dropped } | NoteKind::Unplaced { dropped, .. } => dropped.len(),
+            _ => 0,
+        });
+        empty.count() + unused.sum::<usize>()
+    }
+
     /// Lines from the region's start to its first row (of two readings that
     /// score the same, the one that starts at the table's own header is nearer).
     pub fn lead(&self) -> usize {
@@ -182,8 +197,25 @@ impl Read {
     }
 }
 
-/// Reads `def`'s rows from `rows`.
+/// Reads `def`'s rows from `rows`, and, where a row's word stood as a label
+/// line of its own below values (which of two layouts, the text alone does
+/// not tell), also with labels over their values; the better reading.
 pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
+    let first = read_as(rows, template, kind, false);
+    if first.below_own_lines == 0 {
+        return first;
+    }
+    let other = read_as(rows, template, kind, true);
+    if other.unread() < first.unread() {
+        other
+    } else {
+        first
+    }
+}
+
+/// Reads `def`'s rows from `rows`; `labels_over_values`: a row word on a line
+/// of its own below values is the next row's label, not theirs.
+fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values: bool) -> Read {
     let mut table = Table::empty(template, kind);
     let def = table.def;
     let mut pending: Vec<Pending> = Vec::new();
@@ -211,7 +243,8 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
     // Lines of values alone that no row took, since the last line with text:
     // a row whose label was not printed, when the next row found skips one.
     let mut orphans: Vec<&DocCell> = Vec::new();
-    let mut orphans_at: Option<crate::text::Span> = None;
+    let mut orphans_at: Option<(usize, Span)> = None;
+    let mut below_own_lines = 0;
     // The first line after the last one that matched a row or held values: the
     // lines from there on may hold pieces of a label wrapped over several lines.
     let mut since = 0;
@@ -238,18 +271,24 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             // above and below that hold no values (PDF tables with narrow columns).
             let above = labels[since.max(i.saturating_sub(MAX_PIECES))..i].concat();
             let end = (i + 1..rows.len().min(i + 1 + MAX_PIECES)).find(|&j| has_values(j));
-            let below = labels[(i + 1).min(rows.len())..end.unwrap_or(rows.len().min(i + 1 + MAX_PIECES))].concat();
+            let below_lines = (i + 1).min(rows.len())..end.unwrap_or(rows.len().min(i + 1 + MAX_PIECES));
+            let below = labels[below_lines.clone()].concat();
             matched = wrapped_row(&above, label, &below, &words[cursor..]).map(|(k, w)| (cursor + k, w));
-            // A row word standing as a label line of its own below (one cell per
-            // line, values after their labels) is that row's, with the values
-            // after it: these values above it had a label not printed.
+            // The row's word on a label line of its own below the values: the
+            // label printed under its values, or (labels over their values, one
+            // cell per line) the next row's label, these values' own not printed.
+            // Read the first way; the second when the table says so (`best_way`).
             let own_line = |w: &str| {
-                let below_lines = (i + 1).min(rows.len())..end.unwrap_or(rows.len()).min(i + 1 + MAX_PIECES);
                 !above.contains(w)
-                    && labels[below_lines].iter().any(|l| l.contains(w) && l.chars().count() <= w.chars().count() + 4)
+                    && labels[below_lines.clone()]
+                        .iter()
+                        .any(|l| l.contains(w) && l.chars().count() <= w.chars().count() + 4)
             };
             if matched.is_some_and(|(_, w)| own_line(w)) {
-                matched = None;
+                below_own_lines += 1;
+                if labels_over_values {
+                    matched = None;
+                }
             }
             wrapped = Some(format!("{above}{label}{below}"));
         }
@@ -259,25 +298,22 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
         }
         let label_end = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
         if let Some((k, _)) = matched.filter(|_| wrapped.is_none()) {
-            // A row found by its own label after skipping one: the values no row
-            // took just above are the skipped row's, whose label was not printed.
-            let n = k.checked_sub(1).filter(|&j| j >= cursor).map(|j| (j, def.rows[j].cols.len()));
-            if let (Some((j, cols)), Some(span)) = (n, orphans_at) {
+            // A row found by its own label right after one it skipped: the values
+            // no row took just above are the skipped row's, its label not printed.
+            let skipped = k.checked_sub(1).filter(|&j| j == cursor).map(|j| (j, def.rows[j].cols.len()));
+            if let (Some((j, cols)), Some((line, span))) = (skipped, orphans_at) {
                 if orphans.len() <= cols {
                     let mut p = Pending::new(j, span, Vec::new(), Separator::None);
                     p.add_later(orphans.drain(..));
                     pending.push(p);
-                    label_notes.push(ReadNote {
-                        table: def.kind,
-                        row: def.rows[j].key,
-                        kind: NoteKind::Unlabeled,
-                        span,
-                    });
-                    anchors.push(i);
+                    label_notes.append(&mut strays);
+                    let kind = NoteKind::Unlabeled;
+                    label_notes.push(ReadNote { table: def.kind, row: def.rows[j].key, kind, span });
+                    anchors.push(line);
                 }
             }
         }
-        if matched.is_some() || !label.is_empty() {
+        if matched.is_some() || !r.label.text.is_empty() {
             orphans.clear();
             orphans_at = None;
         }
@@ -298,12 +334,12 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             last = Some(i);
             anchors.push(i);
         } else if pending.last().is_none_or(|p| !takes_more(p, def.rows[p.row].cols.len(), &r))
-            && label.is_empty()
+            && r.label.text.is_empty()
             && values_here
         {
             orphans.extend(r.cells.iter().filter(|c| is_value(c)));
-            orphans_at =
-                Some(orphans_at.map_or(r.span, |s: crate::text::Span| crate::text::Span::new(s.start, r.span.end)));
+            let (line, start) = orphans_at.map_or((i, r.span.start), |(line, s): (usize, Span)| (line, s.start));
+            orphans_at = Some((line, Span::new(start, r.span.end)));
         } else if let Some(p) = pending.last_mut() {
             let values: Vec<&DocCell> = r.cells.iter().filter(|c| is_value(c)).collect();
             let short = p.value_count() < def.rows[p.row].cols.len();
@@ -335,7 +371,17 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
     }
     let complete = complete_rows(&pending, def);
     let mut notes = label_notes;
+    // A row label that is the text's last line (the copy was cut there): its
+    // values are not in the text, which is not a row printed blank.
+    let cut = pending.last().filter(|p| {
+        let after = rows.iter().filter(|r| r.span.start >= p.line_span.end);
+        p.slot_count() == 0 && rows.reach_the_end() && after.into_iter().all(|r| r.cells.is_empty())
+    });
+    let cut = cut.map(|p| p.row);
     for p in &pending {
+        if Some(p.row) == cut {
+            continue;
+        }
         let n = def.rows[p.row].cols.len();
         // The columns of the nearest complete row: their spacing changes from page to page.
         let nearest = complete.iter().filter(|c| c.columns.len() == n).min_by_key(|c| c.at.abs_diff(p.line_span.start));
@@ -345,7 +391,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
             notes.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span: p.line_span });
         }
     }
-    Read { table, notes, last, anchors, first_approximate }
+    Read { table, notes, last, anchors, first_approximate, below_own_lines }
 }
 
 #[cfg(test)]
