@@ -205,6 +205,21 @@ test('the page works from a sub-path: every asset URL is relative', async () => 
   assert.doesNotMatch(html, /<style|style="/, 'no inline style');
 });
 
+test('dist/nianbao.html shows the crash banner too, and its buttons work', async () => {
+  const { page } = await openSingleFile(browser);
+  await paste(page, await seed('002_400511ad0ee379b5.txt'));
+  await page.waitForSelector('button[data-code="N-APPS"]', { timeout: 5000 });
+  // What a trap in a callback of the page leaves: an uncaught WebAssembly.RuntimeError.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }, 0));
+  const banner = page.locator('.nb-crash[role="alert"]');
+  await banner.waitFor({ timeout: 5000 });
+  assert.match(await banner.textContent(), /文字仍在输入框中/);
+  await page.click('#nb-crash-clear');
+  await page.getByLabel('报告全文').waitFor();
+  await page.waitForFunction(() => document.getElementById('nb-input')?.value === '');
+  await page.close();
+});
+
 test('dist/nianbao.html works opened from disk, in one file', async () => {
   const { page, requests } = await openSingleFile(browser);
   await paste(page, await seed('002_400511ad0ee379b5.txt'));

@@ -88,11 +88,17 @@ fn single_file() -> Result {
         files_glue.replace("</script", "<\\/script")
     );
     let icon = format!("data:image/svg+xml;base64,{}", base64(icon.as_bytes()));
+    // The crash banner and the iframe height, which need no wasm.
+    let page_js = read(&out.join("page.js"))?;
     let replaced = page
         .replace("<link rel=\"stylesheet\" href=\"./style.css\">", &format!("<style>\n{css}</style>"))
+        .replace(
+            "<script type=\"module\" src=\"./page.js\"></script>",
+            &format!("<script type=\"module\">\n{}</script>", page_js.replace("</script", "<\\/script")),
+        )
         .replace("<script type=\"module\" src=\"./boot.js\"></script>", &script)
         .replace("./favicon.svg", &icon);
-    if replaced.contains("./boot.js") || replaced.contains("./style.css") {
+    if replaced.contains("./boot.js") || replaced.contains("./page.js") || replaced.contains("./style.css") {
         return Err("index.html changed: update xtask/src/dist.rs single_file()".to_owned());
     }
     std::fs::write(out.join("nianbao.html"), replaced).map_err(|e| format!("nianbao.html: {e}"))
