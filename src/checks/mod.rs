@@ -123,7 +123,8 @@ pub struct Rule {
 pub enum Run {
     /// Over one read report.
     Report(fn(&Report, &mut Vec<Diagnostic>)),
-    /// Over one report and its sentences (split once for all such rules).
+    /// Over one report, a paragraph's sentences at a time (each sentence on its own:
+    /// split once per paragraph for all such rules).
     Sentences(fn(&Report, &[Sentence], &mut Vec<Diagnostic>)),
     /// A table identity the format declares (`model::identities`): evaluated,
     /// with the others, by the one engine (`identities.rs`).

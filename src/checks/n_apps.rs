@@ -44,7 +44,7 @@ fn stated(s: &Sentence) -> Option<(i64, bool)> {
     after.or(before).map(|v| (v, with_carried))
 }
 
-/// `sentences`: the report's sentences (computed once for all narrative checks).
+/// `sentences`: the sentences of one paragraph (the sentence rules are given each paragraph in turn).
 pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
     let Some(table) = &report.tables.requests else { return };
     let value = |row: &str| match table.cell(row, "total").map(|c| &c.value) {

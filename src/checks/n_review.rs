@@ -40,7 +40,7 @@ fn stated(s: &Sentence, word: &str) -> Option<i64> {
     window.iter().any(|c| matches!(c, '未' | '无' | '没')).then_some(0)
 }
 
-/// `sentences`: the report's sentences (computed once for all narrative checks).
+/// `sentences`: the sentences of one paragraph (the sentence rules are given each paragraph in turn).
 pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
     let Some(table) = &report.tables.review else { return };
     let claims = [("行政复议", &["reconsideration"][..]), ("行政诉讼", &["direct_suit", "suit_after_review"][..])];

@@ -46,7 +46,7 @@ fn remarks(chars: &[char], from: usize) -> Vec<bool> {
 
 const UNITS: [char; 9] = ['件', '条', '个', '项', '次', '篇', '人', '家', '起'];
 
-/// `sentences`: the report's sentences (computed once for all narrative checks).
+/// `sentences`: the sentences of one paragraph (the sentence rules are given each paragraph in turn).
 pub fn check(sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
     for s in sentences {
         let Some(total_at) = s.find(0, "共") else { continue };

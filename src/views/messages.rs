@@ -260,11 +260,13 @@ pub fn message(d: &Diagnostic) -> String {
             format!("未能读出{}。", missing.join("、"))
         }
         Finding::TableMissing(kind) => {
-            let name = match kind {
-                TableKind::Active => "二、主动公开政府信息情况",
-                TableKind::Requests => "三、收到和处理政府信息公开申请情况",
-                TableKind::Review => "四、政府信息公开行政复议、行政诉讼情况",
+            // The table's chapter heading: 二, 三, 四.
+            let chapter = match kind {
+                TableKind::Active => 1,
+                TableKind::Requests => 2,
+                TableKind::Review => 3,
             };
+            let name = CHAPTERS[chapter];
             format!("未找到“{name}”统计表（{}），无法核对该表。", kind.key())
         }
         Finding::ActiveVersion { year, wanted, is, requests_too } => {
