@@ -45,8 +45,12 @@ fn small_number(chars: &[char], i: usize) -> Option<(u32, usize)> {
     }
 }
 
-/// `M月D日` at `i`: month, day and the index after it.
+/// `M月D日` at `i`: month, day and the index after it. Not inside a longer
+/// number: `202020年12月31日` holds no `2月31日`.
 pub fn month_day_at(chars: &[char], i: usize) -> Option<(u8, u8, usize)> {
+    if i > 0 && (digit(chars[i - 1]).is_some() || chars[i - 1] == '十') {
+        return None;
+    }
     let (month, ml) = small_number(chars, i)?;
     if chars.get(i + ml) != Some(&'月') {
         return None;
@@ -117,6 +121,9 @@ mod tests {
         assert_eq!(first("12021年1月1日"), None);
         assert_eq!(first("2021年13月1日"), None);
         assert_eq!(first("2021年1月"), None);
+        // A typo in the year, and no month or day out of the middle of a number.
+        let chars: Vec<char> = "至202020年12月31日".chars().collect();
+        assert!((0..chars.len()).all(|i| month_day_at(&chars, i).is_none_or(|(m, _, _)| m == 12)));
         assert_eq!(first("二〇二一年"), None);
     }
 }
