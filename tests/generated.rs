@@ -228,6 +228,52 @@ fn one_changed_cell_is_found_and_its_value_suggested() {
     }
 }
 
+/// A value typed one cell off in its row of table 三 (the next applicant
+/// column, where 0 belonged): one finding names both cells as its culprits
+/// (the one holding the value, the one it belongs in) and lists the column
+/// identities it breaks; no finding of the one-cell kind.
+#[test]
+fn a_value_typed_in_the_next_column_is_one_finding_naming_both_cells() {
+    let mut checked = 0;
+    for seed in 0..40 {
+        for (f, &(format, requests_format)) in FORMATS.iter().enumerate() {
+            let mut rng = Rng::new(9700 + seed * 7 + f as u64);
+            let mut sample = gen::balanced(&mut rng, format, requests_format);
+            let grid = &mut sample.requests;
+            // A cell with a value whose right neighbour (an applicant column, not 总计) holds 0,
+            // where no other row holds v and 0 in these columns, either way round
+            // (moving there, on the other side of an identity, would balance too).
+            let value =
+                |g: &Vec<Vec<Option<nianbao::model::Number>>>, r: usize, c: usize| g[r][c].map_or(0, |n| n.mantissa);
+            let pair = (0..grid.len()).flat_map(|r| (0..5).map(move |c| (r, c))).find(|&(r, c)| {
+                let v = value(grid, r, c);
+                let alike = |k: usize| matches!((value(grid, k, c), value(grid, k, c + 1)), (a, 0) | (0, a) if a == v);
+                v > 0 && value(grid, r, c + 1) == 0 && (0..grid.len()).all(|k| k == r || !alike(k))
+            });
+            let Some((r, c)) = pair else { continue };
+            grid[r][c + 1] = grid[r][c];
+            grid[r][c] = Some(nianbao::model::Number::int(0));
+            let shape = SHAPES[(seed as usize) % SHAPES.len()];
+            let text = gen::render(&sample, shape, &mut rng);
+            let report = nianbao::parse(&text);
+            let table = report.tables.requests.as_ref().expect("table read");
+            let row = &table.def.rows[r];
+            let key = |c: usize| format!("requests.{}.{}", row.key, row.cols[c].key);
+            let what = format!("{shape:?} seed {seed} {} {} moved to {}", format.as_str(), key(c), key(c + 1));
+            let errors: Vec<_> = errors(&report).into_iter().filter(|e| e.code != "S-VERSION").collect();
+            assert_eq!(errors.len(), 1, "{what}: one finding expected: {errors:#?}");
+            let e = &errors[0];
+            assert_eq!(e.culprits, vec![key(c + 1), key(c)], "{what}: {e:#?}");
+            assert!(e.fix.is_none(), "{what}");
+            assert!(e.broken.len() >= 2, "{what}: {:#?}", e.broken);
+            let message = nianbao::views::messages::message(e);
+            assert!(message.contains("似应填在"), "{what}: {message}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 60, "only {checked} reports had a cell to move");
+}
+
 /// A sentence of the text that a PDF wrapped into short lines holding a row's
 /// words (新收, 第二十条, 规章), in chapter 一 and right above tables 二 and 三,
 /// as real extractions give: the tables are still read whole, from their own

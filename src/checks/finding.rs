@@ -131,6 +131,9 @@ pub enum Finding {
     BlankSides { inferred: bool },
     /// One cell whose change to `value` balances every broken identity.
     RootCause { cell: CellName, current: Option<Number>, value: Number, inferred: bool },
+    /// `value`, printed in `from`, belongs in `to` (which holds `now`: 0, or
+    /// `None`, blank): moved back, every broken identity balances.
+    Moved { from: CellName, to: CellName, value: Number, now: Option<Number>, inferred: bool },
     /// N-APPS: the text states `claimed` applications; the table's 新收 is
     /// `new`, and `carried` when the text counts 上年结转 in.
     Applications { claimed: i64, new: i128, carried: Option<i128> },

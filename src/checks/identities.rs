@@ -2,30 +2,32 @@
 //! declares (`model::identities`) for either format: it lays each over the
 //! table per row or per column (`Identity::instances`), checks it
 //! (a blank cell counts as 0 and the message says so; a missing or non-number
-//! cell makes the instance uncheckable) and looks for a single cell that
-//! explains every broken equality: that cell, its suggested value (建议值) and
-//! the identities it breaks become one finding.
+//! cell makes the instance uncheckable) and looks for what explains every
+//! broken equality (`culprits.rs`): one cell, its suggested value (建议值),
+//! or one value typed in the wrong cell; that cause and the identities it
+//! breaks become one finding.
 
+use super::culprits::{self, Cause};
 use super::{cell_key, cell_name, Broken, Diagnostic, Finding, Fix, Severity, Term};
 use crate::model::identities::{Along, Identity, Relation, Terms};
 use crate::model::{CellValue, NoteKind, Number, Report, Table};
 use crate::text::Span;
 
 /// One checked instance of an identity.
-struct Instance {
-    identity: &'static Identity,
+pub(super) struct Instance {
+    pub(super) identity: &'static Identity,
     /// Who the instance is about: `自然人列`, `（一）予以公开行`.
     label: String,
-    lhs: Vec<(usize, usize)>,
-    rhs: Vec<(usize, usize)>,
+    pub(super) lhs: Vec<(usize, usize)>,
+    pub(super) rhs: Vec<(usize, usize)>,
     /// `Σ lhs − Σ rhs`, at `scale` decimals.
-    residual: i128,
-    scale: u8,
+    pub(super) residual: i128,
+    pub(super) scale: u8,
     blanks: Vec<(usize, usize)>,
 }
 
 impl Instance {
-    fn broken(&self) -> bool {
+    pub(super) fn broken(&self) -> bool {
         !self.identity.relation.holds(self.residual, 0)
     }
 
@@ -36,14 +38,14 @@ impl Instance {
     }
 
     /// +1 for a left-hand cell, −1 for a right-hand one, 0 if not in it.
-    fn coefficient(&self, cell: (usize, usize)) -> i128 {
+    pub(super) fn coefficient(&self, cell: (usize, usize)) -> i128 {
         let l = self.lhs.iter().filter(|&&c| c == cell).count() as i128;
         let r = self.rhs.iter().filter(|&&c| c == cell).count() as i128;
         l - r
     }
 }
 
-fn scaled(n: Number, scale: u8) -> i128 {
+pub(super) fn scaled(n: Number, scale: u8) -> i128 {
     i128::from(n.mantissa) * 10i128.pow(u32::from(scale.saturating_sub(n.scale)))
 }
 
@@ -115,15 +117,11 @@ pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Dia
         }
         let equalities: Vec<&Instance> =
             broken.iter().copied().filter(|i| i.identity.relation == Relation::Equal).collect();
-        let root = root_cause(table, &all, &equalities);
+        let cause = culprits::find(table, &all, &equalities);
         let from = out.len();
-        let unexplained: Vec<&Instance> = broken
-            .iter()
-            .copied()
-            .filter(|inst| {
-                !root.as_ref().is_some_and(|(_, _, explained)| explained.iter().any(|e| std::ptr::eq(*e, *inst)))
-            })
-            .collect();
+        let explained =
+            |inst: &Instance| cause.as_ref().is_some_and(|c| c.explained().iter().any(|e| std::ptr::eq(*e, inst)));
+        let unexplained: Vec<&Instance> = broken.iter().copied().filter(|inst| !explained(inst)).collect();
         // Broken because one side was left blank: one cause per identity (a
         // blank 总计 column breaks every row's sum), one finding listing them.
         let (blank_sided, others): (Vec<&Instance>, Vec<&Instance>) =
@@ -137,8 +135,12 @@ pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Dia
         for inst in others {
             out.push(finding(table, inst));
         }
-        if let Some((cell, value, explained)) = root {
-            out.push(root_finding(table, cell, value, &explained));
+        match cause {
+            Some(Cause::Cell { cell, value, explained }) => out.push(root_finding(table, cell, value, &explained)),
+            Some(Cause::Moved { from, to, value, explained }) => {
+                out.push(moved_finding(table, from, to, value, &explained))
+            }
+            None => {}
         }
         // Values split out of glued digits were inferred: a finding on them says so.
         let split: Vec<String> = report
@@ -152,56 +154,14 @@ pub fn check(report: &Report, identities: &'static [Identity], out: &mut Vec<Dia
             if d.cells.iter().any(|c| split.contains(c)) {
                 if let Finding::Identity { inferred }
                 | Finding::BlankSides { inferred }
-                | Finding::RootCause { inferred, .. } = &mut d.finding
+                | Finding::RootCause { inferred, .. }
+                | Finding::Moved { inferred, .. } = &mut d.finding
                 {
                     *inferred = true;
                 }
             }
         }
     }
-}
-
-/// The one cell whose change balances every broken equality without breaking
-/// a balanced one, with the value it should have.
-fn root_cause<'a>(
-    table: &Table,
-    all: &'a [Instance],
-    broken: &[&'a Instance],
-) -> Option<((usize, usize), Number, Vec<&'a Instance>)> {
-    let first = broken.first()?;
-    let mut found = None;
-    for &cell in first.lhs.iter().chain(&first.rhs) {
-        let mut delta: Option<i128> = None;
-        let explains = broken.iter().all(|inst| {
-            let coef = inst.coefficient(cell);
-            if coef == 0 || inst.residual % coef != 0 || inst.scale != first.scale {
-                return false;
-            }
-            let d = -inst.residual / coef;
-            delta.get_or_insert(d) == &d
-        });
-        let untouched = all
-            .iter()
-            .filter(|i| !i.broken() && i.identity.relation == Relation::Equal)
-            .all(|i| i.coefficient(cell) == 0);
-        let Some(delta) = delta.filter(|_| explains && untouched) else { continue };
-        let current = match table.cells[cell.0][cell.1].value {
-            CellValue::Number(n) => scaled(n, first.scale),
-            _ => 0,
-        };
-        let signed = table.def.rows[cell.0].cols[cell.1].key == "change";
-        let value = current + delta;
-        if value < 0 && !signed {
-            continue;
-        }
-        if found.is_some() {
-            return None; // Two cells could explain it: no single root cause.
-        }
-        let mantissa = i64::try_from(value).ok()?;
-        found = Some((cell, Number { mantissa, scale: first.scale }));
-    }
-    let (cell, value) = found?;
-    Some((cell, value, broken.to_vec()))
 }
 
 fn span_of(table: &Table, cells: &[(usize, usize)]) -> (Option<Span>, Vec<Span>) {
@@ -318,5 +278,46 @@ fn root_finding(table: &Table, cell: (usize, usize), value: Number, explained: &
         span: table.cells[cell.0][cell.1].span.or(span),
         related,
         fix: Some(Fix { cell: key, value }),
+    }
+}
+
+/// A value printed in the wrong cell: moved back, every broken equality balances.
+fn moved_finding(
+    table: &Table,
+    from: (usize, usize),
+    to: (usize, usize),
+    value: Number,
+    explained: &[&Instance],
+) -> Diagnostic {
+    let mut cells = vec![from, to];
+    for i in explained {
+        for &c in i.lhs.iter().chain(&i.rhs) {
+            if !cells.contains(&c) {
+                cells.push(c);
+            }
+        }
+    }
+    let (span, related) = span_of(table, &cells);
+    let current = |(r, c): (usize, usize)| match table.cells[r][c].value {
+        CellValue::Number(n) => Some(n),
+        _ => None,
+    };
+    let finding = Finding::Moved {
+        from: cell_name(table, from.0, from.1),
+        to: cell_name(table, to.0, to.1),
+        value,
+        now: current(to),
+        inferred: false,
+    };
+    Diagnostic {
+        code: explained[0].identity.code,
+        severity: Severity::Error,
+        finding,
+        cells: cells.iter().map(|&(r, c)| cell_key(table, r, c)).collect(),
+        culprits: vec![cell_key(table, from.0, from.1), cell_key(table, to.0, to.1)],
+        broken: explained.iter().map(|i| broken(table, i)).collect(),
+        span: table.cells[from.0][from.1].span.or(span),
+        related,
+        fix: None,
     }
 }

@@ -8,6 +8,7 @@
 
 mod across;
 mod causes;
+mod culprits;
 mod examples;
 mod finding;
 mod identities;

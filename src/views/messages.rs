@@ -182,6 +182,15 @@ pub fn message(d: &Diagnostic) -> String {
             equations(&d.broken),
             inferred(*on)
         ),
+        Finding::Moved { from, to, value, now, inferred: on } => format!(
+            "{}的 {value} 似应填在{}（现为{}）：移过去后 {} 处勾稽关系全部平衡。{}{}",
+            cell(from),
+            cell(to),
+            now.map_or("空白".to_owned(), |n| format!(" {n}")),
+            d.broken.len(),
+            equations(&d.broken),
+            inferred(*on)
+        ),
         Finding::Applications { claimed, new, carried } => {
             let what = match carried {
                 Some(carried) => format!("新收 {new} + 上年结转 {carried} = {}", new + carried),
@@ -340,6 +349,9 @@ pub fn help(d: &Diagnostic) -> Option<String> {
             Some(format!("核对{}，按原始台账改正；若其余数字有误，按同一勾稽关系改正那些数字。", cell(c)))
         }
         Finding::Heading { standard, .. } => Some(format!("改为“{standard}”。")),
+        Finding::Moved { from, to, .. } => {
+            Some(format!("核对{}和{}：这个数字多半填错了格；按原始台账把它填回应在的单元格。", cell(from), cell(to)))
+        }
         _ => rule(d.code).map(|r| r.doc.fix.to_owned()),
     }
 }
