@@ -41,17 +41,20 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|n| n.table == def.kind)
             .filter_map(|n| match &n.kind {
-                NoteKind::Split { readings, balanced, other, blanks, .. } => Some((n, *readings, *balanced, other, *blanks)),
+                NoteKind::Split { readings, balanced, other, blanks, lines, .. } => {
+                    Some((n, *readings, *balanced, other, *blanks, *lines))
+                }
                 _ => None,
             })
             .collect();
         if notes.is_empty() {
             continue;
         }
-        let ties = notes.iter().filter(|(_, _, _, other, _)| other.is_some()).count();
-        let unbalanced = notes.iter().filter(|(_, _, b, _, _)| *b == 0).count();
+        let ties = notes.iter().filter(|(_, _, _, other, ..)| other.is_some()).count();
+        let unbalanced = notes.iter().filter(|(_, _, b, ..)| *b == 0).count();
         let counted: Vec<usize> = notes.iter().filter_map(|(_, r, ..)| *r).collect();
-        let blanks: usize = notes.iter().map(|(.., b)| b).sum();
+        let blanks: usize = notes.iter().map(|(.., b, _)| b).sum();
+        let lines = notes.iter().all(|(.., lines)| *lines);
         let finding = Finding::SplitTable {
             table: def.kind,
             rows: notes.len(),
@@ -60,13 +63,14 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             ties,
             unbalanced,
             blanks,
+            lines,
         };
         let mut d = Diagnostic::new(&RULE, finding);
         d.cells = notes.iter().flat_map(|(n, ..)| n.cells(def)).map(|(r, c)| cell_key(table, r, c)).collect();
         d.span = notes.first().map(|(n, ..)| n.span);
         d.related = notes.iter().skip(1).map(|(n, ..)| n.span).collect();
         out.push(d);
-        for (n, _, _, other, _) in &notes {
+        for (n, _, _, other, ..) in &notes {
             let Some(other) = other else { continue };
             let cells = n.cells(def);
             let chosen: Vec<Option<Number>> = cells

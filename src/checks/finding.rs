@@ -112,7 +112,9 @@ pub enum Finding {
     /// CELL-SPLIT: glued digits in `rows` rows of `table` split by the
     /// arithmetic (`readings`: how many splits there were in all, when every
     /// row counted them); how many rows the identities settled, tied or could
-    /// not balance, and how many cells were judged blank.
+    /// not balance, and how many cells were judged blank; `lines`: every such
+    /// row printed its values one per line, blank cells as empty lines (only
+    /// the blanks' places were inferred).
     SplitTable {
         table: TableKind,
         rows: usize,
@@ -121,6 +123,7 @@ pub enum Finding {
         ties: usize,
         unbalanced: usize,
         blanks: usize,
+        lines: bool,
     },
     /// CELL-SPLIT: a row whose digits two readings fit equally (`None`: a blank cell).
     SplitTie { row: &'static str, chosen: Vec<Option<Number>>, other: Vec<Option<Number>> },

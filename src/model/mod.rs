@@ -238,8 +238,17 @@ pub enum NoteKind {
     /// `blanks` how many cells the chosen reading leaves blank (glued digits
     /// keep no trace of a blank cell: its place is the arithmetic's choice),
     /// `cells` how many cells the digits were split into (15: the review
-    /// table printed as one row, the note then about all its rows).
-    Split { readings: Option<usize>, balanced: usize, other: Option<Vec<Option<Number>>>, blanks: usize, cells: usize },
+    /// table printed as one row, the note then about all its rows), `lines`
+    /// whether the values stood one per line, blank cells left as empty lines
+    /// (each value was then one cell: only where the blanks stand was chosen).
+    Split {
+        readings: Option<usize>,
+        balanced: usize,
+        other: Option<Vec<Option<Number>>>,
+        blanks: usize,
+        cells: usize,
+        lines: bool,
+    },
     /// The row was found by one of its match words (`word`) where the text does
     /// not hold its official label's own words (damaged, abbreviated, split
     /// over lines): `printed` is that text, bare (its last 40 chars at most).

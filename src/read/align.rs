@@ -254,7 +254,7 @@ fn place(
                 _ => split::MAX_DIGITS,
             })
             .collect();
-        let readings = split::readings(&c.run.groups, &limits, &split::row_score(&terms, &cells));
+        let readings = split::readings(&c.run.groups, c.run.whole, &limits, &split::row_score(&terms, &cells));
         if readings.kept.is_empty() {
             let (values, note) = unsplit(s, &c.run, cells.len());
             for (&(r, col), v) in cells.iter().zip(values) {
@@ -287,7 +287,14 @@ fn place(
             notes.push(ReadNote {
                 table: kind,
                 row: def.rows[p.cells[0].0].key,
-                kind: NoteKind::Split { readings, balanced: choice.balanced, other, blanks, cells: p.cells.len() },
+                kind: NoteKind::Split {
+                    readings,
+                    balanced: choice.balanced,
+                    other,
+                    blanks,
+                    cells: p.cells.len(),
+                    lines: c.run.whole,
+                },
                 span: s.span(c.label_end, c.run.end),
             });
         }

@@ -86,6 +86,8 @@ struct Sink<'a> {
     score: &'a dyn Fn(&[Piece]) -> usize,
     best: usize,
     out: Readings,
+    /// Each group is one cell (values one per line), not glued ones.
+    whole: bool,
 }
 
 /// Every way to read `groups` as `limits.len()` cells (cell `k` of at most
@@ -94,14 +96,14 @@ struct Sink<'a> {
 /// Where the digits are too few for the cells, the fewest blank cells that
 /// leave one digit to each other cell, wherever they stand: then no digits
 /// are joined, so no reading can balance a row that does not add up.
-pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> usize) -> Readings {
+pub fn readings(groups: &[Group], whole: bool, limits: &[usize], score: &dyn Fn(&[Piece]) -> usize) -> Readings {
     let n = limits.len();
-    // Every group needs a cell of its own, every digit one at most.
-    let pieces: usize = groups.iter().map(size).sum();
+    // Every group needs a cell of its own, every digit one at most (a whole group: one).
+    let pieces: usize = if whole { groups.len() } else { groups.iter().map(size).sum() };
     if groups.is_empty() {
         return Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks: 0 };
     }
-    let mut out = search(groups, limits, score, n.saturating_sub(pieces), 0);
+    let mut out = search(groups, whole, limits, score, n.saturating_sub(pieces), 0);
     // Counts are small, amounts are not: only the digits of counts cost.
     let cost = |r: &Reading| -> usize {
         r.iter().zip(limits).filter(|(_, &l)| l == MAX_DIGITS).map(|(p, _)| p.digits().saturating_sub(1).pow(2)).sum()
@@ -115,6 +117,7 @@ pub fn readings(groups: &[Group], limits: &[usize], score: &dyn Fn(&[Piece]) -> 
 /// search starting its count of steps at `steps`.
 fn search(
     groups: &[Group],
+    whole: bool,
     limits: &[usize],
     score: &dyn Fn(&[Piece]) -> usize,
     blanks: usize,
@@ -127,7 +130,7 @@ fn search(
         digits_after[g] = digits_after[g + 1] + size(&groups[g]);
     }
     let out = Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks };
-    let mut sink = Sink { limits, blank: vec![false; n], room: vec![0; n + 1], steps, score, best: 0, out };
+    let mut sink = Sink { limits, blank: vec![false; n], room: vec![0; n + 1], steps, score, best: 0, out, whole };
     // The cells that hold values, every choice in lexicographic order: values
     // in the first cells first, the more plausible where nothing else tells.
     let filled = n - blanks;
@@ -208,7 +211,7 @@ fn walk(
         Group::Digits { at, digits, decimals, negative } => {
             let d = digits.as_bytes();
             // Cells for this group: at least one, leaving one for each later group.
-            let most = (cells_left - (groups_left - 1)).min(d.len());
+            let most = (cells_left - (groups_left - 1)).min(if sink.whole { 1 } else { d.len() });
             let group = Digits { d, at: *at, end: group.end(), decimals, negative: *negative };
             for k in 1..=most {
                 split_group(&group, k, 0, current, sink, &mut |current, sink| {

@@ -17,6 +17,8 @@ pub struct Stream {
     bare_at: Vec<u32>,
     /// For each byte of `bare` that starts a char: its char index (else `u32::MAX`).
     bare_char: Vec<u32>,
+    /// The `' '` of `chars` that stand for whitespace holding a line break, in order.
+    breaks: Vec<u32>,
 }
 
 /// One piece of a value run: digits that may hold several glued cells, or a placeholder.
@@ -54,6 +56,10 @@ pub struct Run {
     pub groups: Vec<Group>,
     /// A unit printed after the last value (`万元`).
     pub unit: Option<&'static str>,
+    /// Two values or more (or one of one digit), each a line of its own (one
+    /// cell per line, blank cells left as empty lines): each is one cell, not
+    /// glued ones. One longer value alone on its line may be glued cells.
+    pub whole: bool,
     /// The char after the run.
     pub end: usize,
 }
@@ -66,12 +72,17 @@ impl Stream {
             bare: String::with_capacity(input.len()),
             bare_at: Vec::with_capacity(input.len() / 2),
             bare_char: Vec::with_capacity(input.len()),
+            breaks: Vec::new(),
         };
         for (i, c) in input.char_indices() {
             if c.is_whitespace() {
                 if s.chars.last().is_some_and(|&l| l != ' ') {
                     s.chars.push(' ');
                     s.origins.push(i as u32);
+                }
+                let space = s.chars.len().wrapping_sub(1) as u32;
+                if c == '\n' && s.chars.last() == Some(&' ') && s.breaks.last() != Some(&space) {
+                    s.breaks.push(space);
                 }
                 continue;
             }
@@ -161,6 +172,9 @@ impl Stream {
         }
         let mut groups = Vec::new();
         let mut i = at;
+        // Whether every piece so far was one value on a line of its own.
+        let mut lines_of_their_own = true;
+        let is_break = |k: usize| self.breaks.binary_search(&(k as u32)).is_ok();
         while i < stop {
             if chars[i] == ' ' {
                 i += 1;
@@ -168,17 +182,24 @@ impl Stream {
             }
             if groups.len() >= MAX_RUN_GROUPS {
                 // More values than all three tables hold: what follows is not this label's.
-                return Run { groups, unit: None, end: i };
+                return Run { groups, unit: None, end: i, whole: false };
             }
             let mut j = i;
             while j < stop && chars[j] != ' ' {
                 j += 1;
             }
+            let before = groups.len();
             pieces(chars, i, j, &mut groups);
+            let own_line = i > 0 && is_break(i - 1) && (j >= chars.len() || is_break(j));
+            lines_of_their_own &= own_line && groups.len() == before + 1;
             i = j;
         }
         let end = end + unit.map_or(0, |u| u.chars().count());
-        Run { groups, unit, end }
+        // One value of one digit alone on its line is one cell too (nothing to split).
+        let one_digit =
+            matches!(&groups[..], [Group::Digits { digits, decimals, .. }] if digits.len() == 1 && decimals.is_empty());
+        let whole = lines_of_their_own && (groups.len() >= 2 || one_digit);
+        Run { groups, unit, end, whole }
     }
 
     /// The text of chars `from..to`, for tests.

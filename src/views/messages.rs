@@ -130,11 +130,18 @@ pub fn message(d: &Diagnostic) -> String {
                 .collect();
             format!("表中未找到：{}（共 {count} 个单元格）。", rows.join("；"))
         }
-        Finding::SplitTable { table, rows, readings, settled, ties, unbalanced, blanks } => {
-            let mut text = format!(
-                "{}的数字之间没有分隔（网页抓取的文本常见），已按位数和勾稽关系拆成单元格：{rows} 行的数字有多种拆法",
-                table_name(*table)
-            );
+        Finding::SplitTable { table, rows, readings, settled, ties, unbalanced, blanks, lines } => {
+            let mut text = if *lines {
+                format!(
+                    "{}的数字一格一行，空白单元格只印成空行，看不出是哪几格：已按勾稽关系推断空白的位置，{rows} 行有多种放法",
+                    table_name(*table)
+                )
+            } else {
+                format!(
+                    "{}的数字之间没有分隔（网页抓取的文本常见），已按位数和勾稽关系拆成单元格：{rows} 行的数字有多种拆法",
+                    table_name(*table)
+                )
+            };
             if let Some(n) = readings {
                 text.push_str(&format!("（共 {n} 种）"));
             }

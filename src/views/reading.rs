@@ -60,7 +60,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                 out.push_str(",\"word\":");
                 string(out, word);
             }
-            NoteKind::Split { readings, balanced, other, blanks, cells } => {
+            NoteKind::Split { readings, balanced, other, blanks, cells, lines } => {
                 out.push_str("\"split\",\"readings\":");
                 match readings {
                     Some(r) => {
@@ -68,7 +68,10 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
                     }
                     None => out.push_str("null"),
                 }
-                let _ = write!(out, ",\"balanced\":{balanced},\"blanks\":{blanks},\"cells\":{cells},\"other\":");
+                let _ = write!(
+                    out,
+                    ",\"balanced\":{balanced},\"blanks\":{blanks},\"cells\":{cells},\"lines\":{lines},\"other\":"
+                );
                 match other {
                     Some(values) => {
                         let list: Vec<String> =
@@ -149,9 +152,14 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
                 format!("下方一行“{printed}”有数字 {}，格式中没有对应的行，未读取", list.join("、"))
             }
             NoteKind::Label { printed, word } => format!("行标签与官方文字不同，读到“{printed}”，按“{word}”认出"),
-            NoteKind::Split { readings, balanced, other, blanks, .. } => {
+            NoteKind::Split { readings, balanced, other, blanks, lines, .. } => {
                 let count = readings.map_or("很多".to_owned(), |r| r.to_string());
-                let mut s = format!("粘连的数字有 {count} 种拆法，满足勾稽关系最多的有 {balanced} 种");
+                let what = if *lines {
+                    "一格一行的数字（空白单元格只是空行）有"
+                } else {
+                    "粘连的数字有"
+                };
+                let mut s = format!("{what} {count} 种拆法，满足勾稽关系最多的有 {balanced} 种");
                 if *blanks > 0 {
                     let _ = write!(s, "，其中 {blanks} 格没有数字，按勾稽关系判为空白");
                 }
