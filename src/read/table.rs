@@ -11,8 +11,9 @@ use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
 
-/// A line of one short cell that writes numbers with signs, brackets or
-/// 增/减 (`+(0) -(0)`, `增0减0`) but is no number (a sub-row's `1.` or `(1)` has no sign).
+/// A line of one short cell that writes numbers with signs, brackets, a
+/// slash or 增/减 (`+(0) -(0)`, `增0减0`, `0/0`) but is no number (a sub-row's
+/// `1.` or `(1)` has no sign).
 fn is_number_words(r: &Row) -> bool {
     // Folded: full-width signs and brackets are ASCII, blanks dropped; the
     // pipes closing the cell (`+(0) -(0) |`) are no part of it.
@@ -22,7 +23,7 @@ fn is_number_words(r: &Row) -> bool {
         && text.chars().count() <= 12
         && text.chars().any(|c| c.is_ascii_digit())
         && text.chars().all(allowed)
-        && text.contains(['+', '-', '增', '减'])
+        && text.contains(['+', '-', '增', '减', '/'])
 }
 
 /// A line that is one empty cell, not an empty line (see `layout::split_cells`).
