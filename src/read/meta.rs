@@ -230,6 +230,9 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
     Some(TitleLines { at, extra, year: year_of(at) })
 }
 
+/// Words before a report names itself in its opening sentence (`现将某镇2022年度…报告如下`).
+const STATING: [&str; 7] = ["现将", "特编制", "现编制", "现向社会公布", "现公布", "特发布", "现发布"];
+
 /// Lines before the body to search for the report naming itself in a sentence.
 const PROSE_LINES: usize = 8;
 
@@ -246,12 +249,17 @@ fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<Named
             let inner: String = chars[open + 1..close].iter().collect();
             (inner.ends_with("报告") && inner.contains("公开")).then_some((open + 1, close))
         });
+        // The verb that introduces the report: what follows it names it.
         let stated = || {
-            let at = chars_before(&folded.text, "现将")? + 2;
-            let end = at + chars[at..].iter().take(MAX_TITLE + 8).position(|&c| matches!(c, ',' | '。' | ':'))?;
-            let inner: String = chars[at..end].iter().collect();
-            (inner.contains("报告") && inner.contains("公开")).then_some((at, at))
+            STATING.iter().filter_map(|verb| Some(chars_before(&folded.text, verb)? + verb.chars().count())).find(
+                |&at| {
+                    let end = chars[at..].iter().take(MAX_TITLE + 8).position(|&c| matches!(c, ',' | '。' | ':'));
+                    let inner: String = chars[at..at + end.unwrap_or(0)].iter().collect();
+                    inner.contains("报告") && inner.contains("公开")
+                },
+            )
         };
+        let stated = || stated().map(|at| (at, at));
         let (from, to) = quoted.or_else(stated)?;
         let (year, y) = first_year(&chars[from..])?;
         let year_at = from + y;
