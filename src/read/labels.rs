@@ -21,6 +21,13 @@ pub fn one_off(label: &str, word: &str) -> bool {
     l.windows(w.len()).any(|win| win.iter().zip(&w).filter(|(a, b)| a != b).count() == 1)
 }
 
+/// Whether `label` (bare) is the official label of `row` cut short: its first
+/// words, four chars or more (`行政规范性` for 行政规范性文件, a cell too narrow).
+pub fn truncated(label: &str, row: &RowDef) -> bool {
+    let official = core(row.label);
+    label.chars().count() >= ONE_OFF_MIN && official.starts_with(label) && official != label
+}
+
 /// Bare chars of a printed label kept in a note, at most.
 pub(super) const SHOWN: usize = 40;
 
@@ -100,5 +107,13 @@ mod tests {
         assert!(approximate(sentence, row("regulations"), "规章").is_some());
         let grouped = "三、本年度办理结果（六）其他处理 3.其他";
         assert_eq!(approximate(grouped, row("other_other"), "3其他"), None);
+    }
+
+    #[test]
+    fn a_label_cut_short_is_its_first_words() {
+        assert!(truncated("行政规范性", row("normative_docs")));
+        assert!(!truncated("行政规范性文件", row("normative_docs")), "whole, not cut");
+        assert!(!truncated("行政", row("normative_docs")), "too short to tell");
+        assert!(!truncated("规范性文", row("regulations")));
     }
 }

@@ -229,10 +229,14 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
         let word = |k: usize| words[k].iter().find(|w| label.contains(*w)).map(|w| (k, *w));
         (!label.is_empty()).then(|| (cursor..words.len()).find_map(word)).flatten()
     };
-    // A label holding no row's word, with values: one of the next
-    // rows' words with one char mistyped (recorded as an approximate label).
+    // A label holding no row's word, with values: one of the next rows'
+    // words with one char mistyped, or its label cut short (recorded as an
+    // approximate label).
     let mistyped = |label: &str, cursor: usize| {
-        let word = |k: usize| words[k].iter().find(|w| super::labels::one_off(label, w)).map(|w| (k, *w));
+        let word = |k: usize| {
+            let typo = words[k].iter().find(|w| super::labels::one_off(label, w)).map(|w| (k, *w));
+            typo.or_else(|| super::labels::truncated(label, &def.rows[k]).then(|| (k, words[k][0])))
+        };
         (cursor..words.len().min(cursor + MISTYPED_AHEAD)).find_map(word)
     };
     let mut label_notes = Vec::new();
