@@ -3,7 +3,7 @@
 use super::{Rule, RuleDoc, Severity};
 
 pub static RULE: Rule = Rule {
-    code: "T2-FLOW",
+    code: crate::model::identities::T2_FLOW.code,
     severity: Severity::Error,
     name: "主动公开表：现行有效件数",
     run: super::Run::Identity,

@@ -3,7 +3,7 @@
 use super::{Rule, RuleDoc, Severity};
 
 pub static RULE: Rule = Rule {
-    code: "T2-TOTAL",
+    code: crate::model::identities::T2_TOTAL.code,
     severity: Severity::Error,
     name: "主动公开表：对外公开总数量",
     run: super::Run::Identity,

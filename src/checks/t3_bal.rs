@@ -3,7 +3,7 @@
 use super::{examples::requests_table, Rule, RuleDoc, Severity};
 
 pub static RULE: Rule = Rule {
-    code: "T3-BAL",
+    code: crate::model::identities::T3_BAL.code,
     severity: Severity::Error,
     name: "申请情况表：收支平衡",
     run: super::Run::Identity,

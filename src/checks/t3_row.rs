@@ -3,7 +3,7 @@
 use super::{Rule, RuleDoc, Severity};
 
 pub static RULE: Rule = Rule {
-    code: "T3-ROW",
+    code: crate::model::identities::T3_ROW.code,
     severity: Severity::Error,
     name: "申请情况表：行合计",
     run: super::Run::Identity,

@@ -5,7 +5,7 @@ use super::{examples::requests_table, Rule, RuleDoc, Severity};
 /// The result rows lie between 本年新收/上年结转 and （七）总计: （一） to （六）,
 /// with （六） one row in 2019 and three in 2021.
 pub static RULE: Rule = Rule {
-    code: "T3-SUM",
+    code: crate::model::identities::T3_SUM.code,
     severity: Severity::Error,
     name: "申请情况表：办理结果合计",
     run: super::Run::Identity,

@@ -3,7 +3,7 @@
 use super::{Rule, RuleDoc, Severity};
 
 pub static RULE: Rule = Rule {
-    code: "T4-SUM",
+    code: crate::model::identities::T4_SUM.code,
     severity: Severity::Error,
     name: "复议诉讼表：合计",
     run: super::Run::Identity,

@@ -65,75 +65,83 @@ pub struct Terms {
     pub rhs: Vec<(usize, usize)>,
 }
 
+// Each identity of both formats, named: its rule takes its code from here,
+// so a code is written once.
+
+/// 表三 per row: 总计 = the six kinds of applicant.
+pub const T3_ROW: Identity = Identity {
+    code: "T3-ROW",
+    table: TableKind::Requests,
+    template: None,
+    along: Along::Row,
+    lhs: Keys::List(&["total"]),
+    relation: Relation::Equal,
+    rhs: Keys::List(&["natural", "business", "research", "social", "legal", "other"]),
+    only: &[],
+};
+
+/// 表三 per column: （七）总计 = the result rows (一)…(六).
+pub const T3_SUM: Identity = Identity {
+    code: "T3-SUM",
+    table: TableKind::Requests,
+    template: None,
+    along: Along::Column,
+    lhs: Keys::List(&["total_processed"]),
+    relation: Relation::Equal,
+    rhs: Keys::Between("carried_in", "total_processed"),
+    only: &[],
+};
+
+/// 表三 per column, as printed in its corner: 一 + 二 = 三 + 四.
+pub const T3_BAL: Identity = Identity {
+    code: "T3-BAL",
+    table: TableKind::Requests,
+    template: None,
+    along: Along::Column,
+    lhs: Keys::List(&["new", "carried_in"]),
+    relation: Relation::Equal,
+    rhs: Keys::List(&["total_processed", "carried_out"]),
+    only: &[],
+};
+
+/// 表四 per row: 总计 = 维持 + 纠正 + 其他 + 尚未审结.
+pub const T4_SUM: Identity = Identity {
+    code: "T4-SUM",
+    table: TableKind::Review,
+    template: None,
+    along: Along::Row,
+    lhs: Keys::List(&["total"]),
+    relation: Relation::Equal,
+    rhs: Keys::List(&["upheld", "corrected", "other", "pending"]),
+    only: &[],
+};
+
+/// 表二 (2021): 现行有效 + 本年废止 ≥ 本年制发.
+pub const T2_FLOW: Identity = Identity {
+    code: "T2-FLOW",
+    table: TableKind::Active,
+    template: Some(TemplateId::Y2021),
+    along: Along::Row,
+    lhs: Keys::List(&["in_force", "repealed"]),
+    relation: Relation::AtLeast,
+    rhs: Keys::List(&["issued"]),
+    only: &["regulations", "normative_docs"],
+};
+
+/// 表二 (2019): 对外公开总数 ≥ 本年新公开.
+pub const T2_TOTAL: Identity = Identity {
+    code: "T2-TOTAL",
+    table: TableKind::Active,
+    template: Some(TemplateId::Y2019),
+    along: Along::Row,
+    lhs: Keys::List(&["total_public"]),
+    relation: Relation::AtLeast,
+    rhs: Keys::List(&["published"]),
+    only: &["regulations", "normative_docs"],
+};
+
 /// Every identity of both formats, in the order rules.md lists their rules.
-pub static IDENTITIES: &[Identity] = &[
-    // 表三 per row: 总计 = the six kinds of applicant.
-    Identity {
-        code: "T3-ROW",
-        table: TableKind::Requests,
-        template: None,
-        along: Along::Row,
-        lhs: Keys::List(&["total"]),
-        relation: Relation::Equal,
-        rhs: Keys::List(&["natural", "business", "research", "social", "legal", "other"]),
-        only: &[],
-    },
-    // 表三 per column: （七）总计 = the result rows (一)…(六).
-    Identity {
-        code: "T3-SUM",
-        table: TableKind::Requests,
-        template: None,
-        along: Along::Column,
-        lhs: Keys::List(&["total_processed"]),
-        relation: Relation::Equal,
-        rhs: Keys::Between("carried_in", "total_processed"),
-        only: &[],
-    },
-    // 表三 per column, as printed in its corner: 一 + 二 = 三 + 四.
-    Identity {
-        code: "T3-BAL",
-        table: TableKind::Requests,
-        template: None,
-        along: Along::Column,
-        lhs: Keys::List(&["new", "carried_in"]),
-        relation: Relation::Equal,
-        rhs: Keys::List(&["total_processed", "carried_out"]),
-        only: &[],
-    },
-    // 表四 per row: 总计 = 维持 + 纠正 + 其他 + 尚未审结.
-    Identity {
-        code: "T4-SUM",
-        table: TableKind::Review,
-        template: None,
-        along: Along::Row,
-        lhs: Keys::List(&["total"]),
-        relation: Relation::Equal,
-        rhs: Keys::List(&["upheld", "corrected", "other", "pending"]),
-        only: &[],
-    },
-    // 表二 (2021): 现行有效 + 本年废止 ≥ 本年制发.
-    Identity {
-        code: "T2-FLOW",
-        table: TableKind::Active,
-        template: Some(TemplateId::Y2021),
-        along: Along::Row,
-        lhs: Keys::List(&["in_force", "repealed"]),
-        relation: Relation::AtLeast,
-        rhs: Keys::List(&["issued"]),
-        only: &["regulations", "normative_docs"],
-    },
-    // 表二 (2019): 对外公开总数 ≥ 本年新公开.
-    Identity {
-        code: "T2-TOTAL",
-        table: TableKind::Active,
-        template: Some(TemplateId::Y2019),
-        along: Along::Row,
-        lhs: Keys::List(&["total_public"]),
-        relation: Relation::AtLeast,
-        rhs: Keys::List(&["published"]),
-        only: &["regulations", "normative_docs"],
-    },
-];
+pub static IDENTITIES: &[Identity] = &[T3_ROW, T3_SUM, T3_BAL, T4_SUM, T2_FLOW, T2_TOTAL];
 
 fn resolve(keys: Keys, names: &[&'static str]) -> Vec<usize> {
     match keys {
