@@ -1,7 +1,8 @@
 //! CELL-SPLIT (info; warning for a tie): digits printed with no border between
 //! cells (a crawler's copy of a web table) were split into cells by the table's
-//! arithmetic. One finding per table says so and how; each row whose digits two
-//! readings fit equally well gets a warning naming both.
+//! arithmetic, or values printed one per line with blank cells left as empty
+//! lines were placed by it. One finding per table says so and how; each row
+//! whose digits two readings fit equally well gets a warning naming both.
 
 use super::identities::short_row;
 use super::{cell_key, Diagnostic, Finding, Rule, RuleDoc, Severity};
@@ -13,7 +14,7 @@ pub static RULE: Rule = Rule {
     name: "数字粘连，按勾稽关系拆分",
     run: super::Run::Report(check),
     doc: RuleDoc {
-        what: "表格的数字之间没有分隔（如“640020470”），读取时按位数和表格的勾稽关系拆成各个单元格；两种拆法同样成立时给出警告。",
+        what: "表格的数字之间没有分隔（如“640020470”），读取时按位数和表格的勾稽关系拆成各个单元格；数字一格一行、空白单元格只印成空行时，空白的位置也按勾稽关系推断。两种拆法同样成立时给出警告。",
         why: "网页被抓取或复制成纯文本后，表格单元格常常首尾相接。同一串数字可能有多种拆法，读出的数字是推断的，需要对照原表核对。",
         bad: concat!(
             "三、收到和处理政府信息公开申请情况 申请人情况自然人商业企业科研机构社会公益组织法律服务机构其他总计",

@@ -254,7 +254,14 @@ fn place(
                 _ => split::MAX_DIGITS,
             })
             .collect();
-        let readings = split::readings(&c.run.groups, c.run.whole, &limits, &split::row_score(&terms, &cells));
+        let score = split::row_score(&terms, &cells);
+        let mut whole = c.run.whole;
+        let mut readings = split::readings(&c.run.groups, whole, &limits, &score);
+        if readings.kept.is_empty() && whole {
+            // Values one per line that fit no cell whole (`00000`): glued cells after all.
+            whole = false;
+            readings = split::readings(&c.run.groups, false, &limits, &score);
+        }
         if readings.kept.is_empty() {
             let (values, note) = unsplit(s, &c.run, cells.len());
             for (&(r, col), v) in cells.iter().zip(values) {
@@ -266,10 +273,10 @@ fn place(
             continue;
         }
         printed.push(Printed { cells, readings });
-        owners.push(c);
+        owners.push((c, whole));
     }
     let choices = choose::choose(&terms, &printed, &blank);
-    for ((p, choice), c) in printed.iter().zip(&choices).zip(owners) {
+    for ((p, choice), (c, whole)) in printed.iter().zip(&choices).zip(owners) {
         let reading = &p.readings.kept[choice.reading];
         for (&(r, col), piece) in p.cells.iter().zip(reading) {
             table.cells[r][col] = if piece.is_blank() {
@@ -293,7 +300,7 @@ fn place(
                     other,
                     blanks,
                     cells: p.cells.len(),
-                    lines: c.run.whole,
+                    lines: whole,
                 },
                 span: s.span(c.label_end, c.run.end),
             });

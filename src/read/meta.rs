@@ -197,7 +197,8 @@ struct TitleLines {
 fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
     let head = rows.iter().take(TITLE_LINES).take_while(|r| r.span.start < body_start).count();
     let is_title =
-        |t: &str| t.contains("报告") && t.contains("公开") && t.chars().count() <= MAX_TITLE && !t.contains('。');
+        // A sentence (`…，现将…报告如下：`) is no title.
+        |t: &str| t.contains("报告") && t.contains("公开") && t.chars().count() <= MAX_TITLE && !t.contains(['。', ',']);
     let candidates = (0..head).filter_map(|at| {
         let mut joined = rows.at(at).folded.text.to_owned();
         for extra in 0..=2 {
@@ -239,7 +240,8 @@ const PROSE_LINES: usize = 8;
 /// A report with no title line may name itself in its opening sentences: its
 /// title in 《》 (`现形成《某局2025年政府信息公开工作年度报告》`), or the agency
 /// and year in `现将某镇2022年度政府信息公开工作报告如下`. The title (when quoted),
-/// the agency (what stands before the year, unless it is 我/本…) and the year.
+/// the agency (what stands before the year in it, unless it is 我镇, 本机关…)
+/// and the year.
 fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<NamedInProse> {
     let opening = rows.iter().take(PROSE_LINES).take_while(|r| r.span.start < body_start);
     opening.map(|r| r.fold(input)).find_map(|folded| {
@@ -249,25 +251,43 @@ fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<Named
             let inner: String = chars[open + 1..close].iter().collect();
             (inner.ends_with("报告") && inner.contains("公开")).then_some((open + 1, close))
         });
-        // The verb that introduces the report: what follows it names it.
+        // The verb that introduces the report, as a word of its own (after a
+        // sentence break, not inside 发现公布): the clause after it names it.
         let stated = || {
-            STATING.iter().filter_map(|verb| Some(chars_before(&folded.text, verb)? + verb.chars().count())).find(
-                |&at| {
-                    let end = chars[at..].iter().take(MAX_TITLE + 8).position(|&c| matches!(c, ',' | '。' | ':'));
-                    let inner: String = chars[at..at + end.unwrap_or(0)].iter().collect();
+            let clause_end = |at: usize| {
+                let rest = chars[at..].iter().take(MAX_TITLE + 8);
+                at + rest.clone().position(|&c| matches!(c, ',' | '。' | ':' | ';')).unwrap_or(rest.count())
+            };
+            let starts = STATING.iter().flat_map(|verb| {
+                let n = verb.chars().count();
+                let text = &folded.text;
+                text.match_indices(verb).map(move |(b, _)| (text[..b].chars().count(), n))
+            });
+            let mut found: Vec<(usize, usize)> = starts
+                .filter(|&(at, _)| at == 0 || !crate::text::is_bare(chars[at - 1]))
+                .map(|(at, n)| (at + n, clause_end(at + n)))
+                .filter(|&(from, end)| {
+                    let inner: String = chars[from..end].iter().collect();
                     inner.contains("报告") && inner.contains("公开")
-                },
-            )
+                })
+                .collect();
+            found.sort_unstable();
+            found.first().copied()
         };
-        let stated = || stated().map(|at| (at, at));
-        let (from, to) = quoted.or_else(stated)?;
-        let (year, y) = first_year(&chars[from..])?;
+        // (from, to): the title's chars, or the clause's (no title); where the year is looked for.
+        let (from, to, title) = match quoted {
+            Some((from, to)) => (from, to, true),
+            None => stated().map(|(from, end)| (from, end, false))?,
+        };
+        let (year, y) = first_year(&chars[from..to])?;
         let year_at = from + y;
-        let title = (to > from).then(|| source_span(input, &folded.origins, from, to)).flatten();
+        let title = title.then(|| source_span(input, &folded.origins, from, to)).flatten();
         // A name is ideographs (and brackets): a mirror site's words glued before it are not.
         let named = |c: &char| crate::text::is_ideograph(*c) || matches!(c, '(' | ')');
         let begin = year_at - chars[from..year_at].iter().rev().take_while(|c| named(c)).count();
-        let own = !matches!(chars.get(begin), Some('我' | '本'));
+        let name: String = chars[begin..year_at].iter().collect();
+        // Not a name: 我镇, 本机关, 全县 (本溪市… is one).
+        let own = !(name.starts_with('我') || name.chars().count() <= 3 && name.starts_with(['本', '全']));
         let agency = (own && year_at > begin && year_at - begin <= MAX_AGENCY)
             .then(|| source_span(input, &folded.origins, begin, year_at))
             .flatten();

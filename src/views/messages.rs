@@ -344,8 +344,9 @@ fn version(year: Option<i32>, wanted: TemplateId, what: &str, is: TemplateId) ->
 }
 
 /// How to fix it: said for this finding where the finding tells more than
-/// the rule's 怎么改 (a heading's standard wording, the cell to correct),
-/// else the rule's own; none for a broken identity no single cell explains.
+/// the rule's 怎么改 (a heading's standard wording, the cell or the two cells
+/// to correct, blanks to fill first), else the rule's own; none for a broken
+/// identity that no cell explains.
 pub fn help(d: &Diagnostic) -> Option<String> {
     match &d.finding {
         Finding::Identity { .. } => None,

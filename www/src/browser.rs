@@ -9,7 +9,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, TextDecoder, Url};
 
 /// The last text whose check finished and whose results were drawn, and, per
 /// tab, the text being checked now (kept until its results are on screen, so
-/// a reload after a failed check knows not to re-run it). boot.js names both
+/// a reload after a failed check knows not to re-run it). page.js names these
 /// keys too: its crash banner's buttons clear them.
 const DRAFT_KEY: &str = "nianbao.draft";
 /// The reading limits the draft's HTML reached (S-LIMIT): a reload shows them again.

@@ -24,7 +24,7 @@ pub fn mount(root: web_sys::Element) {
     yew::Renderer::<App>::with_root(root).render();
 }
 
-/// A panic must not blank the page: boot.js draws the crash banner (it needs
+/// A panic must not blank the page: page.js draws the crash banner (it needs
 /// no working wasm, and draws it for traps too); the text stays in the editor.
 fn show_error(detail: &str) {
     let global = js_sys::global();

@@ -1,5 +1,6 @@
-//! `cargo xtask dist`: the static site in dist/ — index.html, styles, the boot
-//! script, and the size-tuned wasm with its JS glue under dist/pkg/.
+//! `cargo xtask dist`: the static site in dist/ — index.html, styles, page.js
+//! (what works without the wasm) and the boot script, and the size-tuned wasm
+//! with its JS glue under dist/pkg/.
 
 use crate::run::{cmd, run, Result};
 use crate::setup;
