@@ -36,14 +36,6 @@ impl Severity {
             Severity::Error => "error",
         }
     }
-
-    pub fn chinese(self) -> &'static str {
-        match self {
-            Severity::Info => "提示",
-            Severity::Warning => "警告",
-            Severity::Error => "错误",
-        }
-    }
 }
 
 /// The value one cell should have for the table to balance (建议值).

@@ -137,7 +137,7 @@ pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
             out.push_str(&format!(
                 "- **{}**（{}）{}\n",
                 d.code,
-                d.severity.chinese(),
+                super::messages::severity_name(d.severity),
                 md(&super::messages::message(d))
             ));
         }

@@ -1,13 +1,22 @@
 //! A finding's message and help, rendered from its data (`checks::Finding`,
 //! its broken identities): the one place where findings become Chinese text.
 
-use crate::checks::{rule, Broken, ChapterProblem, Diagnostic, Finding, Invalid, MoneyProblem, Term};
+use crate::checks::{rule, Broken, ChapterProblem, Diagnostic, Finding, Invalid, MoneyProblem, Severity, Term};
 use crate::model::identities::Relation;
 use crate::model::{Number, TableKind, TemplateId, CHAPTERS};
 use crate::text::limits::Limit;
 
 /// Said of cells whose place in a row was inferred: the row printed fewer values than columns.
 const GUESS: &str = "（该行数字少于列数，哪几格是按位置推断的，请核对）";
+
+/// A severity as the page and the exports name it.
+pub fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "提示",
+        Severity::Warning => "警告",
+        Severity::Error => "错误",
+    }
+}
 
 /// A table's name in messages.
 pub fn table_name(kind: TableKind) -> &'static str {

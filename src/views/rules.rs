@@ -12,7 +12,7 @@ pub fn explain(rule: &Rule) -> String {
     format!(
         "{code}（{severity}）{name}\n\n检查内容\n  {what}\n\n为什么\n  {why}\n\n示例\n  有问题：\n{bad}  没问题：\n{good}\n依据\n  {basis}\n\n怎么改\n  {fix}\n",
         code = rule.code,
-        severity = rule.severity.chinese(),
+        severity = super::messages::severity_name(rule.severity),
         name = rule.name,
         what = d.what,
         why = d.why,

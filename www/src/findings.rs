@@ -39,7 +39,7 @@ pub fn Findings(props: &ViewProps) -> Html {
         html! {
             <label class={classes!("nb-filter", format!("nb-{}", s.as_str()))}>
                 <input type="checkbox" checked={on} {onchange} />
-                { format!("{}（{}）", s.chinese(), c.count(*s)) }
+                { format!("{}（{}）", nianbao::views::messages::severity_name(*s), c.count(*s)) }
             </label>
         }
     });
@@ -70,7 +70,7 @@ fn item(props: &ViewProps, i: usize) -> Html {
             <button type="button" id={format!("nb-finding-{i}")} data-code={d.code}
                 class={classes!("nb-finding", format!("nb-{}", d.severity.as_str()), selected.then_some("nb-selected"))}
                 aria-pressed={selected.to_string()} {onclick}>
-                <span class="nb-badge">{ d.severity.chinese() }</span>
+                <span class="nb-badge">{ nianbao::views::messages::severity_name(d.severity) }</span>
                 <code>{ d.code }</code>
                 <span class="nb-message">{ &props.checked.0.messages[i] }</span>
                 { d.fix.as_ref().map(|f| html! { <span class="nb-fix">{ format!("建议值 {}", f.value) }</span> }) }
