@@ -102,6 +102,15 @@ fn read_text(input: &str) -> Report {
         report.notes.extend(notes.into_iter().filter(|n| taken[n.table as usize]));
     }
     for table in report.tables.iter_mut() {
+        // Glued cells led by 0 (`规章000`): split, and said to be (a split decision).
+        for (r, n) in place::split_zero_led_runs(&mut table.cells, input) {
+            let row = table.def.rows[r].key;
+            let (kind, span) = (table.def.kind, table.cells[r].iter().find_map(|c| c.span).unwrap_or(table.span));
+            report.notes.retain(|m| !(m.table == kind && m.row == row && m.kind == NoteKind::PlacedByPosition));
+            let readings = Some(1);
+            let split = NoteKind::Split { readings, balanced: 1, other: None, blanks: 0, cells: n, lines: false };
+            report.notes.push(crate::model::ReadNote { table: kind, row, kind: split, span });
+        }
         table.template_shown = format::shows_template(table, input);
         for cell in table.cells.iter_mut().flatten() {
             if let (CellValue::Invalid(text), Some(s)) = (&mut cell.value, cell.span) {

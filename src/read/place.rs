@@ -5,7 +5,7 @@
 //! (blanks placed by position) or values left out become a note.
 
 use super::doc::{Cell as DocCell, CellKind};
-use crate::model::{Cell, CellValue, NoteKind, TableDef};
+use crate::model::{Cell, CellValue, NoteKind, Number, TableDef};
 use crate::text::layout::Separator;
 use crate::text::Span;
 
@@ -246,4 +246,32 @@ pub(super) fn complete_rows(pending: &[Pending], def: &TableDef) -> Vec<Complete
             (columns.len() == def.rows[p.row].cols.len()).then_some(CompleteRow { at: p.line_span.start, columns })
         })
         .collect()
+}
+
+/// A row read with fewer values than columns whose last value is a run of
+/// digits led by 0 (`040`, `000`), exactly as many as the cells from it to
+/// the row's end, the rest not found: no count is printed with a leading
+/// zero, so these are glued cells, one digit each (the only split of that
+/// many digits into that many cells). Splits them; returns the rows split
+/// and how many cells each run filled.
+pub(super) fn split_zero_led_runs(cells: &mut [Vec<Cell>], input: &str) -> Vec<(usize, usize)> {
+    let mut split = Vec::new();
+    for (r, row) in cells.iter_mut().enumerate() {
+        let Some(k) = row.iter().rposition(|c| matches!(c.value, CellValue::Number(_))) else { continue };
+        let n = row.len() - k;
+        if n < 2 || row[k + 1..].iter().any(|c| c.value != CellValue::Missing) {
+            continue;
+        }
+        let Some(span) = row[k].span else { continue };
+        let text = input.get(span.start..span.end).unwrap_or_default();
+        if !(text.len() == n && text.starts_with('0') && text.bytes().all(|b| b.is_ascii_digit())) {
+            continue;
+        }
+        for (i, b) in text.bytes().enumerate() {
+            let value = CellValue::Number(Number::int(i64::from(b - b'0')));
+            row[k + i] = Cell { value, span: Some(Span::new(span.start + i, span.start + i + 1)), unit: None };
+        }
+        split.push((r, n));
+    }
+    split
 }

@@ -140,6 +140,13 @@ pub fn message(d: &Diagnostic) -> String {
             format!("表中未找到：{}（共 {count} 个单元格）。", rows.join("；"))
         }
         Finding::SplitTable { table, rows, readings, settled, ties, unbalanced, blanks, lines } => {
+            if !*lines && *readings == Some(*rows) && *blanks == 0 {
+                // Every row's digits split one way only (as many digits as cells).
+                return format!(
+                    "{}的数字之间没有分隔，已按位数拆成单元格：{rows} 行的数字与单元格一样多，只有一种拆法（每格一位）。拆出的数字是推断的，请对照原表核对。",
+                    table_name(*table)
+                );
+            }
             let mut text = if *lines {
                 format!(
                     "{}的数字一格一行，空白单元格只印成空行，看不出是哪几格：已按勾稽关系推断空白的位置，{rows} 行有多种放法",
