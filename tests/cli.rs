@@ -219,7 +219,7 @@ fn trace_says_how_each_report_was_read() {
     let (code, out, err) = run_os(&args, None);
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 1);
-    assert!(out.contains(r#""reading":{"template":"2019","script":"simplified","tables":[{"table":"active","template":"2019","template_shown":true,"read_by":"lines","line":23"#), "{out}");
+    assert!(out.contains(r#""reading":{"template":"2019","script":"simplified","pinyin_glosses":false,"tables":[{"table":"active","template":"2019","template_shown":true,"read_by":"lines","line":23"#), "{out}");
     assert!(
         out.contains(r#"{"table":"requests","row":"other_handling","kind":"extra_values","dropped":[0],"line":71"#),
         "{out}"

@@ -293,6 +293,9 @@ pub struct Report {
     /// The text is in traditional script and was read as its simplified form
     /// (`text::traditional`): the model's text is simplified, its spans the input's.
     pub traditional: bool,
+    /// Pinyin glosses after its characters (`規(guī)章`) were read as invisible
+    /// (`text::glosses`): the model's text holds them as U+200B/U+00AD.
+    pub glossed: bool,
 }
 
 /// What an input was, told by its content.

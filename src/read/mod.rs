@@ -20,7 +20,7 @@ mod values;
 
 use crate::model::{CellValue, InputKind, NoteKind, Paragraph, ReadBy, Report, Table, TableKind};
 use crate::text::layout::trim_blank;
-use crate::text::{docx, html, traditional, Span};
+use crate::text::{docx, glosses, html, traditional, Span};
 
 /// Reads a report from text or HTML (told apart by content). Never panics;
 /// unreadable parts are left missing. Spans point into `input`.
@@ -53,11 +53,19 @@ pub fn parse_text(input: &str) -> Report {
     // Offsets are kept in 32 bits: beyond 4 GiB (far past any report, and the
     // 10 MB the page and the CLI take) only the first 4 GiB are read.
     let input = &input[..floor_char_boundary(input, u32::MAX as usize - 1)];
-    // Traditional script is read as simplified; the offsets, and so the spans, are the same.
-    match traditional::to_simplified(input) {
-        Some(simplified) => Report { traditional: true, ..read_text(&simplified) },
-        None => read_text(input),
+    // Pinyin glosses are read as invisible, traditional script as simplified;
+    // the offsets, and so the spans, are the same.
+    let unglossed = glosses::without_glosses(input);
+    let input = unglossed.as_deref().unwrap_or(input);
+    let glossed = unglossed.is_some();
+    let mut report = match traditional::to_simplified(input) {
+        Some(simplified) => Report { traditional: true, glossed, ..read_text(&simplified) },
+        None => Report { glossed, ..read_text(input) },
+    };
+    if glossed {
+        glosses::drop_fill(&mut report);
     }
+    report
 }
 
 fn read_text(input: &str) -> Report {

@@ -5,6 +5,7 @@ mod compat_table;
 pub mod decode;
 pub mod docx;
 mod fold;
+pub mod glosses;
 pub mod html;
 pub mod hygiene;
 pub mod layout;

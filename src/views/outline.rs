@@ -14,6 +14,9 @@ pub fn outline(report: &Report) -> String {
         // Said only when so: the text was read as its simplified form.
         out.push_str("script: traditional\n");
     }
+    if report.glossed {
+        out.push_str("pinyin glosses: read without them\n");
+    }
     let _ = writeln!(out, "title: {}", opt(text(&m.title)));
     let _ = writeln!(out, "agency: {}", opt(text(&m.agency)));
     let _ = writeln!(out, "year: {} ({:?})", opt(m.year.as_ref().map(|y| y.value.to_string())), m.year_source);

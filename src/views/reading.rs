@@ -20,6 +20,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
     }
     out.push_str(",\"script\":");
     string(out, if report.traditional { "traditional" } else { "simplified" });
+    let _ = write!(out, ",\"pinyin_glosses\":{}", report.glossed);
     out.push_str(",\"tables\":[");
     for (i, t) in report.tables.iter().enumerate() {
         out.push_str(if i > 0 { ",{\"table\":" } else { "{\"table\":" });
@@ -118,6 +119,9 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
     let _ = writeln!(out, "{file}: 格式：{format}");
     if report.traditional {
         let _ = writeln!(out, "{file}: 文字：繁体字，按对应的简体字读取（格式的行标签、章节标题和检查用词都是简体字）");
+    }
+    if report.glossed {
+        let _ = writeln!(out, "{file}: 文字：字后带拼音注音（如“規(guī)章”），读取时略去注音");
     }
     for t in report.tables.iter() {
         let shown =
