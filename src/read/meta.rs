@@ -72,6 +72,10 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
         // The year after the report's own words (`…年度报告（2024年度）`) does not end the agency.
         let own_at = own_words.iter().find_map(|w| chars_before(head.folded.text, w));
         let year_ends_agency = year.as_ref().is_some_and(|(_, i)| own_at.is_none_or(|w| *i <= w));
+        // A year-first title that names its agency after the year (`2022年高新区政府信息公开…`)
+        // takes no line above (a site's search box, 全文检索).
+        let named_after_year = year.as_ref().zip(own_at).is_some_and(|((_, at), words)| words > at + 6);
+        let above = above.filter(|_| !named_after_year);
         if let (Some(above), true) = (above, year_first) {
             let chars: Vec<char> = above.folded.text.chars().collect();
             let a = source_span(input, above.folded.origins, leading_marks(&chars), chars.len());
@@ -123,17 +127,20 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
             meta.year = Some(Found { value: y, span: text_rows.at(k).span });
         }
     }
-    if meta.title.is_none() {
+    // No title line, or one that names no agency (`政府信息公开工作年度报告`).
+    if meta.title.is_none() || meta.agency.as_ref().is_none_or(|a| a.value.is_empty()) {
         if let Some((title, agency, year)) = named_in_prose(&text_rows, input, body_start) {
-            meta.title = title;
-            meta.agency = agency;
+            meta.title = meta.title.take().or(title);
+            meta.agency = agency.or(meta.agency.take());
             meta.year = meta.year.take().or(year);
         }
     }
     if let Some(agency) = &mut meta.agency {
-        // `某局关于2021年度…的报告`: the agency ends before 关于.
-        let v = agency.value.trim_start_matches("关于").trim_end_matches("关于").trim().to_owned();
-        agency.value = v;
+        // `某局关于2021年度…的报告`: the agency ends before 关于; and before the
+        // short name it gives itself (`某委员会（以下简称某委）`).
+        let v = agency.value.trim_start_matches("关于").trim_end_matches("关于").trim();
+        let v = ["（以下简称", "(以下简称"].iter().find_map(|w| v.split_once(w)).map_or(v, |(name, _)| name);
+        agency.value = v.trim().to_owned();
     }
     // Nothing left of it (`关于` alone before the year): no agency read, rather than an empty one.
     meta.agency = meta.agency.take().filter(|a| !a.value.is_empty());
@@ -170,8 +177,10 @@ fn found_text(input: &str, s: Span) -> Found<String> {
 fn leading_marks(chars: &[char]) -> usize {
     let marks = chars.iter().position(|c| !matches!(c, '#' | '*' | '>')).unwrap_or(chars.len());
     let rest: String = chars[marks..].iter().take(6).collect();
-    let field = ["标题:", "题名:", "名称:", "文章标题:"].iter().find(|f| rest.starts_with(**f));
-    let after = marks + field.map_or(0, |f| f.chars().count());
+    // With or without its colon (`标      题 某局…`: the spaces are folded away).
+    let field = ["文章标题", "标题", "题名", "名称"].iter().find(|f| rest.starts_with(**f));
+    let colon = |n: usize| usize::from(chars.get(marks + n) == Some(&':'));
+    let after = marks + field.map_or(0, |f| f.chars().count() + colon(f.chars().count()));
     // The field's value in the next cell of a pipe row (`名称: | …`).
     after + chars[after.min(chars.len())..].iter().take_while(|&&c| c == '|').count()
 }
@@ -274,10 +283,25 @@ fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<Named
             found.sort_unstable();
             found.first().copied()
         };
+        // `本报告…由某局编制`: the agency alone.
+        let compiled_by = || {
+            let end = chars_before(&folded.text, "编制")?;
+            let from = chars[..end].iter().rposition(|&c| c == '由')? + 1;
+            let name: String = chars[from..end].iter().collect();
+            let plain = name.chars().all(|c| crate::text::is_ideograph(c) || matches!(c, '(' | ')'));
+            let own = !(name.starts_with('我') || name.chars().count() <= 3 && name.starts_with(['本', '全']));
+            let agency = (plain && own && (2..=MAX_AGENCY).contains(&(end - from)))
+                .then(|| source_span(input, &folded.origins, from, end))
+                .flatten()?;
+            Some((None, Some(found_text(input, agency)), None))
+        };
         // (from, to): the title's chars, or the clause's (no title); where the year is looked for.
         let (from, to, title) = match quoted {
             Some((from, to)) => (from, to, true),
-            None => stated().map(|(from, end)| (from, end, false))?,
+            None => match stated() {
+                Some((from, end)) => (from, end, false),
+                None => return compiled_by(),
+            },
         };
         let (year, y) = first_year(&chars[from..to])?;
         let year_at = from + y;
