@@ -133,6 +133,8 @@ fn families() -> Vec<Family> {
         ),
         ("real: crawled, glued cells", Box::new(|n| include_str!("../tests/cases/real-glued-1/input.txt").repeat(n))),
         ("short lines", Box::new(|n| "a\n".repeat(8000 * n))),
+        // An opening line full of the words that introduce a report (each was counted from the line's start).
+        ("opening line of 现将 repeated", Box::new(|n| "现将".repeat(2700 * n))),
         ("blank lines", Box::new(|n| "\n".repeat(16000 * n))),
         ("numbers, one per line", Box::new(|n| "12\n".repeat(5000 * n))),
         (

@@ -267,10 +267,11 @@ fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<Named
                 let rest = chars[at..].iter().take(MAX_TITLE + 8);
                 at + rest.clone().position(|&c| matches!(c, ',' | '。' | ':' | ';')).unwrap_or(rest.count())
             };
-            let starts = STATING.iter().flat_map(|verb| {
-                let n = verb.chars().count();
-                let text = &folded.text;
-                text.match_indices(verb).map(move |(b, _)| (text[..b].chars().count(), n))
+            // Char positions where a verb starts, in one pass (a line may be long).
+            let verbs: Vec<Vec<char>> = STATING.iter().map(|v| v.chars().collect()).collect();
+            let starts = (0..chars.len()).flat_map(|at| {
+                let here = &chars[at..];
+                verbs.iter().filter(move |v| here.starts_with(v)).map(move |v| (at, v.len()))
             });
             let mut found: Vec<(usize, usize)> = starts
                 .filter(|&(at, _)| at == 0 || !crate::text::is_bare(chars[at - 1]))
@@ -288,11 +289,10 @@ fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<Named
             let end = chars_before(&folded.text, "编制")?;
             let from = chars[..end].iter().rposition(|&c| c == '由')? + 1;
             let name: String = chars[from..end].iter().collect();
-            let plain = name.chars().all(|c| crate::text::is_ideograph(c) || matches!(c, '(' | ')'));
-            let own = !(name.starts_with('我') || name.chars().count() <= 3 && name.starts_with(['本', '全']));
-            let agency = (plain && own && (2..=MAX_AGENCY).contains(&(end - from)))
-                .then(|| source_span(input, &folded.origins, from, end))
-                .flatten()?;
+            let agency =
+                (name.chars().all(is_name_char) && !names_no_one(&name) && (2..=MAX_AGENCY).contains(&(end - from)))
+                    .then(|| source_span(input, &folded.origins, from, end))
+                    .flatten()?;
             Some((None, Some(found_text(input, agency)), None))
         };
         // (from, to): the title's chars, or the clause's (no title); where the year is looked for.
@@ -306,13 +306,10 @@ fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<Named
         let (year, y) = first_year(&chars[from..to])?;
         let year_at = from + y;
         let title = title.then(|| source_span(input, &folded.origins, from, to)).flatten();
-        // A name is ideographs (and brackets): a mirror site's words glued before it are not.
-        let named = |c: &char| crate::text::is_ideograph(*c) || matches!(c, '(' | ')');
-        let begin = year_at - chars[from..year_at].iter().rev().take_while(|c| named(c)).count();
+        // A mirror site's words glued before the name are no part of it.
+        let begin = year_at - chars[from..year_at].iter().rev().take_while(|c| is_name_char(**c)).count();
         let name: String = chars[begin..year_at].iter().collect();
-        // Not a name: 我镇, 本机关, 全县 (本溪市… is one).
-        let own = !(name.starts_with('我') || name.chars().count() <= 3 && name.starts_with(['本', '全']));
-        let agency = (own && year_at > begin && year_at - begin <= MAX_AGENCY)
+        let agency = (!names_no_one(&name) && year_at > begin && year_at - begin <= MAX_AGENCY)
             .then(|| source_span(input, &folded.origins, begin, year_at))
             .flatten();
         let year_span = source_span(input, &folded.origins, year_at, year_at + 4)?;
@@ -322,6 +319,17 @@ fn named_in_prose(rows: &Picked, input: &str, body_start: usize) -> Option<Named
             Some(Found { value: year, span: year_span }),
         ))
     })
+}
+
+/// A char of an agency's name: ideographs, and brackets (`高新区（新市区）`).
+fn is_name_char(c: char) -> bool {
+    crate::text::is_ideograph(c) || matches!(c, '(' | ')')
+}
+
+/// Words that stand where an agency's name would and name none: 我镇, 本机关,
+/// 全县 (本溪市… is a name).
+fn names_no_one(name: &str) -> bool {
+    name.starts_with('我') || name.chars().count() <= 3 && name.starts_with(['本', '全'])
 }
 
 type NamedInProse = (Option<Found<String>>, Option<Found<String>>, Option<Found<i32>>);
