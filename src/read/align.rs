@@ -233,10 +233,18 @@ fn place(
         prev_end = c.run.end.max(c.label_end);
         // The text ends with the row's label, maybe cut inside it (`（二）部分公开（区分处`):
         // the copy was cut there; its values are not in the text, the cells stay missing.
-        let rest = s.chars[c.label_end.min(s.chars.len())..].iter().filter(|c| !c.is_whitespace());
-        let cut =
-            rest.clone().count() <= def.rows[c.row].label.chars().count() && rest.clone().all(|c| !c.is_ascii_digit());
-        if c.run.groups.is_empty() && cut {
+        // Looked at only for a row with no values, and only as far as its label's length.
+        let cut = || {
+            let label = def.rows[c.row].label.chars().count();
+            let rest: Vec<char> = s.chars[c.label_end.min(s.chars.len())..]
+                .iter()
+                .filter(|c| !c.is_whitespace())
+                .take(label + 1)
+                .copied()
+                .collect();
+            rest.len() <= label && rest.iter().all(|c| !c.is_ascii_digit())
+        };
+        if c.run.groups.is_empty() && cut() {
             continue;
         }
         if c.run.groups.is_empty() {
