@@ -222,7 +222,7 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
             // The row's word on a label line of its own below the values: the
             // label printed under its values, or (labels over their values, one
             // cell per line) the next row's label, these values' own not printed.
-            // Read the first way; the second when the table says so (`best_way`).
+            // Read the first way; the second where it reads more of the table (`read`).
             let own_line = |w: &str| {
                 !above.contains(w)
                     && labels[below_lines.clone()]
@@ -319,8 +319,8 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
     // A row label that is the text's last line (the copy was cut there): its
     // values are not in the text, which is not a row printed blank.
     let cut = pending.last().filter(|p| {
-        let after = rows.iter().filter(|r| r.span.start >= p.line_span.end);
-        p.slot_count() == 0 && rows.reach_the_end() && after.into_iter().all(|r| r.cells.is_empty())
+        let mut after = rows.iter().filter(|r| r.span.start >= p.line_span.end);
+        p.slot_count() == 0 && rows.reach_the_end() && after.all(|r| r.cells.is_empty())
     });
     let cut = cut.map(|p| p.row);
     for p in &pending {
