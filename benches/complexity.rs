@@ -52,10 +52,23 @@ fn everything(input: &str) -> usize {
         let text = nianbao::text::docx::from_xml(input, "").text;
         return everything(&text);
     }
+    let st = |w: &str| {
+        if std::env::var("STAGES").is_ok() {
+            eprintln!(
+                "{w}: peak {} now {}",
+                PEAK.load(Relaxed) as f64 / input.len() as f64,
+                IN_USE.load(Relaxed) as f64 / input.len() as f64
+            )
+        }
+    };
     let report = nianbao::parse(input);
+    st("parse");
     let diagnostics = nianbao::checks::check(&report);
+    st("check");
     let json = nianbao::views::json::to_json("-", input, &report, &diagnostics);
+    st("json");
     let pieces = nianbao::views::marks::pieces(input, &diagnostics, Some(0));
+    st("marks");
     black_box(json.len() + pieces.len());
     diagnostics.len()
 }

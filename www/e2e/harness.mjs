@@ -117,3 +117,35 @@ export async function paste(page, text, html) {
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, [text, html]);
 }
+
+/**
+ * Fails unless the chosen finding's span is what the editor has selected, its
+ * mark begins inside the editor's visible part, the page did not scroll the
+ * explanation out of view, and the backdrop lies exactly under the text.
+ */
+export async function assertChosenInEditor(page) {
+  await page.waitForSelector('.nb-backdrop .nb-mark.nb-selected', { timeout: 5000 });
+  const r = await page.evaluate(() => {
+    const area = document.getElementById('nb-input');
+    const backdrop = document.querySelector('.nb-backdrop');
+    const marks = [...backdrop.querySelectorAll('.nb-mark.nb-selected')];
+    const a = area.getBoundingClientRect();
+    const m = marks[0].getBoundingClientRect();
+    const explain = document.querySelector('.nb-explain')?.getBoundingClientRect();
+    return {
+      selected: area.value.slice(area.selectionStart, area.selectionEnd),
+      marked: marks.map((x) => x.textContent).join(''),
+      // Its first line (a long span may run past the editor's height).
+      markInEditor: m.top >= a.top && m.top + 16 <= a.bottom,
+      explainInView: !explain || (explain.top < innerHeight && explain.bottom > 0),
+      sameScroll: Math.abs(backdrop.scrollTop - area.scrollTop) <= 1,
+      sameLayout: backdrop.scrollHeight === area.scrollHeight && backdrop.clientWidth === area.clientWidth,
+    };
+  });
+  assert.ok(r.selected.length > 0, 'a span is selected in the editor');
+  assert.equal(r.selected, r.marked, 'the selection is the marked span');
+  assert.ok(r.markInEditor, 'the chosen mark is scrolled into the editor');
+  assert.ok(r.explainInView, 'the explanation stays in view');
+  assert.ok(r.sameScroll, 'the backdrop scrolls with the text');
+  assert.ok(r.sameLayout, 'the backdrop lays the text out as the editor does');
+}

@@ -1,5 +1,5 @@
-//! The page: the input on the left; the summary, the findings and the two
-//! views (source with marks, normalized report) on the right. State lives
+//! The page: the editor with its marks on the left; the summary, the findings
+//! and the normalized report on the right. State lives
 //! here; the components below only render what the core computed.
 
 use crate::browser;
@@ -7,7 +7,6 @@ use crate::checked::Checked;
 use crate::findings::Findings;
 use crate::input::{Edit, Input, Limits};
 use crate::normalized::Normalized;
-use crate::source::Source;
 use crate::summary::{Exports, Summary};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -16,8 +15,12 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// How long typing pauses before the report is checked again.
+/// How long typing pauses before a large report is checked again.
 const DEBOUNCE_MS: u32 = 120;
+
+/// Up to this size a text is checked on every keystroke (a 60 KB report
+/// checks and draws in a few ms): its marks follow the typing at once.
+const CHECKED_AS_TYPED: usize = 128 << 10;
 
 /// The checked input, compared by identity (a new check is a new value).
 #[derive(Clone)]
@@ -124,6 +127,7 @@ pub fn App() -> Html {
                 let moved = *came_as != new_text;
                 hits.iter().map(|h| LimitHit { span: h.span.filter(|_| !moved), ..*h }).collect()
             };
+            let at_once = at_once || new_text.len() <= CHECKED_AS_TYPED;
             let checked = checked.clone();
             let selected = selected.clone();
             let finished = finished.clone();
@@ -296,13 +300,13 @@ pub fn App() -> Html {
             <main class="nb-main">
                 <section class="nb-left" aria-label="输入">
                     { notice_html }
-                    <Input text={(*text).clone()} {on_text} />
+                    <Input text={(*text).clone()} {on_text} checked={(*checked).clone()} selected={*selected}
+                        on_select={on_select.clone()} />
                 </section>
                 <section class="nb-right" aria-label="检查结果">
                     <Summary checked={(*checked).clone()} />
                     <Exports checked={(*checked).clone()} />
                     <Findings checked={(*checked).clone()} selected={*selected} on_select={on_select.clone()} />
-                    <Source checked={(*checked).clone()} selected={*selected} on_select={on_select.clone()} />
                     <Normalized checked={(*checked).clone()} selected={*selected} {on_select} />
                 </section>
             </main>

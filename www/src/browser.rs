@@ -185,13 +185,41 @@ pub fn reveal(id: &str) {
     }
 }
 
-/// Scrolls the first element matching `selector` into view, if there is one.
-pub fn reveal_first(selector: &str) {
+/// Scrolls the page as little as it takes to show the first element matching `selector`.
+pub fn reveal_nearest(selector: &str) {
     let found = window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
     if let Some(element) = found {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Scrolls the box matching `container` (only it, never the page) so that
+/// its first element matching `selector` stands in its middle.
+pub fn reveal_within(container: &str, selector: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(boxed) = document.query_selector(container).ok().flatten() else { return };
+    if let Some(element) = boxed.query_selector(selector).ok().flatten() {
+        let (b, e) = (boxed.get_bounding_client_rect(), element.get_bounding_client_rect());
+        let top = boxed.scroll_top() as f64 + e.top() - b.top() - (b.height() - e.height()) / 2.0;
+        boxed.set_scroll_top(top.max(0.0) as i32);
+    }
+}
+
+/// Puts `text` on the clipboard where the page may (a secure context); elsewhere does nothing.
+pub fn copy_text(text: &str) {
+    let Some(w) = window() else { return };
+    let navigator = js_sys::Reflect::get(&w, &"navigator".into()).unwrap_or(JsValue::UNDEFINED);
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| c.is_object());
+    let write = clipboard.as_ref().and_then(|c| js_sys::Reflect::get(c, &"writeText".into()).ok());
+    if let (Some(c), Some(f)) = (clipboard, write.and_then(|f| f.dyn_into::<js_sys::Function>().ok())) {
+        // A refused write is a rejected promise: the value is still shown on the button.
+        if let Ok(p) = f.call1(&c, &text.into()).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            });
+        }
     }
 }
 

@@ -43,6 +43,15 @@ impl Checked {
         Checked { input, report, diagnostics, messages, by_cell }
     }
 
+    /// Where the cell with `key` stands in the input, if it was read from it.
+    pub fn cell_span(&self, key: &str) -> Option<nianbao::text::Span> {
+        self.report.tables.iter().find_map(|t| {
+            t.cells.iter().enumerate().find_map(|(r, row)| {
+                row.iter().enumerate().find(|&(c, _)| checks::cell_key(t, r, c) == key).and_then(|(_, cell)| cell.span)
+            })
+        })
+    }
+
     pub fn count(&self, severity: checks::Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }

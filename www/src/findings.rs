@@ -1,6 +1,6 @@
 //! The findings, grouped by table and part of the report, filterable by
 //! severity. Each is a button (`data-code`); the chosen one opens its 为什么 /
-//! 怎么改 panel, drawn from the rule's documentation (as `nianbao explain`).
+//! 怎么改 panel under it, drawn from the rule's documentation (as `nianbao explain`).
 
 use crate::app::ViewProps;
 use crate::checked::group;
@@ -12,6 +12,8 @@ const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity:
 #[component]
 pub fn Findings(props: &ViewProps) -> Html {
     let shown = use_state(|| [true, true, true]);
+    // The explanation opens under the chosen finding: shown whole, the page moved no more than that takes.
+    use_effect_with(props.selected, |_| crate::browser::reveal_nearest(".nb-explain"));
     let c = &props.checked.0;
     if c.diagnostics.is_empty() || c.input.trim().is_empty() {
         return html! {};
@@ -55,7 +57,6 @@ pub fn Findings(props: &ViewProps) -> Html {
                     </ul>
                 </div>
             }) }
-            { props.selected.and_then(|i| c.diagnostics.get(i)).map(explain) }
         </section>
     }
 }
@@ -75,6 +76,9 @@ fn item(props: &ViewProps, i: usize) -> Html {
                 <span class="nb-message">{ &props.checked.0.messages[i] }</span>
                 { d.fix.as_ref().map(|f| html! { <span class="nb-fix">{ format!("建议值 {}", f.value) }</span> }) }
             </button>
+            // Under the chosen finding, so that it opens where the user is looking; in a
+            // slot always there, so that the button keeps its focus (Yew matches from the end).
+            <div class="nb-explain-slot">{ selected.then(|| explain(d)) }</div>
         </li>
     }
 }

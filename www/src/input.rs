@@ -3,7 +3,9 @@
 //! (.docx, read by the page's second module; .txt / .md / .html, any of the
 //! encodings Windows saves), examples and 清空.
 
+use crate::app::Shared;
 use crate::browser;
+use crate::editor::Editor;
 use crate::samples::SAMPLES;
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
@@ -52,6 +54,10 @@ impl Edit {
 pub struct InputProps {
     pub text: String,
     pub on_text: Callback<Edit>,
+    /// The last check, the chosen finding and how to choose one: the editor marks them.
+    pub checked: Shared,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
 }
 
 /// HTML becomes the text the core reads from it (tables as tab-separated
@@ -85,6 +91,17 @@ pub fn Input(props: &InputProps) -> Html {
         let generation = generation.clone();
         Callback::from(move |e: InputEvent| {
             *generation.borrow_mut() += 1;
+            // Not on each step of an input method's composition: once it ends (below).
+            if e.is_composing() {
+                return;
+            }
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            on_text.emit(Edit::same_input(area.value(), false));
+        })
+    };
+    let oncompositionend = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: Event| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             on_text.emit(Edit::same_input(area.value(), false));
         })
@@ -244,9 +261,8 @@ pub fn Input(props: &InputProps) -> Html {
                 <span class="nb-file-status" aria-live="polite">{ (*status).clone() }</span>
             </div>
             <label for="nb-input" class="nb-label">{ "报告全文" }</label>
-            <textarea id="nb-input" class="nb-input" ref={area} spellcheck="false"
-                placeholder="把年度报告全文粘贴到这里（可以从 PDF、Word、WPS 或网页复制），也可以把文件拖到这里。"
-                {oninput} {onpaste} {ondrop} {ondragover} value={props.text.clone()} />
+            <Editor text={props.text.clone()} checked={props.checked.clone()} selected={props.selected}
+                on_select={props.on_select.clone()} {area} {oninput} {oncompositionend} {onpaste} {ondrop} {ondragover} />
         </>
     }
 }

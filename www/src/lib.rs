@@ -4,11 +4,11 @@
 mod app;
 mod browser;
 mod checked;
+mod editor;
 mod findings;
 mod input;
 mod normalized;
 mod samples;
-mod source;
 mod summary;
 
 use wasm_bindgen::prelude::*;

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 #[component]
 pub fn Normalized(props: &ViewProps) -> Html {
-    use_effect_with(props.selected, |_| browser::reveal_first(".nb-normalized .nb-selected"));
+    use_effect_with(props.selected, |_| browser::reveal_within(".nb-normalized", ".nb-selected"));
     let c = &props.checked.0;
     if c.input.trim().is_empty() {
         return html! {};

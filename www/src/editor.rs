@@ -1,0 +1,301 @@
+//! The editor: the report text (报告全文) in a textarea, over a backdrop that
+//! draws the last check's marks under the same characters (same font, padding
+//! and wrapping; scrolled with it). Choosing a finding selects its span and
+//! scrolls the editor, not the page. A mark under the pointer, or the caret in
+//! a mark, shows a small card: what, 怎么改, the suggested value as an action.
+
+use crate::app::Shared;
+use crate::browser;
+use nianbao::views::messages;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub text: String,
+    pub checked: Shared,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+    pub area: NodeRef,
+    pub oninput: Callback<InputEvent>,
+    /// An input method's composition ended (Yew has no listener for it: added by hand).
+    pub oncompositionend: Callback<Event>,
+    pub onpaste: Callback<Event>,
+    pub ondrop: Callback<DragEvent>,
+    pub ondragover: Callback<DragEvent>,
+}
+
+/// The findings a card is about, and where it stands in the editor (px).
+#[derive(Clone, PartialEq)]
+struct Card {
+    findings: Vec<usize>,
+    top: f64,
+    left: f64,
+    /// Shown for the caret (its buttons can be reached), not only for the pointer.
+    caret: bool,
+}
+
+#[component]
+pub fn Editor(props: &EditorProps) -> Html {
+    let backdrop = use_node_ref();
+    let wrap = use_node_ref();
+    let card = use_state(|| None::<Card>);
+    let card_node = use_node_ref();
+    {
+        // Placed through the CSSOM: the strict CSP refuses style attributes.
+        let node = card_node.clone();
+        use_effect_with((*card).clone(), move |card| {
+            if let (Some(k), Some(el)) = (card, node.cast::<HtmlElement>()) {
+                let style = el.style();
+                let _ = style.set_property("top", &format!("{:.0}px", k.top));
+                let _ = style.set_property("left", &format!("{:.0}px", k.left));
+            }
+        });
+    }
+    let c = &props.checked.0;
+    // Marks belong to the text they were found in: while a newer text waits for
+    // its check (large inputs, typing), the backdrop shows it unmarked.
+    let current = c.input == props.text;
+
+    let sync = {
+        let (area, backdrop) = (props.area.clone(), backdrop.clone());
+        move || {
+            if let (Some(a), Some(b)) = (area.cast::<Element>(), backdrop.cast::<Element>()) {
+                b.set_scroll_top(a.scroll_top());
+                b.set_scroll_left(a.scroll_left());
+            }
+        }
+    };
+    {
+        let (area, on_end) = (props.area.clone(), props.oncompositionend.clone());
+        // Attached again with each new callback: an old one sees an old text.
+        use_effect_with(on_end.clone(), move |on_end| {
+            let on_end = on_end.clone();
+            let listener = area
+                .cast::<Element>()
+                .map(|a| gloo::events::EventListener::new(&a, "compositionend", move |e| on_end.emit(e.clone())));
+            move || drop(listener)
+        });
+    }
+    let onscroll = {
+        let sync = sync.clone();
+        Callback::from(move |_: Event| sync())
+    };
+    {
+        // The chosen finding: its span selected in the editor, and the editor
+        // (only it) scrolled so the span stands in its upper third.
+        let (area, backdrop, checked) = (props.area.clone(), backdrop.clone(), props.checked.clone());
+        let sync = sync.clone();
+        use_effect_with((props.selected, props.checked.clone()), move |(selected, _)| {
+            let c = &checked.0;
+            let span = selected.and_then(|i| c.diagnostics.get(i)).and_then(|d| d.span);
+            if let (Some(span), Some(a)) = (span, area.cast::<HtmlTextAreaElement>()) {
+                if a.value() == c.input && span.end <= c.input.len() {
+                    select(&a, &c.input, span.start, span.end);
+                    let mark = backdrop
+                        .cast::<Element>()
+                        .and_then(|b| b.query_selector(".nb-mark.nb-selected").ok().flatten())
+                        .and_then(|m| m.dyn_into::<HtmlElement>().ok());
+                    if let Some(mark) = mark {
+                        a.set_scroll_top(mark.offset_top() - a.client_height() / 3);
+                        sync();
+                    }
+                }
+            }
+        });
+    }
+    let place = {
+        let wrap = wrap.clone();
+        move |mark: &Element| -> (f64, f64) {
+            let (r, w) =
+                (mark.get_bounding_client_rect(), wrap.cast::<Element>().map(|w| w.get_bounding_client_rect()));
+            w.map_or((0.0, 0.0), |w| (r.bottom() - w.top() + 4.0, (r.left() - w.left()).max(0.0)))
+        }
+    };
+    // The pointer over a mark (the textarea is on top: the marks are found by position).
+    let onmousemove = {
+        let (card, backdrop, place) = (card.clone(), backdrop.clone(), place.clone());
+        Callback::from(move |e: MouseEvent| {
+            let hit = mark_at(&backdrop, e.client_x() as f32, e.client_y() as f32);
+            let next = hit.map(|(findings, mark)| {
+                let (top, left) = place(&mark);
+                Card { findings, top, left, caret: false }
+            });
+            let keep_caret = card.as_ref().is_some_and(|c| c.caret) && next.is_none();
+            if !keep_caret && *card != next {
+                card.set(next);
+            }
+        })
+    };
+    let onmouseout = {
+        let card = card.clone();
+        Callback::from(move |_: MouseEvent| {
+            if card.as_ref().is_some_and(|c| !c.caret) {
+                card.set(None);
+            }
+        })
+    };
+    // The caret in a mark (after a click or a key): the card for its findings.
+    let on_caret = {
+        let (card, backdrop, checked, place) = (card.clone(), backdrop.clone(), props.checked.clone(), place);
+        move |a: &HtmlTextAreaElement| {
+            let c = &checked.0;
+            let value = a.value();
+            let next = (value == c.input).then_some(()).and_then(|_| {
+                let at = byte_at(&value, a.selection_start().ok().flatten()?);
+                let mark = mark_holding(&backdrop, at)?;
+                let findings = indices(&mark);
+                let (top, left) = place(&mark);
+                Some(Card { findings, top, left, caret: true })
+            });
+            if *card != next {
+                card.set(next);
+            }
+        }
+    };
+    let onkeyup = {
+        let on_caret = on_caret.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                return;
+            }
+            on_caret(&e.target_unchecked_into())
+        })
+    };
+    let onclick = Callback::from(move |e: MouseEvent| on_caret(&e.target_unchecked_into()));
+    let onkeydown = {
+        let card = card.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && card.is_some() {
+                card.set(None);
+            }
+        })
+    };
+
+    let pieces = if current && !c.input.is_empty() {
+        let marks = nianbao::views::marks::pieces(&c.input, &c.diagnostics, props.selected);
+        let input = c.input.as_str();
+        marks.into_iter().map(|p| {
+            let text = &input[p.start..p.end];
+            match p.worst {
+                None => html! { { text } },
+                Some(worst) => {
+                    let named = p.named.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
+                    html! {
+                        <mark class={classes!("nb-mark", format!("nb-{}", worst.as_str()), p.selected.then_some("nb-selected"))}
+                            data-i={named} data-start={p.start.to_string()} data-end={p.end.to_string()}>{ text }</mark>
+                    }
+                }
+            }
+        }).collect::<Html>()
+    } else {
+        html! { { props.text.clone() } }
+    };
+    let card_html = card.as_ref().filter(|_| current).map(|k| card_view(props, k, &card, card_node.clone()));
+    html! {
+        <div class="nb-editor" ref={wrap}>
+            <div class="nb-backdrop" ref={backdrop} aria-hidden="true">
+                // The zero-width space keeps a last empty line as tall as the textarea's.
+                <div class="nb-backdrop-text">{ pieces }{ "\u{200b}" }</div>
+            </div>
+            <textarea id="nb-input" class="nb-input" ref={props.area.clone()} spellcheck="false"
+                placeholder="把年度报告全文粘贴到这里（可以从 PDF、Word、WPS 或网页复制），也可以把文件拖到这里。"
+                aria-describedby="nb-editor-help"
+                oninput={props.oninput.clone()}
+                onpaste={props.onpaste.clone()} ondrop={props.ondrop.clone()} ondragover={props.ondragover.clone()}
+                {onscroll} {onmousemove} {onmouseout} {onkeyup} {onclick} {onkeydown}
+                value={props.text.clone()} />
+            <p id="nb-editor-help" class="nb-visually-hidden">{ "有问题的文字在输入框中以底色和下划线标出；光标移到其中时显示说明。" }</p>
+            // A slot always there: Yew matches unkeyed children from the end, so a
+            // card appearing as a new last child would rebuild the textarea (losing its scroll).
+            <div class="nb-card-slot">{ card_html }</div>
+        </div>
+    }
+}
+
+/// The card: each finding's message and 怎么改; a suggested value as an
+/// action (copy it and select the cell's text in the editor); 查看说明 chooses it.
+fn card_view(props: &EditorProps, card: &Card, handle: &UseStateHandle<Option<Card>>, node: NodeRef) -> Html {
+    let c = &props.checked.0;
+    let items = card.findings.iter().filter_map(|&i| Some((i, c.diagnostics.get(i)?))).take(3).map(|(i, d)| {
+        let fix = d.fix.as_ref().and_then(|f| Some((f.value, c.cell_span(&f.cell)?)));
+        let on_select = props.on_select.clone();
+        let choose = Callback::from(move |_: MouseEvent| on_select.emit(i));
+        let fix_button = fix.map(|(value, span)| {
+            let (area, input, handle) = (props.area.clone(), c.input.clone(), handle.clone());
+            let onclick = Callback::from(move |_: MouseEvent| {
+                browser::copy_text(&value.to_string());
+                if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                    let _ = a.focus();
+                    select(&a, &input, span.start, span.end);
+                }
+                handle.set(None);
+            });
+            html! {
+                <button type="button" class="nb-button nb-apply" {onclick}
+                    title="复制建议值，并在输入框中选中这一格的文字，直接输入即可替换">
+                    { format!("改为 {value}") }
+                </button>
+            }
+        });
+        html! {
+            <li class={classes!(format!("nb-{}", d.severity.as_str()))}>
+                <p><span class="nb-badge">{ messages::severity_name(d.severity) }</span>{ &c.messages[i] }</p>
+                { messages::help(d).map(|h| html! { <p class="nb-card-fix">{ "怎么改：" }{ h }</p> }) }
+                <p class="nb-card-actions">
+                    { fix_button }
+                    { card.caret.then(|| html! { <button type="button" class="nb-button" onclick={choose}>{ "查看说明" }</button> }) }
+                </p>
+            </li>
+        }
+    });
+    let more = card.findings.len().saturating_sub(3);
+    html! {
+        <div class={classes!("nb-card", (!card.caret).then_some("nb-card-hover"))} ref={node} role="status">
+            <ul>{ for items }</ul>
+            { (more > 0).then(|| html! { <p class="nb-note">{ format!("此处另有 {more} 个问题，见右侧列表。") }</p> }) }
+        </div>
+    }
+}
+
+/// The mark of the backdrop at a point of the viewport, with its findings.
+fn mark_at(backdrop: &NodeRef, x: f32, y: f32) -> Option<(Vec<usize>, Element)> {
+    let document = web_sys::window()?.document()?;
+    let b = backdrop.cast::<Element>()?;
+    let hits = document.elements_from_point(x, y);
+    let mark = hits.iter().filter_map(|h| h.dyn_into::<Element>().ok()).find(|e| e.class_list().contains("nb-mark"))?;
+    b.contains(Some(&mark)).then(|| (indices(&mark), mark))
+}
+
+/// The mark holding byte `at` of the text (its start inclusive, its end too:
+/// a caret just after a marked value is on it).
+fn mark_holding(backdrop: &NodeRef, at: usize) -> Option<Element> {
+    let marks = backdrop.cast::<Element>()?.query_selector_all(".nb-mark").ok()?;
+    let attr = |m: &Element, name: &str| m.get_attribute(name)?.parse::<usize>().ok();
+    (0..marks.length())
+        .filter_map(|k| marks.get(k)?.dyn_into::<Element>().ok())
+        .find(|m| matches!((attr(m, "data-start"), attr(m, "data-end")), (Some(s), Some(e)) if s <= at && at <= e))
+}
+
+fn indices(mark: &Element) -> Vec<usize> {
+    mark.get_attribute("data-i").unwrap_or_default().split(' ').filter_map(|s| s.parse().ok()).collect()
+}
+
+/// Selects bytes `start..end` of `text` in the textarea (its offsets count UTF-16 units).
+fn select(area: &HtmlTextAreaElement, text: &str, start: usize, end: usize) {
+    let units = |b: usize| text.get(..b).map_or(0, |s| s.encode_utf16().count()) as u32;
+    let _ = area.set_selection_range(units(start), units(end));
+}
+
+/// The byte offset of UTF-16 offset `units` in `text`.
+fn byte_at(text: &str, units: u32) -> usize {
+    let mut seen = 0u32;
+    for (i, ch) in text.char_indices() {
+        if seen >= units {
+            return i;
+        }
+        seen += ch.len_utf16() as u32;
+    }
+    text.len()
+}
