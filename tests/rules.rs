@@ -27,6 +27,15 @@ fn describe(text: &str, d: &checks::Diagnostic) -> String {
     let at = |s: nianbao::text::Span| text.get(s.start..s.end).unwrap_or("?").replace('\n', "⏎");
     let cells = |terms: &[checks::Term]| terms.iter().map(|t| t.cell.as_str()).collect::<Vec<_>>().join(" ");
     let mut out = format!("{} {}\nmessage: {}\n", d.code, d.severity.as_str(), messages::message(d));
+    // What the page shows first: the cause and the fix, no codes; the arithmetic one click away.
+    let brief = messages::brief(d);
+    assert!(!RULES.iter().any(|r| brief.contains(&format!("[{}]", r.code))), "a code in the brief: {brief}");
+    if brief != messages::message(d) {
+        let _ = writeln!(out, "brief: {brief}");
+        // What it leaves out is the broken identities, each worked out one click away.
+        let sums = messages::arithmetic(d).expect("only the arithmetic is left out");
+        assert!(d.broken.iter().all(|b| sums.contains(&b.about)), "every broken identity in {sums}");
+    }
     for c in &d.cells {
         let role = if d.culprits.contains(c) { "culprit" } else { "involved" };
         let _ = writeln!(out, "cell: {c} ({role})");

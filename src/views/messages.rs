@@ -81,6 +81,20 @@ fn equation(b: &Broken) -> String {
     text
 }
 
+/// An identity's two sums without their terms' values: `自然人列：（七）总计 = 3，各项之和 = 6，不相等。`
+fn sides(b: &Broken) -> String {
+    let side = |terms: &[Term]| match terms {
+        [one] => one.name.to_owned(),
+        _ if terms.len() > 6 => "各项之和".to_owned(),
+        _ => terms.iter().map(|t| t.name).collect::<Vec<_>>().join("+"),
+    };
+    let relation = match b.relation {
+        Relation::Equal => "不相等",
+        Relation::AtLeast => "前者小于后者",
+    };
+    format!("{}：{} = {}，{} = {}，{relation}。", b.about, side(&b.lhs), b.lhs_sum, side(&b.rhs), b.rhs_sum)
+}
+
 /// `[T3-ROW] …；[T3-SUM] …`
 fn equations(broken: &[Broken]) -> String {
     broken.iter().map(|b| format!("[{}] {}", b.code, equation(b))).collect::<Vec<_>>().join("；")
@@ -88,9 +102,26 @@ fn equations(broken: &[Broken]) -> String {
 
 const INFERRED: &str = "（涉及的部分数字原文粘连在一起，是按位数和勾稽关系拆分推断的，见 CELL-SPLIT）";
 
-/// The finding's message: what is wrong, with its numbers.
+/// The finding's message: what is wrong, with its numbers (the exports, the
+/// JSON and the command line print it whole).
 pub fn message(d: &Diagnostic) -> String {
+    render(d, true)
+}
+
+/// The message without its arithmetic: the cause and the fix, what a reader
+/// needs first (the page shows the arithmetic one click away, [`arithmetic`]).
+pub fn brief(d: &Diagnostic) -> String {
+    render(d, false)
+}
+
+/// The broken identities a finding rests on, worked out (`[T3-ROW] 自然人+… = …，但 …`), if any.
+pub fn arithmetic(d: &Diagnostic) -> Option<String> {
+    (!d.broken.is_empty()).then(|| equations(&d.broken))
+}
+
+fn render(d: &Diagnostic, with_arithmetic: bool) -> String {
     let inferred = |on: bool| if on { INFERRED } else { "" };
+    let sums = || if with_arithmetic { equations(&d.broken) } else { String::new() };
     match &d.finding {
         Finding::BlankCells { first, last, rows, columns, count, guessed } => {
             let which = if *rows == 1 { format!("“{first}”行") } else { format!("“{first}”至“{last}”共 {rows} 行") };
@@ -98,7 +129,7 @@ pub fn message(d: &Diagnostic) -> String {
             let mut text =
                 format!("{which}的{}列空白，共 {count} 个单元格{guess}：空白不等于 0，没有发生的应填 0。", columns.join("、"));
             // Identities these blanks break (merged in: one cause, one finding), by identity.
-            for group in d.broken.chunk_by(|a, b| a.code == b.code) {
+            for group in d.broken.chunk_by(|a, b| a.code == b.code).filter(|_| with_arithmetic) {
                 let about: Vec<&str> = group.iter().map(|b| b.about.as_str()).collect();
                 text.push_str(&format!(
                     "这些空白按 0 计时，{} 处勾稽关系不成立（[{}] {}）。",
@@ -184,6 +215,9 @@ pub fn message(d: &Diagnostic) -> String {
             show_reading(chosen),
             show_reading(other)
         ),
+        Finding::Identity { inferred: on } if !with_arithmetic => {
+            format!("{}{}", d.broken.first().map(sides).unwrap_or_default(), inferred(*on))
+        }
         Finding::Identity { inferred: on } => {
             format!("{}{}", d.broken.first().map(equation).unwrap_or_default(), inferred(*on))
         }
@@ -193,7 +227,7 @@ pub fn message(d: &Diagnostic) -> String {
                 "{} 处勾稽关系因一侧单元格全部空白（按 0 计）而不成立：{}。补上空白单元格的数字后再核对。{}{}",
                 d.broken.len(),
                 about.join("、"),
-                equations(&d.broken),
+                sums(),
                 inferred(*on)
             )
         }
@@ -202,7 +236,7 @@ pub fn message(d: &Diagnostic) -> String {
             cell(c),
             current.map_or("空白".to_owned(), |n| n.to_string()),
             d.broken.len(),
-            equations(&d.broken),
+            sums(),
             inferred(*on)
         ),
         Finding::Moved { from, to, value, now, inferred: on } => format!(
@@ -211,7 +245,7 @@ pub fn message(d: &Diagnostic) -> String {
             cell(to),
             now.map_or("空白".to_owned(), |n| format!(" {n}")),
             d.broken.len(),
-            equations(&d.broken),
+            sums(),
             inferred(*on)
         ),
         Finding::Applications { claimed, new, carried } => {

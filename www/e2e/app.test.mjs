@@ -124,12 +124,14 @@ test('keys n and p move through the findings', async () => {
   await paste(page, await seed('003_e79d930d3ead0ba0.txt'));
   await page.waitForSelector('button[data-code]');
   await page.locator('h1').click();
+  // In the order the list shows them.
+  const ids = await page.$$eval('button[data-code]', (bs) => bs.map((b) => b.id));
   await page.keyboard.press('n');
   await page.keyboard.press('n');
   // The page re-renders right after the key: wait for it, do not sample.
-  await page.locator('#nb-finding-1[aria-pressed="true"]').waitFor({ timeout: 2000 });
+  await page.locator(`#${ids[1]}[aria-pressed="true"]`).waitFor({ timeout: 2000 });
   await page.keyboard.press('p');
-  await page.locator('#nb-finding-0[aria-pressed="true"]').waitFor({ timeout: 2000 });
+  await page.locator(`#${ids[0]}[aria-pressed="true"]`).waitFor({ timeout: 2000 });
   assertClean(app);
 });
 

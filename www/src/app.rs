@@ -251,8 +251,8 @@ pub fn App() -> Html {
     // n / p (or j / k) move through the findings when the focus is not in the text.
     // The listener is registered once and reads the current position from a cell,
     // so quick presses follow each other even before the page re-renders.
-    let position = use_mut_ref(|| (0usize, None::<usize>));
-    *position.borrow_mut() = (checked.0.diagnostics.len(), *selected);
+    let position = use_mut_ref(|| (Vec::<usize>::new(), None::<usize>));
+    *position.borrow_mut() = (checked.0.order.clone(), *selected);
     {
         let selected = selected.clone();
         let position = position.clone();
@@ -266,14 +266,19 @@ pub fn App() -> Html {
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                         .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
-                    let (count, current) = *position.borrow();
-                    if typing || count == 0 || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
-                    let next = match e.key().as_str() {
-                        "n" | "j" => Some(current.map_or(0, |i| (i + 1) % count)),
-                        "p" | "k" => Some(current.map_or(count - 1, |i| (i + count - 1) % count)),
-                        _ => None,
+                    // In the order the list shows them (errors first).
+                    let next = {
+                        let (order, current) = &*position.borrow();
+                        let count = order.len();
+                        let at = current.and_then(|c| order.iter().position(|&i| i == c));
+                        match e.key().as_str() {
+                            "n" | "j" if count > 0 => Some(order[at.map_or(0, |k| (k + 1) % count)]),
+                            "p" | "k" if count > 0 => Some(order[at.map_or(count - 1, |k| (k + count - 1) % count)]),
+                            _ => None,
+                        }
                     };
                     if let Some(i) = next {
                         e.prevent_default();

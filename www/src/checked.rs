@@ -12,6 +12,10 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Each diagnostic's message, rendered from its data once.
     pub messages: Vec<String>,
+    /// Each one's cause and fix without the arithmetic (what the list shows first).
+    pub briefs: Vec<String>,
+    /// The diagnostics as the list shows them: errors, then warnings, then notes.
+    pub order: Vec<usize>,
     /// For each cell key: the indices of the diagnostics that name it.
     pub by_cell: HashMap<String, Vec<usize>>,
 }
@@ -40,7 +44,10 @@ impl Checked {
             }
         }
         let messages = diagnostics.iter().map(nianbao::views::messages::message).collect();
-        Checked { input, report, diagnostics, messages, by_cell }
+        let briefs = diagnostics.iter().map(nianbao::views::messages::brief).collect();
+        let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+        order.sort_by_key(|&i| rank(diagnostics[i].severity));
+        Checked { input, report, diagnostics, messages, briefs, order, by_cell }
     }
 
     /// Where the cell with `key` stands in the input, if it was read from it.
@@ -63,14 +70,23 @@ impl Checked {
     }
 }
 
-/// Where a diagnostic belongs in the list: its table; for the text, the
+/// Errors first, then warnings, then notes.
+pub fn rank(s: checks::Severity) -> u8 {
+    match s {
+        checks::Severity::Error => 0,
+        checks::Severity::Warning => 1,
+        checks::Severity::Info => 2,
+    }
+}
+
+/// Where in the report a diagnostic is, as the list names it: its table; for the text, the
 /// chapter its sentence stands in; else the report's structure.
 pub fn group(d: &Diagnostic, report: &Report) -> String {
     let table = d.cells.first().and_then(|c| c.split('.').next());
     match (table, d.code.split('-').next()) {
-        (Some("active"), _) => "二、主动公开政府信息情况（表）".to_owned(),
-        (Some("requests"), _) => "三、收到和处理政府信息公开申请情况（表）".to_owned(),
-        (Some("review"), _) => "四、行政复议、行政诉讼情况（表）".to_owned(),
+        (Some("active"), _) => "主动公开情况表".to_owned(),
+        (Some("requests"), _) => "申请情况表".to_owned(),
+        (Some("review"), _) => "复议诉讼表".to_owned(),
         (_, Some("X")) => "与其他报告对照".to_owned(),
         (_, Some("N")) => {
             let at = d.span.map_or(0, |s| s.start);

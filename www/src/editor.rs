@@ -6,6 +6,7 @@
 
 use crate::app::Shared;
 use crate::browser;
+use crate::checked::Checked;
 use nianbao::views::messages;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
@@ -219,17 +220,13 @@ pub fn Editor(props: &EditorProps) -> Html {
 fn card_view(props: &EditorProps, card: &Card, handle: &UseStateHandle<Option<Card>>, node: NodeRef) -> Html {
     let c = &props.checked.0;
     let items = card.findings.iter().filter_map(|&i| Some((i, c.diagnostics.get(i)?))).take(3).map(|(i, d)| {
-        let fix = d.fix.as_ref().and_then(|f| Some((f.value, c.cell_span(&f.cell)?)));
+        let fix = d.fix.as_ref().filter(|f| c.cell_span(&f.cell).is_some()).map(|f| f.value);
         let on_select = props.on_select.clone();
         let choose = Callback::from(move |_: MouseEvent| on_select.emit(i));
-        let fix_button = fix.map(|(value, span)| {
-            let (area, input, handle) = (props.area.clone(), c.input.clone(), handle.clone());
+        let fix_button = fix.map(|value| {
+            let (checked, handle) = (props.checked.clone(), handle.clone());
             let onclick = Callback::from(move |_: MouseEvent| {
-                browser::copy_text(&value.to_string());
-                if let Some(a) = area.cast::<HtmlTextAreaElement>() {
-                    let _ = a.focus();
-                    select(&a, &input, span.start, span.end);
-                }
+                apply_fix(&checked.0, i);
                 handle.set(None);
             });
             html! {
@@ -241,7 +238,7 @@ fn card_view(props: &EditorProps, card: &Card, handle: &UseStateHandle<Option<Ca
         });
         html! {
             <li class={classes!(format!("nb-{}", d.severity.as_str()))}>
-                <p><span class="nb-badge">{ messages::severity_name(d.severity) }</span>{ &c.messages[i] }</p>
+                <p><span class="nb-badge">{ messages::severity_name(d.severity) }</span>{ &c.briefs[i] }</p>
                 { messages::help(d).map(|h| html! { <p class="nb-card-fix">{ "怎么改：" }{ h }</p> }) }
                 <p class="nb-card-actions">
                     { fix_button }
@@ -256,6 +253,25 @@ fn card_view(props: &EditorProps, card: &Card, handle: &UseStateHandle<Option<Ca
             <ul>{ for items }</ul>
             { (more > 0).then(|| html! { <p class="nb-note">{ format!("此处另有 {more} 个问题，见右侧列表。") }</p> }) }
         </div>
+    }
+}
+
+/// A suggested value as an action: copied, and the cell's text selected in
+/// the editor (focused) so that typing replaces it.
+pub fn apply_fix(c: &Checked, i: usize) {
+    let span = c.diagnostics.get(i).and_then(|d| d.fix.as_ref()).and_then(|f| {
+        browser::copy_text(&f.value.to_string());
+        c.cell_span(&f.cell)
+    });
+    let area = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("nb-input"))
+        .and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok());
+    if let (Some(span), Some(a)) = (span, area) {
+        if a.value() == c.input {
+            let _ = a.focus();
+            select(&a, &c.input, span.start, span.end);
+        }
     }
 }
 

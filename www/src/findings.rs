@@ -1,10 +1,14 @@
-//! The findings, grouped by table and part of the report, filterable by
-//! severity. Each is a button (`data-code`); the chosen one opens its 为什么 /
-//! 怎么改 panel under it, drawn from the rule's documentation (as `nianbao explain`).
+//! The findings: errors, then warnings, then notes, each its cause and fix
+//! first (where it is, the suggested value as an action), its arithmetic one
+//! click away and its code small; filterable by severity. Each is a button
+//! (`data-code`); the chosen one opens its 为什么 / 怎么改 panel under it, drawn
+//! from the rule's documentation (as `nianbao explain`).
 
 use crate::app::ViewProps;
-use crate::checked::group;
+use crate::checked::{group, rank};
+use crate::editor;
 use nianbao::checks::{self, Severity};
+use nianbao::views::messages;
 use yew::prelude::*;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
@@ -18,18 +22,6 @@ pub fn Findings(props: &ViewProps) -> Html {
     if c.diagnostics.is_empty() || c.input.trim().is_empty() {
         return html! {};
     }
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, d) in c.diagnostics.iter().enumerate() {
-        let k = SEVERITIES.iter().position(|s| *s == d.severity).unwrap_or(0);
-        if !shown[k] {
-            continue;
-        }
-        let g = group(d, &c.report);
-        match groups.iter_mut().find(|(name, _)| *name == g) {
-            Some((_, items)) => items.push(i),
-            None => groups.push((g, vec![i])),
-        }
-    }
     let filters = SEVERITIES.iter().enumerate().map(|(k, s)| {
         let on = shown[k];
         let handle = shown.clone();
@@ -41,41 +33,55 @@ pub fn Findings(props: &ViewProps) -> Html {
         html! {
             <label class={classes!("nb-filter", format!("nb-{}", s.as_str()))}>
                 <input type="checkbox" checked={on} {onchange} />
-                { format!("{}（{}）", nianbao::views::messages::severity_name(*s), c.count(*s)) }
+                { format!("{}（{}）", messages::severity_name(*s), c.count(*s)) }
             </label>
+        }
+    });
+    let sections = SEVERITIES.iter().enumerate().filter(|&(k, s)| shown[k] && c.count(*s) > 0).map(|(_, s)| {
+        let items = c.order.iter().copied().filter(|&i| c.diagnostics[i].severity == *s);
+        html! {
+            <section class={classes!("nb-severity", format!("nb-{}", s.as_str()))}>
+                <h3>{ format!("{}（{}）", messages::severity_name(*s), c.count(*s)) }</h3>
+                <ul>{ for items.map(|i| item(props, i)) }</ul>
+            </section>
         }
     });
     html! {
         <section class="nb-findings" aria-labelledby="nb-findings-title">
             <h2 id="nb-findings-title">{ "发现的问题" }</h2>
             <fieldset class="nb-filters"><legend>{ "显示" }</legend>{ for filters }</fieldset>
-            { for groups.into_iter().map(|(name, items)| html! {
-                <div class="nb-group">
-                    <h3>{ name }</h3>
-                    <ul>
-                        { for items.into_iter().map(|i| item(props, i)) }
-                    </ul>
-                </div>
-            }) }
+            { for sections }
         </section>
     }
 }
 
 fn item(props: &ViewProps, i: usize) -> Html {
-    let d = &props.checked.0.diagnostics[i];
+    let c = &props.checked.0;
+    let d = &c.diagnostics[i];
     let on_select = props.on_select.clone();
     let onclick = Callback::from(move |_| on_select.emit(i));
     let selected = props.selected == Some(i);
+    let fix = d.fix.as_ref().map(|f| {
+        let (checked, value) = (props.checked.clone(), f.value);
+        let onclick = Callback::from(move |_| editor::apply_fix(&checked.0, i));
+        html! {
+            <button type="button" class="nb-button nb-apply" {onclick}
+                title="复制建议值，并在输入框中选中这一格的文字，直接输入即可替换">{ format!("改为 {value}") }</button>
+        }
+    });
+    let sums = messages::arithmetic(d).map(|sums| {
+        html! { <details class="nb-sums"><summary>{ "算式" }</summary><p>{ sums }</p></details> }
+    });
     html! {
-        <li>
+        <li class={classes!("nb-item", format!("nb-{}", d.severity.as_str()))} data-rank={rank(d.severity).to_string()}>
             <button type="button" id={format!("nb-finding-{i}")} data-code={d.code}
                 class={classes!("nb-finding", format!("nb-{}", d.severity.as_str()), selected.then_some("nb-selected"))}
                 aria-pressed={selected.to_string()} {onclick}>
-                <span class="nb-badge">{ nianbao::views::messages::severity_name(d.severity) }</span>
-                <code>{ d.code }</code>
-                <span class="nb-message">{ &props.checked.0.messages[i] }</span>
-                { d.fix.as_ref().map(|f| html! { <span class="nb-fix">{ format!("建议值 {}", f.value) }</span> }) }
+                <span class="nb-where">{ group(d, &c.report) }</span>
+                <span class="nb-message">{ &c.briefs[i] }</span>
+                <code class="nb-code">{ d.code }</code>
             </button>
+            <div class="nb-actions">{ fix }{ sums }</div>
             // Under the chosen finding, so that it opens where the user is looking; in a
             // slot always there, so that the button keeps its focus (Yew matches from the end).
             <div class="nb-explain-slot">{ selected.then(|| explain(d)) }</div>
@@ -90,7 +96,7 @@ fn explain(d: &checks::Diagnostic) -> Html {
             <h3 id="nb-explain-title">{ format!("{} {}", rule.code, rule.name) }</h3>
             <h4>{ "检查内容" }</h4><p>{ rule.doc.what }</p>
             <h4>{ "为什么" }</h4><p>{ rule.doc.why }</p>
-            <h4>{ "怎么改" }</h4><p>{ nianbao::views::messages::help(d).unwrap_or_else(|| rule.doc.fix.to_owned()) }</p>
+            <h4>{ "怎么改" }</h4><p>{ messages::help(d).unwrap_or_else(|| rule.doc.fix.to_owned()) }</p>
             <h4>{ "依据" }</h4><p>{ rule.doc.basis }</p>
         </aside>
     }

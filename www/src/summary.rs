@@ -1,5 +1,5 @@
-//! The summary (a polite live region: counts, agency, year, format, or a clear
-//! pass) and the export buttons (JSON as the CLI prints it, CSV, Markdown, print).
+//! The summary (a polite live region: the verdict ✗ 有错误 / ⚠ 有警告 / ✓ 未发现错误,
+//! in colour and word, the counts, agency, year, format) and the export buttons (JSON as the CLI prints it, CSV, Markdown, print).
 
 use crate::app::Shared;
 use crate::browser;
@@ -19,10 +19,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let unknown = || "未识别".to_owned();
     let verdict = if c.input.trim().is_empty() {
         html! { <p class="nb-verdict">{ "请粘贴或打开一份年度报告。" }</p> }
-    } else if errors + warnings == 0 {
-        html! { <p class="nb-verdict nb-pass"><span aria-hidden="true">{ "✓ " }</span>{ format!("未发现错误或警告（{infos} 个提示）。") }</p> }
+    } else if errors > 0 {
+        html! { <p class="nb-verdict nb-fail"><span aria-hidden="true">{ "✗ " }</span><strong>{ "有错误" }</strong>{ format!("：{errors} 个错误、{warnings} 个警告、{infos} 个提示。") }</p> }
+    } else if warnings > 0 {
+        html! { <p class="nb-verdict nb-caution"><span aria-hidden="true">{ "⚠ " }</span><strong>{ "有警告" }</strong>{ format!("：未发现错误，{warnings} 个警告、{infos} 个提示。") }</p> }
     } else {
-        html! { <p class="nb-verdict nb-fail"><span aria-hidden="true">{ "✗ " }</span>{ format!("发现 {errors} 个错误、{warnings} 个警告、{infos} 个提示。") }</p> }
+        html! { <p class="nb-verdict nb-pass"><span aria-hidden="true">{ "✓ " }</span><strong>{ "未发现错误" }</strong>{ format!("或警告（{infos} 个提示）。") }</p> }
     };
     html! {
         <section class="nb-summary" role="status" aria-live="polite" aria-label="检查摘要">

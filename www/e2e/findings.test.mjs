@@ -1,0 +1,71 @@
+// The list of findings: a verdict in colour and word, errors before warnings
+// before notes, each its cause and fix first (no codes in the text, the
+// arithmetic one click away), a suggested value as an action.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { serveDist, launch, openApp, repo, paste, assertCleanAt } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const clean = () => fs.readFile(path.join(repo, 'www', 'e2e', 'fixtures', 'clean-2022.txt'), 'utf8');
+// A blank cell (a warning), a late signature (a note), and then a wrong value (an error).
+const blank = (t) => t.replace(/^规章\t0\t0\t0$/m, '规章\t\t0\t0');
+const late = (t) => t.replace('2023年1月20日', '2023年2月20日');
+const wrong = (t) => t.replace('（一）予以公开\t2\t1', '（一）予以公开\t5\t1');
+
+test('the verdict says error, warning or pass in colour and word', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const verdict = () => page.locator('.nb-verdict').textContent();
+  await paste(page, late(blank(await clean())));
+  await page.locator('.nb-verdict.nb-caution').waitFor({ timeout: 5000 });
+  assert.match(await verdict(), /⚠ 有警告：未发现错误，1 个警告、1 个提示/);
+  await paste(page, wrong(late(blank(await clean()))));
+  await page.locator('.nb-verdict.nb-fail').waitFor({ timeout: 5000 });
+  assert.match(await verdict(), /✗ 有错误：1 个错误、1 个警告、1 个提示/);
+  await paste(page, late(await clean()));
+  await page.locator('.nb-verdict.nb-pass').waitFor({ timeout: 5000 });
+  assert.match(await verdict(), /✓ 未发现错误或警告（1 个提示）/);
+  assertCleanAt(site, app);
+});
+
+test('errors first, each its cause and fix, the arithmetic one click away; 改为 selects the cell in the editor', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await paste(page, wrong(late(blank(await clean()))));
+  await page.waitForSelector('button[data-code="T3-ROW"]', { timeout: 5000 });
+  const ranks = await page.$$eval('.nb-item', (items) => items.map((i) => Number(i.dataset.rank)));
+  assert.deepEqual(ranks, [...ranks].sort(), `errors, then warnings, then notes: ${ranks}`);
+  assert.equal(await page.locator('.nb-severity h3').first().textContent(), '错误（1）');
+  const item = page.locator('.nb-item', { has: page.locator('button[data-code="T3-ROW"]') });
+  const message = await item.locator('.nb-message').textContent();
+  assert.match(message, /“（一）予以公开”行“自然人”列（5）.*改为 2 后全部平衡/);
+  assert.doesNotMatch(message, /\[T3-|=/, 'no codes or sums in the cause');
+  assert.equal(await item.locator('.nb-where').textContent(), '申请情况表');
+  // The arithmetic: one click away.
+  const sums = item.locator('details.nb-sums');
+  assert.equal(await sums.getAttribute('open'), null);
+  await sums.locator('summary').click();
+  assert.match(await sums.locator('p').textContent(), /\[T3-ROW\].*总计 = 3.*= 6/);
+  // The suggested value: an action that selects the cell's text in the editor.
+  await item.locator('button.nb-apply', { hasText: '改为 2' }).click();
+  const selected = await page.evaluate(() => {
+    const a = document.getElementById('nb-input');
+    return { focused: document.activeElement === a, text: a.value.slice(a.selectionStart, a.selectionEnd) };
+  });
+  assert.deepEqual(selected, { focused: true, text: '5' });
+  await page.keyboard.type('2');
+  await page.locator('.nb-verdict.nb-caution').waitFor({ timeout: 5000 });
+  assertCleanAt(site, app);
+});
