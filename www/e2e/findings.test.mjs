@@ -69,3 +69,28 @@ test('errors first, each its cause and fix, the arithmetic one click away; 改�
   await page.locator('.nb-verdict.nb-caution').waitFor({ timeout: 5000 });
   assertCleanAt(site, app);
 });
+
+test('an example or 清空 keeps the user\'s text one click away; an example never becomes the draft', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const mine = '某局2021年政府信息公开工作年度报告\n我的草稿';
+  await page.getByLabel('报告全文').fill(mine);
+  await page.waitForFunction((t) => localStorage.getItem('nianbao.draft') === t, mine, { timeout: 5000 });
+  await page.selectOption('select[aria-label="载入示例"]', '3');
+  const back = page.locator('button', { hasText: '恢复原来的文字' });
+  await back.waitFor({ timeout: 5000 });
+  assert.match(await page.textContent('.nb-replaced'), /已载入示例.*不会保存为草稿/);
+  // A reload brings the user's draft back, not the example.
+  await page.reload();
+  await page.getByLabel('报告全文').waitFor();
+  await page.waitForFunction((t) => document.getElementById('nb-input').value === t, mine, { timeout: 5000 });
+  await page.selectOption('select[aria-label="载入示例"]', '3');
+  await back.click();
+  await page.waitForFunction((t) => document.getElementById('nb-input').value === t, mine, { timeout: 5000 });
+  // 清空 too.
+  await page.click('text=清空');
+  await back.click();
+  await page.waitForFunction((t) => document.getElementById('nb-input').value === t, mine, { timeout: 5000 });
+  await page.click('text=清空');
+  assertCleanAt(site, app);
+});

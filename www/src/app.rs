@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::checked::Checked;
 use crate::findings::Findings;
-use crate::input::{Edit, Input, Limits};
+use crate::input::{Edit, Input, Limits, Origin};
 use crate::normalized::Normalized;
 use crate::summary::{Exports, Summary};
 use gloo::events::EventListener;
@@ -55,6 +55,8 @@ pub enum Notice {
     TooLarge(usize),
     /// The last check of the restored text never finished: it is not re-run.
     Failed,
+    /// An example, a file or 清空 replaced the user's text (what happened): it can come back.
+    Replaced(String),
 }
 
 #[component]
@@ -76,7 +78,11 @@ pub fn App() -> Html {
     // The limits the current input's HTML reached, and the text they point into.
     let limits = use_mut_ref(|| (String::new(), Vec::<LimitHit>::new()));
     // The text whose check has finished and its reading limits, until its results are drawn.
-    let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>)>);
+    // The flag: whether the text may become the draft (an example never does).
+    // and whether it came from the editor (an offer to bring a replaced text back stays until then).
+    let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>, bool, bool)>);
+    // The user's text an example, a file or 清空 replaced, with its limits: one click brings it back.
+    let previous = use_mut_ref(|| None::<(String, Vec<LimitHit>)>);
     // The page opened on a text whose check failed: its mark goes once a check succeeds.
     let recovering = use_mut_ref(|| matches!(*saved, browser::Saved::Failed(_)));
 
@@ -91,7 +97,8 @@ pub fn App() -> Html {
         let notice = notice.clone();
         let finished = finished.clone();
         let limits = limits.clone();
-        Callback::from(move |Edit { text: new_text, at_once, limits: came }: Edit| {
+        let previous = previous.clone();
+        Callback::from(move |Edit { text: new_text, at_once, limits: came, origin }: Edit| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
                 return;
@@ -99,6 +106,27 @@ pub fn App() -> Html {
             // `*text` is the text before this edit (the handle's render); it is
             // compared, not copied: this runs on every keystroke.
             let old_text: &str = &text;
+            let what = match &origin {
+                Origin::Example(name) => {
+                    Some(format!("已载入示例“{name}”，替换了输入框中原来的文字（示例不会保存为草稿）。"))
+                }
+                Origin::File(name) => Some(format!("已打开文件 {name}，替换了输入框中原来的文字。")),
+                Origin::Cleared => Some("已清空输入框。".to_owned()),
+                Origin::Editor | Origin::Restored => None,
+            };
+            match what {
+                // The user's text is kept, with its limits, until the next one replaces it.
+                Some(what) if !old_text.trim().is_empty() && old_text != new_text => {
+                    let (came_as, hits) = &*limits.borrow();
+                    let hits = if came_as == old_text { hits.clone() } else { Vec::new() };
+                    *previous.borrow_mut() = Some((old_text.to_owned(), hits));
+                    notice.set(Notice::Replaced(what));
+                }
+                _ if origin == Origin::Restored => *previous.borrow_mut() = None,
+                _ => {}
+            }
+            let keep = !matches!(origin, Origin::Example(_));
+            let edited = origin == Origin::Editor;
             let fresh = match came {
                 Limits::Keep => None,
                 Limits::Replace(hits) => Some(hits),
@@ -136,7 +164,7 @@ pub fn App() -> Html {
                 let result = Checked::new(new_text.clone(), hits.clone());
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.
-                *finished.borrow_mut() = Some((new_text, hits));
+                *finished.borrow_mut() = Some((new_text, hits, keep, edited));
                 checked.set(Shared(Rc::new(result)));
                 selected.set(None);
             };
@@ -155,12 +183,18 @@ pub fn App() -> Html {
         let finished = finished.clone();
         let recovering = recovering.clone();
         use_effect_with(checked.clone(), move |_| {
-            if let Some((done, hits)) = finished.borrow_mut().take() {
+            if let Some((done, hits, keep, edited)) = finished.borrow_mut().take() {
                 if std::mem::take(&mut *recovering.borrow_mut()) {
                     browser::forget_failed();
                 }
+                let save = *saving.borrow() && keep;
+                let kept = browser::end_check(&done, &hits, save);
+                // The offer to bring the user's text back stays until they edit the new one.
+                if matches!(*notice, Notice::Replaced(_)) && !edited {
+                    return;
+                }
                 let save = *saving.borrow();
-                notice.set(match (save, browser::end_check(&done, &hits, save)) {
+                notice.set(match (save, kept) {
                     (false, _) => Notice::OtherTab,
                     (true, browser::Kept::No) => Notice::NotSaved,
                     (true, browser::Kept::Unavailable) => Notice::None,
@@ -181,7 +215,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             if let Some((t, hits)) = start {
                 // With the limits its HTML reached when it came in (S-LIMIT stays after a reload).
-                on_text.emit(Edit::new_input(t, hits));
+                on_text.emit(Edit::new_input(t, hits, Origin::Restored));
             }
         });
     }
@@ -205,7 +239,7 @@ pub fn App() -> Html {
         let on_text = on_text.clone();
         Callback::from(move |_| {
             browser::forget_failed();
-            on_text.emit(Edit::new_input(String::new(), Vec::new()));
+            on_text.emit(Edit::new_input(String::new(), Vec::new(), Origin::Cleared));
         })
     };
     let on_save_here = {
@@ -215,6 +249,17 @@ pub fn App() -> Html {
         Callback::from(move |_| {
             *saving.borrow_mut() = true;
             on_text.emit(Edit::same_input((*text).clone(), true));
+        })
+    };
+    let on_bring_back = {
+        let on_text = on_text.clone();
+        let previous = previous.clone();
+        Callback::from(move |_| {
+            // Taken first: the edit below borrows `previous` again.
+            let kept = previous.borrow_mut().take();
+            if let Some((t, hits)) = kept {
+                on_text.emit(Edit::new_input(t, hits, Origin::Restored));
+            }
         })
     };
     let notice_html = match &*notice {
@@ -234,6 +279,12 @@ pub fn App() -> Html {
                 "内容有 {:.1} MB，超过 {} MB 的上限，没有检查，也没有保存（一份年度报告通常只有 5–60 KB）。",
                 *bytes as f64 / (1 << 20) as f64, MAX_INPUT_BYTES >> 20
             ) }</p>
+        },
+        Notice::Replaced(what) => html! {
+            <p class="nb-draft nb-replaced" aria-live="polite">
+                { what.clone() }
+                <button type="button" class="nb-button" onclick={on_bring_back}>{ "恢复原来的文字" }</button>
+            </p>
         },
         Notice::Failed => html! {
             <div class="nb-draft nb-warn" role="alert">

@@ -24,6 +24,24 @@ pub struct Edit {
     pub at_once: bool,
     /// What becomes of the reading limits the text's HTML reached.
     pub limits: Limits,
+    /// Where a new text came from: one the user did not type replaces theirs
+    /// only one click away from coming back.
+    pub origin: Origin,
+}
+
+/// Where an edit's text came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// Typed or pasted into the editor, or re-checked.
+    Editor,
+    /// An example (never kept as the draft: it is not the user's text).
+    Example(&'static str),
+    /// A file opened or dropped.
+    File(String),
+    /// 清空.
+    Cleared,
+    /// The draft, or a text brought back.
+    Restored,
 }
 
 /// The reading limits of an edited text (spans in `Edit::text`).
@@ -40,13 +58,13 @@ pub enum Limits {
 
 impl Edit {
     /// A new input, replacing what was there.
-    pub fn new_input(text: String, limits: Vec<LimitHit>) -> Self {
-        Edit { text, at_once: true, limits: Limits::Replace(limits) }
+    pub fn new_input(text: String, limits: Vec<LimitHit>, origin: Origin) -> Self {
+        Edit { text, at_once: true, limits: Limits::Replace(limits), origin }
     }
 
     /// The same input, changed or re-checked.
     pub fn same_input(text: String, at_once: bool) -> Self {
-        Edit { text, at_once, limits: Limits::Keep }
+        Edit { text, at_once, limits: Limits::Keep, origin: Origin::Editor }
     }
 }
 
@@ -129,7 +147,12 @@ pub fn Input(props: &InputProps) -> Html {
             let limits = limits.into_iter().map(|h| LimitHit { span: h.span.map(shift), ..h }).collect();
             let replaced = before.len()..value.len().saturating_sub(after.len()).max(before.len());
             let (text, inserted) = (format!("{before}{pasted}{after}"), pasted.len());
-            on_text.emit(Edit { text, at_once: true, limits: Limits::Paste { replaced, inserted, hits: limits } });
+            on_text.emit(Edit {
+                text,
+                at_once: true,
+                limits: Limits::Paste { replaced, inserted, hits: limits },
+                origin: Origin::Editor,
+            });
         })
     };
     let load_files = {
@@ -175,7 +198,7 @@ pub fn Input(props: &InputProps) -> Html {
                         match read {
                             Ok((text, limits)) => {
                                 status.set(format!("已读入 Word 文档 {name}"));
-                                on_text.emit(Edit::new_input(text, limits));
+                                on_text.emit(Edit::new_input(text, limits, Origin::File(name)));
                             }
                             Err(message) => status.set(format!("文件 {name}：{message}")),
                         }
@@ -188,7 +211,7 @@ pub fn Input(props: &InputProps) -> Html {
                     None => {
                         status.set(format!("已读入文件 {name}"));
                         let (text, limits) = as_text(browser::decode(&bytes));
-                        on_text.emit(Edit::new_input(text, limits));
+                        on_text.emit(Edit::new_input(text, limits, Origin::File(name)));
                     }
                 },
                 Err(e) => status.set(format!("无法读取文件 {name}：{e}")),
@@ -223,8 +246,8 @@ pub fn Input(props: &InputProps) -> Html {
         Callback::from(move |e: Event| {
             *generation.borrow_mut() += 1;
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some((_, text)) = select.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
-                on_text.emit(Edit::new_input((*text).to_owned(), Vec::new()));
+            if let Some((name, text)) = select.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
+                on_text.emit(Edit::new_input((*text).to_owned(), Vec::new(), Origin::Example(name)));
             }
             select.set_value("");
         })
@@ -235,7 +258,7 @@ pub fn Input(props: &InputProps) -> Html {
         let generation = generation.clone();
         Callback::from(move |_| {
             *generation.borrow_mut() += 1;
-            on_text.emit(Edit::new_input(String::new(), Vec::new()));
+            on_text.emit(Edit::new_input(String::new(), Vec::new(), Origin::Cleared));
             if let Some(a) = area.cast::<HtmlTextAreaElement>() {
                 let _ = a.focus();
             }
