@@ -39,7 +39,10 @@ fn markdown_and_csv_of_seed_002() {
     let diagnostics = nianbao::checks::check(&report);
     insta::assert_snapshot!("markdown_002", export::markdown(&report, &diagnostics));
     insta::assert_snapshot!("tables_csv_002", export::tables_csv(&report));
-    insta::assert_snapshot!("diagnostics_csv_002", export::diagnostics_csv(&input, &diagnostics));
+    insta::assert_snapshot!(
+        "diagnostics_csv_002",
+        export::diagnostics_csv("002_400511ad0ee379b5.txt", &input, &report, &diagnostics)
+    );
 }
 
 #[test]

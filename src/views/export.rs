@@ -25,12 +25,16 @@ fn state(value: &CellValue) -> &'static str {
 }
 
 fn csv_field(out: &mut String, s: &str) {
+    // A field a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR
+    // first) is shown as text: a leading apostrophe. A plain number stays a number.
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let s = if formula { format!("'{s}") } else { s.to_owned() };
     if s.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(s);
+        out.push_str(&s);
     }
 }
 
@@ -44,38 +48,76 @@ fn csv_row(out: &mut String, fields: &[&str]) {
     out.push_str("\r\n");
 }
 
-/// Every cell of the three tables, one per line.
-pub fn tables_csv(report: &Report) -> String {
-    let mut out = String::from("\u{feff}");
-    csv_row(&mut out, &["表", "行", "列", "单元格", "值", "状态"]);
+/// A cell as the official format prints it: its table's caption, its row's
+/// label and its column's, with its key (`requests.granted.natural`).
+struct Labels {
+    key: String,
+    table: &'static str,
+    row: &'static str,
+    column: &'static str,
+}
+
+/// Every cell of the report's tables, with its labels.
+fn labels(report: &Report) -> Vec<Labels> {
+    let mut out = Vec::new();
     for table in report.tables.iter() {
+        let caption = crate::model::print::layout(table.def).caption;
         for (r, row) in table.def.rows.iter().enumerate() {
             for (c, col) in row.cols.iter().enumerate() {
-                let value = &table.cells[r][c].value;
                 let key = crate::checks::cell_key(table, r, c);
-                let number = match value {
-                    CellValue::Number(n) => n.to_string(),
-                    _ => String::new(),
-                };
-                csv_row(&mut out, &[table.def.kind.key(), row.label, col.label, &key, &number, state(value)]);
+                out.push(Labels { key, table: caption, row: row.label, column: col.label });
             }
         }
     }
     out
 }
 
-/// Every diagnostic, one per line, with its line in the input.
-pub fn diagnostics_csv(input: &str, diagnostics: &[Diagnostic]) -> String {
-    let map = SourceMap::new(input);
+/// Every cell of the three tables, one per line, under the official names.
+pub fn tables_csv(report: &Report) -> String {
     let mut out = String::from("\u{feff}");
-    csv_row(&mut out, &["代码", "级别", "行号", "信息", "单元格", "建议值"]);
+    csv_row(&mut out, &["表", "行", "列", "值", "状态", "单元格"]);
+    let mut cells = labels(report).into_iter();
+    for table in report.tables.iter() {
+        for row in &table.cells {
+            for (cell, l) in row.iter().zip(cells.by_ref()) {
+                let number = match &cell.value {
+                    CellValue::Number(n) => n.to_string(),
+                    _ => String::new(),
+                };
+                csv_row(&mut out, &[l.table, l.row, l.column, &number, state(&cell.value), &l.key]);
+            }
+        }
+    }
+    out
+}
+
+/// Every diagnostic, one per line: the file, agency and year it is about,
+/// its severity in Chinese, the message, its line in the input, the cell it
+/// points at by its official labels (table, row, column) and every cell
+/// involved, the suggested value.
+pub fn diagnostics_csv(file: &str, input: &str, report: &Report, diagnostics: &[Diagnostic]) -> String {
+    let map = SourceMap::new(input);
+    let cells = labels(report);
+    let find = |key: &str| cells.iter().find(|l| l.key == key);
+    let named = |l: &Labels| format!("{}：“{}”行“{}”列", l.table, l.row, l.column);
+    let m = &report.meta;
+    let agency = m.agency.as_ref().map_or("", |a| a.value.as_str());
+    let year = m.year.as_ref().map_or(String::new(), |y| y.value.to_string());
+    let mut out = String::from("\u{feff}");
+    let header = ["文件", "发布机关", "年度", "级别", "代码", "问题", "行号", "表", "行", "列", "涉及单元格", "建议值"];
+    csv_row(&mut out, &header);
     for d in diagnostics {
         let line = d.span.map_or(String::new(), |s| map.line(s.start).to_string());
-        let fix = d.fix.as_ref().map_or(String::new(), |f| format!("{} = {}", f.cell, f.value));
-        csv_row(
-            &mut out,
-            &[d.code, d.severity.as_str(), &line, &super::messages::message(d), &d.cells.join(" "), &fix],
-        );
+        // The cell it points at: the one a fix changes, else the first it names.
+        let at = d.culprits.first().or(d.cells.first()).and_then(|k| find(k));
+        let involved: Vec<String> = d.cells.iter().filter_map(|k| find(k)).map(named).collect();
+        let fix = d.fix.as_ref().map_or(String::new(), |f| f.value.to_string());
+        let message = super::messages::message(d);
+        let severity = super::messages::severity_name(d.severity);
+        let (table, row, column) = at.map_or(("", "", ""), |l| (l.table, l.row, l.column));
+        let fields =
+            [file, agency, &year, severity, d.code, &message, &line, table, row, column, &involved.join("；"), &fix];
+        csv_row(&mut out, &fields);
     }
     out
 }
@@ -157,4 +199,25 @@ fn markdown_table(out: &mut String, table: &Table) {
         out.push_str(&format!("| {} | {} |\n", row.label, values.join(" | ")));
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_row;
+
+    fn row(fields: &[&str]) -> String {
+        let mut out = String::new();
+        csv_row(&mut out, fields);
+        out
+    }
+
+    #[test]
+    fn a_field_a_spreadsheet_would_run_is_text() {
+        assert_eq!(row(&["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx"]), "'=1+1,'+cmd,'-2+3,'@SUM(A1),'\tx\r\n");
+        // Numbers stay numbers; quotes, commas and line breaks are quoted.
+        assert_eq!(
+            row(&["-2", "+3", "1.5", "a,b", "say \"x\"", "a\nb"]),
+            "-2,+3,1.5,\"a,b\",\"say \"\"x\"\"\",\"a\nb\"\r\n"
+        );
+    }
 }

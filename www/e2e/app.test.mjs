@@ -289,9 +289,16 @@ test('a balanced report shows a clear pass; one changed cell shows its suggested
 test('examples menu, severity filter and 清空', async () => {
   const app = await openApp(browser, site);
   const { page } = app;
+  // Nothing to export yet: every export is off.
+  for (const label of ['导出 JSON', '导出表格 CSV', '导出问题 CSV', '导出 Markdown', '打印 / 另存为 PDF']) {
+    assert.ok(await page.locator('.nb-exports button', { hasText: label }).isDisabled(), `${label} off`);
+  }
   await page.selectOption('select[aria-label="载入示例"]', '3');
   await page.waitForSelector('button[data-code="N-DUP"]', { timeout: 5000 });
   assert.match(await page.inputValue('#nb-input'), /崇岗镇/);
+  // The problems CSV names where the text came from.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出问题 CSV')]);
+  assert.match(await fs.readFile(await download.path(), 'utf8'), /\r\n崇岗镇 2020（只填了总计列）,[^,]*崇岗镇/);
   const warnings = () => page.locator('button[data-code].nb-warning').count();
   assert.ok(await warnings() > 0);
   await page.getByLabel(/警告/).uncheck();
@@ -315,10 +322,11 @@ test('CSV and Markdown exports; print gives an A4 PDF', async () => {
   };
   const tables = await save('导出表格 CSV');
   assert.deepEqual([...tables.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
-  assert.match(tables.toString('utf8'), /requests\.new\.total,1,数字/);
+  // Official names first, the key last.
+  assert.match(tables.toString('utf8'), /三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,1,数字,requests\.new\.total/);
   const problems = (await save('导出问题 CSV')).toString('utf8');
-  assert.match(problems, /^\ufeff代码,级别,行号,信息/);
-  assert.match(problems, /N-APPS,warning,51,/);
+  assert.match(problems, /^\ufeff文件,发布机关,年度,级别,代码,问题,行号,表,行,列,涉及单元格,建议值/);
+  assert.match(problems, /\r\n,湘潭县云湖桥镇,2020,警告,N-APPS,正文说申请 0 件[^,]*,51,三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,/);
   const markdown = (await save('导出 Markdown')).toString('utf8');
   assert.match(markdown, /## 三、收到和处理政府信息公开申请情况/);
   assert.match(markdown, /\| 一、本年新收政府信息公开申请数量 \| 1 \| 0/);

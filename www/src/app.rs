@@ -66,7 +66,9 @@ pub fn App() -> Html {
         browser::Saved::Draft(t, _) | browser::Saved::Failed(t) => t.clone(),
     });
     // The first check runs after the first render (below), so the editor is there even if it fails.
-    let checked = use_state(|| Shared(Rc::new(Checked::new(String::new(), Vec::new()))));
+    let checked = use_state(|| Shared(Rc::new(Checked::new(String::new(), String::new(), Vec::new()))));
+    // Where the text came from (a file's or an example's name), for the exports.
+    let source = use_mut_ref(String::new);
     let selected = use_state(|| None::<usize>);
     let pending = use_mut_ref(|| None::<Timeout>);
     let notice = use_state(|| match &*saved {
@@ -98,6 +100,7 @@ pub fn App() -> Html {
         let finished = finished.clone();
         let limits = limits.clone();
         let previous = previous.clone();
+        let source = source.clone();
         Callback::from(move |Edit { text: new_text, at_once, limits: came, origin }: Edit| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
@@ -125,6 +128,13 @@ pub fn App() -> Html {
                 _ if origin == Origin::Restored => *previous.borrow_mut() = None,
                 _ => {}
             }
+            match &origin {
+                Origin::File(name) => *source.borrow_mut() = name.clone(),
+                Origin::Example(name) => *source.borrow_mut() = (*name).to_owned(),
+                Origin::Cleared => source.borrow_mut().clear(),
+                Origin::Editor | Origin::Restored => {}
+            }
+            let name = source.borrow().clone();
             let keep = !matches!(origin, Origin::Example(_));
             let edited = origin == Origin::Editor;
             let fresh = match came {
@@ -161,7 +171,7 @@ pub fn App() -> Html {
             let finished = finished.clone();
             let run = move || {
                 browser::begin_check(&new_text);
-                let result = Checked::new(new_text.clone(), hits.clone());
+                let result = Checked::new(name, new_text.clone(), hits.clone());
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.
                 *finished.borrow_mut() = Some((new_text, hits, keep, edited));

@@ -7,6 +7,8 @@ use nianbao::Report;
 use std::collections::HashMap;
 
 pub struct Checked {
+    /// The file (or example) the text came from, for the exports; empty when typed or pasted.
+    pub name: String,
     pub input: String,
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
@@ -23,10 +25,10 @@ pub struct Checked {
 impl Checked {
     /// The editor's text, read as text (HTML was rendered when it came in),
     /// with the reading limits that HTML reached.
-    pub fn new(input: String, limits: Vec<LimitHit>) -> Self {
+    pub fn new(name: String, input: String, limits: Vec<LimitHit>) -> Self {
         let mut report = nianbao::read::parse_text(&input);
         report.limits = limits;
-        Self::from_report(input, report)
+        Self { name, ..Self::from_report(input, report) }
     }
 
     /// An input as the CLI reads it: HTML told apart by content (the JS API).
@@ -47,7 +49,7 @@ impl Checked {
         let briefs = diagnostics.iter().map(nianbao::views::messages::brief).collect();
         let mut order: Vec<usize> = (0..diagnostics.len()).collect();
         order.sort_by_key(|&i| rank(diagnostics[i].severity));
-        Checked { input, report, diagnostics, messages, briefs, order, by_cell }
+        Checked { name: String::new(), input, report, diagnostics, messages, briefs, order, by_cell }
     }
 
     /// Where the cell with `key` stands in the input, if it was read from it.
@@ -57,6 +59,11 @@ impl Checked {
                 row.iter().enumerate().find(|&(c, _)| checks::cell_key(t, r, c) == key).and_then(|(_, cell)| cell.span)
             })
         })
+    }
+
+    /// The problems CSV: one row per finding, with the file, agency and year.
+    pub fn problems_csv(&self) -> String {
+        nianbao::views::export::diagnostics_csv(&self.name, &self.input, &self.report, &self.diagnostics)
     }
 
     pub fn count(&self, severity: checks::Severity) -> usize {

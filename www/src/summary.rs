@@ -50,19 +50,27 @@ pub fn Exports(props: &SummaryProps) -> Html {
         let year = m.year.as_ref().map_or(String::new(), |y| y.value.to_string());
         format!("{agency}{year}-体检.{ext}")
     };
-    let button =
-        |label: &'static str, file: String, mime: &'static str, content: fn(&crate::checked::Checked) -> String| {
-            let c = c.clone();
-            let onclick = Callback::from(move |_| browser::download(&file, mime, &content(&c.0)));
-            html! { <button type="button" class="nb-button" {onclick}>{ label }</button> }
-        };
+    let button = |label: &'static str,
+                  file: String,
+                  mime: &'static str,
+                  enabled: bool,
+                  content: fn(&crate::checked::Checked) -> String| {
+        let c = c.clone();
+        let onclick = Callback::from(move |_| browser::download(&file, mime, &content(&c.0)));
+        // Nothing to export: the button says so by being off.
+        html! { <button type="button" class="nb-button" disabled={!enabled} {onclick}>{ label }</button> }
+    };
+    let checked = &props.checked.0;
+    let any = !checked.input.trim().is_empty();
+    let tables = checked.report.tables.iter().next().is_some();
+    let problems = any && !checked.diagnostics.is_empty();
     html! {
         <div class="nb-toolbar nb-exports" role="toolbar" aria-label="导出">
-            { button("导出 JSON", name("json"), "application/json", |c| c.json()) }
-            { button("导出表格 CSV", name("tables.csv"), "text/csv;charset=utf-8", |c| nianbao::views::export::tables_csv(&c.report)) }
-            { button("导出问题 CSV", name("problems.csv"), "text/csv;charset=utf-8", |c| nianbao::views::export::diagnostics_csv(&c.input, &c.diagnostics)) }
-            { button("导出 Markdown", name("md"), "text/markdown;charset=utf-8", |c| nianbao::views::export::markdown(&c.report, &c.diagnostics)) }
-            <button type="button" class="nb-button" onclick={Callback::from(|_| browser::print())}>{ "打印 / 另存为 PDF" }</button>
+            { button("导出 JSON", name("json"), "application/json", any, |c| c.json()) }
+            { button("导出表格 CSV", name("tables.csv"), "text/csv;charset=utf-8", tables, |c| nianbao::views::export::tables_csv(&c.report)) }
+            { button("导出问题 CSV", name("problems.csv"), "text/csv;charset=utf-8", problems, |c| c.problems_csv()) }
+            { button("导出 Markdown", name("md"), "text/markdown;charset=utf-8", any, |c| nianbao::views::export::markdown(&c.report, &c.diagnostics)) }
+            <button type="button" class="nb-button" disabled={!any} onclick={Callback::from(|_| browser::print())}>{ "打印 / 另存为 PDF" }</button>
         </div>
     }
 }
