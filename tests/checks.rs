@@ -173,3 +173,23 @@ fn x_copy_counts_shared_sentences_through_an_index_and_skips_common_wording() {
     let found = diagnostics(&many.join(&format!("\n{}\n", checks::NEXT_REPORT)));
     assert!(found.iter().all(|d| d.code != "X-COPY"));
 }
+
+/// The seeds and the real reports are reports (checks::scope): never shown as
+/// too short, a fragment or a text with its tables unread.
+#[test]
+fn the_seeds_and_the_real_reports_are_reports() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("seed-") || name.starts_with("real-")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(path.join("input.txt")).unwrap();
+        let scope = checks::scope::scope(&nianbao::parse(&text));
+        assert_eq!(scope, checks::scope::Scope::Report, "{name}");
+        seen += 1;
+    }
+    assert_eq!(seen, 10);
+}

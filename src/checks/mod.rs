@@ -13,6 +13,7 @@ mod examples;
 mod finding;
 mod identities;
 mod narrative;
+pub mod scope;
 
 pub use across::check as check_across;
 pub use finding::*;

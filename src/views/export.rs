@@ -27,7 +27,7 @@ fn state(value: &CellValue) -> &'static str {
 fn csv_field(out: &mut String, s: &str) {
     // A field a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR
     // first) is shown as text: a leading apostrophe. A plain number stays a number.
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s);
     let s = if formula { format!("'{s}") } else { s.to_owned() };
     if s.contains([',', '"', '\n', '\r']) {
         out.push('"');
@@ -36,6 +36,14 @@ fn csv_field(out: &mut String, s: &str) {
     } else {
         out.push_str(&s);
     }
+}
+
+/// `-2`, `+3`, `1.5`: a sign, digits, and at most one point between digits.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let mut parts = digits.split('.');
+    let whole = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_some_and(whole) && parts.next().is_none_or(whole) && parts.next().is_none()
 }
 
 fn csv_row(out: &mut String, fields: &[&str]) {
@@ -214,6 +222,7 @@ mod tests {
     #[test]
     fn a_field_a_spreadsheet_would_run_is_text() {
         assert_eq!(row(&["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx"]), "'=1+1,'+cmd,'-2+3,'@SUM(A1),'\tx\r\n");
+        assert_eq!(row(&["-inf", "-1e5", "-.5", "-1.", "-"]), "'-inf,'-1e5,'-.5,'-1.,'-\r\n");
         // Numbers stay numbers; quotes, commas and line breaks are quoted.
         assert_eq!(
             row(&["-2", "+3", "1.5", "a,b", "say \"x\"", "a\nb"]),

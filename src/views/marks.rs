@@ -27,9 +27,19 @@ pub struct Piece {
 /// The pieces of `input` cut at the spans of `diagnostics` (spans outside the
 /// input or not on character boundaries are left out).
 pub fn pieces(input: &str, diagnostics: &[Diagnostic], selected: Option<usize>) -> Vec<Piece> {
+    pieces_of(input, diagnostics, selected, |_| true)
+}
+
+/// [`pieces`] of the findings `shown` keeps (by index; the others are not marked).
+pub fn pieces_of(
+    input: &str,
+    diagnostics: &[Diagnostic],
+    selected: Option<usize>,
+    shown: impl Fn(usize) -> bool,
+) -> Vec<Piece> {
     // (position, opens, finding): ends sort before starts at one position.
     let mut events: Vec<(usize, bool, usize)> = Vec::new();
-    for (i, d) in diagnostics.iter().enumerate() {
+    for (i, d) in diagnostics.iter().enumerate().filter(|&(i, _)| shown(i)) {
         let Some(s) = d.span else { continue };
         let (start, end) = (s.start.min(input.len()), s.end.min(input.len()));
         if end > start && input.is_char_boundary(start) && input.is_char_boundary(end) {

@@ -11,7 +11,8 @@ let site;
 let browser;
 before(async () => {
   site = await serveDist();
-  browser = await launch();
+  // Scrollbars that take width: the backdrop must wrap its lines as the textarea does.
+  browser = await launch({ scrollbars: true });
 });
 after(async () => {
   await browser?.close();
@@ -73,6 +74,12 @@ test('a mark under the pointer shows its card; the caret in a culprit offers its
   const card = page.locator('.nb-card');
   await card.waitFor({ timeout: 2000 });
   assert.match(await card.textContent(), /错误[\s\S]*怎么改/);
+  // The pointer can travel from the mark to the card's buttons (WCAG 1.4.13).
+  const button = await card.locator('button', { hasText: '查看说明' }).boundingBox();
+  await page.mouse.move(button.x + button.width / 2, button.y + button.height / 2, { steps: 8 });
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.locator('button[data-code][aria-pressed="true"]').waitFor({ timeout: 2000 });
   await page.mouse.move(5, 5, { steps: 5 });
   await card.waitFor({ state: 'detached', timeout: 2000 });
   // The caret in it (a click): the card stays, with its actions.

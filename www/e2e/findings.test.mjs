@@ -94,3 +94,28 @@ test('an example or 清空 keeps the user\'s text one click away; an example nev
   await page.click('text=清空');
   assertCleanAt(site, app);
 });
+
+test('not yet a report: too short, a fragment, tables not read; each says so instead of errors', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await page.getByLabel('报告全文').fill('你好');
+  await page.locator('.nb-state').waitFor({ timeout: 5000 });
+  assert.match(await page.textContent('.nb-summary'), /还不是一份完整的年度报告.*只有 2 个字/);
+  assert.equal(await page.locator('button[data-code]').count(), 0, 'no errors for two characters');
+  // Only 表三, one row wrong: checked as a table, not as a report missing its title and chapters.
+  const table = (await clean()).split('\n');
+  const from = table.findIndex((l) => l.startsWith('三、收到'));
+  const to = table.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+  await paste(page, wrong(table.slice(from, to).join('\n')));
+  await page.locator('.nb-scope').waitFor({ timeout: 5000 });
+  assert.match(await page.textContent('.nb-scope'), /只有统计表（申请情况表），按表格片段检查/);
+  const codes = await page.$$eval('button[data-code]', (bs) => bs.map((b) => b.dataset.code));
+  assert.ok(codes.includes('T3-ROW'), `${codes}`);
+  assert.ok(codes.every((c) => c.startsWith('T') || c.startsWith('CELL-')), `${codes}`);
+  // The rows' labels in the text, the table not read: said, with what to do.
+  await paste(page, '某局2022年政府信息公开工作年度报告\n本年新收政府信息公开申请数量。上年结转政府信息公开申请数量。予以公开。部分公开。不予公开。本机关不掌握相关政府信息。结转下年度继续办理。');
+  await page.locator('.nb-scope', { hasText: '没有读出表格' }).waitFor({ timeout: 5000 });
+  assert.match(await page.textContent('.nb-scope'), /打开 Word 文档/);
+  assert.equal(await page.locator('button[data-code="S-TABLE"]').count(), 0);
+  assertCleanAt(site, app);
+});

@@ -58,9 +58,11 @@ export async function serveDist() {
   };
 }
 
-export async function launch() {
+export async function launch({ scrollbars = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    // With scrollbars that take width, as on Windows (headless hides them by default).
+    ignoreDefaultArgs: scrollbars ? ['--hide-scrollbars'] : [],
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

@@ -59,6 +59,13 @@ pub enum Notice {
     Replaced(String),
 }
 
+/// Whether the editor holds the user's own text, or an example or a blank put there for them.
+#[derive(Clone, Copy, PartialEq)]
+enum Held {
+    Users,
+    NotUsers,
+}
+
 #[component]
 pub fn App() -> Html {
     let saved = use_memo((), |_| browser::load());
@@ -81,10 +88,12 @@ pub fn App() -> Html {
     let limits = use_mut_ref(|| (String::new(), Vec::<LimitHit>::new()));
     // The text whose check has finished and its reading limits, until its results are drawn.
     // The flag: whether the text may become the draft (an example never does).
-    // and whether it came from the editor (an offer to bring a replaced text back stays until then).
-    let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>, bool, bool)>);
+    let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>, bool)>);
     // The user's text an example, a file or 清空 replaced, with its limits: one click brings it back.
-    let previous = use_mut_ref(|| None::<(String, Vec<LimitHit>)>);
+    // With the name it came under (the exports' 文件).
+    let previous = use_mut_ref(|| None::<(String, Vec<LimitHit>, String)>);
+    // Whether the editor holds the user's own text.
+    let held = use_mut_ref(|| Held::Users);
     // The page opened on a text whose check failed: its mark goes once a check succeeds.
     let recovering = use_mut_ref(|| matches!(*saved, browser::Saved::Failed(_)));
 
@@ -101,6 +110,7 @@ pub fn App() -> Html {
         let limits = limits.clone();
         let previous = previous.clone();
         let source = source.clone();
+        let held = held.clone();
         Callback::from(move |Edit { text: new_text, at_once, limits: came, origin }: Edit| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
@@ -117,17 +127,36 @@ pub fn App() -> Html {
                 Origin::Cleared => Some("已清空输入框。".to_owned()),
                 Origin::Editor | Origin::Restored => None,
             };
+            // The text the user had (typed, pasted, opened or brought back, not an example
+            // or a blank) is kept with its limits and name when another replaces it; a second
+            // replacement keeps the first text.
+            let users = !matches!(*held.borrow(), Held::NotUsers);
             match what {
-                // The user's text is kept, with its limits, until the next one replaces it.
-                Some(what) if !old_text.trim().is_empty() && old_text != new_text => {
-                    let (came_as, hits) = &*limits.borrow();
-                    let hits = if came_as == old_text { hits.clone() } else { Vec::new() };
-                    *previous.borrow_mut() = Some((old_text.to_owned(), hits));
-                    notice.set(Notice::Replaced(what));
+                Some(what) if old_text != new_text => {
+                    if users && !old_text.trim().is_empty() {
+                        let (came_as, hits) = &*limits.borrow();
+                        // Edited since it came in: the limits still hold, their places are lost.
+                        let moved = came_as != old_text;
+                        let hits = hits.iter().map(|h| LimitHit { span: h.span.filter(|_| !moved), ..*h }).collect();
+                        *previous.borrow_mut() = Some((old_text.to_owned(), hits, source.borrow().clone()));
+                    }
+                    if previous.borrow().is_some() {
+                        notice.set(Notice::Replaced(what));
+                    }
                 }
-                _ if origin == Origin::Restored => *previous.borrow_mut() = None,
+                _ if origin == Origin::Restored => {
+                    *previous.borrow_mut() = None;
+                    if matches!(*notice, Notice::Replaced(_)) {
+                        notice.set(Notice::None);
+                    }
+                }
                 _ => {}
             }
+            *held.borrow_mut() = match origin {
+                Origin::Example(_) | Origin::Cleared => Held::NotUsers,
+                // Typing into an example makes it the user's text.
+                _ => Held::Users,
+            };
             match &origin {
                 Origin::File(name) => *source.borrow_mut() = name.clone(),
                 Origin::Example(name) => *source.borrow_mut() = (*name).to_owned(),
@@ -136,7 +165,6 @@ pub fn App() -> Html {
             }
             let name = source.borrow().clone();
             let keep = !matches!(origin, Origin::Example(_));
-            let edited = origin == Origin::Editor;
             let fresh = match came {
                 Limits::Keep => None,
                 Limits::Replace(hits) => Some(hits),
@@ -174,7 +202,7 @@ pub fn App() -> Html {
                 let result = Checked::new(name, new_text.clone(), hits.clone());
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.
-                *finished.borrow_mut() = Some((new_text, hits, keep, edited));
+                *finished.borrow_mut() = Some((new_text, hits, keep));
                 checked.set(Shared(Rc::new(result)));
                 selected.set(None);
             };
@@ -193,17 +221,18 @@ pub fn App() -> Html {
         let finished = finished.clone();
         let recovering = recovering.clone();
         use_effect_with(checked.clone(), move |_| {
-            if let Some((done, hits, keep, edited)) = finished.borrow_mut().take() {
+            if let Some((done, hits, keep)) = finished.borrow_mut().take() {
                 if std::mem::take(&mut *recovering.borrow_mut()) {
                     browser::forget_failed();
                 }
                 let save = *saving.borrow() && keep;
                 let kept = browser::end_check(&done, &hits, save);
-                // The offer to bring the user's text back stays until they edit the new one.
-                if matches!(*notice, Notice::Replaced(_)) && !edited {
+                let save = *saving.borrow();
+                // The offer to bring the user's text back stays (a warning about the draft comes first).
+                let warned = !save || kept == browser::Kept::No;
+                if matches!(*notice, Notice::Replaced(_)) && !warned {
                     return;
                 }
-                let save = *saving.borrow();
                 notice.set(match (save, kept) {
                     (false, _) => Notice::OtherTab,
                     (true, browser::Kept::No) => Notice::NotSaved,
@@ -264,10 +293,12 @@ pub fn App() -> Html {
     let on_bring_back = {
         let on_text = on_text.clone();
         let previous = previous.clone();
+        let source = source.clone();
         Callback::from(move |_| {
             // Taken first: the edit below borrows `previous` again.
             let kept = previous.borrow_mut().take();
-            if let Some((t, hits)) = kept {
+            if let Some((t, hits, name)) = kept {
+                *source.borrow_mut() = name;
                 on_text.emit(Edit::new_input(t, hits, Origin::Restored));
             }
         })
@@ -286,8 +317,8 @@ pub fn App() -> Html {
         },
         Notice::TooLarge(bytes) => html! {
             <p class="nb-draft nb-warn" role="alert">{ format!(
-                "内容有 {:.1} MB，超过 {} MB 的上限，没有检查，也没有保存（一份年度报告通常只有 5–60 KB）。",
-                *bytes as f64 / (1 << 20) as f64, MAX_INPUT_BYTES >> 20
+                "内容有 {} MB，超过 {} MB 的上限，没有检查，也没有保存（一份年度报告通常只有 5–60 KB）。",
+                browser::megabytes(*bytes), MAX_INPUT_BYTES >> 20
             ) }</p>
         },
         Notice::Replaced(what) => html! {

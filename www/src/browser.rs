@@ -207,6 +207,12 @@ pub fn reveal_within(container: &str, selector: &str) {
     }
 }
 
+/// Bytes as megabytes with one decimal (`10.3`), without float formatting (its code is kilobytes of wasm).
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// Puts `text` on the clipboard where the page may (a secure context); elsewhere does nothing.
 pub fn copy_text(text: &str) {
     let Some(w) = window() else { return };

@@ -1,6 +1,7 @@
 //! One checked input: the report the core read, its diagnostics, and which
 //! diagnostics name each cell. Computed once per input; the views only render it.
 
+use nianbao::checks::scope::Scope;
 use nianbao::checks::{self, Diagnostic};
 use nianbao::text::limits::LimitHit;
 use nianbao::Report;
@@ -11,7 +12,12 @@ pub struct Checked {
     pub name: String,
     pub input: String,
     pub report: Report,
+    /// What the input is: a report, a fragment, not yet a report.
+    pub scope: Scope,
+    /// Every finding, as the CLI gives them.
     pub diagnostics: Vec<Diagnostic>,
+    /// For each, whether the views show it: about what the input is (checks::scope).
+    pub shown: Vec<bool>,
     /// Each diagnostic's message, rendered from its data once.
     pub messages: Vec<String>,
     /// Each one's cause and fix without the arithmetic (what the list shows first).
@@ -28,28 +34,34 @@ impl Checked {
     pub fn new(name: String, input: String, limits: Vec<LimitHit>) -> Self {
         let mut report = nianbao::read::parse_text(&input);
         report.limits = limits;
-        Self { name, ..Self::from_report(input, report) }
+        Self { name, ..Self::from_report(input, report, true) }
     }
 
     /// An input as the CLI reads it: HTML told apart by content (the JS API).
     pub fn from_input(input: String) -> Self {
         let report = nianbao::parse(&input);
-        Self::from_report(input, report)
+        Self::from_report(input, report, false)
     }
 
-    fn from_report(input: String, report: Report) -> Self {
+    /// With `in_scope`, only the findings about what the input is (checks::scope):
+    /// none for a text that is not yet a report, a fragment's about its tables.
+    fn from_report(input: String, report: Report, in_scope: bool) -> Self {
+        let scope = checks::scope::scope(&report);
         let diagnostics = checks::check(&report);
+        // All are kept (the JSON is the CLI's); the views show those in scope.
+        let shown: Vec<bool> =
+            diagnostics.iter().map(|d| !in_scope || checks::scope::applies(&scope, d.code)).collect();
         let mut by_cell: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, d) in diagnostics.iter().enumerate() {
+        for (i, d) in diagnostics.iter().enumerate().filter(|&(i, _)| shown[i]) {
             for cell in &d.cells {
                 by_cell.entry(cell.clone()).or_default().push(i);
             }
         }
         let messages = diagnostics.iter().map(nianbao::views::messages::message).collect();
         let briefs = diagnostics.iter().map(nianbao::views::messages::brief).collect();
-        let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+        let mut order: Vec<usize> = (0..diagnostics.len()).filter(|&i| shown[i]).collect();
         order.sort_by_key(|&i| rank(diagnostics[i].severity));
-        Checked { name: String::new(), input, report, diagnostics, messages, briefs, order, by_cell }
+        Checked { name: String::new(), input, report, scope, shown, diagnostics, messages, briefs, order, by_cell }
     }
 
     /// Where the cell with `key` stands in the input, if it was read from it.
@@ -66,8 +78,9 @@ impl Checked {
         nianbao::views::export::diagnostics_csv(&self.name, &self.input, &self.report, &self.diagnostics)
     }
 
+    /// Shown findings of `severity`.
     pub fn count(&self, severity: checks::Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.order.iter().filter(|&&i| self.diagnostics[i].severity == severity).count()
     }
 
     /// The JSON object the CLI prints for the same input read from standard input

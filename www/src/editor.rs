@@ -49,8 +49,8 @@ pub fn Editor(props: &EditorProps) -> Html {
         use_effect_with((*card).clone(), move |card| {
             if let (Some(k), Some(el)) = (card, node.cast::<HtmlElement>()) {
                 let style = el.style();
-                let _ = style.set_property("top", &format!("{:.0}px", k.top));
-                let _ = style.set_property("left", &format!("{:.0}px", k.left));
+                let _ = style.set_property("top", &format!("{}px", k.top as i32));
+                let _ = style.set_property("left", &format!("{}px", k.left as i32));
             }
         });
     }
@@ -115,27 +115,44 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     };
     // The pointer over a mark (the textarea is on top: the marks are found by position).
-    let onmousemove = {
-        let (card, backdrop, place) = (card.clone(), backdrop.clone(), place.clone());
-        Callback::from(move |e: MouseEvent| {
-            let hit = mark_at(&backdrop, e.client_x() as f32, e.client_y() as f32);
-            let next = hit.map(|(findings, mark)| {
-                let (top, left) = place(&mark);
-                Card { findings, top, left, caret: false }
-            });
-            let keep_caret = card.as_ref().is_some_and(|c| c.caret) && next.is_none();
-            if !keep_caret && *card != next {
-                card.set(next);
+    // A card shown for the pointer closes a moment after the pointer leaves its mark,
+    // unless it reaches the card first (its buttons stay in reach).
+    let closing = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let close_soon = {
+        let (card, closing) = (card.clone(), closing.clone());
+        move || {
+            if card.as_ref().is_some_and(|c| !c.caret) && closing.borrow().is_none() {
+                let (card, done) = (card.clone(), closing.clone());
+                *closing.borrow_mut() = Some(gloo::timers::callback::Timeout::new(400, move || {
+                    done.borrow_mut().take();
+                    card.set(None);
+                }));
             }
+        }
+    };
+    let stay = {
+        let closing = closing.clone();
+        move || drop(closing.borrow_mut().take())
+    };
+    let onmousemove = {
+        let (card, backdrop, place, close_soon, stay) =
+            (card.clone(), backdrop.clone(), place.clone(), close_soon.clone(), stay.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((findings, mark)) = mark_at(&backdrop, e.client_x() as f32, e.client_y() as f32) else {
+                return close_soon();
+            };
+            stay();
+            // A card for the caret on these findings stays as it is.
+            if card.as_ref().is_some_and(|c| c.findings == findings) {
+                return;
+            }
+            let (top, left) = place(&mark);
+            card.set(Some(Card { findings, top, left, caret: false }));
         })
     };
     let onmouseout = {
-        let card = card.clone();
-        Callback::from(move |_: MouseEvent| {
-            if card.as_ref().is_some_and(|c| !c.caret) {
-                card.set(None);
-            }
-        })
+        let close_soon = close_soon.clone();
+        Callback::from(move |_: MouseEvent| close_soon())
     };
     // The caret in a mark (after a click or a key): the card for its findings.
     let on_caret = {
@@ -175,7 +192,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
 
     let pieces = if current && !c.input.is_empty() {
-        let marks = nianbao::views::marks::pieces(&c.input, &c.diagnostics, props.selected);
+        let marks = nianbao::views::marks::pieces_of(&c.input, &c.diagnostics, props.selected, |i| c.shown[i]);
         let input = c.input.as_str();
         marks.into_iter().map(|p| {
             let text = &input[p.start..p.end];
@@ -193,7 +210,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     } else {
         html! { { props.text.clone() } }
     };
-    let card_html = card.as_ref().filter(|_| current).map(|k| card_view(props, k, &card, card_node.clone()));
+    let hover = (Callback::from(move |_: MouseEvent| stay()), Callback::from(move |_: MouseEvent| close_soon()));
+    let card_html = card.as_ref().filter(|_| current).map(|k| card_view(props, k, &card, card_node.clone(), hover));
     html! {
         <div class="nb-editor" ref={wrap}>
             <div class="nb-backdrop" ref={backdrop} aria-hidden="true">
@@ -217,7 +235,13 @@ pub fn Editor(props: &EditorProps) -> Html {
 
 /// The card: each finding's message and 怎么改; a suggested value as an
 /// action (copy it and select the cell's text in the editor); 查看说明 chooses it.
-fn card_view(props: &EditorProps, card: &Card, handle: &UseStateHandle<Option<Card>>, node: NodeRef) -> Html {
+fn card_view(
+    props: &EditorProps,
+    card: &Card,
+    handle: &UseStateHandle<Option<Card>>,
+    node: NodeRef,
+    (onmouseover, onmouseout): (Callback<MouseEvent>, Callback<MouseEvent>),
+) -> Html {
     let c = &props.checked.0;
     let items = card.findings.iter().filter_map(|&i| Some((i, c.diagnostics.get(i)?))).take(3).map(|(i, d)| {
         let fix = d.fix.as_ref().filter(|f| c.cell_span(&f.cell).is_some()).map(|f| f.value);
@@ -242,14 +266,14 @@ fn card_view(props: &EditorProps, card: &Card, handle: &UseStateHandle<Option<Ca
                 { messages::help(d).map(|h| html! { <p class="nb-card-fix">{ "怎么改：" }{ h }</p> }) }
                 <p class="nb-card-actions">
                     { fix_button }
-                    { card.caret.then(|| html! { <button type="button" class="nb-button" onclick={choose}>{ "查看说明" }</button> }) }
+                    <button type="button" class="nb-button" onclick={choose}>{ "查看说明" }</button>
                 </p>
             </li>
         }
     });
     let more = card.findings.len().saturating_sub(3);
     html! {
-        <div class={classes!("nb-card", (!card.caret).then_some("nb-card-hover"))} ref={node} role="status">
+        <div class="nb-card" ref={node} role="status" {onmouseover} {onmouseout}>
             <ul>{ for items }</ul>
             { (more > 0).then(|| html! { <p class="nb-note">{ format!("此处另有 {more} 个问题，见右侧列表。") }</p> }) }
         </div>

@@ -19,7 +19,7 @@ pub fn Findings(props: &ViewProps) -> Html {
     // The explanation opens under the chosen finding: shown whole, the page moved no more than that takes.
     use_effect_with(props.selected, |_| crate::browser::reveal_nearest(".nb-explain"));
     let c = &props.checked.0;
-    if c.diagnostics.is_empty() || c.input.trim().is_empty() {
+    if c.order.is_empty() || c.input.trim().is_empty() {
         return html! {};
     }
     let filters = SEVERITIES.iter().enumerate().map(|(k, s)| {

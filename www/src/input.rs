@@ -86,7 +86,17 @@ fn as_text(content: String) -> (String, Vec<LimitHit>) {
     if nianbao::text::html::looks_like_html(&content) {
         from_html(&content)
     } else {
-        (nianbao::text::hygiene::clean(&content).into_owned(), Vec::new())
+        (lf(nianbao::text::hygiene::clean(&content).into_owned()), Vec::new())
+    }
+}
+
+/// Line breaks as the textarea holds them (its value turns CRLF and CR into
+/// LF): the text checked is then the text in the editor, offset for offset.
+fn lf(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
     }
 }
 
@@ -176,8 +186,8 @@ pub fn Input(props: &InputProps) -> Html {
             let limit = if word { nianbao::text::limits::MAX_DOCX_BYTES } else { limits };
             if file.size() > limit as u64 {
                 status.set(format!(
-                    "文件 {name} 有 {:.1} MB，超过 {} MB 的上限，没有读入（一份年度报告通常只有 5–60 KB）。",
-                    file.size() as f64 / (1 << 20) as f64,
+                    "文件 {name} 有 {} MB，超过 {} MB 的上限，没有读入（一份年度报告通常只有 5–60 KB）。",
+                    browser::megabytes(file.size() as usize),
                     limit >> 20
                 ));
                 return;

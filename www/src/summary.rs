@@ -3,6 +3,7 @@
 
 use crate::app::Shared;
 use crate::browser;
+use nianbao::checks::scope::Scope;
 use nianbao::checks::Severity;
 use yew::prelude::*;
 
@@ -17,8 +18,29 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let m = &c.report.meta;
     let (errors, warnings, infos) = (c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info));
     let unknown = || "未识别".to_owned();
-    let verdict = if c.input.trim().is_empty() {
+    let scope_note = match &c.scope {
+        Scope::TablesUnread { words } => Some(format!(
+            "文字中有统计表的行名（“{}”等），但没有读出表格：复制时表格可能被打乱了（从 PDF 或网页复制时常见）。\
+             请直接打开 Word 文档（.docx），或从网页把表格连同文字一起复制粘贴。",
+            words.join("”“")
+        )),
+        Scope::Fragment { tables } => Some(format!(
+            "只有统计表（{}），按表格片段检查：没有检查标题、章节和正文。",
+            tables.iter().map(|&t| nianbao::views::messages::table_name(t)).collect::<Vec<_>>().join("、")
+        )),
+        _ => None,
+    };
+    let verdict = if c.input.trim().is_empty() || c.scope == Scope::Empty {
         html! { <p class="nb-verdict">{ "请粘贴或打开一份年度报告。" }</p> }
+    } else if let Scope::TooShort { chars } = c.scope {
+        html! {
+            <>
+                <p class="nb-verdict nb-state">{ "还不是一份完整的年度报告" }</p>
+                <p class="nb-note">{ format!(
+                    "这段文字只有 {chars} 个字，没有统计表。粘贴或打开报告全文后会立即检查三张统计表的勾稽关系、空白单元格、正文与表格是否一致等。"
+                ) }</p>
+            </>
+        }
     } else if errors > 0 {
         html! { <p class="nb-verdict nb-fail"><span aria-hidden="true">{ "✗ " }</span><strong>{ "有错误" }</strong>{ format!("：{errors} 个错误、{warnings} 个警告、{infos} 个提示。") }</p> }
     } else if warnings > 0 {
@@ -29,6 +51,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="nb-summary" role="status" aria-live="polite" aria-label="检查摘要">
             { verdict }
+            { scope_note.map(|n| html! { <p class="nb-scope">{ n }</p> }) }
             <dl class="nb-meta">
                 <dt>{ "发布机关" }</dt>
                 <dd data-field="agency">{ m.agency.as_ref().map_or_else(unknown, |a| a.value.clone()) }</dd>
