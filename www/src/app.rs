@@ -7,6 +7,7 @@ use crate::checked::Checked;
 use crate::findings::Findings;
 use crate::input::{Edit, Input, Limits, Origin};
 use crate::normalized::Normalized;
+use crate::notice::{Actions, Notice, NoticeView};
 use crate::summary::{Exports, Summary};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -39,24 +40,6 @@ pub struct ViewProps {
     pub checked: Shared,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
-}
-
-/// What the page says about the text and its draft, beside the editor.
-#[derive(Clone, PartialEq)]
-pub enum Notice {
-    None,
-    /// The draft of the checked text is kept in this browser.
-    Saved,
-    /// The browser refused to keep it (quota): a reload would lose it.
-    NotSaved,
-    /// Another tab wrote the draft: this one no longer saves, so as not to overwrite it.
-    OtherTab,
-    /// A text over the size limit (its size in bytes) was not taken.
-    TooLarge(usize),
-    /// The last check of the restored text never finished: it is not re-run.
-    Failed,
-    /// An example, a file or 清空 replaced the user's text (what happened): it can come back.
-    Replaced(String),
 }
 
 /// Whether the editor holds the user's own text, or an example or a blank put there for them.
@@ -303,42 +286,7 @@ pub fn App() -> Html {
             }
         })
     };
-    let notice_html = match &*notice {
-        Notice::None => html! {},
-        Notice::Saved => html! { <p class="nb-draft" aria-live="polite">{ "草稿已保存在本机浏览器。" }</p> },
-        Notice::NotSaved => html! {
-            <p class="nb-draft nb-warn" role="alert">{ "草稿过大，未能保存在本机浏览器：刷新或关闭页面会丢失这些文字，请另行保存。" }</p>
-        },
-        Notice::OtherTab => html! {
-            <p class="nb-draft nb-warn" role="alert">
-                { "另一个标签页修改了草稿；为免互相覆盖，本页不再自动保存。" }
-                <button type="button" class="nb-button" onclick={on_save_here}>{ "以本页文字为准保存" }</button>
-            </p>
-        },
-        Notice::TooLarge(bytes) => html! {
-            <p class="nb-draft nb-warn" role="alert">{ format!(
-                "内容有 {} MB，超过 {} MB 的上限，没有检查，也没有保存（一份年度报告通常只有 5–60 KB）。",
-                browser::megabytes(*bytes), MAX_INPUT_BYTES >> 20
-            ) }</p>
-        },
-        Notice::Replaced(what) => html! {
-            <p class="nb-draft nb-replaced" aria-live="polite">
-                { what.clone() }
-                <button type="button" class="nb-button" onclick={on_bring_back}>{ "恢复原来的文字" }</button>
-            </p>
-        },
-        Notice::Failed => html! {
-            <div class="nb-draft nb-warn" role="alert">
-                <p>{ if text.is_empty() {
-                    "上次检查时页面出错；那段文字过大，浏览器没能保存，请重新粘贴或打开文件。"
-                } else {
-                    "上次检查这份文字时页面出错，为免再次出错，这次没有自动检查。文字仍在下面的输入框中。"
-                } }</p>
-                <button type="button" class="nb-button" onclick={on_retry}>{ "重新检查" }</button>
-                <button type="button" class="nb-button" onclick={on_clear_failed}>{ "清空" }</button>
-            </div>
-        },
-    };
+    let actions = Actions { on_retry, on_clear_failed, on_save_here, on_bring_back };
 
     // n / p (or j / k) move through the findings when the focus is not in the text.
     // The listener is registered once and reads the current position from a cell,
@@ -396,7 +344,7 @@ pub fn App() -> Html {
             </header>
             <main class="nb-main">
                 <section class="nb-left" aria-label="输入">
-                    { notice_html }
+                    <NoticeView notice={(*notice).clone()} text_empty={text.is_empty()} {actions} />
                     <Input text={(*text).clone()} {on_text} checked={(*checked).clone()} selected={*selected}
                         on_select={on_select.clone()} />
                 </section>

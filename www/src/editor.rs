@@ -31,6 +31,8 @@ pub struct EditorProps {
 #[derive(Clone, PartialEq)]
 struct Card {
     findings: Vec<usize>,
+    /// How many findings cover the mark (`findings` names the first few).
+    count: usize,
     top: f64,
     left: f64,
     /// Shown for the caret (its buttons can be reached), not only for the pointer.
@@ -80,9 +82,24 @@ pub fn Editor(props: &EditorProps) -> Html {
         });
     }
     let onscroll = {
-        let sync = sync.clone();
-        Callback::from(move |_: Event| sync())
+        let (sync, card) = (sync.clone(), card.clone());
+        Callback::from(move |_: Event| {
+            sync();
+            // Its place was the mark's before the scroll.
+            if card.is_some() {
+                card.set(None);
+            }
+        })
     };
+    {
+        // A card names findings of one check: a new check closes it.
+        let card = card.clone();
+        use_effect_with(props.checked.clone(), move |_| {
+            if card.is_some() {
+                card.set(None);
+            }
+        });
+    }
     {
         // The chosen finding: its span selected in the editor, and the editor
         // (only it) scrolled so the span stands in its upper third.
@@ -147,7 +164,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 return;
             }
             let (top, left) = place(&mark);
-            card.set(Some(Card { findings, top, left, caret: false }));
+            card.set(Some(Card { count: count(&mark), findings, top, left, caret: false }));
         })
     };
     let onmouseout = {
@@ -165,7 +182,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 let mark = mark_holding(&backdrop, at)?;
                 let findings = indices(&mark);
                 let (top, left) = place(&mark);
-                Some(Card { findings, top, left, caret: true })
+                Some(Card { count: count(&mark), findings, top, left, caret: true })
             });
             if *card != next {
                 card.set(next);
@@ -202,7 +219,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     let named = p.named.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
                     html! {
                         <mark class={classes!("nb-mark", format!("nb-{}", worst.as_str()), p.selected.then_some("nb-selected"))}
-                            data-i={named} data-start={p.start.to_string()} data-end={p.end.to_string()}>{ text }</mark>
+                            data-i={named} data-count={p.count.to_string()} data-start={p.start.to_string()} data-end={p.end.to_string()}>{ text }</mark>
                     }
                 }
             }
@@ -271,7 +288,7 @@ fn card_view(
             </li>
         }
     });
-    let more = card.findings.len().saturating_sub(3);
+    let more = card.count.saturating_sub(card.findings.len().min(3));
     html! {
         <div class="nb-card" ref={node} role="status" {onmouseover} {onmouseout}>
             <ul>{ for items }</ul>
@@ -316,6 +333,10 @@ fn mark_holding(backdrop: &NodeRef, at: usize) -> Option<Element> {
     (0..marks.length())
         .filter_map(|k| marks.get(k)?.dyn_into::<Element>().ok())
         .find(|m| matches!((attr(m, "data-start"), attr(m, "data-end")), (Some(s), Some(e)) if s <= at && at <= e))
+}
+
+fn count(mark: &Element) -> usize {
+    mark.get_attribute("data-count").and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 
 fn indices(mark: &Element) -> Vec<usize> {

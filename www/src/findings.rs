@@ -61,7 +61,8 @@ fn item(props: &ViewProps, i: usize) -> Html {
     let on_select = props.on_select.clone();
     let onclick = Callback::from(move |_| on_select.emit(i));
     let selected = props.selected == Some(i);
-    let fix = d.fix.as_ref().map(|f| {
+    // An action only where the cell's text is in the editor to select.
+    let fix = d.fix.as_ref().filter(|f| c.cell_span(&f.cell).is_some()).map(|f| {
         let (checked, value) = (props.checked.clone(), f.value);
         let onclick = Callback::from(move |_| editor::apply_fix(&checked.0, i));
         html! {

@@ -120,7 +120,9 @@ pub fn Input(props: &InputProps) -> Html {
         Callback::from(move |e: InputEvent| {
             *generation.borrow_mut() += 1;
             // Not on each step of an input method's composition: once it ends (below).
-            if e.is_composing() {
+            // Read as a property: an `input` event sent as a plain Event has none.
+            let composing = js_sys::Reflect::get(&e, &"isComposing".into()).ok().and_then(|v| v.as_bool());
+            if composing == Some(true) {
                 return;
             }
             let area: HtmlTextAreaElement = e.target_unchecked_into();

@@ -8,6 +8,7 @@ mod editor;
 mod findings;
 mod input;
 mod normalized;
+mod notice;
 mod samples;
 mod summary;
 

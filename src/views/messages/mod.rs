@@ -1,10 +1,12 @@
 //! A finding's message and help, rendered from its data (`checks::Finding`,
 //! its broken identities): the one place where findings become Chinese text.
 
-use crate::checks::{rule, Broken, ChapterProblem, Diagnostic, Finding, Invalid, MoneyProblem, Severity, Term};
-use crate::model::identities::Relation;
+use crate::checks::{rule, ChapterProblem, Diagnostic, Finding, Invalid, MoneyProblem, Severity};
 use crate::model::{Number, TableKind, TemplateId, CHAPTERS};
 use crate::text::limits::Limit;
+
+mod sums;
+use sums::{equation, equations, sides};
 
 /// Said of cells whose place in a row was inferred: the row printed fewer values than columns.
 const GUESS: &str = "（该行数字少于列数，哪几格是按位置推断的，请核对）";
@@ -50,54 +52,6 @@ fn edition(t: TemplateId) -> &'static str {
 /// The chapter's numeral: `一` for 1.
 fn numeral(n: u8) -> char {
     CHAPTERS.get(usize::from(n).wrapping_sub(1)).and_then(|h| h.chars().next()).unwrap_or('?')
-}
-
-/// `自然人列：一、本年新收+二、上年结转 = 1+0 = 1，但（七）总计+四、结转下年度 = 0+0 = 0`
-fn equation(b: &Broken) -> String {
-    let value = |t: &Term| t.value.map_or("空白".to_owned(), |n| n.to_string());
-    let side = |terms: &[Term], sum: Number| {
-        if terms.len() == 1 {
-            return format!("{} = {}", terms[0].name, value(&terms[0]));
-        }
-        if terms.len() > 6 {
-            // Long sums (the result rows): name the terms that are not 0.
-            let shown: Vec<String> =
-                terms.iter().filter(|t| value(t) != "0").map(|t| format!("{} {}", t.name, value(t))).collect();
-            let listed = if shown.is_empty() { "各项均为 0".to_owned() } else { shown.join(" + ") };
-            return format!("各项之和 = {sum}（{listed}）");
-        }
-        let names: Vec<&str> = terms.iter().map(|t| t.name).collect();
-        let values: Vec<String> = terms.iter().map(value).collect();
-        format!("{} = {} = {sum}", names.join("+"), values.join("+"))
-    };
-    let relation = match b.relation {
-        Relation::Equal => "但",
-        Relation::AtLeast => "小于",
-    };
-    let mut text = format!("{}：{}，{relation} {}", b.about, side(&b.lhs, b.lhs_sum), side(&b.rhs, b.rhs_sum));
-    if b.blanks > 0 {
-        text.push_str(&format!("（{} 个空白单元格按 0 计）", b.blanks));
-    }
-    text
-}
-
-/// An identity's two sums without their terms' values: `自然人列：（七）总计 = 3，各项之和 = 6，不相等。`
-fn sides(b: &Broken) -> String {
-    let side = |terms: &[Term]| match terms {
-        [one] => one.name.to_owned(),
-        _ if terms.len() > 6 => "各项之和".to_owned(),
-        _ => terms.iter().map(|t| t.name).collect::<Vec<_>>().join("+"),
-    };
-    let relation = match b.relation {
-        Relation::Equal => "不相等",
-        Relation::AtLeast => "前者小于后者",
-    };
-    format!("{}：{} = {}，{} = {}，{relation}。", b.about, side(&b.lhs), b.lhs_sum, side(&b.rhs), b.rhs_sum)
-}
-
-/// `[T3-ROW] …；[T3-SUM] …`
-fn equations(broken: &[Broken]) -> String {
-    broken.iter().map(|b| format!("[{}] {}", b.code, equation(b))).collect::<Vec<_>>().join("；")
 }
 
 const INFERRED: &str = "（涉及的部分数字原文粘连在一起，是按位数和勾稽关系拆分推断的，见 CELL-SPLIT）";
