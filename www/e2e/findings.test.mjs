@@ -58,8 +58,15 @@ test('errors first, each its cause and fix, the arithmetic one click away; 改�
   assert.equal(await sums.getAttribute('open'), null);
   await sums.locator('summary').click();
   assert.match(await sums.locator('p').textContent(), /\[T3-ROW\].*总计 = 3.*= 6/);
-  // The suggested value: an action that selects the cell's text in the editor.
+  // The suggested value: an action that selects the cell's text in the editor, scrolled to it.
+  await page.evaluate(() => { document.getElementById('nb-input').scrollTop = 0; });
   await item.locator('button.nb-apply', { hasText: '改为 2' }).click();
+  const inView = await page.evaluate(() => {
+    const a = document.getElementById('nb-input').getBoundingClientRect();
+    const m = [...document.querySelectorAll('.nb-backdrop .nb-mark')].find((x) => x.textContent === '5').getBoundingClientRect();
+    return m.top >= a.top && m.bottom <= a.bottom;
+  });
+  assert.ok(inView, 'the editor scrolled to the cell');
   const selected = await page.evaluate(() => {
     const a = document.getElementById('nb-input');
     return { focused: document.activeElement === a, text: a.value.slice(a.selectionStart, a.selectionEnd) };

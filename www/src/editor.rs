@@ -312,6 +312,14 @@ pub fn apply_fix(c: &Checked, i: usize) {
         if a.value() == c.input {
             let _ = a.focus();
             select(&a, &c.input, span.start, span.end);
+            // The editor (only it) scrolled to the cell, by the mark drawn under it.
+            let document = web_sys::window().and_then(|w| w.document());
+            let backdrop = document.and_then(|d| d.query_selector(".nb-backdrop").ok().flatten());
+            let mark = backdrop.as_ref().and_then(|b| in_marks(b, span.start));
+            if let (Some(b), Some(m)) = (backdrop, mark.and_then(|m| m.dyn_into::<HtmlElement>().ok())) {
+                a.set_scroll_top(m.offset_top() - a.client_height() / 3);
+                b.set_scroll_top(a.scroll_top());
+            }
         }
     }
 }
@@ -328,7 +336,12 @@ fn mark_at(backdrop: &NodeRef, x: f32, y: f32) -> Option<(Vec<usize>, Element)> 
 /// The mark holding byte `at` of the text (its start inclusive, its end too:
 /// a caret just after a marked value is on it).
 fn mark_holding(backdrop: &NodeRef, at: usize) -> Option<Element> {
-    let marks = backdrop.cast::<Element>()?.query_selector_all(".nb-mark").ok()?;
+    in_marks(&backdrop.cast::<Element>()?, at)
+}
+
+/// The mark of `backdrop` holding byte `at`.
+fn in_marks(backdrop: &Element, at: usize) -> Option<Element> {
+    let marks = backdrop.query_selector_all(".nb-mark").ok()?;
     let attr = |m: &Element, name: &str| m.get_attribute(name)?.parse::<usize>().ok();
     (0..marks.length())
         .filter_map(|k| marks.get(k)?.dyn_into::<Element>().ok())
