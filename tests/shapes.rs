@@ -157,7 +157,7 @@ fn numbers_on_the_line_after_the_label() {
 fn a_line_a_pdf_wrapped_runs_on_into_the_next() {
     let text = "一、总体情况\n（一）主动公开\n本年度共主动公开政府信息一百二十条，其中通过政府网站公开八十条，通过政务\n新媒体公开四十条。\n下一段。\n";
     let report = nianbao::parse(text);
-    let paragraphs: Vec<&str> = report.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let paragraphs: Vec<&str> = report.paragraphs.iter().map(|p| p.text).collect();
     assert_eq!(
         paragraphs,
         [
@@ -167,7 +167,7 @@ fn a_line_a_pdf_wrapped_runs_on_into_the_next() {
         ]
     );
     // The paragraph's text is the input's own, so sentences keep exact spans.
-    let p = &report.paragraphs[1];
+    let p = report.paragraphs.at(1);
     assert_eq!(&text[p.span.start..p.span.end], p.text);
     assert_eq!(
         p.joined(),

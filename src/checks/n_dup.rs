@@ -51,7 +51,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         })
         .collect();
     let span_of = |from: usize, to: usize| {
-        crate::text::Span::new(paragraphs[kept[from].0].span.start, paragraphs[kept[to].0].span.end)
+        crate::text::Span::new(paragraphs.at(kept[from].0).span.start, paragraphs.at(kept[to].0).span.end)
     };
     let mut first: HashMap<&str, usize> = HashMap::new();
     // For each compared paragraph, the earlier one it repeats.
@@ -81,7 +81,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         }
         let first_end = repeats[end].map_or(j, |r| r as usize);
         let count = end - i + 1;
-        let opening: String = paragraphs[kept[i].0].text.chars().take(20).collect();
+        let opening: String = paragraphs.at(kept[i].0).text.chars().take(20).collect();
         let mut d = Diagnostic::new(&RULE, Finding::RepeatedParagraphs { opening, count });
         d.span = Some(span_of(i, end));
         d.related = vec![span_of(j, first_end)];
@@ -94,7 +94,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let sentences: Vec<Vec<String>> = kept
         .iter()
         .map(|&(p, _)| {
-            paragraphs[p]
+            paragraphs.at(p)
                 .text
                 .split(['。', '！', '？', '；'])
                 .map(|s| Folded::filtered(s, 0, is_bare).text)
@@ -128,10 +128,10 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             .copied()
             .find(|&k| holder(k) && holds_all(k));
         let Some(k) = found else { continue };
-        let opening: String = paragraphs[*p].text.chars().take(20).collect();
+        let opening: String = paragraphs.at(*p).text.chars().take(20).collect();
         let mut d = Diagnostic::new(&RULE, Finding::RepeatedInside { opening });
-        d.span = Some(paragraphs[*p].span);
-        d.related = vec![paragraphs[kept[k].0].span];
+        d.span = Some(paragraphs.at(*p).span);
+        d.related = vec![paragraphs.at(kept[k].0).span];
         out.push(d);
     }
 }

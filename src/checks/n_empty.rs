@@ -24,7 +24,7 @@ const SHORT: usize = 30;
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(five) = report.chapters.iter().position(|c| c.number == Some(5)) else { return };
-    let text: String = report.paragraphs.iter().filter(|p| p.chapter == Some(five)).map(|p| p.text.as_str()).collect();
+    let text: String = report.paragraphs.iter().filter(|p| p.chapter == Some(five)).map(|p| p.text).collect();
     let bare = text.chars().filter(|c| is_bare(*c)).count();
     if bare >= SHORT {
         return;

@@ -26,7 +26,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         return;
     }
     let Some(six) = report.chapters.iter().position(|c| c.number == Some(6)) else { return };
-    let text: String = report.paragraphs.iter().filter(|p| p.chapter == Some(six)).map(|p| p.text.as_str()).collect();
+    let text: String = report.paragraphs.iter().filter(|p| p.chapter == Some(six)).map(|p| p.text).collect();
     if text.contains("处理费") || text.contains("信息处理") && text.contains("费") {
         return;
     }

@@ -29,9 +29,9 @@ impl Sentence {
 /// of the longest paragraph, not of the whole text.
 pub fn each_paragraph(report: &Report, mut each: impl FnMut(&[Sentence])) {
     let mut out = Vec::new();
-    for p in &report.paragraphs {
+    for p in report.paragraphs.iter() {
         out.clear();
-        split(p, &mut out);
+        split(&p, &mut out);
         each(&out);
     }
 }

@@ -77,7 +77,7 @@ pub fn applies(scope: &Scope, code: &str) -> bool {
 /// holds, in template order, each row once.
 fn named_rows(report: &Report) -> Vec<&'static str> {
     let mut text = String::new();
-    for p in &report.paragraphs {
+    for p in report.paragraphs.iter() {
         if text.len() >= LOOK_CHARS {
             break;
         }

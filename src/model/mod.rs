@@ -3,11 +3,13 @@
 //! blank or missing, with the span it was read from.
 
 pub mod identities;
+pub mod paragraphs;
 pub mod print;
 pub mod template;
 
 use crate::text::limits::LimitHit;
 use crate::text::Span;
+pub use paragraphs::{Paragraph, Paragraphs};
 pub use template::{ColDef, ColKind, RowDef, TableDef, TableKind, Template, TemplateId, CHAPTERS};
 
 /// A number as printed: an integer mantissa and a count of decimals
@@ -184,23 +186,6 @@ pub struct Chapter {
     pub span: Span,
 }
 
-/// Running text outside the tables: a line, or lines a PDF wrapped.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Paragraph {
-    /// The input's own text, line breaks included (spans stay exact).
-    pub text: String,
-    pub span: Span,
-    /// Index into `Report::chapters` of the chapter it belongs to.
-    pub chapter: Option<usize>,
-}
-
-impl Paragraph {
-    /// The text as one line, for showing: the wrapped lines joined.
-    pub fn joined(&self) -> String {
-        self.text.lines().map(str::trim).collect()
-    }
-}
-
 #[derive(Clone, Debug, Default)]
 pub struct Tables {
     pub active: Option<Table>,
@@ -284,7 +269,7 @@ pub struct Report {
     pub meta: Meta,
     pub chapters: Vec<Chapter>,
     pub tables: Tables,
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: Paragraphs,
     pub notes: Vec<ReadNote>,
     /// Where the input reached a bound of `text::limits` (the rest read less fully).
     pub limits: Vec<LimitHit>,
@@ -334,7 +319,7 @@ impl Report {
             *s = f(*s);
         }
         self.chapters.iter_mut().for_each(|c| c.span = f(c.span));
-        self.paragraphs.iter_mut().for_each(|p| p.span = f(p.span));
+        self.paragraphs.map_spans(&f);
         for table in self.tables.iter_mut() {
             table.span = f(table.span);
             for cell in table.cells.iter_mut().flatten() {

@@ -18,7 +18,7 @@ mod tables;
 mod tokens;
 mod values;
 
-use crate::model::{CellValue, InputKind, NoteKind, Paragraph, ReadBy, Report, Table, TableKind};
+use crate::model::{CellValue, InputKind, NoteKind, Paragraphs, ReadBy, Report, Table, TableKind};
 use crate::text::layout::trim_blank;
 use crate::text::{docx, glosses, html, traditional, Span};
 
@@ -168,10 +168,10 @@ fn paragraphs(
     tables: &[Span],
     input: &str,
     chapters: &[crate::model::Chapter],
-) -> Vec<Paragraph> {
+) -> Paragraphs {
     // At most one a line, more only where headings or tables cut a line: sized
     // up front, since doubling as they come would leave up to half unused.
-    let mut out: Vec<Paragraph> = Vec::with_capacity(rows.iter().filter(|r| !r.cells.is_empty()).count());
+    let mut out: Vec<(Span, Option<usize>)> = Vec::with_capacity(rows.iter().filter(|r| !r.cells.is_empty()).count());
     let mut chapter = None;
     let mut next = chapters.iter().peekable();
     // Whether the last paragraph's last line was wrapped.
@@ -212,20 +212,22 @@ fn paragraphs(
             let start = from + (text.as_ptr() as usize - line.as_ptr() as usize);
             let end = start + text.len();
             match out.last_mut() {
-                Some(p) if wrapped && whole => p.span.end = end,
+                Some((span, _)) if wrapped && whole => span.end = end,
                 // The text is taken once the paragraph is complete (copying it on
                 // every wrapped line would cost the square of its length).
-                _ => out.push(Paragraph { text: String::new(), span: Span::new(start, end), chapter }),
+                _ => out.push((Span::new(start, end), chapter)),
             }
         }
         let text = trim_blank(&input[r.span.start..r.span.end]);
         wrapped = whole && text.chars().count() >= WRAPPED_LINE && !text.ends_with(SENTENCE_ENDS);
     }
     // The paragraph's text stays the input's own, line breaks included.
-    for p in &mut out {
-        p.text = input[p.span.start..p.span.end].to_owned();
+    let text = out.iter().map(|(s, _)| s.end - s.start).sum();
+    let mut paragraphs = Paragraphs::with_capacity(out.len(), text);
+    for (span, chapter) in out {
+        paragraphs.push(span, chapter, &input[span.start..span.end]);
     }
-    out
+    paragraphs
 }
 
 /// Chars from which a line without a sentence end is a wrapped one (a PDF line

@@ -76,7 +76,7 @@ pub fn drop_fill(report: &mut crate::model::Report) {
     let m = &mut report.meta;
     m.title.iter_mut().chain(m.agency.iter_mut()).for_each(|f| clean(&mut f.value));
     report.chapters.iter_mut().for_each(|c| clean(&mut c.heading));
-    report.paragraphs.iter_mut().for_each(|p| clean(&mut p.text));
+    report.paragraphs.map_texts(|t| t.chars().filter(|&c| c != '\u{200B}' && c != '\u{00AD}').collect());
     for cell in report.tables.iter_mut().flat_map(|t| t.cells.iter_mut().flatten()) {
         if let crate::model::CellValue::Invalid(text) = &mut cell.value {
             clean(text);
