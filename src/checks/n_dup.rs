@@ -46,7 +46,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         .enumerate()
         .filter(|(_, p)| !front(p))
         .filter_map(|(i, p)| {
-            let bare = Folded::filtered(&p.text, 0, is_bare).text;
+            let bare = Folded::filtered(p.text, 0, is_bare).text;
             (bare.chars().count() >= MIN_LEN).then_some((i, bare))
         })
         .collect();

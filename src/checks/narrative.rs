@@ -38,7 +38,7 @@ pub fn each_paragraph(report: &Report, mut each: impl FnMut(&[Sentence])) {
 
 /// The sentences of one paragraph, appended to `out`.
 fn split(p: &Paragraph, out: &mut Vec<Sentence>) {
-    let folded = Folded::new(&p.text, 0);
+    let folded = Folded::new(p.text, 0);
     // Spans are exact when the paragraph is the input's own text; from HTML
     // the sentence points at its paragraph.
     let exact = p.span.end - p.span.start == p.text.len();

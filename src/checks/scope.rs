@@ -81,7 +81,7 @@ fn named_rows(report: &Report) -> Vec<&'static str> {
         if text.len() >= LOOK_CHARS {
             break;
         }
-        text.push_str(&p.text);
+        text.push_str(p.text);
     }
     let mut found: Vec<&'static str> = Vec::new();
     for template in [&TEMPLATE_2019, &TEMPLATE_2021] {

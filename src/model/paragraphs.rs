@@ -60,6 +60,31 @@ impl Paragraphs {
         });
     }
 
+    /// A paragraph whose text is taken later, by [`Paragraphs::take_texts`]
+    /// (a paragraph wrapped over lines grows first: see `extend_last`).
+    pub fn push_span(&mut self, span: Span, chapter: Option<usize>) {
+        let chapter = chapter.map_or(NONE, |c| c as u32);
+        self.items.push(Item { start: span.start as u32, end: span.end as u32, text_end: 0, chapter });
+    }
+
+    /// Moves the last paragraph's end to `end`.
+    pub fn extend_last(&mut self, end: usize) {
+        if let Some(last) = self.items.last_mut() {
+            last.end = end as u32;
+        }
+    }
+
+    /// Every paragraph's text, taken as `text_of` its span, in place of what it held.
+    pub fn take_texts<'t>(&mut self, text_of: impl Fn(Span) -> &'t str) {
+        let span = |i: &Item| Span::new(i.start as usize, i.end as usize);
+        let mut text = String::with_capacity(self.items.iter().map(|i| text_of(span(i)).len()).sum());
+        for item in &mut self.items {
+            text.push_str(text_of(span(item)));
+            item.text_end = text.len() as u32;
+        }
+        self.text = text;
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }

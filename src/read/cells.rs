@@ -68,7 +68,7 @@ impl<'a> Reader<'a> {
         Reader { input, scratch: String::new(), spans: Vec::new(), parts: Vec::new() }
     }
 
-    pub(super) fn line(&mut self, doc: &mut Doc, start: usize, body: &str) -> Line {
+    pub(super) fn line(&mut self, doc: &mut Doc, start: usize, body: &str, brk: usize) -> Line {
         let input = self.input;
         let sep = split_cells(body, start, &mut self.spans);
         // A Markdown header rule (`---|---|`) separates, it holds no cells; a
@@ -83,7 +83,7 @@ impl<'a> Reader<'a> {
         // signature ends a sentence): running text, not folded until asked.
         let prose = matches!(self.spans[..], [only] if sep == Separator::None
             && (only.end - only.start > PROSE_LEN || is_sentence(&input[only.start..only.end])));
-        let line = Line::at(doc, start, body.len(), sep, prose);
+        let mut line = Line::at(doc, start, brk, sep, prose);
         if prose {
             let s = self.spans[0];
             doc.cells.push(Cell::new(Span::new(s.start, s.end), 0, CellKind::Text, None, 0..0));
@@ -142,6 +142,13 @@ impl<'a> Reader<'a> {
                 self.split_label(doc, i, label_at);
             }
             doc.folded.append(&input[at..span.end], at, |_| true);
+            // A label equal to the folded line is kept once.
+            let folded = &doc.folded.text[line.folded.0 as usize..];
+            if label_at.0 < doc.labels.text.len() && doc.labels.text[label_at.0..] == *folded {
+                doc.labels.text.truncate(label_at.0);
+                doc.labels.origins.truncate(label_at.1);
+                line.label_is_folded = true;
+            }
         }
         line
     }

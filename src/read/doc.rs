@@ -18,24 +18,26 @@ pub enum CellKind {
     Text,
 }
 
-/// A cell of a line, packed into 32 bytes (a short line's cells are most of
-/// what it costs): its span, column, kind, unit and bare text.
+/// A cell of a line, packed into 20 bytes (a short line's cells are most of
+/// what it costs): its span, column, kind, unit, and either its number or its
+/// bare text (a cell holds one or the other).
 #[derive(Clone, Debug)]
 pub struct Cell {
-    mantissa: i64,
+    /// A number's mantissa (as two halves: 4-byte alignment), or where a text
+    /// cell's bare text lies in the row's label.
+    payload: [u32; 2],
     start: u32,
     end: u32,
-    x: u32,
-    bare: R32,
-    /// 0 empty, 1 number, 2 placeholder, 3 text.
-    tag: u8,
+    /// Held to `u16::MAX`: no table's column stands that far right.
+    x: u16,
     scale: u8,
-    /// 1 + the unit's index in `values::UNITS`, or 0.
-    unit: u8,
+    /// The kind (0 empty, 1 number, 2 placeholder, 3 text) in the low two
+    /// bits; above them 1 + the unit's index in `values::UNITS`, or 0.
+    tag: u8,
 }
 
 // What a cell and a line's bookkeeping cost, on every target.
-const _: () = assert!(std::mem::size_of::<Cell>() == 32 && std::mem::size_of::<Line>() == 32);
+const _: () = assert!(std::mem::size_of::<Cell>() == 20 && std::mem::size_of::<Line>() == 28);
 
 impl Cell {
     pub(super) fn new(span: Span, x: usize, kind: CellKind, unit: Option<&'static str>, bare: Range<usize>) -> Cell {
@@ -46,22 +48,30 @@ impl Cell {
             CellKind::Text => (3, Number::int(0)),
         };
         let unit = unit.and_then(|u| UNITS.iter().position(|&k| k == u)).map_or(0, |i| i as u8 + 1);
+        let payload = if tag == 3 {
+            [bare.start as u32, bare.end as u32]
+        } else {
+            let m = n.mantissa as u64;
+            [m as u32, (m >> 32) as u32]
+        };
         Cell {
-            mantissa: n.mantissa,
+            payload,
             start: span.start as u32,
             end: span.end as u32,
-            x: x as u32,
-            bare: R32::new(bare),
-            tag,
+            x: x.min(usize::from(u16::MAX)) as u16,
             scale: n.scale,
-            unit,
+            tag: tag | unit << 2,
         }
     }
 
+    fn mantissa(&self) -> i64 {
+        (u64::from(self.payload[0]) | u64::from(self.payload[1]) << 32) as i64
+    }
+
     pub fn kind(&self) -> CellKind {
-        match self.tag {
+        match self.tag & 3 {
             0 => CellKind::Empty,
-            1 => CellKind::Number(Number { mantissa: self.mantissa, scale: self.scale }),
+            1 => CellKind::Number(Number { mantissa: self.mantissa(), scale: self.scale }),
             2 => CellKind::Placeholder,
             _ => CellKind::Text,
         }
@@ -78,24 +88,30 @@ impl Cell {
 
     /// A unit printed after a number (`3.5万元`, `2件`).
     pub fn unit(&self) -> Option<&'static str> {
-        UNITS.get(usize::from(self.unit).checked_sub(1)?).copied()
+        UNITS.get(usize::from(self.tag >> 2).checked_sub(1)?).copied()
     }
 
     /// Where its bare text (ideographs, letters, digits; folded) lies in the row's label.
     pub fn bare(&self) -> Range<usize> {
-        self.bare.range()
+        match self.tag & 3 {
+            3 => self.payload[0] as usize..self.payload[1] as usize,
+            _ => 0..0,
+        }
     }
 
     pub(super) fn set_end(&mut self, end: usize) {
         self.end = end as u32;
     }
 
+    /// Moves a text cell's bare text's end.
     pub(super) fn set_bare_end(&mut self, end: usize) {
-        self.bare.end = end as u32;
+        if self.tag & 3 == 3 {
+            self.payload[1] = end as u32;
+        }
     }
 
     pub fn is_value(&self) -> bool {
-        matches!(self.tag, 1 | 2)
+        matches!(self.tag & 3, 1 | 2)
     }
 }
 
@@ -142,51 +158,43 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A byte or char range in one of the [`Doc`]'s buffers, in 32 bits (inputs
-/// are far below 4 GB): a line's bookkeeping is most of what a short line costs.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct R32 {
-    start: u32,
-    end: u32,
-}
-
-impl R32 {
-    pub(super) fn new(r: Range<usize>) -> Self {
-        R32 { start: r.start as u32, end: r.end as u32 }
-    }
-
-    fn range(self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
 /// Where a row's parts start in the [`Doc`]'s shared buffers (bytes of the
 /// folded text and of the labels, chars of their origins); each ends where
-/// the next line's start, so a line's bookkeeping is 32 bytes.
+/// the next line's start, so a line's bookkeeping is 28 bytes.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Line {
     pub(super) start: u32,
-    /// The line's length without its line break.
-    pub(super) len: u32,
     pub(super) cells: u32,
     pub(super) folded: (u32, u32),
     pub(super) label: (u32, u32),
     pub(super) sep: Separator,
     pub(super) prose: bool,
+    /// The label is the folded text itself (a line of one text cell of bare
+    /// characters, such as most short lines): kept once, in `folded`.
+    pub(super) label_is_folded: bool,
+    /// The line break's bytes (`\n`, `\r\n`, or none at the end): the line
+    /// ends that far before the next one starts.
+    pub(super) brk: u8,
 }
 
 impl Line {
+    /// The line's span, without its line break, `next` being the line after it.
+    fn span(&self, next: &Line) -> Span {
+        Span::new(self.start as usize, next.start as usize - usize::from(self.brk))
+    }
+
     /// Where the parts of a line read into `doc` next start.
-    pub(super) fn at(doc: &Doc, start: usize, len: usize, sep: Separator, prose: bool) -> Line {
+    pub(super) fn at(doc: &Doc, start: usize, brk: usize, sep: Separator, prose: bool) -> Line {
         let mark = |f: &Folded| (f.text.len() as u32, f.origins.len() as u32);
         Line {
             start: start as u32,
-            len: len as u32,
             cells: doc.cells.len() as u32,
             folded: mark(&doc.folded),
             label: mark(&doc.labels),
             sep,
             prose,
+            label_is_folded: false,
+            brk: brk as u8,
         }
     }
 }
@@ -205,26 +213,24 @@ pub struct Doc {
 
 impl Doc {
     pub fn read(input: &str) -> Doc {
-        // The lines counted first (a fast pass), the rest sized from the length
-        // (reports average over 60 bytes a line): growing costs copies and slack.
-        let lines = input.bytes().filter(|&b| b == b'\n').count() + 2;
+        // The lines and the bytes that are not line breaks counted first (a fast
+        // pass), the rest sized from them (reports average over 60 bytes a
+        // line): growing costs copies and slack, and a blank line needs nothing.
+        let breaks = input.bytes().filter(|&b| b == b'\n').count();
+        let text = input.len() - breaks;
         let mut doc = Doc {
-            lines: Vec::with_capacity(lines),
-            cells: Vec::with_capacity(input.len() / 16 + 1),
-            folded: Folded {
-                text: String::with_capacity(input.len() / 2),
-                origins: Vec::with_capacity(input.len() / 4),
-            },
-            labels: Folded {
-                text: String::with_capacity(input.len() / 8),
-                origins: Vec::with_capacity(input.len() / 16),
-            },
+            lines: Vec::with_capacity(breaks + 2),
+            cells: Vec::with_capacity(text / 16 + 1),
+            folded: Folded { text: String::with_capacity(text / 2), origins: Vec::with_capacity(text / 4) },
+            labels: Folded { text: String::with_capacity(text / 8), origins: Vec::with_capacity(text / 16) },
         };
         let mut reader = Reader::new(input);
         let mut start = 0;
         for raw in input.split_inclusive('\n') {
-            let body = raw.trim_end_matches(['\n', '\r']);
-            let line = reader.line(&mut doc, start, body);
+            // A line ends at a line feed, and a carriage return before it.
+            let body = raw.strip_suffix('\n').unwrap_or(raw);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            let line = reader.line(&mut doc, start, body, raw.len() - body.len());
             doc.lines.push(line);
             start += raw.len();
         }
@@ -235,6 +241,28 @@ impl Doc {
 
     pub fn rows(&self) -> Rows<'_> {
         Rows { doc: self, lines: &self.lines }
+    }
+
+    /// The lines alone, the cells and folded text freed.
+    pub fn into_lines(self) -> Lines {
+        Lines { lines: self.lines }
+    }
+}
+
+/// The lines of a [`Doc`] without their cells: where each is, and whether it holds any.
+pub struct Lines {
+    lines: Vec<Line>,
+}
+
+/// A line of [`Lines`].
+pub struct LineAt {
+    pub span: Span,
+    pub has_cells: bool,
+}
+
+impl Lines {
+    pub fn iter(&self) -> impl Iterator<Item = LineAt> + '_ {
+        self.lines.windows(2).map(|w| LineAt { span: w[0].span(&w[1]), has_cells: w[1].cells > w[0].cells })
     }
 }
 
@@ -283,11 +311,14 @@ impl<'a> Rows<'a> {
             origins: &f.origins[chars as usize..end_chars as usize],
         };
         Row {
-            span: Span::new(l.start as usize, (l.start + l.len) as usize),
+            span: l.span(next),
             sep: l.sep,
             cells: &doc.cells[l.cells as usize..next.cells as usize],
             folded: view(&doc.folded, l.folded, next.folded),
-            label: view(&doc.labels, l.label, next.label),
+            label: match l.label_is_folded {
+                true => view(&doc.folded, l.folded, next.folded),
+                false => view(&doc.labels, l.label, next.label),
+            },
             prose: l.prose,
         }
     }

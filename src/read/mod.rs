@@ -9,6 +9,7 @@ mod choose;
 mod dates;
 mod doc;
 mod format;
+mod held;
 mod labels;
 mod meta;
 mod place;
@@ -21,6 +22,7 @@ mod values;
 use crate::model::{CellValue, InputKind, NoteKind, Paragraphs, ReadBy, Report, Table, TableKind};
 use crate::text::layout::trim_blank;
 use crate::text::{docx, glosses, html, traditional, Span};
+use held::Held;
 
 /// Reads a report from text or HTML (told apart by content). Never panics;
 /// unreadable parts are left missing. Spans point into `input`.
@@ -69,20 +71,21 @@ pub fn parse_text(input: &str) -> Report {
 }
 
 fn read_text(input: &str) -> Report {
-    let doc = doc::Doc::read(input);
-    let rows = doc.rows();
+    let mut held = Held::Doc(doc::Doc::read(input));
     let mut report = Report::default();
-    report.tables = tables::read(rows, &mut report.notes);
+    report.tables = tables::read(held.doc(input).rows(), &mut report.notes);
     // A table the lines hold not at all, or mostly not (its rows collapsed into
     // running text, a sentence's keyword taken for its start): the alignment
     // over the whole text reads it instead, where it accounts for more cells.
     let weak = |t: &Option<Table>| t.as_ref().is_none_or(|t| 2 * missing(t) > t.cells.iter().map(Vec::len).sum());
     let t = &report.tables;
-    // The text as tokens, made when a reading needs it.
-    let mut stream = None;
+    // Chapter headings inside running text, read while the token stream is at hand.
+    let mut inline = None;
     if weak(&t.requests) || weak(&t.active) && weak(&t.review) {
         let mut notes = Vec::new();
-        let collapsed = align::read(stream.get_or_insert_with(|| tokens::Stream::new(input)), &mut notes);
+        let stream = held.stream(input);
+        let collapsed = align::read(stream, &mut notes);
+        inline = Some(chapters::read_inline(stream, input));
         let t = &mut report.tables;
         let mut taken = [false; 3];
         // Blanks the arithmetic placed count as cells not found: a guess wins no comparison.
@@ -128,20 +131,21 @@ fn read_text(input: &str) -> Report {
     }
     let t = &report.tables;
     let spans: Vec<Span> = t.iter().map(|t| t.span).collect();
-    let inside = |r: &doc::Row, tables: &[Span]| tables.iter().any(|t| r.span.start >= t.start && r.span.end <= t.end);
+    let inside_span = |r: Span, tables: &[Span]| tables.iter().any(|t| r.start >= t.start && r.end <= t.end);
+    let inside = |r: &doc::Row, tables: &[Span]| inside_span(r.span, tables);
     // The review table's span starts at its caption, which may be the chapter heading.
     let not_review: Vec<Span> = t.active.iter().chain(&t.requests).map(|t| t.span).collect();
-    report.chapters = chapters::read(rows, input, |r| inside(r, &not_review));
+    report.chapters = chapters::read(held.doc(input).rows(), input, |r| inside(r, &not_review));
     if report.chapters.is_empty() {
         // No heading on a line of its own: the headings may stand inside running text.
-        report.chapters = chapters::read_inline(stream.get_or_insert_with(|| tokens::Stream::new(input)), input);
+        report.chapters = inline.unwrap_or_else(|| chapters::read_inline(held.stream(input), input));
     }
-    // The token stream is not needed past here: freed before the paragraphs are taken.
-    drop(stream);
     let body_start = report.chapters.first().map_or(usize::MAX, |c| c.span.start);
-    meta::read(rows, |r| inside(r, &spans), input, body_start, &mut report.meta);
+    meta::read(held.doc(input).rows(), |r| inside(r, &spans), input, body_start, &mut report.meta);
     report.meta.template = t.active.iter().chain(&t.requests).find(|t| t.template_shown).map(|t| t.template);
-    report.paragraphs = paragraphs(rows, |r| inside(r, &spans), &spans, input, &report.chapters);
+    // The paragraphs need the lines only: the cells and folded text are freed first.
+    let lines = held.into_doc(input).into_lines();
+    report.paragraphs = paragraphs(&lines, |r| inside_span(r, &spans), &spans, input, &report.chapters);
     report
 }
 
@@ -163,21 +167,20 @@ fn missing(table: &Table) -> usize {
 /// no sentence end) runs on into the next line. A line holding headings or
 /// tables inside it (a page collapsed onto one line) gives the pieces between them.
 fn paragraphs(
-    rows: doc::Rows,
-    in_table: impl Fn(&doc::Row) -> bool,
+    lines: &doc::Lines,
+    in_table: impl Fn(Span) -> bool,
     tables: &[Span],
     input: &str,
     chapters: &[crate::model::Chapter],
 ) -> Paragraphs {
     // At most one a line, more only where headings or tables cut a line: sized
     // up front, since doubling as they come would leave up to half unused.
-    let mut out: Vec<(Span, Option<usize>)> = Vec::with_capacity(rows.iter().filter(|r| !r.cells.is_empty()).count());
+    let mut out = Paragraphs::with_capacity(lines.iter().filter(|r| r.has_cells).count(), 0);
     let mut chapter = None;
     let mut next = chapters.iter().peekable();
     // Whether the last paragraph's last line was wrapped.
     let mut wrapped = false;
-    for r in rows.iter() {
-        let r = &r;
+    for r in lines.iter() {
         // The pieces of the line outside headings and tables, each with its chapter.
         let within = |s: &Span| s.start >= r.span.start && s.end <= r.span.end;
         let mut cuts: Vec<(Span, bool)> = Vec::new();
@@ -185,7 +188,7 @@ fn paragraphs(
             cuts.push((c.span, true));
         }
         // A line without cells is blank, a Markdown rule or a page number.
-        if r.cells.is_empty() || in_table(r) {
+        if !r.has_cells || in_table(r.span) {
             chapter = chapter.map_or(cuts.len().checked_sub(1), |c| Some(c + cuts.len()));
             wrapped = false;
             continue;
@@ -211,23 +214,20 @@ fn paragraphs(
             }
             let start = from + (text.as_ptr() as usize - line.as_ptr() as usize);
             let end = start + text.len();
-            match out.last_mut() {
-                Some((span, _)) if wrapped && whole => span.end = end,
-                // The text is taken once the paragraph is complete (copying it on
-                // every wrapped line would cost the square of its length).
-                _ => out.push((Span::new(start, end), chapter)),
+            // The text is taken once the paragraph is complete (copying it on
+            // every wrapped line would cost the square of its length).
+            if wrapped && whole && !out.is_empty() {
+                out.extend_last(end);
+            } else {
+                out.push_span(Span::new(start, end), chapter);
             }
         }
         let text = trim_blank(&input[r.span.start..r.span.end]);
         wrapped = whole && text.chars().count() >= WRAPPED_LINE && !text.ends_with(SENTENCE_ENDS);
     }
     // The paragraph's text stays the input's own, line breaks included.
-    let text = out.iter().map(|(s, _)| s.end - s.start).sum();
-    let mut paragraphs = Paragraphs::with_capacity(out.len(), text);
-    for (span, chapter) in out {
-        paragraphs.push(span, chapter, &input[span.start..span.end]);
-    }
-    paragraphs
+    out.take_texts(|s| &input[s.start..s.end]);
+    out
 }
 
 /// Chars from which a line without a sentence end is a wrapped one (a PDF line

@@ -15,8 +15,6 @@ pub struct Stream {
     pub bare: String,
     /// For each char of `bare`: its index in `chars`.
     bare_at: Vec<u32>,
-    /// For each byte of `bare` that starts a char: its char index (else `u32::MAX`).
-    bare_char: Vec<u32>,
     /// The `' '` of `chars` that stand for whitespace holding a line break, in order.
     breaks: Vec<u32>,
 }
@@ -66,12 +64,19 @@ pub struct Run {
 
 impl Stream {
     pub fn new(input: &str) -> Stream {
+        // Sized by a first pass (chars, a run of whitespace as one), since
+        // doubling as they come would leave up to half unused.
+        let (mut chars, mut blank) = (0, false);
+        for c in input.chars() {
+            let space = c.is_whitespace();
+            chars += usize::from(!space || !blank);
+            blank = space;
+        }
         let mut s = Stream {
-            chars: Vec::with_capacity(input.len() / 2),
-            origins: Vec::with_capacity(input.len() / 2),
-            bare: String::with_capacity(input.len()),
-            bare_at: Vec::with_capacity(input.len() / 2),
-            bare_char: Vec::with_capacity(input.len()),
+            chars: Vec::with_capacity(chars),
+            origins: Vec::with_capacity(chars + 1),
+            bare: String::with_capacity(input.len().min(3 * chars)),
+            bare_at: Vec::with_capacity(chars),
             breaks: Vec::new(),
         };
         for (i, c) in input.char_indices() {
@@ -89,8 +94,6 @@ impl Stream {
             fold_char(c, &mut |f| {
                 if is_bare(f) {
                     s.bare_at.push(s.chars.len() as u32);
-                    s.bare_char.push((s.bare_at.len() - 1) as u32);
-                    s.bare_char.extend(std::iter::repeat_n(u32::MAX, f.len_utf8() - 1));
                     s.bare.push(f);
                 }
                 s.chars.push(f);
@@ -104,9 +107,13 @@ impl Stream {
     /// Where `word` occurs in the bare text: char ranges of `chars`.
     pub fn find<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
         let n = word.chars().count();
+        // Bare chars counted up to each match, from the one before: a pass
+        // over the text per word, as the search itself.
+        let (mut byte, mut char) = (0, 0);
         self.bare.match_indices(word).map(move |(b, _)| {
-            let first = self.bare_char[b] as usize;
-            (self.bare_at[first] as usize, self.bare_at[first + n - 1] as usize + 1)
+            char += self.bare[byte..b].chars().count();
+            byte = b;
+            (self.bare_at[char] as usize, self.bare_at[char + n - 1] as usize + 1)
         })
     }
 
