@@ -190,8 +190,12 @@ fn families() -> Vec<Family> {
 
 fn main() {
     let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    println!("complexity (time per KB of input; peak memory per input byte; 1× / 10× / 100×):");
-    println!("  {:40} {:>9} {:>27} {:>22} {:>8}", "family", "1× KB", "µs per KB", "peak × input", "findings");
+    println!("complexity (time per KB of input; peak memory per input byte; 1× / 10× / 100×;");
+    println!("  margin: the peak's growth per input byte from 10× to 100×, without what any input costs):");
+    println!(
+        "  {:40} {:>9} {:>27} {:>22} {:>7} {:>8}",
+        "family", "1× KB", "µs per KB", "peak × input", "margin", "findings"
+    );
     for (name, make) in families() {
         if only.as_ref().is_some_and(|o| !name.contains(o.as_str())) {
             continue;
@@ -200,6 +204,8 @@ fn main() {
         let mut amp = Vec::new();
         let mut count = 0;
         let mut base_kb = 0.0;
+        let mut sizes = Vec::new();
+        let mut peaks = Vec::new();
         for n in [1, 10, 100] {
             let input = make(n);
             let kb = input.len() as f64 / 1024.0;
@@ -209,10 +215,13 @@ fn main() {
             let (t, peak, findings) = measure(&input);
             per_kb.push(t * 1e6 / kb);
             amp.push(peak as f64 / input.len() as f64);
+            sizes.push(input.len() as f64);
+            peaks.push(peak as f64);
             count = findings;
         }
+        let margin = (peaks[2] - peaks[1]) / (sizes[2] - sizes[1]);
         println!(
-            "  {name:40} {base_kb:>9.1} {:>8.1} {:>8.1} {:>8.1}  {:>6.1} {:>6.1} {:>6.1}  {count:>8}",
+            "  {name:40} {base_kb:>9.1} {:>8.1} {:>8.1} {:>8.1}  {:>6.1} {:>6.1} {:>6.1} {margin:>7.1}  {count:>8}",
             per_kb[0], per_kb[1], per_kb[2], amp[0], amp[1], amp[2]
         );
     }

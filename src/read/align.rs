@@ -28,7 +28,10 @@ struct Candidate {
     start: usize,
     /// Where the label's values begin (its end when it has none).
     label_end: usize,
+    /// The values after the label; while candidates are weighed, without its
+    /// groups (`valued` says whether it has any), which only the chain keeps.
     run: Run,
+    valued: bool,
     score: f64,
 }
 
@@ -145,10 +148,14 @@ fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Opti
     for &(start, end, k, rest, word) in found.iter().filter(|f| f.0 >= from) {
         let run = s.values_start(end, rest + LABEL_SLACK).filter(|&at| !other_row_within(k, end, at));
         let (label_end, run) = run.map_or((end, Run { end, ..Run::default() }), |at| (at, s.run(at)));
-        let score = FOUND + if run.groups.is_empty() { 0.0 } else { WITH_VALUES };
-        cands.push(Candidate { row: k, word, start, label_end, run, score });
+        let valued = !run.groups.is_empty();
+        let score = FOUND + if valued { WITH_VALUES } else { 0.0 };
+        // A word standing thousands of times would cost its runs' groups each:
+        // they are read again for the chain alone.
+        let run = Run { groups: Vec::new(), ..run };
+        cands.push(Candidate { row: k, word, start, label_end, run, valued, score });
     }
-    if !cands.iter().any(|c| !c.run.groups.is_empty()) {
+    if !cands.iter().any(|c| c.valued) {
         return None;
     }
     cands.sort_by_key(|c| (c.start, c.row));
@@ -190,7 +197,11 @@ fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Opti
     }
     chain.reverse();
     let mut taken: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
-    Some(chain.into_iter().filter_map(|i| taken[i].take()).collect())
+    let mut chain: Vec<Candidate> = chain.into_iter().filter_map(|i| taken[i].take()).collect();
+    for c in chain.iter_mut().filter(|c| c.valued) {
+        c.run = s.run(c.label_end);
+    }
+    Some(chain)
 }
 
 /// The template cells a printed row's values fill: its row's, or for the
@@ -376,7 +387,8 @@ fn review(s: &Stream, template: TemplateId, from: usize, notes: &mut Vec<ReadNot
         if run.groups.is_empty() {
             continue;
         }
-        let chain = vec![Candidate { row: 0, word: "行政复议", start, label_end: at, run, score: FOUND }];
+        let chain =
+            vec![Candidate { row: 0, word: "行政复议", start, label_end: at, run, valued: true, score: FOUND }];
         let (table, mut n) = place(s, template, TableKind::Review, chain, true);
         notes.append(&mut n);
         return Some(table);

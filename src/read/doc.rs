@@ -216,11 +216,21 @@ impl Doc {
         // The lines and the bytes that are not line breaks counted first (a fast
         // pass), the rest sized from them (reports average over 60 bytes a
         // line): growing costs copies and slack, and a blank line needs nothing.
-        let breaks = input.bytes().filter(|&b| b == b'\n').count();
+        let (mut breaks, mut filled, mut blank) = (0, 0, true);
+        for b in input.bytes() {
+            if b == b'\n' {
+                breaks += 1;
+                blank = true;
+            } else if blank && !b.is_ascii_whitespace() {
+                filled += 1;
+                blank = false;
+            }
+        }
         let text = input.len() - breaks;
         let mut doc = Doc {
             lines: Vec::with_capacity(breaks + 2),
-            cells: Vec::with_capacity(text / 16 + 1),
+            // A line that is not blank holds a cell at least.
+            cells: Vec::with_capacity(filled.max(text / 16) + 1),
             folded: Folded { text: String::with_capacity(text / 2), origins: Vec::with_capacity(text / 4) },
             labels: Folded { text: String::with_capacity(text / 8), origins: Vec::with_capacity(text / 16) },
         };

@@ -48,7 +48,10 @@ impl<'a> Picked<'a> {
 /// `body_start` is the first chapter's line.
 pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start: usize, meta: &mut Meta) {
     let at = rows.iter().enumerate().filter(|(_, r)| !in_table(r) && (r.prose || !r.folded.text.is_empty()));
-    let text_rows = Picked { rows, at: at.map(|(i, _)| i as u32).collect() };
+    // Counted first: doubling as they come could leave up to half unused.
+    let mut picked = Vec::with_capacity(at.clone().count());
+    picked.extend(at.map(|(i, _)| i as u32));
+    let text_rows = Picked { rows, at: picked };
     if let Some(TitleLines { at: title_at, extra, year }) = title(&text_rows, body_start) {
         let head = text_rows.at(title_at);
         let chars: Vec<char> = head.folded.text.chars().collect();

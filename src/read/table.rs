@@ -10,6 +10,7 @@ pub(super) use super::place::{in_sequence, place_line};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
+use std::ops::Range;
 use wrapped::wrapped_row;
 
 mod wrapped;
@@ -162,7 +163,9 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
     let mut pending: Vec<Pending> = Vec::new();
     let mut cursor = 0;
     let mut last = None;
-    let labels: Vec<&str> = rows.iter().map(|r| r.head()).collect();
+    // A line's label, made as it is looked at (a list of them would cost more than short lines do).
+    let label_of = |i: usize| rows.get(i).map(|r| r.head());
+    let labels_of = |lines: Range<usize>| lines.filter_map(label_of);
     let words: Vec<&'static [&'static str]> = def.rows.iter().map(|r| r.words).collect();
     let has_values = |i: usize| rows.get(i).is_some_and(|r| r.cells.iter().any(is_value));
     let find = |label: &str, cursor: usize| {
@@ -188,16 +191,17 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
     // Lines of values alone that no row took, since the last line with text:
     // a row whose label was not printed, when the next row found skips one.
     let mut orphans: Vec<&DocCell> = Vec::new();
+    let widest = def.rows.iter().map(|r| r.cols.len()).max().unwrap_or(0);
     let mut orphans_at: Option<(usize, Span)> = None;
     let mut below_own_lines = 0;
     // The first line after the last one that matched a row or held values: the
     // lines from there on may hold pieces of a label wrapped over several lines.
     let mut since = 0;
     for (i, r) in rows.iter().enumerate() {
-        let label = labels[i];
+        let label = r.head();
         let values_here = has_values(i);
         // Values on its line, or alone on the next (one cell per line).
-        let valued = values_here || (labels.get(i + 1).is_some_and(|l| l.is_empty()) && has_values(i + 1));
+        let valued = values_here || (label_of(i + 1).is_some_and(|l| l.is_empty()) && has_values(i + 1));
         let mut matched = find(label, cursor).or_else(|| valued.then(|| mistyped(label, cursor)).flatten());
         let mut wrapped = None;
         // A row whose label stood alone (numbers on the next line, its label
@@ -214,10 +218,10 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
         if matched.is_none() && values_here && !awaited && !more {
             // A label wrapped around its values: its pieces are on the lines
             // above and below that hold no values (PDF tables with narrow columns).
-            let above = labels[since.max(i.saturating_sub(MAX_PIECES))..i].concat();
+            let above: String = labels_of(since.max(i.saturating_sub(MAX_PIECES))..i).collect();
             let end = (i + 1..rows.len().min(i + 1 + MAX_PIECES)).find(|&j| has_values(j));
             let below_lines = (i + 1).min(rows.len())..end.unwrap_or(rows.len().min(i + 1 + MAX_PIECES));
-            let below = labels[below_lines.clone()].concat();
+            let below: String = labels_of(below_lines.clone()).collect();
             matched = wrapped_row(&above, label, &below, &words[cursor..]).map(|(k, w)| (cursor + k, w));
             // The row's word on a label line of its own below the values: the
             // label printed under its values, or (labels over their values, one
@@ -225,8 +229,7 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
             // Read the first way; the second where it reads more of the table (`read`).
             let own_line = |w: &str| {
                 !above.contains(w)
-                    && labels[below_lines.clone()]
-                        .iter()
+                    && labels_of(below_lines.clone())
                         .any(|l| l.contains(w) && l.chars().count() <= w.chars().count() + 4)
             };
             if matched.is_some_and(|(_, w)| own_line(w)) {
@@ -282,7 +285,9 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
             && r.label.text.is_empty()
             && values_here
         {
-            orphans.extend(r.cells.iter().filter(|c| is_value(c)));
+            // Only as many as a row can take are kept, and one more to tell that there are more.
+            let room = (widest + 1).saturating_sub(orphans.len());
+            orphans.extend(r.cells.iter().filter(|c| is_value(c)).take(room));
             let (line, start) = orphans_at.map_or((i, r.span.start), |(line, s): (usize, Span)| (line, s.start));
             orphans_at = Some((line, Span::new(start, r.span.end)));
         } else if let Some(p) = pending.last_mut() {
