@@ -6,6 +6,9 @@
 
 use crate::text::{fold_char, is_bare, is_ideograph, Span};
 
+/// Bytes of `Stream::bare` between two of its marks.
+const MARK: usize = 64;
+
 /// The folded characters of the input, whitespace collapsed to one `' '`.
 pub struct Stream {
     pub chars: Vec<char>,
@@ -15,6 +18,9 @@ pub struct Stream {
     pub bare: String,
     /// For each char of `bare`: its index in `chars`.
     bare_at: Vec<u32>,
+    /// How many chars of `bare` start before each `MARK`th byte: a byte
+    /// offset's char index is counted from the mark below it.
+    bare_marks: Vec<u32>,
     /// The `' '` of `chars` that stand for whitespace holding a line break, in order.
     breaks: Vec<u32>,
 }
@@ -77,6 +83,7 @@ impl Stream {
             origins: Vec::with_capacity(chars + 1),
             bare: String::with_capacity(input.len().min(3 * chars)),
             bare_at: Vec::with_capacity(chars),
+            bare_marks: Vec::new(),
             breaks: Vec::new(),
         };
         for (i, c) in input.char_indices() {
@@ -101,19 +108,31 @@ impl Stream {
             });
         }
         s.origins.push(input.len() as u32);
+        s.bare_marks = Vec::with_capacity(s.bare.len() / MARK + 1);
+        for (n, (i, _)) in s.bare.char_indices().enumerate() {
+            while s.bare_marks.len() * MARK <= i {
+                s.bare_marks.push(n as u32);
+            }
+        }
+        while s.bare_marks.len() * MARK <= s.bare.len() {
+            s.bare_marks.push(s.bare_at.len() as u32);
+        }
         s
+    }
+
+    /// The index among the bare chars of the one starting at byte `b` of `bare`.
+    fn bare_char(&self, b: usize) -> usize {
+        let k = b / MARK;
+        let from = (k * MARK..=b).find(|&i| self.bare.is_char_boundary(i)).unwrap_or(b);
+        self.bare_marks[k] as usize + self.bare[from..b].chars().count()
     }
 
     /// Where `word` occurs in the bare text: char ranges of `chars`.
     pub fn find<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
         let n = word.chars().count();
-        // Bare chars counted up to each match, from the one before: a pass
-        // over the text per word, as the search itself.
-        let (mut byte, mut char) = (0, 0);
         self.bare.match_indices(word).map(move |(b, _)| {
-            char += self.bare[byte..b].chars().count();
-            byte = b;
-            (self.bare_at[char] as usize, self.bare_at[char + n - 1] as usize + 1)
+            let first = self.bare_char(b);
+            (self.bare_at[first] as usize, self.bare_at[first + n - 1] as usize + 1)
         })
     }
 
