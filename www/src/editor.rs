@@ -110,7 +110,15 @@ pub fn Editor(props: &EditorProps) -> Html {
             let span = selected.and_then(|i| c.diagnostics.get(i)).and_then(|d| d.span);
             if let (Some(span), Some(a)) = (span, area.cast::<HtmlTextAreaElement>()) {
                 if a.value() == c.input && span.end <= c.input.len() {
-                    select(&a, &c.input, span.start, span.end);
+                    let (start, end) = select(&a, &c.input, span.start, span.end);
+                    // Chromium (148) puts back, in the same task, the selection a
+                    // textarea had when it lost focus (the list has it now); set
+                    // again in the next task, the selection stays.
+                    let again = a.clone();
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        let _ = again.set_selection_range(start, end);
+                    })
+                    .forget();
                     let mark = backdrop
                         .cast::<Element>()
                         .and_then(|b| b.query_selector(".nb-mark.nb-selected").ok().flatten())
@@ -356,10 +364,13 @@ fn indices(mark: &Element) -> Vec<usize> {
     mark.get_attribute("data-i").unwrap_or_default().split(' ').filter_map(|s| s.parse().ok()).collect()
 }
 
-/// Selects bytes `start..end` of `text` in the textarea (its offsets count UTF-16 units).
-fn select(area: &HtmlTextAreaElement, text: &str, start: usize, end: usize) {
+/// Selects bytes `start..end` of `text` in the textarea (its offsets count
+/// UTF-16 units); returns them as the textarea counts them.
+fn select(area: &HtmlTextAreaElement, text: &str, start: usize, end: usize) -> (u32, u32) {
     let units = |b: usize| text.get(..b).map_or(0, |s| s.encode_utf16().count()) as u32;
-    let _ = area.set_selection_range(units(start), units(end));
+    let (start, end) = (units(start), units(end));
+    let _ = area.set_selection_range(start, end);
+    (start, end)
 }
 
 /// The byte offset of UTF-16 offset `units` in `text`.
