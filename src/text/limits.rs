@@ -9,6 +9,13 @@ use super::Span;
 /// The largest input the page and the CLI check (bytes of UTF-8). Above it
 /// nothing is checked or saved and the user is told so.
 pub const MAX_INPUT_BYTES: usize = 10 << 20;
+/// The most a check holds at its peak per byte of its input, with room: read,
+/// check, the CLI's JSON and the page's marks together stay under 30 bytes a
+/// byte on every family of `benches/complexity.rs` at scale, and under 44 on
+/// small inputs dense with findings (a finding every 30 bytes). The page asks
+/// the allocator for this much before it checks a text: a failed allocation
+/// aborts in wasm, a failed reservation can be told.
+pub const PEAK_PER_INPUT_BYTE: usize = 48;
 /// The largest Word document read (bytes of the file): its images (a seal,
 /// photos) may make it larger than its text; its text is then held to
 /// [`MAX_INPUT_BYTES`] like any input.

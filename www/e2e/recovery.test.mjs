@@ -193,3 +193,65 @@ test('pasted HTML past a reading limit is checked at once and S-LIMIT points at 
   assertClean(app);
   await page.close();
 });
+
+test('a text too large for the memory left is refused with a notice, and the page goes on checking', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await page.evaluate(() => localStorage.clear());
+  // The page's memory taken but for 64 MB: a 4 MB text needs more at its peak.
+  await page.evaluate(async () => {
+    const { selftest_leave_free: leave } = await import('./pkg/nianbao_web.js');
+    leave(64);
+  });
+  const before = await page.inputValue('#nb-input');
+  await page.evaluate(() => {
+    const area = document.getElementById('nb-input');
+    const data = new DataTransfer();
+    data.setData('text/plain', '共1件。\n'.repeat(400_000)); // 4 MB of UTF-8
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const notice = page.locator('.nb-draft[role="alert"]');
+  await notice.waitFor({ timeout: 10000 });
+  assert.match(await notice.textContent(), /内存不够检查它（约需 \d+\.\d MB），没有检查，也没有保存/);
+  assert.equal(await page.inputValue('#nb-input'), before, 'the text was not taken');
+  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft')), null);
+  // The page still checks what fits.
+  await paste(page, await seed('002_400511ad0ee379b5.txt'));
+  await page.waitForSelector('button[data-code]', { timeout: 10000 });
+  assert.equal(await page.locator('.nb-crash').count(), 0, 'no crash banner');
+  assertClean(app);
+  await page.close();
+});
+
+test('a check that failed keeps its reading limits: after the reload, 重新检查 says S-LIMIT again', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await page.evaluate(() => {
+    localStorage.clear();
+    // What the page writes before each check, recorded.
+    window.written = {};
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      window.written[key] = value;
+      return set.call(this, key, value);
+    };
+  });
+  const bomb = `<table><tr>${'<td colspan=1000>x'.repeat(300)}</tr>${'<tr><td>a<td>1</tr>'.repeat(200)}</table>`;
+  await paste(page, 'x', `<p>某局2022年政府信息公开工作年度报告</p>${bomb}`);
+  await page.locator('button[data-code="S-LIMIT"]').waitFor({ timeout: 5000 });
+  const pending = await page.evaluate(() =>
+    Object.entries(window.written).filter(([k]) => k.startsWith('nianbao.pending')));
+  assert.ok(pending.some(([k, v]) => k.endsWith('.limits') && v.startsWith('table_columns')),
+    'the limits are kept with the text while it is checked');
+  // What a check that trapped would have left: the pending text and its limits.
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [k, v] of entries) localStorage.setItem(k, v);
+  }, pending);
+  await page.reload();
+  await page.locator('.nb-draft[role="alert"]').waitFor();
+  assert.equal(await page.locator('button[data-code]').count(), 0, 'nothing was checked');
+  await page.click('text=重新检查');
+  await page.locator('button[data-code="S-LIMIT"]').waitFor({ timeout: 5000 });
+  await page.close();
+});

@@ -53,7 +53,7 @@ enum Held {
 pub fn App() -> Html {
     let saved = use_memo((), |_| browser::load());
     let text = use_state(|| match &*saved {
-        browser::Saved::Draft(t, _) | browser::Saved::Failed(t) => t.clone(),
+        browser::Saved::Draft(t, _) | browser::Saved::Failed(t, _) => t.clone(),
     });
     // The first check runs after the first render (below), so the editor is there even if it fails.
     let checked = use_state(|| Shared(Rc::new(Checked::new(String::new(), String::new(), Vec::new()))));
@@ -62,13 +62,17 @@ pub fn App() -> Html {
     let selected = use_state(|| None::<usize>);
     let pending = use_mut_ref(|| None::<Timeout>);
     let notice = use_state(|| match &*saved {
-        browser::Saved::Failed(_) => Notice::Failed,
+        browser::Saved::Failed(..) => Notice::Failed,
         browser::Saved::Draft(..) => Notice::None,
     });
     // Off once another tab has written the draft, until the user saves this one.
     let saving = use_mut_ref(|| true);
     // The limits the current input's HTML reached, and the text they point into.
-    let limits = use_mut_ref(|| (String::new(), Vec::<LimitHit>::new()));
+    // A text whose check failed last time keeps its limits for the retry.
+    let limits = use_mut_ref(|| match &*saved {
+        browser::Saved::Failed(t, hits) => (t.clone(), hits.clone()),
+        browser::Saved::Draft(..) => (String::new(), Vec::<LimitHit>::new()),
+    });
     // The text whose check has finished and its reading limits, until its results are drawn.
     // The flag: whether the text may become the draft (an example never does).
     let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>, bool)>);
@@ -78,7 +82,7 @@ pub fn App() -> Html {
     // Whether the editor holds the user's own text.
     let held = use_mut_ref(|| Held::Users);
     // The page opened on a text whose check failed: its mark goes once a check succeeds.
-    let recovering = use_mut_ref(|| matches!(*saved, browser::Saved::Failed(_)));
+    let recovering = use_mut_ref(|| matches!(*saved, browser::Saved::Failed(..)));
 
     // Re-check the text: at once for a paste, a file or an example; for typing,
     // shortly after it pauses. The text is kept as pending while it is checked
@@ -97,6 +101,10 @@ pub fn App() -> Html {
         Callback::from(move |Edit { text: new_text, at_once, limits: came, origin }: Edit| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
+                return;
+            }
+            if !crate::checked::room_for(new_text.len()) {
+                notice.set(Notice::NoMemory(new_text.len()));
                 return;
             }
             // `*text` is the text before this edit (the handle's render); it is
@@ -181,7 +189,7 @@ pub fn App() -> Html {
             let selected = selected.clone();
             let finished = finished.clone();
             let run = move || {
-                browser::begin_check(&new_text);
+                browser::begin_check(&new_text, &hits);
                 let result = Checked::new(name, new_text.clone(), hits.clone());
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.

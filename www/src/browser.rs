@@ -15,6 +15,9 @@ const DRAFT_KEY: &str = "nianbao.draft";
 /// The reading limits the draft's HTML reached (S-LIMIT): a reload shows them again.
 const DRAFT_LIMITS_KEY: &str = "nianbao.draft.limits";
 const PENDING_PREFIX: &str = "nianbao.pending";
+/// After a pending key: the reading limits of the text pending (a reload after
+/// a failed check shows them again, as it does the draft's).
+const LIMITS_SUFFIX: &str = ".limits";
 
 thread_local! {
     /// This tab's pending key: tabs never clear each other's.
@@ -28,7 +31,8 @@ fn pending_key() -> String {
 /// The pending keys any tab left behind (a tab that failed never clears its own).
 fn failed_keys(storage: &web_sys::Storage) -> Vec<String> {
     let n = storage.length().unwrap_or(0);
-    (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(PENDING_PREFIX)).collect()
+    let keys = (0..n).filter_map(|i| storage.key(i).ok().flatten());
+    keys.filter(|k| k.starts_with(PENDING_PREFIX) && !k.ends_with(LIMITS_SUFFIX)).collect()
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -59,15 +63,16 @@ fn storage() -> Option<web_sys::Storage> {
 pub enum Saved {
     /// A text whose check finished (or nothing), with the reading limits its HTML reached.
     Draft(String, Vec<LimitHit>),
-    /// A text whose check never finished: the page failed on it.
-    Failed(String),
+    /// A text whose check never finished (the page failed on it), with its reading limits.
+    Failed(String, Vec<LimitHit>),
 }
 
 pub fn load() -> Saved {
     let Some(storage) = storage() else { return Saved::Draft(String::new(), Vec::new()) };
     let get = |key: &str| storage.get_item(key).ok().flatten().unwrap_or_default();
-    match failed_keys(&storage).first().and_then(|k| storage.get_item(k).ok().flatten()) {
-        Some(pending) => Saved::Failed(pending),
+    let failed = failed_keys(&storage).into_iter().next();
+    match failed.as_deref().and_then(|k| Some((storage.get_item(k).ok().flatten()?, k))) {
+        Some((pending, key)) => Saved::Failed(pending, decode_limits(&get(&format!("{key}{LIMITS_SUFFIX}")))),
         None => Saved::Draft(get(DRAFT_KEY), decode_limits(&get(DRAFT_LIMITS_KEY))),
     }
 }
@@ -114,11 +119,12 @@ fn keep(storage: &web_sys::Storage, key: &str, text: &str) -> Kept {
     Kept::No
 }
 
-/// Before checking `text`: it is kept as pending (or, when too large, an
-/// empty pending mark says a check was running).
-pub fn begin_check(text: &str) {
+/// Before checking `text`: it is kept as pending with its reading limits (or,
+/// when too large, an empty pending mark says a check was running).
+pub fn begin_check(text: &str, limits: &[LimitHit]) {
     if let Some(storage) = storage() {
         let key = pending_key();
+        keep(&storage, &format!("{key}{LIMITS_SUFFIX}"), &encode_limits(limits));
         if keep(&storage, &key, text) == Kept::No || text.is_empty() {
             let _ = storage.set_item(&key, "");
         }
@@ -131,6 +137,7 @@ pub fn end_check(text: &str, limits: &[LimitHit], save: bool) -> Kept {
     let Some(storage) = storage() else { return Kept::Unavailable };
     // Pending first: the text is not stored twice when the draft is written.
     let _ = storage.remove_item(&pending_key());
+    let _ = storage.remove_item(&format!("{}{LIMITS_SUFFIX}", pending_key()));
     if !save {
         return Kept::Yes;
     }
@@ -151,6 +158,7 @@ pub fn forget_failed() {
     if let Some(storage) = storage() {
         for key in failed_keys(&storage) {
             let _ = storage.remove_item(&key);
+            let _ = storage.remove_item(&format!("{key}{LIMITS_SUFFIX}"));
         }
     }
 }

@@ -28,6 +28,14 @@ pub struct Checked {
     pub by_cell: HashMap<String, Vec<usize>>,
 }
 
+/// Whether this page's memory can hold a check of `len` bytes at its peak
+/// (`limits::PEAK_PER_INPUT_BYTE`): asked of the allocator, and given back at
+/// once, before the check, since a check that runs out aborts the page.
+pub fn room_for(len: usize) -> bool {
+    let mut probe: Vec<u8> = Vec::new();
+    probe.try_reserve_exact(len.saturating_mul(nianbao::text::limits::PEAK_PER_INPUT_BYTE)).is_ok()
+}
+
 impl Checked {
     /// The editor's text, read as text (HTML was rendered when it came in),
     /// with the reading limits that HTML reached.

@@ -48,6 +48,9 @@ pub fn check(text: JsValue) -> Result<JsValue, JsValue> {
     if text.len() > limit {
         return Err(js_sys::Error::new(&format!("check(text): text is over {} MB", limit >> 20)).into());
     }
+    if !checked::room_for(text.len()) {
+        return Err(js_sys::Error::new("check(text): not enough memory to check a text this large").into());
+    }
     let checked = checked::Checked::from_input(text);
     js_sys::JSON::parse(&checked.json())
 }
@@ -62,6 +65,32 @@ pub fn selftest_out_of_memory() {
         held.push(Vec::with_capacity(1 << 30));
         std::hint::black_box(&held);
     }
+}
+
+thread_local! {
+    static HELD: std::cell::RefCell<Vec<Vec<u8>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes this page's memory on purpose, leaving about `megabytes` free, to
+/// test that a text too large for what is left is refused, not checked (the
+/// e2e test calls it; the page never does).
+#[wasm_bindgen]
+pub fn selftest_leave_free(megabytes: u32) {
+    const BLOCK: usize = 16 << 20;
+    HELD.with(|held| {
+        let mut held = held.borrow_mut();
+        loop {
+            let mut block = Vec::new();
+            // Reserved, not written, until the address space runs out.
+            if block.try_reserve_exact(BLOCK).is_err() {
+                break;
+            }
+            held.push(block);
+        }
+        let freed = (megabytes as usize).div_ceil(16);
+        let keep = held.len().saturating_sub(freed);
+        held.truncate(keep);
+    });
 }
 
 /// Panics on purpose, to test that a panic keeps the page and the text (the

@@ -1,6 +1,7 @@
 //! What the page says about the text and its draft, beside the editor: saved,
-//! not saved (quota), another tab's, too large, a check that failed last time,
-//! a text replaced that can come back. Each with its actions.
+//! not saved (quota), another tab's, too large (for the limit or for memory),
+//! a check that failed last time, a text replaced that can come back. Each
+//! with its actions.
 
 use crate::browser;
 use nianbao::text::limits::MAX_INPUT_BYTES;
@@ -18,6 +19,8 @@ pub enum Notice {
     OtherTab,
     /// A text over the size limit (its size in bytes) was not taken.
     TooLarge(usize),
+    /// A text too large for the memory this page can have (its size in bytes) was not taken.
+    NoMemory(usize),
     /// The last check of the restored text never finished: it is not re-run.
     Failed,
     /// An example, a file or 清空 replaced the user's text (what happened): it can come back.
@@ -60,6 +63,13 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
             <p class="nb-draft nb-warn" role="alert">{ format!(
                 "内容有 {} MB，超过 {} MB 的上限，没有检查，也没有保存（一份年度报告通常只有 5–60 KB）。",
                 browser::megabytes(*bytes), MAX_INPUT_BYTES >> 20
+            ) }</p>
+        },
+        Notice::NoMemory(bytes) => html! {
+            <p class="nb-draft nb-warn" role="alert">{ format!(
+                "内容有 {} MB，本机浏览器给本页的内存不够检查它（约需 {} MB），没有检查，也没有保存。可以分几段检查，或换一台内存更大的电脑。",
+                browser::megabytes(*bytes),
+                browser::megabytes(bytes.saturating_mul(nianbao::text::limits::PEAK_PER_INPUT_BYTE))
             ) }</p>
         },
         Notice::Replaced(what) => html! {
