@@ -175,11 +175,15 @@ fn file_names_options_and_inputs_that_are_not_reports() {
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(run_os(&[os("check"), os("--frobnicate"), os("x")], None).0, 2);
     // Binary files are refused, not checked as a report.
-    for (bytes, kind) in [(&b"%PDF-1.7\n%\xe2\xe3\xcf\xd3"[..], "PDF"), (b"PK\x03\x04\x14\x00\x06\x00", "docx")] {
+    for (bytes, kind) in [(&b"\x89PNG\r\n\x1a\n"[..], "PNG"), (b"PK\x03\x04\x14\x00\x06\x00", "docx")] {
         let (code, out, err) = run_os(&[os("check"), os("-")], Some(bytes.to_vec()));
         assert_eq!((code, out.as_str()), (2, ""), "{err}");
         assert!(err.contains(kind) && err.contains("不是文本文件"), "{err}");
     }
+    // A PDF is read as one; one that cannot be opened is said so.
+    let (code, out, err) = run_os(&[os("check"), os("-")], Some(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3".to_vec()));
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("PDF 文件损坏或已加密"), "{err}");
     // Over the size limit, from a file or an endless stream: refused after reading just past the limit.
     let big = vec![b'a'; nianbao::text::limits::MAX_INPUT_BYTES + 1];
     let (code, _, err) = run_os(&[os("check"), os("-")], Some([big.as_slice(), &big].concat()));
@@ -271,7 +275,7 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     let args: Vec<std::ffi::OsString> = vec!["check".into(), empty.clone().into()];
     let (code, _, err) = run_os(&args, None);
     assert_eq!(code, 2);
-    assert!(err.contains("文件夹中没有 .txt、.md、.html 或 .docx 文件"), "{err}");
+    assert!(err.contains("文件夹中没有 .txt、.md、.html、.docx 或 .pdf 文件"), "{err}");
     // The JSON of several files, checked on all cores, is the JSON of each alone, in input order.
     let files =
         [under("sub/c.txt"), under("a.txt"), "tests/cases/seed-004_9cf56e95910a791d/input.txt".into(), under("b.txt")];
@@ -279,6 +283,18 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     let (_, together) = nianbao(&args);
     let alone: Vec<String> = files.iter().map(|f| nianbao(&["check", "--format", "json", f]).1).collect();
     assert_eq!(together, alone.concat());
+}
+
+#[test]
+fn a_pdf_is_read_by_where_its_characters_stand() {
+    let pdf = "tests/extracted/pdf_s0_f1.pdf";
+    let (code, out) = nianbao(&["check", "--format", "json", pdf]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with(&format!(r#"{{"file":"{pdf}","input":"pdf","meta":{{"title":""#)), "{out}");
+    let bytes = std::fs::read(pdf).expect("pdf");
+    let (code, text) = nianbao_stdin(&["check", "-"], &bytes);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("0 个错误"), "{text}");
 }
 
 #[test]

@@ -228,3 +228,85 @@ fn word_documents_read_as_their_html() {
     }
     assert_eq!(read, PDF_SEEDS as usize * FORMATS.len());
 }
+
+/// PDFs Chromium printed of the generated reports (make.sh), opened as PDFs
+/// (`text::pdf`): read by where their characters stand. Reports without blank
+/// cells read back whole with no error; with blanks, each row right or short.
+/// `PDF_DIR` reads another folder of them (all of make.sh's, not only the
+/// committed ones).
+#[test]
+fn pdf_documents_read_back() {
+    let dir = std::env::var_os("PDF_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extracted"));
+    let names: Vec<String> = match std::env::var_os("PDF_DIR") {
+        Some(_) => PDF_STYLES
+            .iter()
+            .flat_map(|(p, _)| {
+                (0..PDF_SEEDS).flat_map(move |s| (0..FORMATS.len()).map(move |f| format!("{p}s{s}_f{f}.pdf")))
+            })
+            .collect(),
+        None => PDF_FIXTURES.iter().map(|s| s.to_string()).collect(),
+    };
+    let (mut rows, mut right, mut short) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for name in &names {
+        let (seed, f) = name.rsplit_once('s').and_then(|(_, r)| r.split_once("_f")).expect("s{seed}_f{f}");
+        let (seed, f): (u64, usize) = (seed.parse().expect("seed"), f[..1].parse().expect("format"));
+        let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let sample = pdf_sample(seed, f).0;
+        let (_, report) = nianbao::read::parse_pdf(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let t = &report.tables;
+        for (table, grid) in [(&t.active, &sample.active), (&t.requests, &sample.requests), (&t.review, &sample.review)]
+        {
+            let Some(table) = table.as_ref() else {
+                wrong.push(format!("{name}: a table is not found"));
+                continue;
+            };
+            let printed: Vec<(usize, Vec<Option<Number>>)> = if table.def.kind == TableKind::Review {
+                vec![(0, grid.concat())]
+            } else {
+                grid.iter().cloned().enumerate().collect()
+            };
+            for (r, row) in printed {
+                let expected: Vec<CellValue> = row.iter().copied().map(as_read).collect();
+                let cells =
+                    if table.def.kind == TableKind::Review { table.cells.concat() } else { table.cells[r].clone() };
+                let read: Vec<CellValue> = cells.into_iter().map(|c| c.value).collect();
+                rows += 1;
+                if read == expected {
+                    right += 1;
+                } else if row.contains(&None) && read.contains(&CellValue::Missing) {
+                    short += 1;
+                } else {
+                    wrong.push(format!("{name}: row {}: {read:?}", table.def.rows[r].key));
+                }
+            }
+        }
+    }
+    eprintln!("pdf: {} files, rows {right}/{rows} right, {short} short (a blank left no trace)", names.len());
+    let unknown: Vec<&String> = wrong
+        .iter()
+        .filter(|w| match std::env::var_os("PDF_DIR") {
+            // make.sh's names have no prefix: the known failure is of its shape.
+            Some(_) => !(w.starts_with("n_") && w.contains(": row reconsideration:")),
+            None => !PDF_KNOWN_WRONG.iter().any(|k| w.starts_with(&format!("{k}:"))),
+        })
+        .collect();
+    assert!(unknown.is_empty(), "{} rows read wrong:\n{}", unknown.len(), wrong.join("\n"));
+    if std::env::var_os("PDF_DIR").is_none() {
+        assert_eq!(wrong.len(), PDF_KNOWN_WRONG.len(), "the known failure: {wrong:?}");
+        assert_eq!((rows, right, short), (94, 93, 0), "rows, right, short of the fixtures");
+    }
+}
+
+/// The PDFs of make.sh kept in the repository (each about 400 KB: Chromium
+/// embeds its font subsets): one per page style.
+const PDF_FIXTURES: [&str; 3] = ["pdf_s0_f1.pdf", "pdf_n_s0_f0.pdf", "pdf_f_s1_f2.pdf"];
+
+/// FIXME(issue 12): the review table printed as three rows of five in narrow
+/// columns, each label wrapped over lines around its values (`行政复` / values /
+/// `议`), is read as one row of 15 from the second row's values on; pdftotext
+/// -layout's text of the same page is misread too (two rows missing). In
+/// make.sh's 36 PDFs: the four of that shape (n_s0_f0, n_s0_f1, n_s0_f2, n_s2_f1).
+const PDF_KNOWN_WRONG: [&str; 1] = ["pdf_n_s0_f0.pdf: row reconsideration"];

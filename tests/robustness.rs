@@ -88,3 +88,29 @@ fn sums_of_huge_numbers_do_not_overflow() {
         nianbao::views::messages::message(n_sum)
     );
 }
+
+/// A PDF cut short or with bytes changed (compressed streams, fonts, the
+/// cross-reference table) is read or refused, never a panic.
+#[test]
+fn mutated_pdfs_never_panic() {
+    let pdf = std::fs::read("tests/extracted/pdf_s0_f1.pdf").expect("pdf");
+    let mut rng = XorShift(0x0005_EED0_F0DF);
+    let (mut read, mut refused) = (0, 0);
+    for round in 0..300 {
+        let mut bytes = pdf.clone();
+        if round % 3 == 0 {
+            bytes.truncate((rng.next() as usize) % pdf.len());
+        } else {
+            for _ in 0..1 + round % 16 {
+                let at = (rng.next() as usize) % bytes.len();
+                bytes[at] = rng.next() as u8;
+            }
+        }
+        match nianbao::read::parse_pdf(&bytes) {
+            Ok(_) => read += 1,
+            Err(_) => refused += 1,
+        }
+    }
+    assert_eq!(read + refused, 300);
+    assert!(read > 100, "most single-byte changes leave a PDF readable: {read}");
+}

@@ -290,6 +290,7 @@ pub enum InputKind {
     Text,
     Html,
     Docx,
+    Pdf,
 }
 
 impl InputKind {
@@ -297,6 +298,7 @@ impl InputKind {
         match self {
             InputKind::Text => "text",
             InputKind::Html => "html",
+            InputKind::Pdf => "pdf",
             InputKind::Docx => "docx",
         }
     }

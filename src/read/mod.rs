@@ -48,6 +48,16 @@ pub fn parse_docx(bytes: &[u8]) -> Result<(String, Report), docx::DocxError> {
     Ok((extracted.text, report))
 }
 
+/// Reads a report from a PDF: its text (`text::pdf`, what the report's spans
+/// point into) and the report, or why it has none.
+pub fn parse_pdf(bytes: &[u8]) -> Result<(String, Report), crate::text::pdf::PdfError> {
+    let text = crate::text::pdf::text(bytes)?;
+    let text = crate::text::hygiene::clean(&text).into_owned();
+    let mut report = parse_text(&text);
+    report.input = InputKind::Pdf;
+    Ok((text, report))
+}
+
 /// Reads a report from text only, never as HTML: what the page's editor
 /// holds (HTML was rendered to text when it was pasted or opened, so text that
 /// merely looks like HTML, such as `&lt;table&gt;` decoded, is not parsed again).

@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// File names a folder is searched for (reports as text, Markdown, HTML or Word).
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "pdf"];
 
 /// The files `args` name: a folder stands for the report files in it and its
 /// subfolders (sorted by path, hidden ones skipped); other names as given,
@@ -25,7 +25,7 @@ pub fn expand(args: &[OsString]) -> (Vec<OsString>, Vec<String>) {
             walk(path, &mut found);
             found.sort();
             if found.is_empty() {
-                errors.push(format!("{}: 文件夹中没有 .txt、.md、.html 或 .docx 文件", path.display()));
+                errors.push(format!("{}: 文件夹中没有 .txt、.md、.html、.docx 或 .pdf 文件", path.display()));
             }
             out.extend(found.into_iter().map(OsString::from).filter(|f| seen.insert(f.clone())));
         } else if arg == "-" || seen.insert(arg.clone()) {
@@ -62,6 +62,7 @@ pub type Checked = Result<(String, Report, Vec<Diagnostic>), String>;
 pub enum Loaded {
     Text(String),
     Docx(Vec<u8>),
+    Pdf(Vec<u8>),
 }
 
 /// The text and report of a loaded input (a .docx: the text read out of it).
@@ -72,6 +73,7 @@ fn parse(loaded: Loaded) -> Result<(String, Report), String> {
             Ok((text, report))
         }
         Loaded::Docx(bytes) => nianbao::read::parse_docx(&bytes).map_err(|e| e.message().to_owned()),
+        Loaded::Pdf(bytes) => nianbao::read::parse_pdf(&bytes).map_err(|e| e.message().to_owned()),
     }
 }
 

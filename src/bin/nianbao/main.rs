@@ -44,11 +44,15 @@ fn read(file: &OsStr) -> Result<batch::Loaded, String> {
     if bytes.len() <= MAX_DOCX_BYTES && nianbao::text::docx::is_docx(&bytes) {
         return Ok(batch::Loaded::Docx(bytes));
     }
+    // A PDF too (fonts and images): its text is held to the limit.
+    if bytes.len() <= MAX_DOCX_BYTES && bytes.starts_with(b"%PDF-") {
+        return Ok(batch::Loaded::Pdf(bytes));
+    }
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(format!("超过 {} MB，未检查（一份年度报告通常只有 5–60 KB）", MAX_INPUT_BYTES >> 20));
     }
     if let Some(kind) = nianbao::text::decode::binary_kind(&bytes) {
-        return Err(format!("不是文本文件（{kind}），未检查；请另存为 .docx、.txt 或 .html，或复制其中的文字"));
+        return Err(format!("不是文本文件（{kind}），未检查；请另存为 .docx、.pdf、.txt 或 .html，或复制其中的文字"));
     }
     // Control characters never reach the terminal through quoted report text.
     let text = nianbao::text::decode::decode(&bytes).text;

@@ -1,0 +1,134 @@
+//! What a PDF font says of the codes a page shows with it: how the bytes of a
+//! string split into codes (one byte, or two for a composite font), each
+//! code's width, and its text (the ToUnicode CMap; else the code itself where
+//! the encoding is Unicode, or Latin for a simple font).
+
+use hayro_cmap::{BfString, CMap};
+use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
+use std::collections::HashMap;
+
+pub struct Font {
+    /// Codes of two bytes (a composite font, Type0), else of one.
+    two_bytes: bool,
+    to_unicode: Option<CMap>,
+    /// The code is UCS-2 (a predefined `Uni…-UCS2-H` CMap, fonts not embedded).
+    ucs2: bool,
+    /// Widths in text space (thousandths already applied), by code.
+    widths: HashMap<u32, f64>,
+    default_width: f64,
+}
+
+fn name<'a>(d: &Dict<'a>, key: &[u8]) -> Option<Name<'a>> {
+    d.get::<Name>(key)
+}
+
+fn numbers(a: &Array) -> Vec<f64> {
+    a.iter::<Object>()
+        .filter_map(|o| match o {
+            Object::Number(n) => Some(n.as_f64()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Widths of one font at most (a hostile W array may claim millions of codes).
+const MAX_WIDTHS: usize = 1 << 16;
+
+impl Font {
+    pub fn read(font: &Dict) -> Font {
+        let subtype = name(font, b"Subtype");
+        let two_bytes = subtype.as_ref().is_some_and(|s| s.as_str() == "Type0");
+        let to_unicode = font
+            .get::<Stream>(b"ToUnicode".as_slice())
+            .and_then(|s| s.decoded().ok().map(|d| d.into_owned()))
+            .and_then(|d| CMap::parse(&d, |_| None));
+        let encoding = name(font, b"Encoding");
+        let ucs2 = encoding.as_ref().is_some_and(|e| e.as_str().contains("UCS2"));
+        let mut widths = HashMap::new();
+        let mut default_width = 0.5;
+        if two_bytes {
+            let descendant = font.get::<Array>(b"DescendantFonts".as_slice()).and_then(|a| a.iter::<Dict>().next());
+            if let Some(cid) = descendant {
+                default_width = cid.get::<f64>(b"DW".as_slice()).unwrap_or(1000.0) / 1000.0;
+                if let Some(w) = cid.get::<Array>(b"W".as_slice()) {
+                    read_cid_widths(&w, &mut widths);
+                }
+            }
+        } else {
+            // Type3 glyphs are in their own space, mapped by the font matrix.
+            let scale = font
+                .get::<Array>(b"FontMatrix".as_slice())
+                .map(|m| numbers(&m))
+                .and_then(|m| m.first().copied())
+                .unwrap_or(0.001);
+            let first = font.get::<f64>(b"FirstChar".as_slice()).unwrap_or(0.0) as u32;
+            if let Some(w) = font.get::<Array>(b"Widths".as_slice()) {
+                for (i, w) in numbers(&w).into_iter().take(MAX_WIDTHS).enumerate() {
+                    widths.insert(first + i as u32, w * scale);
+                }
+            }
+        }
+        Font { two_bytes, to_unicode, ucs2, widths, default_width }
+    }
+
+    /// The codes of a shown string, each with its length in bytes.
+    pub fn codes<'b>(&self, bytes: &'b [u8]) -> impl Iterator<Item = (u32, usize)> + 'b {
+        let n = if self.two_bytes { 2 } else { 1 };
+        bytes.chunks(n).map(move |c| (c.iter().fold(0u32, |a, &b| a << 8 | u32::from(b)), c.len()))
+    }
+
+    pub fn width(&self, code: u32) -> f64 {
+        self.widths.get(&code).copied().unwrap_or(self.default_width)
+    }
+
+    /// The text a code stands for, if the font says.
+    pub fn text(&self, code: u32) -> Option<String> {
+        if let Some(cmap) = &self.to_unicode {
+            match cmap.lookup_bf_string(code) {
+                Some(BfString::Char(c)) => return Some(c.to_string()),
+                Some(BfString::String(s)) => return Some(s),
+                None => {}
+            }
+        }
+        if self.ucs2 || !self.two_bytes {
+            // UCS-2 codes are the text; a simple font's codes below 128 are ASCII
+            // in every standard encoding (digits and Latin letters).
+            let c = char::from_u32(code).filter(|c| self.ucs2 || c.is_ascii())?;
+            return Some(c.to_string());
+        }
+        None
+    }
+}
+
+/// A CIDFont's W array: `c [w1 w2 …]` (widths from code c on) or `c_first c_last w`.
+fn read_cid_widths(w: &Array, widths: &mut HashMap<u32, f64>) {
+    let items: Vec<Object> = w.iter::<Object>().collect();
+    let mut i = 0;
+    while i < items.len() && widths.len() < MAX_WIDTHS {
+        let Some(first) = as_number(&items[i]) else { break };
+        match items.get(i + 1) {
+            Some(Object::Array(list)) => {
+                for (k, w) in numbers(list).into_iter().enumerate().take(MAX_WIDTHS) {
+                    widths.insert(first as u32 + k as u32, w / 1000.0);
+                }
+                i += 2;
+            }
+            Some(o) => {
+                let (Some(last), Some(w)) = (as_number(o), items.get(i + 2).and_then(as_number)) else { break };
+                let (first, last) = (first as u32, (last as u32).min(first as u32 + MAX_WIDTHS as u32));
+                for c in first..=last {
+                    widths.insert(c, w / 1000.0);
+                }
+                i += 3;
+            }
+            None => break,
+        }
+    }
+}
+
+fn as_number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Number(n) => Some(n.as_f64()),
+        _ => None,
+    }
+}

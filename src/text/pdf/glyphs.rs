@@ -1,0 +1,227 @@
+//! The characters a PDF page shows, each where it stands: the page's content
+//! operators interpreted for their text alone (text state and matrices, the
+//! graphics state's transform, form XObjects), each code decoded by its
+//! font's encoding and ToUnicode CMap and advanced by its width.
+
+use super::fonts::Font;
+use hayro_syntax::content::ops::TypedInstruction as Op;
+use hayro_syntax::content::TypedIter;
+use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
+use hayro_syntax::page::{Page, Resources};
+use std::collections::HashMap;
+
+/// A character shown on a page: its text (a ligature may be several chars),
+/// its origin and advance in page space (points, y up), its font size there.
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub size: f64,
+}
+
+/// Forms inside forms followed at most this deep; deeper ones are skipped.
+const MAX_FORM_DEPTH: usize = 8;
+
+/// A 2D affine transform `[a b c d e f]`, as PDF writes them.
+#[derive(Clone, Copy, Debug)]
+struct Matrix([f64; 6]);
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    /// `self` then `then`: a point is mapped by `self` first.
+    fn then(self, then: Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = then.0;
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
+    }
+
+    fn translate(x: f64, y: f64) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, x, y])
+    }
+}
+
+/// The text state (PDF 32000-1, 9.3) and the matrices.
+#[derive(Clone)]
+struct State {
+    ctm: Matrix,
+    /// The font's name in the resources (unescaped).
+    font: Option<Vec<u8>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    scale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+/// Interprets the page's content; the glyphs are appended to `out`, at most
+/// `budget` of them (a bound on the work a hostile file can ask for).
+pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, budget: &mut usize) {
+    let state = State {
+        ctm: Matrix::IDENTITY,
+        font: None,
+        size: 0.0,
+        char_spacing: 0.0,
+        word_spacing: 0.0,
+        scale: 1.0,
+        leading: 0.0,
+        rise: 0.0,
+    };
+    let Some(data) = page.page_stream() else { return };
+    run(data, page.resources(), state, out, budget, 0);
+}
+
+fn number(o: &Object) -> Option<f64> {
+    match o {
+        Object::Number(n) => Some(n.as_f64()),
+        _ => None,
+    }
+}
+
+/// Fonts by name as read from one resources dictionary (names are local to it).
+type Fonts = HashMap<Vec<u8>, Option<Font>>;
+
+fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Vec<Glyph>, budget: &mut usize, depth: usize) {
+    // A content stream's fonts, read once each.
+    let fonts = &mut Fonts::new();
+    let mut saved: Vec<State> = Vec::new();
+    let mut tm = Matrix::IDENTITY;
+    let mut line = Matrix::IDENTITY;
+    let mut ops = TypedIter::new(data);
+    while let Some(op) = ops.next() {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        match op {
+            Op::SaveState(_) => saved.push(state.clone()),
+            Op::RestoreState(_) => {
+                if let Some(s) = saved.pop() {
+                    state = s;
+                }
+            }
+            Op::Transform(t) => {
+                let m = [t.0, t.1, t.2, t.3, t.4, t.5].map(|n| n.as_f64());
+                state.ctm = Matrix(m).then(state.ctm);
+            }
+            Op::BeginText(_) => {
+                tm = Matrix::IDENTITY;
+                line = Matrix::IDENTITY;
+            }
+            Op::SetTextMatrix(t) => {
+                tm = Matrix([t.0, t.1, t.2, t.3, t.4, t.5].map(|n| n.as_f64()));
+                line = tm;
+            }
+            Op::NextLine(t) => {
+                line = Matrix::translate(t.0.as_f64(), t.1.as_f64()).then(line);
+                tm = line;
+            }
+            Op::NextLineAndSetLeading(t) => {
+                state.leading = -t.1.as_f64();
+                line = Matrix::translate(t.0.as_f64(), t.1.as_f64()).then(line);
+                tm = line;
+            }
+            Op::NextLineUsingLeading(_) => {
+                line = Matrix::translate(0.0, -state.leading).then(line);
+                tm = line;
+            }
+            Op::TextFont(f) => {
+                state.font = Some(f.0.as_ref().to_vec());
+                state.size = f.1.as_f64();
+            }
+            Op::CharacterSpacing(n) => state.char_spacing = n.0.as_f64(),
+            Op::WordSpacing(n) => state.word_spacing = n.0.as_f64(),
+            Op::HorizontalScaling(n) => state.scale = n.0.as_f64() / 100.0,
+            Op::TextLeading(n) => state.leading = n.0.as_f64(),
+            Op::TextRise(n) => state.rise = n.0.as_f64(),
+            Op::ShowText(s) => show(s.0.as_bytes(), &state, &mut tm, font(fonts, resources, &state), out),
+            Op::NextLineAndShowText(s) => {
+                line = Matrix::translate(0.0, -state.leading).then(line);
+                tm = line;
+                show(s.0.as_bytes(), &state, &mut tm, font(fonts, resources, &state), out);
+            }
+            Op::ShowTextWithParameters(p) => {
+                state.word_spacing = p.0.as_f64();
+                state.char_spacing = p.1.as_f64();
+                line = Matrix::translate(0.0, -state.leading).then(line);
+                tm = line;
+                show(p.2.as_bytes(), &state, &mut tm, font(fonts, resources, &state), out);
+            }
+            Op::ShowTexts(a) => show_array(a.0, &state, &mut tm, font(fonts, resources, &state), out),
+            Op::XObject(name) if depth < MAX_FORM_DEPTH => {
+                if let Some(form) = resources.get_x_object(name.0) {
+                    run_form(&form, resources, &state, out, budget, depth);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A form XObject: its content with its own resources, under its matrix.
+fn run_form(form: &Stream, parent: &Resources, state: &State, out: &mut Vec<Glyph>, budget: &mut usize, depth: usize) {
+    let dict = form.dict();
+    if dict.get::<Name>(b"Subtype".as_slice()).is_none_or(|s| s.as_str() != "Form") {
+        return;
+    }
+    let Ok(data) = form.decoded() else { return };
+    let own = dict.get::<Dict>(b"Resources".as_slice()).unwrap_or_default();
+    let resources = Resources::from_parent(own, parent.clone());
+    let mut inner = state.clone();
+    if let Some(m) = dict.get::<Array>(b"Matrix".as_slice()) {
+        let m: Vec<f64> = m.iter::<Object>().filter_map(|o| number(&o)).collect();
+        if let [a, b, c, d, e, f] = m[..] {
+            inner.ctm = Matrix([a, b, c, d, e, f]).then(inner.ctm);
+        }
+    }
+    run(&data, &resources, inner, out, budget, depth + 1);
+}
+
+fn font<'f>(fonts: &'f mut Fonts, resources: &Resources, state: &State) -> Option<&'f Font> {
+    let name = state.font.as_ref()?;
+    fonts
+        .entry(name.clone())
+        .or_insert_with(|| resources.get_font(&Name::new_unescaped(name)).map(|d| Font::read(&d)))
+        .as_ref()
+}
+
+fn show_array(items: &Array, state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Vec<Glyph>) {
+    for item in items.iter::<Object>() {
+        match item {
+            Object::String(s) => show(s.as_bytes(), state, tm, font, out),
+            Object::Number(n) => {
+                // A number moves the next glyph back by thousandths of the font size.
+                let tx = -n.as_f64() / 1000.0 * state.size * state.scale;
+                *tm = Matrix::translate(tx, 0.0).then(*tm);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn show(bytes: &[u8], state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Vec<Glyph>) {
+    let Some(font) = font else { return };
+    for (code, len) in font.codes(bytes) {
+        let width = font.width(code);
+        let space = len == 1 && code == 32;
+        let tx = (width * state.size + state.char_spacing + if space { state.word_spacing } else { 0.0 }) * state.scale;
+        let params = Matrix([state.size * state.scale, 0.0, 0.0, state.size, 0.0, state.rise]);
+        let at = params.then(*tm).then(state.ctm);
+        let [_, _, _, d, e, f] = at.0;
+        let advance = Matrix::translate(tx, 0.0).then(*tm).then(state.ctm).0[4] - tm.then(state.ctm).0[4];
+        if let Some(text) = font.text(code) {
+            out.push(Glyph { text, x: e, y: f, width: advance.abs(), size: d.abs().max(at.0[1].abs()) });
+        }
+        *tm = Matrix::translate(tx, 0.0).then(*tm);
+    }
+}
