@@ -247,6 +247,19 @@ pub fn print() {
 extern "C" {
     #[wasm_bindgen(js_name = readDocx)]
     fn read_docx_js(bytes: js_sys::Uint8Array) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = readPdf)]
+    fn read_pdf_js(bytes: js_sys::Uint8Array) -> js_sys::Promise;
+}
+
+/// The text of a PDF, read by the page's second wasm module (`files.js`);
+/// `Err`: the message to show.
+pub async fn read_pdf(bytes: &[u8]) -> Result<String, String> {
+    // A copy: the other module reads it later, when this one's memory may have moved.
+    let copy = js_sys::Uint8Array::from(bytes);
+    let value = wasm_bindgen_futures::JsFuture::from(read_pdf_js(copy))
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "无法读取这个 PDF 文件".to_owned()))?;
+    Ok(value.as_string().unwrap_or_default())
 }
 
 /// The text of a Word document and the reading limits its tables reached

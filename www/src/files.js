@@ -1,5 +1,5 @@
-// Loads the page's second wasm module (www/files: the Word reader) the first
-// time a Word document is opened, so the first load stays small. Same origin,
+// Loads the page's second wasm module (www/files: the Word and PDF readers) the first
+// time a Word document or a PDF is opened, so the first load stays small. Same origin,
 // relative to the page's own files (boot.js says where they are); the
 // single-file build carries it inline instead (globalThis.nianbaoFiles), and
 // this file too, wrapped in a function of its own (xtask/src/dist.rs).
@@ -19,5 +19,14 @@ export function readDocx(bytes) {
   return filesModule.then((m) => m.readDocx(bytes), (err) => {
     filesModule = null;
     throw '无法载入 Word 文档读取模块：' + (err && err.message ? err.message : err);
+  });
+}
+
+// The text of a PDF; rejects with the message to show.
+export function readPdf(bytes) {
+  filesModule = filesModule || loadFilesModule();
+  return filesModule.then((m) => m.readPdf(bytes), (err) => {
+    filesModule = null;
+    throw '无法载入 PDF 读取模块：' + (err && err.message ? err.message : err);
   });
 }

@@ -1,6 +1,6 @@
 //! The input: the report text (报告全文), with paste from web pages and Word
 //! (their HTML read by the core's HTML reader), files opened or dropped
-//! (.docx, read by the page's second module; .txt / .md / .html, any of the
+//! (.docx and .pdf, read by the page's second module; .txt / .md / .html, any of the
 //! encodings Windows saves), examples and 清空.
 
 use crate::app::Shared;
@@ -182,8 +182,10 @@ pub fn Input(props: &InputProps) -> Html {
             let generation = generation.clone();
             let file = File::from(file);
             let name = file.name();
-            // A Word document may be larger than its text (images); its text is held to the input limit.
-            let word = name.to_ascii_lowercase().ends_with(".docx");
+            // A Word document or a PDF may be larger than its text (images, fonts); its text is
+            // held to the input limit.
+            let lower = name.to_ascii_lowercase();
+            let word = lower.ends_with(".docx") || lower.ends_with(".pdf");
             let limits = nianbao::text::limits::MAX_INPUT_BYTES;
             let limit = if word { nianbao::text::limits::MAX_DOCX_BYTES } else { limits };
             if file.size() > limit as u64 {
@@ -216,9 +218,29 @@ pub fn Input(props: &InputProps) -> Html {
                         }
                     });
                 }
+                // A PDF: its characters laid out in lines, by the second module too.
+                Ok(bytes) if bytes.starts_with(b"%PDF-") => {
+                    status.set(format!("正在读取 PDF 文件 {name}…"));
+                    yew::platform::spawn_local(async move {
+                        let read = browser::read_pdf(&bytes).await;
+                        if *generation.borrow() != this {
+                            return;
+                        }
+                        match read {
+                            Ok(text) if text.len() > limits => status.set(format!(
+                                "PDF 文件 {name} 中的文字超过 {} MB 的上限，没有读入。", limits >> 20
+                            )),
+                            Ok(text) => {
+                                status.set(format!("已读入 PDF 文件 {name}（文字按页面上的位置排成行，表格请对照原件核对）"));
+                                on_text.emit(Edit::new_input(text, Vec::new(), Origin::File(name)));
+                            }
+                            Err(message) => status.set(format!("文件 {name}：{message}")),
+                        }
+                    });
+                }
                 Ok(bytes) => match nianbao::text::decode::binary_kind(&bytes) {
                     Some(kind) => status.set(format!(
-                        "文件 {name} 不是文本文件（{kind}），没有读入：请打开 .docx、.txt、.md 或 .html，或从文件中复制文字粘贴到这里。"
+                        "文件 {name} 不是文本文件（{kind}），没有读入：请打开 .docx、.pdf、.txt、.md 或 .html，或从文件中复制文字粘贴到这里。"
                     )),
                     None => {
                         status.set(format!("已读入文件 {name}"));
@@ -281,7 +303,7 @@ pub fn Input(props: &InputProps) -> Html {
             <div class="nb-toolbar" role="toolbar" aria-label="输入工具">
                 <label class="nb-button nb-file">
                     { "打开文件…" }
-                    <input type="file" accept=".docx,.txt,.md,.markdown,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={onchange_file} />
+                    <input type="file" accept=".docx,.pdf,.txt,.md,.markdown,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf" onchange={onchange_file} />
                 </label>
                 <label class="nb-sample">
                     <span class="nb-visually-hidden">{ "载入示例" }</span>

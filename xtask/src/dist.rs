@@ -187,7 +187,7 @@ fn report_sizes() -> Result {
         files = (files.0 + bytes.len(), files.1 + gzip_len(&bytes));
     }
     println!(
-        "{:<22} {:>8} bytes, {:>7} gzip (loaded when a Word document is opened)",
+        "{:<22} {:>8} bytes, {:>7} gzip (loaded when a Word document or a PDF is opened)",
         "files module", files.0, files.1
     );
     println!("dist/ is ready: copy the folder to any static web server.");

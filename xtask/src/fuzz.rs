@@ -1,7 +1,8 @@
 //! `cargo xtask fuzz [RUNS] [TARGET]`: the cargo-fuzz targets (nightly Rust,
 //! libFuzzer) `parse` (everything one input costs), `html` (the HTML
-//! reader) and `docx` (the Word reader, its corpus the Word documents of
-//! tests/extracted beside the text ones), started from a corpus of the cases (seeds, real reports, shapes), the real tools' extractions and
+//! reader), `docx` (the Word reader, its corpus the Word documents of
+//! tests/extracted beside the text ones) and `pdf` (the PDF reader, with the
+//! PDFs there), started from a corpus of the cases (seeds, real reports, shapes), the real tools' extractions and
 //! generated reports in every shape, with a dictionary of report words and HTML
 //! tags. Inputs go up to 64 KB; each target asserts a time budget derived from
 //! the input's size, and libFuzzer bounds time and memory per input. Each worker
@@ -16,7 +17,7 @@ pub fn fuzz(args: &[String]) -> Result {
     let runs: u64 = args.first().and_then(|r| r.parse().ok()).unwrap_or(1_000_000);
     let targets: Vec<&str> = match args.get(1) {
         Some(t) => vec![t.as_str()],
-        None => vec!["parse", "html", "docx"],
+        None => vec!["parse", "html", "docx", "pdf"],
     };
     if crate::run::output_line("cargo", &["+nightly", "fuzz", "--version"]).is_none() {
         run(&mut cmd("rustup", &["toolchain", "install", "nightly", "--profile", "minimal"]))?;
@@ -39,7 +40,7 @@ pub fn fuzz(args: &[String]) -> Result {
     }
     for entry in std::fs::read_dir(crate::root().join("tests/extracted")).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if let (Some(name), Some("txt" | "html" | "docx")) =
+        if let (Some(name), Some("txt" | "html" | "docx" | "pdf")) =
             (path.file_name(), path.extension().and_then(|e| e.to_str()))
         {
             std::fs::copy(&path, corpus.join(name)).map_err(|e| e.to_string())?;

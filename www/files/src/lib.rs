@@ -1,5 +1,5 @@
 //! The page's second wasm module: the readers of the files people open that
-//! are not text (Word .docx for now), loaded only when such a file is opened
+//! are not text (Word .docx and PDF), loaded only when such a file is opened
 //! so that the first load stays small (`www/src/files.js` loads it). It holds
 //! no logic of its own: it hands the file to the core's reader and returns
 //! the text, which the page then checks like any other.
@@ -22,4 +22,12 @@ pub fn read_docx(bytes: &[u8]) -> Result<js_sys::Array, JsValue> {
         limits.push(&entry);
     }
     Ok(js_sys::Array::of2(&extracted.text.into(), &limits))
+}
+
+/// The text of a PDF, its characters laid out in lines by where they stand
+/// (`text::pdf`); throws the message to show when it has none.
+#[wasm_bindgen(js_name = readPdf)]
+pub fn read_pdf(bytes: &[u8]) -> Result<String, JsValue> {
+    let text = nianbao::text::pdf::text(bytes).map_err(|e| JsValue::from_str(e.message()))?;
+    Ok(nianbao::text::hygiene::clean(&text).into_owned())
 }
