@@ -21,6 +21,14 @@ pub struct Glyph {
     pub size: f64,
 }
 
+/// What the fonts could tell of the codes shown: characters given, and codes
+/// no text is known for (a font without a ToUnicode CMap).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tally {
+    pub shown: usize,
+    pub unknown: usize,
+}
+
 /// Forms inside forms followed at most this deep; deeper ones are skipped.
 const MAX_FORM_DEPTH: usize = 8;
 
@@ -66,7 +74,7 @@ struct State {
 
 /// Interprets the page's content; the glyphs are appended to `out`, at most
 /// `budget` of them (a bound on the work a hostile file can ask for).
-pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, budget: &mut usize) {
+pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, budget: &mut usize, tally: &mut Tally) {
     let state = State {
         ctm: Matrix::IDENTITY,
         font: None,
@@ -78,7 +86,17 @@ pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, budget: &mut usize) {
         rise: 0.0,
     };
     let Some(data) = page.page_stream() else { return };
-    run(data, page.resources(), state, out, budget, 0);
+    let before = out.len();
+    let mut unknown = 0;
+    run(data, page.resources(), state, &mut Sink { out, unknown: &mut unknown }, budget, 0);
+    tally.shown += out.len() - before;
+    tally.unknown += unknown;
+}
+
+/// Where shown characters go, and the count of codes without a known text.
+struct Sink<'s> {
+    out: &'s mut Vec<Glyph>,
+    unknown: &'s mut usize,
 }
 
 fn number(o: &Object) -> Option<f64> {
@@ -91,7 +109,7 @@ fn number(o: &Object) -> Option<f64> {
 /// Fonts by name as read from one resources dictionary (names are local to it).
 type Fonts = HashMap<Vec<u8>, Option<Font>>;
 
-fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Vec<Glyph>, budget: &mut usize, depth: usize) {
+fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, budget: &mut usize, depth: usize) {
     // A content stream's fonts, read once each.
     let fonts = &mut Fonts::new();
     let mut saved: Vec<State> = Vec::new();
@@ -169,7 +187,7 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Vec<Glyph
 }
 
 /// A form XObject: its content with its own resources, under its matrix.
-fn run_form(form: &Stream, parent: &Resources, state: &State, out: &mut Vec<Glyph>, budget: &mut usize, depth: usize) {
+fn run_form(form: &Stream, parent: &Resources, state: &State, out: &mut Sink, budget: &mut usize, depth: usize) {
     let dict = form.dict();
     if dict.get::<Name>(b"Subtype".as_slice()).is_none_or(|s| s.as_str() != "Form") {
         return;
@@ -195,7 +213,7 @@ fn font<'f>(fonts: &'f mut Fonts, resources: &Resources, state: &State) -> Optio
         .as_ref()
 }
 
-fn show_array(items: &Array, state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Vec<Glyph>) {
+fn show_array(items: &Array, state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Sink) {
     for item in items.iter::<Object>() {
         match item {
             Object::String(s) => show(s.as_bytes(), state, tm, font, out),
@@ -209,7 +227,7 @@ fn show_array(items: &Array, state: &State, tm: &mut Matrix, font: Option<&Font>
     }
 }
 
-fn show(bytes: &[u8], state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Vec<Glyph>) {
+fn show(bytes: &[u8], state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Sink) {
     let Some(font) = font else { return };
     for (code, len) in font.codes(bytes) {
         let width = font.width(code);
@@ -219,8 +237,11 @@ fn show(bytes: &[u8], state: &State, tm: &mut Matrix, font: Option<&Font>, out: 
         let at = params.then(*tm).then(state.ctm);
         let [_, _, _, d, e, f] = at.0;
         let advance = Matrix::translate(tx, 0.0).then(*tm).then(state.ctm).0[4] - tm.then(state.ctm).0[4];
-        if let Some(text) = font.text(code) {
-            out.push(Glyph { text, x: e, y: f, width: advance.abs(), size: d.abs().max(at.0[1].abs()) });
+        match font.text(code) {
+            Some(text) => {
+                out.out.push(Glyph { text, x: e, y: f, width: advance.abs(), size: d.abs().max(at.0[1].abs()) })
+            }
+            None => *out.unknown += 1,
         }
         *tm = Matrix::translate(tx, 0.0).then(*tm);
     }

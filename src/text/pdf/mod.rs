@@ -24,6 +24,9 @@ pub enum PdfError {
     Unreadable,
     /// No page shows any text: a scan (images only) needs OCR first.
     NoText,
+    /// The text cannot be told from the file (fonts without a ToUnicode
+    /// CMap, or mapped to unusable characters): the .docx it was made from reads.
+    Unusable,
 }
 
 impl PdfError {
@@ -31,6 +34,7 @@ impl PdfError {
         match self {
             PdfError::Unreadable => "PDF 文件损坏或已加密，无法读取",
             PdfError::NoText => "PDF 中没有文字（可能是扫描件，需先做文字识别）",
+            PdfError::Unusable => "PDF 中的文字无法正确取出（字体没有附带编码对照），请改为打开生成它的 .docx 文件",
         }
     }
 }
@@ -45,18 +49,45 @@ pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
     let mut out = String::new();
     let mut budget = MAX_OPERATIONS;
     let mut glyphs = Vec::new();
+    let mut tally = glyphs::Tally::default();
     for page in pdf.pages().iter() {
         glyphs.clear();
-        glyphs::page_glyphs(page, &mut glyphs, &mut budget);
+        glyphs::page_glyphs(page, &mut glyphs, &mut budget, &mut tally);
+        for g in &mut glyphs {
+            unify(&mut g.text);
+        }
         lay_out(&mut glyphs, &mut out);
         if out.len() > MAX_INPUT_BYTES {
             break;
         }
     }
-    if out.trim().is_empty() {
+    if out.trim().is_empty() && tally.unknown == 0 {
         return Err(PdfError::NoText);
     }
+    // Codes no text is known for, or characters no report holds, in more than
+    // one shown in ten: what would be checked is not the report.
+    let unusable = out.chars().filter(|&c| c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c)).count();
+    if 10 * (tally.unknown + unusable) > tally.shown + tally.unknown {
+        return Err(PdfError::Unusable);
+    }
     Ok(out)
+}
+
+/// Kangxi radicals and CJK radicals-supplement characters, which PDF
+/// producers emit in place of the ideographs they look like (`⼀` for `一`),
+/// as those ideographs (their compatibility mapping, `text::compat_table`).
+fn unify(text: &mut String) {
+    let radical = |c: char| matches!(c, '\u{2E80}'..='\u{2EF3}' | '\u{2F00}'..='\u{2FD5}');
+    if !text.chars().any(radical) {
+        return;
+    }
+    *text = text
+        .chars()
+        .map(|c| match super::compat_table::COMPAT.binary_search_by(|(k, _)| k.cmp(&c)) {
+            Ok(i) if radical(c) => super::compat_table::COMPAT[i].1.to_owned(),
+            _ => c.to_string(),
+        })
+        .collect();
 }
 
 /// A gap between two characters of a line wider than this many font sizes
@@ -123,3 +154,76 @@ fn lay_out(glyphs: &mut Vec<Glyph>, out: &mut String) {
 
 /// The rightmost display column a character is placed at (a page is about 200 wide).
 const MAX_COLUMN: f64 = 4096.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radicals_become_the_ideographs_they_stand_for() {
+        let mut t = "⼀、⼯作概况 ⺟ ① 一".to_owned();
+        unify(&mut t);
+        assert_eq!(t, "一、工作概况 母 ① 一");
+    }
+
+    /// A one-page PDF showing `content` with font `font` as /F1 (objects 5 and
+    /// on), with a cross-reference table the reader repairs (none is written).
+    fn pdf(content: &str, font: &[&str]) -> Vec<u8> {
+        let mut out = String::from("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+        out += "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n";
+        out += "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ";
+        out += "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >> endobj\n";
+        out += &format!("4 0 obj << /Length {} >> stream\n{content}\nendstream endobj\n", content.len());
+        for (i, object) in font.iter().enumerate() {
+            out += &format!("{} 0 obj {object} endobj\n", 5 + i);
+        }
+        out += "trailer << /Root 1 0 R >>\n%%EOF\n";
+        out.into_bytes()
+    }
+
+    #[test]
+    fn fonts_give_their_text() {
+        // A standard font: its codes are ASCII.
+        let simple = pdf(
+            "BT /F1 12 Tf 72 700 Td (2021) Tj 100 0 Td (5) Tj ET",
+            &["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"],
+        );
+        // The 5 stands 100 pt to the right: at its column (a column is 6 pt here).
+        assert_eq!(text(&simple).unwrap(), format!("2021{}5\n", " ".repeat(13)));
+        // A font not embedded, its codes UCS-2 (what WPS writes for SimSun).
+        let ucs2 = pdf(
+            "BT /F1 12 Tf 72 700 Td <4E00 5E74> Tj ET",
+            &[
+                "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+                "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /DW 1000 >>",
+            ],
+        );
+        assert_eq!(text(&ucs2).unwrap(), "一年\n");
+        // Identity-H with a ToUnicode CMap: codes 1 and 2 are 规 and 章.
+        let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <89C4> <0002> <7AE0> endbfchar endcmap end end";
+        let mapped = pdf(
+            "BT /F1 10 Tf 72 700 Td <00010002> Tj ET",
+            &["<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+              "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 1000 >>",
+              &format!("<< /Length {} >> stream\n{cmap}\nendstream", cmap.len())],
+        );
+        assert_eq!(text(&mapped).unwrap(), "规章\n");
+        // The same without its CMap: the text cannot be told, and is not guessed.
+        let unmapped = pdf(
+            "BT /F1 10 Tf 72 700 Td <00010002> Tj ET",
+            &[
+                "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 1000 >>",
+            ],
+        );
+        assert_eq!(text(&unmapped).unwrap_err(), PdfError::Unusable);
+        // A page with no text (a scan).
+        assert_eq!(text(&pdf("q 100 0 0 100 0 0 cm Q", &["<< >>"])).unwrap_err(), PdfError::NoText);
+    }
+
+    #[test]
+    fn what_is_not_a_pdf_is_refused() {
+        assert_eq!(text(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n").unwrap_err(), PdfError::Unreadable);
+        assert_eq!(text(b"not a pdf").unwrap_err(), PdfError::Unreadable);
+    }
+}
