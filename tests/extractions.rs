@@ -310,3 +310,43 @@ const PDF_FIXTURES: [&str; 3] = ["pdf_s0_f1.pdf", "pdf_n_s0_f0.pdf", "pdf_f_s1_f
 /// -layout's text of the same page is misread too (two rows missing). In
 /// make.sh's 36 PDFs: the four of that shape (n_s0_f0, n_s0_f1, n_s0_f2, n_s2_f1).
 const PDF_KNOWN_WRONG: [&str; 1] = ["pdf_n_s0_f0.pdf: row reconsideration"];
+
+/// Writer's PDFs of its Word documents (`pdf_office_*`, make.sh), opened as
+/// PDFs: every cell as the .docx itself reads, but the rows of
+/// `WRITER_PDF_KNOWN_WRONG`.
+#[test]
+fn writer_pdfs_read_as_their_word_documents() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extracted");
+    let (mut cells, mut same) = (0, 0);
+    let mut wrong = Vec::new();
+    for seed in 0..PDF_SEEDS {
+        for f in 0..FORMATS.len() {
+            let name = format!("s{seed}_f{f}");
+            let pdf = std::fs::read(dir.join(format!("pdf_office_{name}.pdf"))).expect("pdf");
+            let docx = std::fs::read(dir.join(format!("docx_{name}.docx"))).expect("docx");
+            let (_, from_pdf) = nianbao::read::parse_pdf(&pdf).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let (_, from_docx) = nianbao::read::parse_docx(&docx).expect("docx");
+            let (a, b) = (&from_pdf.tables, &from_docx.tables);
+            for (ta, tb) in [(&a.active, &b.active), (&a.requests, &b.requests), (&a.review, &b.review)] {
+                let (ta, tb) = (ta.as_ref().expect("a table"), tb.as_ref().expect("a table"));
+                for (r, (ra, rb)) in ta.cells.iter().zip(&tb.cells).enumerate() {
+                    cells += ra.len();
+                    same += ra.iter().zip(rb).filter(|(x, y)| x.value == y.value).count();
+                    if ra.iter().zip(rb).any(|(x, y)| x.value != y.value) {
+                        wrong.push(format!("{name}: row {}", ta.def.rows[r].key));
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("writer pdfs: cells {same}/{cells} as their .docx reads them");
+    assert_eq!(wrong, WRITER_PDF_KNOWN_WRONG, "rows read otherwise than from the .docx");
+}
+
+/// FIXME(issue 14): a blank cell in a row of numbers loses its place in the
+/// text laid out from positions (the values after it move left, as in
+/// pdftotext -layout's text); the table's identities still report the row.
+/// Reading cells by the ruling lines around them (lattice) is what keeps it.
+/// (The review table's rows are printed as one line of 15: the shift runs on.)
+const WRITER_PDF_KNOWN_WRONG: [&str; 3] =
+    ["s1_f1: row other_no_fee", "s3_f1: row direct_suit", "s3_f1: row suit_after_review"];

@@ -61,6 +61,8 @@ for html in "$work"/s*_f*.html; do
   cp "$work/$name/doc.docx" "$here/docx_$name.docx"
   cp "$work/$name/out/doc.html" "$here/office_html_$name.html"
   cp "$work/$name/doc.txt" "$here/office_text_$name.txt"
+  # Writer's PDF itself (60 KB), read by tests/extractions.rs writer_pdfs_read_as_their_word_documents.
+  cp "$work/$name/doc.pdf" "$here/pdf_office_$name.pdf"
   extract "$work/$name/doc.pdf" "office_$name"
 done
 node "$here/copy.mjs" "$here" "$work"/s*_f*.html "$here"/office_html_*.html
