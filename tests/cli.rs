@@ -291,6 +291,8 @@ fn a_pdf_is_read_by_where_its_characters_stand() {
     let (code, out) = nianbao(&["check", "--format", "json", pdf]);
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with(&format!(r#"{{"file":"{pdf}","input":"pdf","meta":{{"title":""#)), "{out}");
+    // Each finding with a place says its page: N-EMPTY’s chapter 五 is on the second of three (as pdftotext -f 2 -l 2 shows).
+    assert!(out.contains(r#""code":"N-EMPTY""#) && out.contains(r#""page":2"#), "{out}");
     let bytes = std::fs::read(pdf).expect("pdf");
     let (code, text) = nianbao_stdin(&["check", "-"], &bytes);
     assert_eq!(code, 0, "{text}");

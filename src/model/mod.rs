@@ -275,6 +275,8 @@ pub struct Report {
     pub limits: Vec<LimitHit>,
     /// What the input was; spans point into its text (for a .docx, the text read out of it).
     pub input: InputKind,
+    /// For a PDF: where each page's text begins (byte offsets, in order); else empty.
+    pub pages: Vec<usize>,
     /// The text is in traditional script and was read as its simplified form
     /// (`text::traditional`): the model's text is simplified, its spans the input's.
     pub traditional: bool,

@@ -51,11 +51,11 @@ pub fn parse_docx(bytes: &[u8]) -> Result<(String, Report), docx::DocxError> {
 /// Reads a report from a PDF: its text (`text::pdf`, what the report's spans
 /// point into) and the report, or why it has none.
 pub fn parse_pdf(bytes: &[u8]) -> Result<(String, Report), crate::text::pdf::PdfError> {
-    let text = crate::text::pdf::text(bytes)?;
-    let text = crate::text::hygiene::clean(&text).into_owned();
-    let mut report = parse_text(&text);
+    let extracted = crate::text::pdf::text(bytes)?;
+    let mut report = parse_text(&extracted.text);
     report.input = InputKind::Pdf;
-    Ok((text, report))
+    report.pages = extracted.pages;
+    Ok((extracted.text, report))
 }
 
 /// Reads a report from text only, never as HTML: what the page's editor

@@ -79,7 +79,12 @@ fn table(out: &mut String, table: Option<&Table>) {
     out.push('}');
 }
 
-fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
+/// The 1-based page holding byte `at`, for a PDF (`pages`: where each begins).
+fn page(pages: &[usize], at: usize) -> usize {
+    pages.partition_point(|&start| start <= at).max(1)
+}
+
+fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap, pages: &[usize]) {
     out.push_str("{\"code\":");
     string(out, d.code);
     out.push_str(",\"severity\":");
@@ -115,6 +120,9 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap) {
     if let Some(span) = d.span {
         out.push(',');
         location(out, span);
+        if !pages.is_empty() {
+            let _ = write!(out, ",\"page\":{}", page(pages, span.start));
+        }
     }
     if !d.related.is_empty() {
         out.push_str(",\"related\":[");
@@ -194,7 +202,7 @@ pub fn to_json(file: &str, input: &str, report: &Report, diagnostics: &[Diagnost
         if i > 0 {
             out.push(',');
         }
-        diagnostic(&mut out, d, &map);
+        diagnostic(&mut out, d, &map, &report.pages);
     }
     out.push_str("]}");
     out

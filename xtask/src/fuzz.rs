@@ -40,13 +40,23 @@ pub fn fuzz(args: &[String]) -> Result {
     }
     for entry in std::fs::read_dir(crate::root().join("tests/extracted")).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if let (Some(name), Some("txt" | "html" | "docx" | "pdf")) =
+        if let (Some(name), Some("txt" | "html" | "docx")) =
             (path.file_name(), path.extension().and_then(|e| e.to_str()))
         {
             std::fs::copy(&path, corpus.join(name)).map_err(|e| e.to_string())?;
         }
     }
     let corpus_arg = corpus.to_string_lossy().into_owned();
+    // The PDF reader's own corpus: the PDFs alone (text inputs only exercise its refusal).
+    let pdfs = crate::root().join("fuzz/corpus/pdf");
+    std::fs::create_dir_all(&pdfs).map_err(|e| format!("{}: {e}", pdfs.display()))?;
+    for entry in std::fs::read_dir(crate::root().join("tests/extracted")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if let (Some(name), Some("pdf")) = (path.file_name(), path.extension().and_then(|e| e.to_str())) {
+            std::fs::copy(&path, pdfs.join(name)).map_err(|e| e.to_string())?;
+        }
+    }
+    let pdfs_arg = pdfs.to_string_lossy().into_owned();
     run(cmd("cargo", &["test", "--test", "generated", "write_corpus", "--", "--ignored"]).env("GEN_DIR", &corpus_arg))?;
     let runs_arg = format!("-runs={}", runs.div_ceil(2));
     let dict = format!("-dict={}", crate::root().join("fuzz/dict/report.dict").display());
@@ -61,7 +71,7 @@ pub fn fuzz(args: &[String]) -> Result {
                 "--sanitizer",
                 "none",
                 target,
-                &corpus_arg,
+                if target == "pdf" { &pdfs_arg } else { &corpus_arg },
                 "--",
                 &runs_arg,
                 &dict,

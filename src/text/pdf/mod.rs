@@ -43,12 +43,23 @@ impl PdfError {
 /// pages hold, and a bound on what forms drawn inside forms can ask for.
 const MAX_OPERATIONS: usize = 4_000_000;
 
-/// The text of a PDF, page after page, its lines laid out as described above.
-pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
+/// A PDF's text, and where each page's begins in it.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    pub text: String,
+    /// Byte offsets into `text` of each page's first line, in page order.
+    pub pages: Vec<usize>,
+}
+
+/// The text of a PDF, page after page, its lines laid out as described above
+/// (control characters a font maps to dropped, as `hygiene` does).
+pub fn text(bytes: &[u8]) -> Result<Extracted, PdfError> {
     let pdf = hayro_syntax::Pdf::new(bytes.to_vec()).map_err(|_| PdfError::Unreadable)?;
     let mut out = String::new();
+    let mut pages = Vec::new();
     let mut budget = MAX_OPERATIONS;
     let mut glyphs = Vec::new();
+    let mut page_text = String::new();
     let mut tally = glyphs::Tally::default();
     for page in pdf.pages().iter() {
         glyphs.clear();
@@ -56,7 +67,10 @@ pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
         for g in &mut glyphs {
             unify(&mut g.text);
         }
-        lay_out(&mut glyphs, &mut out);
+        page_text.clear();
+        lay_out(&mut glyphs, &mut page_text);
+        pages.push(out.len());
+        out.push_str(&super::hygiene::clean(&page_text));
         if out.len() > MAX_INPUT_BYTES {
             break;
         }
@@ -70,7 +84,7 @@ pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
     if 10 * (tally.unknown + unusable) > tally.shown + tally.unknown {
         return Err(PdfError::Unusable);
     }
-    Ok(out)
+    Ok(Extracted { text: out, pages })
 }
 
 /// Kangxi radicals and CJK radicals-supplement characters, which PDF
@@ -189,7 +203,7 @@ mod tests {
             &["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"],
         );
         // The 5 stands 100 pt to the right: at its column (a column is 6 pt here).
-        assert_eq!(text(&simple).unwrap(), format!("2021{}5\n", " ".repeat(13)));
+        assert_eq!(text(&simple).unwrap().text, format!("2021{}5\n", " ".repeat(13)));
         // A font not embedded, its codes UCS-2 (what WPS writes for SimSun).
         let ucs2 = pdf(
             "BT /F1 12 Tf 72 700 Td <4E00 5E74> Tj ET",
@@ -198,7 +212,7 @@ mod tests {
                 "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /DW 1000 >>",
             ],
         );
-        assert_eq!(text(&ucs2).unwrap(), "一年\n");
+        assert_eq!(text(&ucs2).unwrap().text, "一年\n");
         // Identity-H with a ToUnicode CMap: codes 1 and 2 are 规 and 章.
         let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <89C4> <0002> <7AE0> endbfchar endcmap end end";
         let mapped = pdf(
@@ -207,7 +221,7 @@ mod tests {
               "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 1000 >>",
               &format!("<< /Length {} >> stream\n{cmap}\nendstream", cmap.len())],
         );
-        assert_eq!(text(&mapped).unwrap(), "规章\n");
+        assert_eq!(text(&mapped).unwrap().text, "规章\n");
         // The same without its CMap: the text cannot be told, and is not guessed.
         let unmapped = pdf(
             "BT /F1 10 Tf 72 700 Td <00010002> Tj ET",
