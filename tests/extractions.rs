@@ -230,8 +230,8 @@ fn word_documents_read_as_their_html() {
 }
 
 /// PDFs Chromium printed of the generated reports (make.sh), opened as PDFs
-/// (`text::pdf`): read by where their characters stand. Reports without blank
-/// cells read back whole with no error; with blanks, each row right or short.
+/// (`text::pdf`): the tables by their ruled cells. Every row right, blank
+/// cells told from 0; reports without blank cells with no error.
 /// `PDF_DIR` reads another folder of them (all of make.sh's, not only the
 /// committed ones).
 #[test]
@@ -256,6 +256,10 @@ fn pdf_documents_read_back() {
         let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let sample = pdf_sample(seed, f).0;
         let (_, report) = nianbao::read::parse_pdf(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        if seed % 2 == 0 {
+            let codes: Vec<&str> = errors(&report).iter().map(|e| e.code).collect();
+            assert_eq!(codes, Vec::<&str>::new(), "{name}");
+        }
         let t = &report.tables;
         for (table, grid) in [(&t.active, &sample.active), (&t.requests, &sample.requests), (&t.review, &sample.review)]
         {
@@ -285,18 +289,9 @@ fn pdf_documents_read_back() {
         }
     }
     eprintln!("pdf: {} files, rows {right}/{rows} right, {short} short (a blank left no trace)", names.len());
-    let unknown: Vec<&String> = wrong
-        .iter()
-        .filter(|w| match std::env::var_os("PDF_DIR") {
-            // make.sh's names have no prefix: the known failure is of its shape.
-            Some(_) => !(w.starts_with("n_") && w.contains(": row reconsideration:")),
-            None => !PDF_KNOWN_WRONG.iter().any(|k| w.starts_with(&format!("{k}:"))),
-        })
-        .collect();
-    assert!(unknown.is_empty(), "{} rows read wrong:\n{}", unknown.len(), wrong.join("\n"));
+    assert!(wrong.is_empty(), "{} rows read wrong:\n{}", wrong.len(), wrong.join("\n"));
     if std::env::var_os("PDF_DIR").is_none() {
-        assert_eq!(wrong.len(), PDF_KNOWN_WRONG.len(), "the known failure: {wrong:?}");
-        assert_eq!((rows, right, short), (94, 93, 0), "rows, right, short of the fixtures");
+        assert_eq!((rows, right, short), (94, 94, 0), "rows, right, short of the fixtures");
     }
 }
 
@@ -304,16 +299,8 @@ fn pdf_documents_read_back() {
 /// embeds its font subsets): one per page style.
 const PDF_FIXTURES: [&str; 3] = ["pdf_s0_f1.pdf", "pdf_n_s0_f0.pdf", "pdf_f_s1_f2.pdf"];
 
-/// FIXME(issue 12): the review table printed as three rows of five in narrow
-/// columns, each label wrapped over lines around its values (`行政复` / values /
-/// `议`), is read as one row of 15 from the second row's values on; pdftotext
-/// -layout's text of the same page is misread too (two rows missing). In
-/// make.sh's 36 PDFs: the four of that shape (n_s0_f0, n_s0_f1, n_s0_f2, n_s2_f1).
-const PDF_KNOWN_WRONG: [&str; 1] = ["pdf_n_s0_f0.pdf: row reconsideration"];
-
 /// Writer's PDFs of its Word documents (`pdf_office_*`, make.sh), opened as
-/// PDFs: every cell as the .docx itself reads, but the rows of
-/// `WRITER_PDF_KNOWN_WRONG`.
+/// PDFs: every cell as the .docx itself reads it, blanks included.
 #[test]
 fn writer_pdfs_read_as_their_word_documents() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/extracted");
@@ -340,13 +327,6 @@ fn writer_pdfs_read_as_their_word_documents() {
         }
     }
     eprintln!("writer pdfs: cells {same}/{cells} as their .docx reads them");
-    assert_eq!(wrong, WRITER_PDF_KNOWN_WRONG, "rows read otherwise than from the .docx");
+    assert_eq!(wrong, Vec::<String>::new(), "rows read otherwise than from the .docx");
+    assert_eq!(same, cells);
 }
-
-/// FIXME(issue 14): a blank cell in a row of numbers loses its place in the
-/// text laid out from positions (the values after it move left, as in
-/// pdftotext -layout's text); the table's identities still report the row.
-/// Reading cells by the ruling lines around them (lattice) is what keeps it.
-/// (The review table's rows are printed as one line of 15: the shift runs on.)
-const WRITER_PDF_KNOWN_WRONG: [&str; 3] =
-    ["s1_f1: row other_no_fee", "s3_f1: row direct_suit", "s3_f1: row suit_after_review"];

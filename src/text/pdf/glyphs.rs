@@ -21,6 +21,16 @@ pub struct Glyph {
     pub size: f64,
 }
 
+/// A ruling line: a horizontal one at height `at` from `from` to `to` (x),
+/// or a vertical one at `at` (x) from `from` to `to` (y); page space, points.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    pub horizontal: bool,
+    pub at: f64,
+    pub from: f64,
+    pub to: f64,
+}
+
 /// What the fonts could tell of the codes shown: characters given, and codes
 /// no text is known for (a font without a ToUnicode CMap).
 #[derive(Clone, Copy, Debug, Default)]
@@ -74,7 +84,7 @@ struct State {
 
 /// Interprets the page's content; the glyphs are appended to `out`, at most
 /// `budget` of them (a bound on the work a hostile file can ask for).
-pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, budget: &mut usize, tally: &mut Tally) {
+pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, rules: &mut Vec<Rule>, budget: &mut usize, tally: &mut Tally) {
     let state = State {
         ctm: Matrix::IDENTITY,
         font: None,
@@ -88,7 +98,7 @@ pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, budget: &mut usize, tally:
     let Some(data) = page.page_stream() else { return };
     let before = out.len();
     let mut unknown = 0;
-    run(data, page.resources(), state, &mut Sink { out, unknown: &mut unknown }, budget, 0);
+    run(data, page.resources(), state, &mut Sink { out, rules, unknown: &mut unknown }, budget, 0);
     tally.shown += out.len() - before;
     tally.unknown += unknown;
 }
@@ -96,7 +106,52 @@ pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, budget: &mut usize, tally:
 /// Where shown characters go, and the count of codes without a known text.
 struct Sink<'s> {
     out: &'s mut Vec<Glyph>,
+    rules: &'s mut Vec<Rule>,
     unknown: &'s mut usize,
+}
+
+/// The subpaths of the path being built (page space), and what painting it leaves.
+#[derive(Default)]
+struct Path(Vec<Vec<(f64, f64)>>);
+
+impl Path {
+    /// Stroked: its straight, level or upright pieces are rules.
+    fn stroke(&mut self, rules: &mut Vec<Rule>) {
+        for sub in self.0.drain(..) {
+            for w in sub.windows(2) {
+                let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+                if (y1 - y0).abs() < 0.5 && (x1 - x0).abs() > 1.0 {
+                    push(rules, Rule { horizontal: true, at: (y0 + y1) / 2.0, from: x0.min(x1), to: x0.max(x1) });
+                } else if (x1 - x0).abs() < 0.5 && (y1 - y0).abs() > 1.0 {
+                    push(rules, Rule { horizontal: false, at: (x0 + x1) / 2.0, from: y0.min(y1), to: y0.max(y1) });
+                }
+            }
+        }
+    }
+
+    /// Filled: a thin box is a rule (borders drawn as filled rectangles); other fills are not.
+    fn fill(&mut self, rules: &mut Vec<Rule>) {
+        for sub in self.0.drain(..) {
+            let (xs, ys) = (sub.iter().map(|p| p.0), sub.iter().map(|p| p.1));
+            let (x0, x1) = (xs.clone().fold(f64::INFINITY, f64::min), xs.fold(f64::NEG_INFINITY, f64::max));
+            let (y0, y1) = (ys.clone().fold(f64::INFINITY, f64::min), ys.fold(f64::NEG_INFINITY, f64::max));
+            if sub.len() < 3 {
+                continue;
+            }
+            if y1 - y0 < 2.5 && x1 - x0 > 2.0 {
+                push(rules, Rule { horizontal: true, at: (y0 + y1) / 2.0, from: x0, to: x1 });
+            } else if x1 - x0 < 2.5 && y1 - y0 > 2.0 {
+                push(rules, Rule { horizontal: false, at: (x0 + x1) / 2.0, from: y0, to: y1 });
+            }
+        }
+    }
+}
+
+/// A rule kept, up to the page's bound (`lattice::MAX_RULES`).
+fn push(rules: &mut Vec<Rule>, rule: Rule) {
+    if rules.len() < super::lattice::MAX_RULES && [rule.at, rule.from, rule.to].iter().all(|v| v.is_finite()) {
+        rules.push(rule);
+    }
 }
 
 fn number(o: &Object) -> Option<f64> {
@@ -116,6 +171,11 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, bud
     let mut tm = Matrix::IDENTITY;
     let mut line = Matrix::IDENTITY;
     let mut ops = TypedIter::new(data);
+    let mut path = Path::default();
+    let point = |state: &State, x: f64, y: f64| {
+        let [a, b, c, d, e, f] = state.ctm.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    };
     while let Some(op) = ops.next() {
         if *budget == 0 {
             return;
@@ -176,6 +236,39 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, bud
                 show(p.2.as_bytes(), &state, &mut tm, font(fonts, resources, &state), out);
             }
             Op::ShowTexts(a) => show_array(a.0, &state, &mut tm, font(fonts, resources, &state), out),
+            Op::MoveTo(m) => path.0.push(vec![point(&state, m.0.as_f64(), m.1.as_f64())]),
+            Op::LineTo(l) => {
+                let p = point(&state, l.0.as_f64(), l.1.as_f64());
+                match path.0.last_mut() {
+                    Some(sub) => sub.push(p),
+                    None => path.0.push(vec![p]),
+                }
+            }
+            Op::RectPath(r) => {
+                let [x, y, w, h] = [r.0, r.1, r.2, r.3].map(|n| n.as_f64());
+                let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
+                path.0.push(corners.iter().map(|&(x, y)| point(&state, x, y)).collect());
+            }
+            Op::ClosePath(_) => {
+                if let Some(sub) = path.0.last_mut() {
+                    if let Some(&first) = sub.first() {
+                        sub.push(first);
+                    }
+                }
+            }
+            // A curve is no rule: its subpath is dropped.
+            Op::CubicTo(_) | Op::CubicStartTo(_) | Op::CubicEndTo(_) => {
+                path.0.pop();
+            }
+            Op::StrokePath(_) | Op::CloseAndStrokePath(_) => path.stroke(out.rules),
+            Op::FillPathNonZero(_) | Op::FillPathNonZeroCompatibility(_) | Op::FillPathEvenOdd(_) => {
+                path.fill(out.rules)
+            }
+            Op::FillAndStrokeNonZero(_)
+            | Op::FillAndStrokeEvenOdd(_)
+            | Op::CloseFillAndStrokeNonZero(_)
+            | Op::CloseFillAndStrokeEvenOdd(_) => path.stroke(out.rules),
+            Op::EndPath(_) => path.0.clear(),
             Op::XObject(name) if depth < MAX_FORM_DEPTH => {
                 if let Some(form) = resources.get_x_object(name.0) {
                     run_form(&form, resources, &state, out, budget, depth);

@@ -1,17 +1,19 @@
-//! PDF (`.pdf`) to text, by where each character stands: each page's
-//! characters with their positions (`glyphs`), gathered into lines top to
-//! bottom, each line's characters left to right, a wide gap between two of
-//! them (a table's column) written as a tab. The text then goes to the one
-//! text reader, as a .docx's does.
+//! PDF (`.pdf`) to text, by where each character stands. Each page's
+//! characters with their positions and its ruling lines (`glyphs`); the
+//! tables those lines draw read cell by cell (`lattice`: a row's cells
+//! tab-separated, as an HTML table's); the other characters gathered into
+//! lines top to bottom, left to right, each at the display column of its
+//! position, as `pdftotext -layout` lays text out. The text then goes to the
+//! one text reader, as a .docx's does.
 //!
-//! FIXME(issue 14): tables are read from the gaps between characters (the
-//! "stream" way), not yet from the ruling lines a PDF draws around cells
-//! (lattice), nor joined across pages; predefined CMaps other than UCS-2 and
-//! the Kangxi radicals some producers emit in place of ideographs are not
-//! mapped yet.
+//! FIXME(issue 14): borderless tables are read from the gaps between
+//! characters only (no "stream" table detection); running headers, footers
+//! and page numbers are left to the reader; predefined CMaps other than the
+//! UCS-2 ones are not read.
 
 mod fonts;
 mod glyphs;
+mod lattice;
 
 pub use glyphs::Glyph;
 
@@ -59,16 +61,24 @@ pub fn text(bytes: &[u8]) -> Result<Extracted, PdfError> {
     let mut pages = Vec::new();
     let mut budget = MAX_OPERATIONS;
     let mut glyphs = Vec::new();
+    let mut rules = Vec::new();
     let mut page_text = String::new();
     let mut tally = glyphs::Tally::default();
     for page in pdf.pages().iter() {
         glyphs.clear();
-        glyphs::page_glyphs(page, &mut glyphs, &mut budget, &mut tally);
+        rules.clear();
+        glyphs::page_glyphs(page, &mut glyphs, &mut rules, &mut budget, &mut tally);
         for g in &mut glyphs {
             unify(&mut g.text);
         }
+        glyphs.retain(|g| g.size > 0.0 && [g.x, g.y, g.width, g.size].iter().all(|v| v.is_finite()));
+        // The tables ruled on the page take their characters; the rest is laid out in lines.
+        let tables = lattice::tables(&rules, &mut glyphs);
+        let mut rows: Vec<(f64, String)> =
+            tables.into_iter().flat_map(|t| t.rows).map(|(top, cells)| (top, cells.join("\t"))).collect();
+        rows.sort_by(|a, b| b.0.total_cmp(&a.0));
         page_text.clear();
-        lay_out(&mut glyphs, &mut page_text);
+        lay_out(&mut glyphs, &rows, &mut page_text);
         pages.push(out.len());
         out.push_str(&super::hygiene::clean(&page_text));
         if out.len() > MAX_INPUT_BYTES {
@@ -107,17 +117,23 @@ fn unify(text: &mut String) {
 /// A gap between two characters of a line wider than this many font sizes
 /// separates cells (two spaces at least); wider than `SPACE_GAP`, words (one).
 const CELL_GAP: f64 = 0.8;
-const SPACE_GAP: f64 = 0.2;
+pub(super) const SPACE_GAP: f64 = 0.2;
 /// Characters whose baselines differ by less than this many font sizes stand on one line.
-const SAME_LINE: f64 = 0.4;
+pub(super) const SAME_LINE: f64 = 0.4;
 
 /// One page's characters as lines of text appended to `out`, each character
 /// at the display column of its position (half the page's usual font size a
 /// column, an ideograph two), as `pdftotext -layout` lays text out: a table's
 /// columns stay aligned down the page, and a blank cell keeps its place.
-fn lay_out(glyphs: &mut Vec<Glyph>, out: &mut String) {
-    glyphs.retain(|g| g.size > 0.0 && g.x.is_finite() && g.y.is_finite());
+/// `rows` (a table's rows, each at its top, top to bottom) go in between the
+/// lines where they stand.
+fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
+    let mut rows = rows.iter().peekable();
     if glyphs.is_empty() {
+        for (_, row) in rows {
+            out.push_str(row);
+            out.push('\n');
+        }
         return;
     }
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
@@ -132,6 +148,13 @@ fn lay_out(glyphs: &mut Vec<Glyph>, out: &mut String) {
         let mut end = start + 1;
         while end < glyphs.len() && top - glyphs[end].y < SAME_LINE * glyphs[start].size.max(glyphs[end].size) {
             end += 1;
+        }
+        let line = &mut glyphs[start..end];
+        // The table rows above this line come first.
+        let line_top = top + glyphs_top(line);
+        while let Some((_, row)) = rows.next_if(|(row_top, _)| *row_top > line_top) {
+            out.push_str(row);
+            out.push('\n');
         }
         let line = &mut glyphs[start..end];
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
@@ -164,6 +187,15 @@ fn lay_out(glyphs: &mut Vec<Glyph>, out: &mut String) {
         out.push('\n');
         start = end;
     }
+    for (_, row) in rows {
+        out.push_str(row);
+        out.push('\n');
+    }
+}
+
+/// How far above its baseline a line's characters reach (its largest size, roughly).
+fn glyphs_top(line: &[Glyph]) -> f64 {
+    0.8 * line.iter().map(|g| g.size).fold(0.0, f64::max)
 }
 
 /// The rightmost display column a character is placed at (a page is about 200 wide).
