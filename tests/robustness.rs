@@ -111,6 +111,8 @@ fn mutated_pdfs_never_panic() {
             Err(_) => refused += 1,
         }
     }
-    assert_eq!(read + refused, 300);
-    assert!(read > 100, "most single-byte changes leave a PDF readable: {read}");
+    assert!(
+        read > 100 && refused > 0,
+        "most changes leave a PDF readable, a cut one often not: {read} read, {refused} refused"
+    );
 }

@@ -172,8 +172,8 @@ pub(super) struct Line {
     /// The label is the folded text itself (a line of one text cell of bare
     /// characters, such as most short lines): kept once, in `folded`.
     pub(super) label_is_folded: bool,
-    /// The line break's bytes (`\n`, `\r\n`, or none at the end): the line
-    /// ends that far before the next one starts.
+    /// The line break's bytes (`\n` and the `\r`s before it, or none at the
+    /// end; at most 255): the line ends that far before the next one starts.
     pub(super) brk: u8,
 }
 
@@ -237,9 +237,10 @@ impl Doc {
         let mut reader = Reader::new(input);
         let mut start = 0;
         for raw in input.split_inclusive('\n') {
-            // A line ends at a line feed, and a carriage return before it.
-            let body = raw.strip_suffix('\n').unwrap_or(raw);
-            let body = body.strip_suffix('\r').unwrap_or(body);
+            // A line ends at a line feed and the carriage returns before it (at
+            // most 254 of them are the break: its length is kept in a byte).
+            let body = raw.strip_suffix('\n').unwrap_or(raw).trim_end_matches('\r');
+            let body = &raw[..body.len().max(raw.len().saturating_sub(255))];
             let line = reader.line(&mut doc, start, body, raw.len() - body.len());
             doc.lines.push(line);
             start += raw.len();

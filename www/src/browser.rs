@@ -1,6 +1,6 @@
 //! What the page asks of the browser: downloads (Blob), the saved draft
-//! (localStorage), decoding files (TextDecoder), Word documents (read by the
-//! page's second wasm module), scrolling. No checking here.
+//! (localStorage), decoding files (TextDecoder), Word documents and PDFs
+//! (read by the page's second wasm module), scrolling. No checking here.
 
 use nianbao::text::limits::{Limit, LimitHit};
 use nianbao::text::Span;

@@ -114,9 +114,12 @@ pub fn Editor(props: &EditorProps) -> Html {
                     // Chromium (148) puts back, in the same task, the selection a
                     // textarea had when it lost focus (the list has it now); set
                     // again in the next task, the selection stays.
-                    let again = a.clone();
+                    let (again, text) = (a.clone(), c.input.clone());
                     gloo::timers::callback::Timeout::new(0, move || {
-                        let _ = again.set_selection_range(start, end);
+                        // Unless the text changed in between.
+                        if again.value() == text {
+                            let _ = again.set_selection_range(start, end);
+                        }
                     })
                     .forget();
                     let mark = backdrop

@@ -25,7 +25,18 @@ export function readDocx(bytes) {
 // The text of a PDF; rejects with the message to show.
 export function readPdf(bytes) {
   filesModule = filesModule || loadFilesModule();
-  return filesModule.then((m) => m.readPdf(bytes), (err) => {
+  return filesModule.then((m) => {
+    try {
+      return m.readPdf(bytes);
+    } catch (err) {
+      // A trap (out of memory on a hostile file) leaves the module unusable: the next file loads it anew.
+      if (err instanceof WebAssembly.RuntimeError) {
+        filesModule = null;
+        throw '读取这个 PDF 时出错（' + err.message + '），请改为打开它的 .docx 文件';
+      }
+      throw err;
+    }
+  }, (err) => {
     filesModule = null;
     throw '无法载入 PDF 读取模块：' + (err && err.message ? err.message : err);
   });

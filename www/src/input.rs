@@ -219,7 +219,7 @@ pub fn Input(props: &InputProps) -> Html {
                     });
                 }
                 // A PDF: its characters laid out in lines, by the second module too.
-                Ok(bytes) if bytes.starts_with(b"%PDF-") => {
+                Ok(bytes) if nianbao::text::pdf::is_pdf(&bytes) => {
                     status.set(format!("正在读取 PDF 文件 {name}…"));
                     yew::platform::spawn_local(async move {
                         let read = browser::read_pdf(&bytes).await;

@@ -45,7 +45,7 @@ fn read(file: &OsStr) -> Result<batch::Loaded, String> {
         return Ok(batch::Loaded::Docx(bytes));
     }
     // A PDF too (fonts and images): its text is held to the limit.
-    if bytes.len() <= MAX_DOCX_BYTES && bytes.starts_with(b"%PDF-") {
+    if bytes.len() <= MAX_DOCX_BYTES && nianbao::text::pdf::is_pdf(&bytes) {
         return Ok(batch::Loaded::Pdf(bytes));
     }
     if bytes.len() > MAX_INPUT_BYTES {

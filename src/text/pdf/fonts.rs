@@ -35,12 +35,13 @@ fn numbers(a: &Array) -> Vec<f64> {
 const MAX_WIDTHS: usize = 1 << 16;
 
 impl Font {
-    pub fn read(font: &Dict) -> Font {
+    /// The font `font` describes; its CMap decoded within `decoded` bytes (`streams`).
+    pub fn read(font: &Dict, decoded: &mut usize) -> Font {
         let subtype = name(font, b"Subtype");
         let two_bytes = subtype.as_ref().is_some_and(|s| s.as_str() == "Type0");
         let to_unicode = font
             .get::<Stream>(b"ToUnicode".as_slice())
-            .and_then(|s| s.decoded().ok().map(|d| d.into_owned()))
+            .and_then(|s| super::streams::decode(&s, decoded))
             .and_then(|d| CMap::parse(&d, |_| None));
         let encoding = name(font, b"Encoding");
         let ucs2 = encoding.as_ref().is_some_and(|e| e.as_str().contains("UCS2"));
@@ -64,7 +65,7 @@ impl Font {
             let first = font.get::<f64>(b"FirstChar".as_slice()).unwrap_or(0.0) as u32;
             if let Some(w) = font.get::<Array>(b"Widths".as_slice()) {
                 for (i, w) in numbers(&w).into_iter().take(MAX_WIDTHS).enumerate() {
-                    widths.insert(first + i as u32, w * scale);
+                    widths.insert(first.saturating_add(i as u32), w * scale);
                 }
             }
         }
@@ -100,24 +101,29 @@ impl Font {
     }
 }
 
-/// A CIDFont's W array: `c [w1 w2 …]` (widths from code c on) or `c_first c_last w`.
+/// A CIDFont's W array: `c [w1 w2 …]` (widths from code c on) or `c_first c_last w`;
+/// at most `MAX_WIDTHS` widths set in all (an array may name the same codes again and again).
 fn read_cid_widths(w: &Array, widths: &mut HashMap<u32, f64>) {
-    let items: Vec<Object> = w.iter::<Object>().collect();
+    let items: Vec<Object> = w.iter::<Object>().take(4 * MAX_WIDTHS).collect();
+    let mut left = MAX_WIDTHS;
     let mut i = 0;
-    while i < items.len() && widths.len() < MAX_WIDTHS {
+    while i < items.len() && left > 0 {
         let Some(first) = as_number(&items[i]) else { break };
+        let first = first as u32;
         match items.get(i + 1) {
             Some(Object::Array(list)) => {
-                for (k, w) in numbers(list).into_iter().enumerate().take(MAX_WIDTHS) {
-                    widths.insert(first as u32 + k as u32, w / 1000.0);
+                for (k, w) in numbers(list).into_iter().enumerate().take(left) {
+                    widths.insert(first.saturating_add(k as u32), w / 1000.0);
+                    left -= 1;
                 }
                 i += 2;
             }
             Some(o) => {
                 let (Some(last), Some(w)) = (as_number(o), items.get(i + 2).and_then(as_number)) else { break };
-                let (first, last) = (first as u32, (last as u32).min(first as u32 + MAX_WIDTHS as u32));
+                let last = (last as u32).min(first.saturating_add(left as u32 - 1));
                 for c in first..=last {
                     widths.insert(c, w / 1000.0);
+                    left -= 1;
                 }
                 i += 3;
             }

@@ -4,11 +4,15 @@
 //! font's encoding and ToUnicode CMap and advanced by its width.
 
 use super::fonts::Font;
+use super::ruling::Path;
+pub use super::ruling::Rule;
 use hayro_syntax::content::ops::TypedInstruction as Op;
 use hayro_syntax::content::TypedIter;
+use hayro_syntax::object::ObjectIdentifier;
 use hayro_syntax::object::{Array, Dict, Name, Object, Stream};
 use hayro_syntax::page::{Page, Resources};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A character shown on a page: its text (a ligature may be several chars),
 /// its origin and advance in page space (points, y up), its font size there.
@@ -19,16 +23,6 @@ pub struct Glyph {
     pub y: f64,
     pub width: f64,
     pub size: f64,
-}
-
-/// A ruling line: a horizontal one at height `at` from `from` to `to` (x),
-/// or a vertical one at `at` (x) from `from` to `to` (y); page space, points.
-#[derive(Clone, Copy, Debug)]
-pub struct Rule {
-    pub horizontal: bool,
-    pub at: f64,
-    pub from: f64,
-    pub to: f64,
 }
 
 /// What the fonts could tell of the codes shown: characters given, and codes
@@ -82,9 +76,34 @@ struct State {
     rise: f64,
 }
 
-/// Interprets the page's content; the glyphs are appended to `out`, at most
-/// `budget` of them (a bound on the work a hostile file can ask for).
-pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, rules: &mut Vec<Rule>, budget: &mut usize, tally: &mut Tally) {
+/// What one PDF may still ask for (a bound on the work a hostile file can
+/// ask for), and the fonts read so far, by object.
+pub struct Work {
+    /// Content operators, and 64-byte pieces of content run.
+    ops: usize,
+    /// Bytes its streams may still decode to (`streams::decode`).
+    decoded: usize,
+    /// Characters shown that may still be kept.
+    glyphs: usize,
+    fonts: HashMap<ObjectIdentifier, Option<Rc<Font>>>,
+}
+
+impl Work {
+    pub fn new(ops: usize, decoded: usize) -> Work {
+        Work { ops, decoded, glyphs: crate::text::limits::MAX_INPUT_BYTES, fonts: HashMap::new() }
+    }
+
+    pub fn spent(&self) -> bool {
+        self.ops == 0 || self.glyphs == 0
+    }
+
+    fn charge(&mut self, bytes: usize) {
+        self.ops = self.ops.saturating_sub(bytes / 64 + 1);
+    }
+}
+
+/// Interprets the page's content; the glyphs are appended to `out`, the rules to `rules`.
+pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, rules: &mut Vec<Rule>, work: &mut Work, tally: &mut Tally) {
     let state = State {
         ctm: Matrix::IDENTITY,
         font: None,
@@ -95,10 +114,21 @@ pub fn page_glyphs(page: &Page, out: &mut Vec<Glyph>, rules: &mut Vec<Rule>, bud
         leading: 0.0,
         rise: 0.0,
     };
-    let Some(data) = page.page_stream() else { return };
+    // The page's content streams, decoded within the bound, one after another.
+    let contents = b"Contents".as_slice();
+    let streams: Vec<Stream> = match page.raw().get::<Stream>(contents) {
+        Some(stream) => vec![stream],
+        None => page.raw().get::<Array>(contents).map(|a| a.iter::<Stream>().collect()).unwrap_or_default(),
+    };
+    let mut data = Vec::new();
+    for stream in streams {
+        let Some(bytes) = super::streams::decode(&stream, &mut work.decoded) else { break };
+        data.extend_from_slice(&bytes);
+        data.push(b' ');
+    }
     let before = out.len();
     let mut unknown = 0;
-    run(data, page.resources(), state, &mut Sink { out, rules, unknown: &mut unknown }, budget, 0);
+    run(&data, page.resources(), state, &mut Sink { out, rules, unknown: &mut unknown }, work, 0);
     tally.shown += out.len() - before;
     tally.unknown += unknown;
 }
@@ -110,50 +140,6 @@ struct Sink<'s> {
     unknown: &'s mut usize,
 }
 
-/// The subpaths of the path being built (page space), and what painting it leaves.
-#[derive(Default)]
-struct Path(Vec<Vec<(f64, f64)>>);
-
-impl Path {
-    /// Stroked: its straight, level or upright pieces are rules.
-    fn stroke(&mut self, rules: &mut Vec<Rule>) {
-        for sub in self.0.drain(..) {
-            for w in sub.windows(2) {
-                let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-                if (y1 - y0).abs() < 0.5 && (x1 - x0).abs() > 1.0 {
-                    push(rules, Rule { horizontal: true, at: (y0 + y1) / 2.0, from: x0.min(x1), to: x0.max(x1) });
-                } else if (x1 - x0).abs() < 0.5 && (y1 - y0).abs() > 1.0 {
-                    push(rules, Rule { horizontal: false, at: (x0 + x1) / 2.0, from: y0.min(y1), to: y0.max(y1) });
-                }
-            }
-        }
-    }
-
-    /// Filled: a thin box is a rule (borders drawn as filled rectangles); other fills are not.
-    fn fill(&mut self, rules: &mut Vec<Rule>) {
-        for sub in self.0.drain(..) {
-            let (xs, ys) = (sub.iter().map(|p| p.0), sub.iter().map(|p| p.1));
-            let (x0, x1) = (xs.clone().fold(f64::INFINITY, f64::min), xs.fold(f64::NEG_INFINITY, f64::max));
-            let (y0, y1) = (ys.clone().fold(f64::INFINITY, f64::min), ys.fold(f64::NEG_INFINITY, f64::max));
-            if sub.len() < 3 {
-                continue;
-            }
-            if y1 - y0 < 2.5 && x1 - x0 > 2.0 {
-                push(rules, Rule { horizontal: true, at: (y0 + y1) / 2.0, from: x0, to: x1 });
-            } else if x1 - x0 < 2.5 && y1 - y0 > 2.0 {
-                push(rules, Rule { horizontal: false, at: (x0 + x1) / 2.0, from: y0, to: y1 });
-            }
-        }
-    }
-}
-
-/// A rule kept, up to the page's bound (`lattice::MAX_RULES`).
-fn push(rules: &mut Vec<Rule>, rule: Rule) {
-    if rules.len() < super::lattice::MAX_RULES && [rule.at, rule.from, rule.to].iter().all(|v| v.is_finite()) {
-        rules.push(rule);
-    }
-}
-
 fn number(o: &Object) -> Option<f64> {
     match o {
         Object::Number(n) => Some(n.as_f64()),
@@ -162,10 +148,11 @@ fn number(o: &Object) -> Option<f64> {
 }
 
 /// Fonts by name as read from one resources dictionary (names are local to it).
-type Fonts = HashMap<Vec<u8>, Option<Font>>;
+type Fonts = HashMap<Vec<u8>, Option<Rc<Font>>>;
 
-fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, budget: &mut usize, depth: usize) {
-    // A content stream's fonts, read once each.
+fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, work: &mut Work, depth: usize) {
+    work.charge(data.len());
+    // A content stream's fonts by name; read once per PDF (by object).
     let fonts = &mut Fonts::new();
     let mut saved: Vec<State> = Vec::new();
     let mut tm = Matrix::IDENTITY;
@@ -177,10 +164,10 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, bud
         (a * x + c * y + e, b * x + d * y + f)
     };
     while let Some(op) = ops.next() {
-        if *budget == 0 {
+        if work.spent() {
             return;
         }
-        *budget -= 1;
+        work.ops -= 1;
         match op {
             Op::SaveState(_) => saved.push(state.clone()),
             Op::RestoreState(_) => {
@@ -222,20 +209,43 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, bud
             Op::HorizontalScaling(n) => state.scale = n.0.as_f64() / 100.0,
             Op::TextLeading(n) => state.leading = n.0.as_f64(),
             Op::TextRise(n) => state.rise = n.0.as_f64(),
-            Op::ShowText(s) => show(s.0.as_bytes(), &state, &mut tm, font(fonts, resources, &state), out),
+            Op::ShowText(s) => show(
+                s.0.as_bytes(),
+                &state,
+                &mut tm,
+                font(fonts, resources, &state, work).as_deref(),
+                out,
+                &mut work.glyphs,
+            ),
             Op::NextLineAndShowText(s) => {
                 line = Matrix::translate(0.0, -state.leading).then(line);
                 tm = line;
-                show(s.0.as_bytes(), &state, &mut tm, font(fonts, resources, &state), out);
+                show(
+                    s.0.as_bytes(),
+                    &state,
+                    &mut tm,
+                    font(fonts, resources, &state, work).as_deref(),
+                    out,
+                    &mut work.glyphs,
+                );
             }
             Op::ShowTextWithParameters(p) => {
                 state.word_spacing = p.0.as_f64();
                 state.char_spacing = p.1.as_f64();
                 line = Matrix::translate(0.0, -state.leading).then(line);
                 tm = line;
-                show(p.2.as_bytes(), &state, &mut tm, font(fonts, resources, &state), out);
+                show(
+                    p.2.as_bytes(),
+                    &state,
+                    &mut tm,
+                    font(fonts, resources, &state, work).as_deref(),
+                    out,
+                    &mut work.glyphs,
+                );
             }
-            Op::ShowTexts(a) => show_array(a.0, &state, &mut tm, font(fonts, resources, &state), out),
+            Op::ShowTexts(a) => {
+                show_array(a.0, &state, &mut tm, font(fonts, resources, &state, work).as_deref(), out, &mut work.glyphs)
+            }
             Op::MoveTo(m) => path.0.push(vec![point(&state, m.0.as_f64(), m.1.as_f64())]),
             Op::LineTo(l) => {
                 let p = point(&state, l.0.as_f64(), l.1.as_f64());
@@ -271,7 +281,7 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, bud
             Op::EndPath(_) => path.0.clear(),
             Op::XObject(name) if depth < MAX_FORM_DEPTH => {
                 if let Some(form) = resources.get_x_object(name.0) {
-                    run_form(&form, resources, &state, out, budget, depth);
+                    run_form(&form, resources, &state, out, work, depth);
                 }
             }
             _ => {}
@@ -280,12 +290,12 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, bud
 }
 
 /// A form XObject: its content with its own resources, under its matrix.
-fn run_form(form: &Stream, parent: &Resources, state: &State, out: &mut Sink, budget: &mut usize, depth: usize) {
+fn run_form(form: &Stream, parent: &Resources, state: &State, out: &mut Sink, work: &mut Work, depth: usize) {
     let dict = form.dict();
     if dict.get::<Name>(b"Subtype".as_slice()).is_none_or(|s| s.as_str() != "Form") {
         return;
     }
-    let Ok(data) = form.decoded() else { return };
+    let Some(data) = super::streams::decode(form, &mut work.decoded) else { return };
     let own = dict.get::<Dict>(b"Resources".as_slice()).unwrap_or_default();
     let resources = Resources::from_parent(own, parent.clone());
     let mut inner = state.clone();
@@ -295,21 +305,33 @@ fn run_form(form: &Stream, parent: &Resources, state: &State, out: &mut Sink, bu
             inner.ctm = Matrix([a, b, c, d, e, f]).then(inner.ctm);
         }
     }
-    run(&data, &resources, inner, out, budget, depth + 1);
+    run(&data, &resources, inner, out, work, depth + 1);
 }
 
-fn font<'f>(fonts: &'f mut Fonts, resources: &Resources, state: &State) -> Option<&'f Font> {
+fn font(fonts: &mut Fonts, resources: &Resources, state: &State, work: &mut Work) -> Option<Rc<Font>> {
     let name = state.font.as_ref()?;
-    fonts
-        .entry(name.clone())
-        .or_insert_with(|| resources.get_font(&Name::new_unescaped(name)).map(|d| Font::read(&d)))
-        .as_ref()
+    let read = |work: &mut Work| {
+        let dict = resources.get_font(&Name::new_unescaped(name))?;
+        let Some(id) = dict.obj_id() else { return Some(Rc::new(Font::read(&dict, &mut work.decoded))) };
+        if let Some(known) = work.fonts.get(&id) {
+            return known.clone();
+        }
+        let font = Some(Rc::new(Font::read(&dict, &mut work.decoded)));
+        work.fonts.insert(id, font.clone());
+        font
+    };
+    if let Some(known) = fonts.get(name) {
+        return known.clone();
+    }
+    let font = read(work);
+    fonts.insert(name.clone(), font.clone());
+    font
 }
 
-fn show_array(items: &Array, state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Sink) {
+fn show_array(items: &Array, state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Sink, left: &mut usize) {
     for item in items.iter::<Object>() {
         match item {
-            Object::String(s) => show(s.as_bytes(), state, tm, font, out),
+            Object::String(s) => show(s.as_bytes(), state, tm, font, out, left),
             Object::Number(n) => {
                 // A number moves the next glyph back by thousandths of the font size.
                 let tx = -n.as_f64() / 1000.0 * state.size * state.scale;
@@ -320,9 +342,14 @@ fn show_array(items: &Array, state: &State, tm: &mut Matrix, font: Option<&Font>
     }
 }
 
-fn show(bytes: &[u8], state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Sink) {
+/// Shows `bytes` with `font`, keeping at most `left` more glyphs.
+fn show(bytes: &[u8], state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Sink, left: &mut usize) {
     let Some(font) = font else { return };
     for (code, len) in font.codes(bytes) {
+        if *left == 0 {
+            return;
+        }
+        *left -= 1;
         let width = font.width(code);
         let space = len == 1 && code == 32;
         let tx = (width * state.size + state.char_spacing + if space { state.word_spacing } else { 0.0 }) * state.scale;

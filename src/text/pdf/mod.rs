@@ -14,6 +14,8 @@
 mod fonts;
 mod glyphs;
 mod lattice;
+mod ruling;
+mod streams;
 
 pub use glyphs::Glyph;
 
@@ -29,6 +31,8 @@ pub enum PdfError {
     /// The text cannot be told from the file (fonts without a ToUnicode
     /// CMap, or mapped to unusable characters): the .docx it was made from reads.
     Unusable,
+    /// Its text is over the input limit (`limits::MAX_INPUT_BYTES`).
+    TooLarge,
 }
 
 impl PdfError {
@@ -36,14 +40,24 @@ impl PdfError {
         match self {
             PdfError::Unreadable => "PDF 文件损坏或已加密，无法读取",
             PdfError::NoText => "PDF 中没有文字（可能是扫描件，需先做文字识别）",
+            PdfError::TooLarge => "PDF 中的文字超过 10 MB 的上限，未检查（一份年度报告通常只有 5–60 KB）",
             PdfError::Unusable => "PDF 中的文字无法正确取出（字体没有附带编码对照），请改为打开生成它的 .docx 文件",
         }
     }
 }
 
-/// Content operators interpreted in one PDF at most: far more than a report's
-/// pages hold, and a bound on what forms drawn inside forms can ask for.
+/// Work one PDF may ask for, in content operators and in every 64 bytes of
+/// the content streams run (forms counted each time they are drawn): far
+/// more than a report's pages hold, a bound on what forms inside forms ask for.
 const MAX_OPERATIONS: usize = 4_000_000;
+/// Pages read at most (a page tree may name one page a million times).
+const MAX_PAGES: usize = 5_000;
+
+/// Whether `bytes` are a PDF: its header within the first KB (readers allow
+/// bytes before it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
 
 /// A PDF's text, and where each page's begins in it.
 #[derive(Clone, Debug, Default)]
@@ -59,15 +73,18 @@ pub fn text(bytes: &[u8]) -> Result<Extracted, PdfError> {
     let pdf = hayro_syntax::Pdf::new(bytes.to_vec()).map_err(|_| PdfError::Unreadable)?;
     let mut out = String::new();
     let mut pages = Vec::new();
-    let mut budget = MAX_OPERATIONS;
     let mut glyphs = Vec::new();
     let mut rules = Vec::new();
     let mut page_text = String::new();
     let mut tally = glyphs::Tally::default();
-    for page in pdf.pages().iter() {
+    let mut work = glyphs::Work::new(MAX_OPERATIONS, streams::MAX_DECODED);
+    for page in pdf.pages().iter().take(MAX_PAGES) {
+        if work.spent() {
+            break;
+        }
         glyphs.clear();
         rules.clear();
-        glyphs::page_glyphs(page, &mut glyphs, &mut rules, &mut budget, &mut tally);
+        glyphs::page_glyphs(page, &mut glyphs, &mut rules, &mut work, &mut tally);
         for g in &mut glyphs {
             unify(&mut g.text);
         }
@@ -82,7 +99,7 @@ pub fn text(bytes: &[u8]) -> Result<Extracted, PdfError> {
         pages.push(out.len());
         out.push_str(&super::hygiene::clean(&page_text));
         if out.len() > MAX_INPUT_BYTES {
-            break;
+            return Err(PdfError::TooLarge);
         }
     }
     if out.trim().is_empty() && tally.unknown == 0 {
@@ -163,6 +180,8 @@ fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
         for g in line.iter() {
             let target = ((g.x - left) / column).round().clamp(0.0, MAX_COLUMN) as usize;
             let least = match last {
+                // A line's first character stands at its column too (a value alone on its line).
+                None => 1,
                 Some(p) => {
                     let gap = g.x - (p.x + p.width);
                     let size = p.size.max(g.size);
@@ -174,11 +193,14 @@ fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
                         0
                     }
                 }
-                None => 0,
             };
             // Only a gap is widened to its column: characters that touch stay
             // together whatever their size (a heading's are larger than a column's).
-            let pad = if least == 0 { 0 } else { target.saturating_sub(at).max(least) };
+            let pad = match (least, last) {
+                (0, _) => 0,
+                (_, None) => target,
+                _ => target.saturating_sub(at).max(least),
+            };
             out.extend(std::iter::repeat_n(' ', pad));
             out.push_str(&g.text);
             at += pad + super::layout::display_width(&g.text);
@@ -186,6 +208,10 @@ fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
         }
         out.push('\n');
         start = end;
+        // Past the input limit nothing more is laid out (the caller refuses the text).
+        if out.len() > MAX_INPUT_BYTES {
+            return;
+        }
     }
     for (_, row) in rows {
         out.push_str(row);
@@ -265,6 +291,48 @@ mod tests {
         assert_eq!(text(&unmapped).unwrap_err(), PdfError::Unusable);
         // A page with no text (a scan).
         assert_eq!(text(&pdf("q 100 0 0 100 0 0 cm Q", &["<< >>"])).unwrap_err(), PdfError::NoText);
+    }
+
+    #[test]
+    fn hostile_pdfs_stop_at_their_bounds() {
+        // A W array naming the same 65,535 codes a thousand times.
+        let w = "0 65534 1 ".repeat(1000);
+        let font = format!("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /W [{w}] >>");
+        let many = pdf(
+            "BT /F1 10 Tf 72 700 Td <0041> Tj ET",
+            &["<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>", &font],
+        );
+        assert_eq!(text(&many).unwrap().text, "A\n");
+        // A form drawn a million times: the work bound ends it.
+        let form = "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /Font << /F1 7 0 R >> >> /Length 26 >> stream\nBT /F1 10 Tf (a) Tj ET    \nendstream";
+        let draws = "/Fm0 Do ".repeat(1_000_000);
+        let page = pdf(
+            &draws,
+            &[
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                form,
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            ],
+        );
+        // The page names the form under /XObject: patch the resources.
+        let page = String::from_utf8(page)
+            .unwrap()
+            .replace("/Font << /F1 5 0 R >>", "/Font << /F1 5 0 R >> /XObject << /Fm0 6 0 R >>");
+        let read = text(page.as_bytes()).unwrap();
+        assert!(read.text.len() <= crate::text::limits::MAX_INPUT_BYTES + 1, "{}", read.text.len());
+        // A page tree that holds itself.
+        let cyclic = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        assert!(text(cyclic.as_bytes()).is_err());
+        // Content that inflates past the decoding bound (just over 64 MB of spaces, in 64 KB).
+        let spaces = vec![b' '; streams::MAX_DECODED + 4096];
+        let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&spaces, 1);
+        let mut bomb = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >> endobj\n".to_vec();
+        bomb.extend_from_slice(
+            format!("4 0 obj << /Length {} /Filter /FlateDecode >> stream\n", deflated.len()).as_bytes(),
+        );
+        bomb.extend_from_slice(&deflated);
+        bomb.extend_from_slice(b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        assert_eq!(text(&bomb).unwrap_err(), PdfError::NoText);
     }
 
     #[test]
