@@ -10,6 +10,9 @@ use super::glyphs::{Glyph, Rule};
 /// Lines nearer than this (points) are one line: a border drawn twice, or
 /// two borders of adjacent cells.
 const SNAP: f64 = 2.0;
+/// A cell holding more characters than this holds running text, not a
+/// table's value or label (the HTML reader's bound for a layout table too).
+const MAX_CELL_CHARS: usize = 120;
 /// Ruling segments of one page looked at, at most (a table has a few hundred).
 pub const MAX_RULES: usize = 4000;
 
@@ -24,8 +27,8 @@ pub fn tables(rules: &[Rule], glyphs: &mut Vec<Glyph>) -> Vec<Table> {
     let mut out = Vec::new();
     for component in components(rules) {
         let parts: Vec<&Rule> = component.iter().map(|&i| &rules[i]).collect();
-        if let Some(grid) = Grid::new(&parts) {
-            out.push(grid.fill(glyphs));
+        if let Some(table) = Grid::new(&parts).and_then(|grid| grid.fill(glyphs)) {
+            out.push(table);
         }
     }
     out
@@ -118,32 +121,42 @@ impl<'r> Grid<'r> {
         owner
     }
 
-    /// The table's rows, with the glyphs inside it (taken out of `glyphs`).
-    fn fill(&self, glyphs: &mut Vec<Glyph>) -> Table {
+    /// The table's rows, the glyphs inside it taken out of `glyphs`; `None`
+    /// for a box that frames text rather than cells (one cell, or a cell
+    /// holding running text, as the HTML reader tells a layout table): its
+    /// text is left to be laid out in lines.
+    fn fill(&self, glyphs: &mut Vec<Glyph>) -> Option<Table> {
         let (rows, cols) = (self.ys.len() - 1, self.xs.len() - 1);
+        if rows * cols < 2 {
+            return None;
+        }
         let owner = self.owners();
         let mut cells: Vec<Vec<Vec<Glyph>>> = vec![vec![Vec::new(); cols]; rows];
         let (left, right, top, bottom) = (self.xs[0], self.xs[cols], self.ys[0], self.ys[rows]);
-        glyphs.retain(|g| {
+        let inside = |g: &Glyph| {
             let (x, y) = (g.x + g.width / 2.0, g.y + g.size * 0.3);
-            if x <= left || x >= right || y >= top || y <= bottom {
-                return true;
-            }
+            (x > left && x < right && y < top && y > bottom).then_some((x, y))
+        };
+        for g in glyphs.iter() {
+            let Some((x, y)) = inside(g) else { continue };
             let c = self.xs.partition_point(|&e| e < x).saturating_sub(1).min(cols - 1);
             let r = self.ys.partition_point(|&e| e > y).saturating_sub(1).min(rows - 1);
             let (or, oc) = owner[r][c];
             cells[or][oc].push(g.clone());
-            false
-        });
+        }
         let mut out = Vec::new();
         for (r, row) in cells.iter_mut().enumerate() {
             let own: Vec<String> =
                 (0..cols).filter(|&c| owner[r][c] == (r, c)).map(|c| cell_text(&mut row[c])).collect();
+            if own.iter().any(|t| t.chars().count() > MAX_CELL_CHARS) {
+                return None;
+            }
             if !own.is_empty() {
                 out.push((self.ys[r], own));
             }
         }
-        Table { rows: out }
+        glyphs.retain(|g| inside(g).is_none());
+        Some(Table { rows: out })
     }
 }
 

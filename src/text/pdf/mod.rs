@@ -294,6 +294,17 @@ mod tests {
     }
 
     #[test]
+    fn ruled_cells_are_a_table_a_frame_is_not() {
+        let helvetica = ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"];
+        // Two cells side by side: one row, its cells tab-separated.
+        let cells = "72 680 100 40 re S 172 680 100 40 re S BT /F1 12 Tf 80 695 Td (12) Tj 100 0 Td (3) Tj ET";
+        assert_eq!(text(&pdf(cells, &helvetica)).unwrap().text, "12\t3\n");
+        // A frame around a page's text: lines, not one cell.
+        let frame = "50 50 500 700 re S BT /F1 12 Tf 72 700 Td (2021) Tj 0 -20 Td (5) Tj ET";
+        assert_eq!(text(&pdf(frame, &helvetica)).unwrap().text, "2021\n5\n");
+    }
+
+    #[test]
     fn hostile_pdfs_stop_at_their_bounds() {
         // A W array naming the same 65,535 codes a thousand times.
         let w = "0 65534 1 ".repeat(1000);
