@@ -123,17 +123,8 @@ fn extractions_read_back() {
         for (table, grid) in [(&t.active, &sample.active), (&t.requests, &sample.requests), (&t.review, &sample.review)]
         {
             let table = table.as_ref().unwrap_or_else(|| panic!("{name}: a table is not found"));
-            // The review table prints its three rows as one line of 15.
-            let printed: Vec<(usize, Vec<Option<Number>>)> = if table.def.kind == TableKind::Review {
-                vec![(0, grid.concat())]
-            } else {
-                grid.iter().cloned().enumerate().collect()
-            };
-            for (r, row) in printed {
+            for (r, row, read) in printed_rows(table, grid) {
                 let expected: Vec<CellValue> = row.iter().copied().map(as_read).collect();
-                let cells =
-                    if table.def.kind == TableKind::Review { table.cells.concat() } else { table.cells[r].clone() };
-                let read: Vec<CellValue> = cells.into_iter().map(|c| c.value).collect();
                 let may_lose = match untraced {
                     Untraced::Any => row.contains(&None),
                     Untraced::Last => row.last() == Some(&None),
@@ -149,6 +140,17 @@ fn extractions_read_back() {
     // Seeds 1 and 3 blank some cells: half the files.
     assert_eq!((whole, with_blanks), (files.len() / 2, files.len() / 2));
     assert_eq!(files.len(), (5 * 4 - 1) * 4 * 3 + 4 * 4 * 3);
+}
+
+/// A table's rows as printed, each with its index, the sample's values and
+/// the values read (the review table prints its three rows as one line of 15).
+fn printed_rows(table: &nianbao::model::Table, grid: &Grid) -> Vec<(usize, Vec<Option<Number>>, Vec<CellValue>)> {
+    let values = |cells: Vec<nianbao::model::Cell>| cells.into_iter().map(|c| c.value).collect();
+    if table.def.kind == TableKind::Review {
+        vec![(0, grid.concat(), values(table.cells.concat()))]
+    } else {
+        grid.iter().cloned().enumerate().map(|(r, row)| (r, row, values(table.cells[r].clone()))).collect()
+    }
 }
 
 /// pdftotext's default mode (no `-layout` or `-raw`) moves the labels of rows
@@ -267,16 +269,8 @@ fn pdf_documents_read_back() {
                 wrong.push(format!("{name}: a table is not found"));
                 continue;
             };
-            let printed: Vec<(usize, Vec<Option<Number>>)> = if table.def.kind == TableKind::Review {
-                vec![(0, grid.concat())]
-            } else {
-                grid.iter().cloned().enumerate().collect()
-            };
-            for (r, row) in printed {
+            for (r, row, read) in printed_rows(table, grid) {
                 let expected: Vec<CellValue> = row.iter().copied().map(as_read).collect();
-                let cells =
-                    if table.def.kind == TableKind::Review { table.cells.concat() } else { table.cells[r].clone() };
-                let read: Vec<CellValue> = cells.into_iter().map(|c| c.value).collect();
                 rows += 1;
                 if read == expected {
                     right += 1;

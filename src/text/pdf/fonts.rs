@@ -22,13 +22,9 @@ fn name<'a>(d: &Dict<'a>, key: &[u8]) -> Option<Name<'a>> {
     d.get::<Name>(key)
 }
 
-fn numbers(a: &Array) -> Vec<f64> {
-    a.iter::<Object>()
-        .filter_map(|o| match o {
-            Object::Number(n) => Some(n.as_f64()),
-            _ => None,
-        })
-        .collect()
+/// The numbers of an array (other items skipped).
+pub(super) fn numbers(a: &Array) -> Vec<f64> {
+    a.iter::<Object>().filter_map(|o| as_number(&o)).collect()
 }
 
 /// Widths of one font at most (a hostile W array may claim millions of codes).

@@ -140,13 +140,6 @@ struct Sink<'s> {
     unknown: &'s mut usize,
 }
 
-fn number(o: &Object) -> Option<f64> {
-    match o {
-        Object::Number(n) => Some(n.as_f64()),
-        _ => None,
-    }
-}
-
 /// Fonts by name as read from one resources dictionary (names are local to it).
 type Fonts = HashMap<Vec<u8>, Option<Rc<Font>>>;
 
@@ -196,10 +189,7 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, wor
                 line = Matrix::translate(t.0.as_f64(), t.1.as_f64()).then(line);
                 tm = line;
             }
-            Op::NextLineUsingLeading(_) => {
-                line = Matrix::translate(0.0, -state.leading).then(line);
-                tm = line;
-            }
+            Op::NextLineUsingLeading(_) => tm = next_line(&mut line, state.leading),
             Op::TextFont(f) => {
                 state.font = Some(f.0.as_ref().to_vec());
                 state.size = f.1.as_f64();
@@ -209,42 +199,20 @@ fn run(data: &[u8], resources: &Resources, mut state: State, out: &mut Sink, wor
             Op::HorizontalScaling(n) => state.scale = n.0.as_f64() / 100.0,
             Op::TextLeading(n) => state.leading = n.0.as_f64(),
             Op::TextRise(n) => state.rise = n.0.as_f64(),
-            Op::ShowText(s) => show(
-                s.0.as_bytes(),
-                &state,
-                &mut tm,
-                font(fonts, resources, &state, work).as_deref(),
-                out,
-                &mut work.glyphs,
-            ),
+            Op::ShowText(s) => show_with_font(s.0.as_bytes(), &state, &mut tm, (fonts, resources), work, out),
             Op::NextLineAndShowText(s) => {
-                line = Matrix::translate(0.0, -state.leading).then(line);
-                tm = line;
-                show(
-                    s.0.as_bytes(),
-                    &state,
-                    &mut tm,
-                    font(fonts, resources, &state, work).as_deref(),
-                    out,
-                    &mut work.glyphs,
-                );
+                tm = next_line(&mut line, state.leading);
+                show_with_font(s.0.as_bytes(), &state, &mut tm, (fonts, resources), work, out);
             }
             Op::ShowTextWithParameters(p) => {
                 state.word_spacing = p.0.as_f64();
                 state.char_spacing = p.1.as_f64();
-                line = Matrix::translate(0.0, -state.leading).then(line);
-                tm = line;
-                show(
-                    p.2.as_bytes(),
-                    &state,
-                    &mut tm,
-                    font(fonts, resources, &state, work).as_deref(),
-                    out,
-                    &mut work.glyphs,
-                );
+                tm = next_line(&mut line, state.leading);
+                show_with_font(p.2.as_bytes(), &state, &mut tm, (fonts, resources), work, out);
             }
             Op::ShowTexts(a) => {
-                show_array(a.0, &state, &mut tm, font(fonts, resources, &state, work).as_deref(), out, &mut work.glyphs)
+                let font = font(fonts, resources, &state, work);
+                show_array(a.0, &state, &mut tm, font.as_deref(), out, &mut work.glyphs)
             }
             Op::MoveTo(m) => path.0.push(vec![point(&state, m.0.as_f64(), m.1.as_f64())]),
             Op::LineTo(l) => {
@@ -300,7 +268,7 @@ fn run_form(form: &Stream, parent: &Resources, state: &State, out: &mut Sink, wo
     let resources = Resources::from_parent(own, parent.clone());
     let mut inner = state.clone();
     if let Some(m) = dict.get::<Array>(b"Matrix".as_slice()) {
-        let m: Vec<f64> = m.iter::<Object>().filter_map(|o| number(&o)).collect();
+        let m = super::fonts::numbers(&m);
         if let [a, b, c, d, e, f] = m[..] {
             inner.ctm = Matrix([a, b, c, d, e, f]).then(inner.ctm);
         }
@@ -326,6 +294,25 @@ fn font(fonts: &mut Fonts, resources: &Resources, state: &State, work: &mut Work
     let font = read(work);
     fonts.insert(name.clone(), font.clone());
     font
+}
+
+/// The start of the next line, `leading` below the current one's (`T*`, `'`, `"`).
+fn next_line(line: &mut Matrix, leading: f64) -> Matrix {
+    *line = Matrix::translate(0.0, -leading).then(*line);
+    *line
+}
+
+/// Shows `bytes` with the state's font, looked up in `resources` (and read once).
+fn show_with_font(
+    bytes: &[u8],
+    state: &State,
+    tm: &mut Matrix,
+    (fonts, resources): (&mut Fonts, &Resources),
+    work: &mut Work,
+    out: &mut Sink,
+) {
+    let font = font(fonts, resources, state, work);
+    show(bytes, state, tm, font.as_deref(), out, &mut work.glyphs);
 }
 
 fn show_array(items: &Array, state: &State, tm: &mut Matrix, font: Option<&Font>, out: &mut Sink, left: &mut usize) {

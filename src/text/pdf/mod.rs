@@ -146,16 +146,9 @@ pub(super) const SAME_LINE: f64 = 0.4;
 /// lines where they stand.
 fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
     let mut rows = rows.iter().peekable();
-    if glyphs.is_empty() {
-        for (_, row) in rows {
-            out.push_str(row);
-            out.push('\n');
-        }
-        return;
-    }
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
     sizes.sort_by(f64::total_cmp);
-    let column = sizes[sizes.len() / 2] / 2.0;
+    let column = sizes.get(sizes.len() / 2).map_or(1.0, |s| s / 2.0);
     let left = glyphs.iter().map(|g| g.x).fold(f64::INFINITY, f64::min);
     // Top to bottom (PDF's y grows upwards), then left to right within a line.
     glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
