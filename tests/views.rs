@@ -37,12 +37,38 @@ fn markdown_and_csv_of_seed_002() {
     let input = seed("002_400511ad0ee379b5.txt");
     let report = nianbao::parse(&input);
     let diagnostics = nianbao::checks::check(&report);
-    insta::assert_snapshot!("markdown_002", export::markdown(&report, &diagnostics));
+    insta::assert_snapshot!("markdown_002", export::markdown(&report, &diagnostics, &[]));
     insta::assert_snapshot!("tables_csv_002", export::tables_csv(&report));
     insta::assert_snapshot!(
         "diagnostics_csv_002",
-        export::diagnostics_csv("002_400511ad0ee379b5.txt", &input, &report, &diagnostics)
+        export::diagnostics_csv("002_400511ad0ee379b5.txt", &input, &report, &diagnostics, &[])
     );
+}
+
+/// A finding a reviewer verified carries its reason in every export; none
+/// verified, the JSON is the CLI's.
+#[test]
+fn verified_findings_carry_their_reason_in_every_export() {
+    use nianbao::checks::verified::{key, Verified};
+    let input = seed("002_400511ad0ee379b5.txt");
+    let report = nianbao::parse(&input);
+    let diagnostics = nianbao::checks::check(&report);
+    let plain = json::to_json("a.txt", &input, &report, &diagnostics);
+    assert_eq!(json::to_json_verified("a.txt", &input, &report, &diagnostics, &[]), plain);
+    let chosen = &diagnostics[diagnostics.len() - 1];
+    let mut verified = Verified::default();
+    verified.insert(key(chosen, &input), "与纸质原件一致，=原表如此");
+    let reasons = verified.reasons(&diagnostics, &input);
+    assert_eq!(reasons.iter().filter(|r| r.is_some()).count(), 1, "one finding has that key");
+    let with = json::to_json_verified("a.txt", &input, &report, &diagnostics, &reasons);
+    assert_eq!(with.matches("\"verified\":{\"reason\":\"与纸质原件一致，=原表如此\"}").count(), 1, "{with}");
+    let csv = export::diagnostics_csv("a.txt", &input, &report, &diagnostics, &reasons);
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",核实说明"), "{header}");
+    let last = csv.lines().last().unwrap();
+    assert!(last.ends_with(",与纸质原件一致，=原表如此"), "{last}");
+    let md = export::markdown(&report, &diagnostics, &reasons);
+    assert_eq!(md.matches("（已核实：与纸质原件一致，=原表如此）").count(), 1);
 }
 
 #[test]
@@ -50,7 +76,7 @@ fn markdown_keeps_report_text_inert() {
     let input = "某局2022年政府信息公开工作年度报告\n一、总体情况\n\
                  本机关<script>alert(1)</script>认真落实[点此](javascript:alert(1))要求，![图](x.png) # 不是标题。\n";
     let report = nianbao::parse(input);
-    let md = export::markdown(&report, &nianbao::checks::check(&report));
+    let md = export::markdown(&report, &nianbao::checks::check(&report), &[]);
     // Every bracket of the link is escaped, so no renderer makes it a link.
     assert!(!md.contains("<script>") && !md.contains("!["), "{md}");
     assert_eq!(md.matches("](javascript").count(), md.matches(r"\](javascript").count(), "{md}");

@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let report = nianbao::parse(&text);
     let diagnostics = nianbao::checks::check(&report);
     let _ = nianbao::views::json::to_json("fuzz", &text, &report, &diagnostics);
-    let _ = nianbao::views::export::markdown(&report, &diagnostics);
+    let _ = nianbao::views::export::markdown(&report, &diagnostics, &[]);
     let _ = nianbao::views::marks::pieces(&text, &diagnostics, Some(0));
     let elapsed = start.elapsed();
     assert!(elapsed <= budget(data.len()), "{} bytes took {elapsed:?}", data.len());

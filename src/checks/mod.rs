@@ -14,6 +14,7 @@ mod finding;
 mod identities;
 mod narrative;
 pub mod scope;
+pub mod verified;
 
 pub use across::check as check_across;
 pub use finding::*;

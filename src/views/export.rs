@@ -102,8 +102,15 @@ pub fn tables_csv(report: &Report) -> String {
 /// Every diagnostic, one per line: the file, agency and year it is about,
 /// its severity in Chinese, the message, its line in the input, the cell it
 /// points at by its official labels (table, row, column) and every cell
-/// involved, the suggested value.
-pub fn diagnostics_csv(file: &str, input: &str, report: &Report, diagnostics: &[Diagnostic]) -> String {
+/// involved, the suggested value, and the reason a reviewer verified it
+/// with (`verified[i]`, `checks::verified`; empty when not verified).
+pub fn diagnostics_csv(
+    file: &str,
+    input: &str,
+    report: &Report,
+    diagnostics: &[Diagnostic],
+    verified: &[Option<&str>],
+) -> String {
     let map = SourceMap::new(input);
     let cells = labels(report);
     let find = |key: &str| cells.iter().find(|l| l.key == key);
@@ -112,9 +119,24 @@ pub fn diagnostics_csv(file: &str, input: &str, report: &Report, diagnostics: &[
     let agency = m.agency.as_ref().map_or("", |a| a.value.as_str());
     let year = m.year.as_ref().map_or(String::new(), |y| y.value.to_string());
     let mut out = String::from("\u{feff}");
-    let header = ["文件", "发布机关", "年度", "级别", "代码", "问题", "行号", "表", "行", "列", "涉及单元格", "建议值"];
+    let header = [
+        "文件",
+        "发布机关",
+        "年度",
+        "级别",
+        "代码",
+        "问题",
+        "行号",
+        "表",
+        "行",
+        "列",
+        "涉及单元格",
+        "建议值",
+        "核实说明",
+    ];
     csv_row(&mut out, &header);
-    for d in diagnostics {
+    for (i, d) in diagnostics.iter().enumerate() {
+        let reason = verified.get(i).copied().flatten().unwrap_or("");
         let line = d.span.map_or(String::new(), |s| map.line(s.start).to_string());
         // The cell it points at: the one a fix changes, else the first it names.
         let at = d.culprits.first().or(d.cells.first()).and_then(|k| find(k));
@@ -123,8 +145,9 @@ pub fn diagnostics_csv(file: &str, input: &str, report: &Report, diagnostics: &[
         let message = super::messages::message(d);
         let severity = super::messages::severity_name(d.severity);
         let (table, row, column) = at.map_or(("", "", ""), |l| (l.table, l.row, l.column));
+        let involved = involved.join("；");
         let fields =
-            [file, agency, &year, severity, d.code, &message, &line, table, row, column, &involved.join("；"), &fix];
+            [file, agency, &year, severity, d.code, &message, &line, table, row, column, &involved, &fix, reason];
         csv_row(&mut out, &fields);
     }
     out
@@ -147,8 +170,9 @@ fn md(text: &str) -> String {
 
 /// The normalized report: metadata, the six chapters under their standard
 /// headings, and the tables row by row (blank and missing cells spelled out).
-/// Text from the report is escaped (see `md`).
-pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
+/// Text from the report is escaped (see `md`). A finding a reviewer verified
+/// (`verified[i]`) says so, with the reason.
+pub fn markdown(report: &Report, diagnostics: &[Diagnostic], verified: &[Option<&str>]) -> String {
     let m = &report.meta;
     let none = || "（未识别）".to_owned();
     let mut out = format!(
@@ -183,9 +207,11 @@ pub fn markdown(report: &Report, diagnostics: &[Diagnostic]) -> String {
     }
     if !diagnostics.is_empty() {
         out.push_str("## 检查结果\n\n");
-        for d in diagnostics {
+        for (i, d) in diagnostics.iter().enumerate() {
+            let verified =
+                verified.get(i).copied().flatten().map_or(String::new(), |r| format!("（已核实：{}）", md(r)));
             out.push_str(&format!(
-                "- **{}**（{}）{}\n",
+                "- **{}**（{}）{}{verified}\n",
                 d.code,
                 super::messages::severity_name(d.severity),
                 md(&super::messages::message(d))

@@ -84,7 +84,7 @@ fn page(pages: &[usize], at: usize) -> usize {
     pages.partition_point(|&start| start <= at).max(1)
 }
 
-fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap, pages: &[usize]) {
+fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap, pages: &[usize], verified: Option<&str>) {
     out.push_str("{\"code\":");
     string(out, d.code);
     out.push_str(",\"severity\":");
@@ -142,11 +142,28 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap, pages: &[usize]
         string(out, &fix.cell);
         let _ = write!(out, ",\"value\":{}}}", fix.value);
     }
+    if let Some(reason) = verified {
+        out.push_str(",\"verified\":{\"reason\":");
+        string(out, reason);
+        out.push('}');
+    }
     out.push('}');
 }
 
 /// The JSON object for `input` (named `file`), its report and diagnostics.
 pub fn to_json(file: &str, input: &str, report: &Report, diagnostics: &[Diagnostic]) -> String {
+    to_json_verified(file, input, report, diagnostics, &[])
+}
+
+/// As [`to_json`], each diagnostic with the reason a reviewer verified it
+/// with (`verified[i]`, `checks::verified`; none beyond the slice).
+pub fn to_json_verified(
+    file: &str,
+    input: &str,
+    report: &Report,
+    diagnostics: &[Diagnostic],
+    verified: &[Option<&str>],
+) -> String {
     let map = SourceMap::new(input);
     let m = &report.meta;
     let mut out = String::with_capacity(4096);
@@ -202,7 +219,7 @@ pub fn to_json(file: &str, input: &str, report: &Report, diagnostics: &[Diagnost
         if i > 0 {
             out.push(',');
         }
-        diagnostic(&mut out, d, &map, &report.pages);
+        diagnostic(&mut out, d, &map, &report.pages, verified.get(i).copied().flatten());
     }
     out.push_str("]}");
     out

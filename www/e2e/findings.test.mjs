@@ -126,3 +126,50 @@ test('not yet a report: too short, a fragment, tables not read; each says so ins
   assert.equal(await page.locator('button[data-code="S-TABLE"]').count(), 0);
   assertCleanAt(site, app);
 });
+
+test('已核实 with a reason: the verdict counts what is left, the reason survives a reload and is in every export', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await paste(page, wrong(await clean()));
+  await page.locator('.nb-verdict.nb-fail').waitFor({ timeout: 5000 });
+  const item = page.locator('.nb-item', { has: page.locator('button[data-code="T3-ROW"]') });
+  await item.locator('button.nb-verify').click();
+  const field = page.getByLabel(/核实说明/);
+  assert.ok(await field.evaluate((f) => f === document.activeElement), 'the reason field is focused');
+  // No reason, no verification.
+  await page.getByRole('button', { name: '确认已核实' }).click();
+  assert.equal(await page.locator('.nb-verified').count(), 0);
+  await field.fill('与纸质原件一致，=原表如此');
+  await field.press('Enter');
+  await page.locator('.nb-verified button[data-code="T3-ROW"]').waitFor({ timeout: 5000 });
+  assert.match(await page.locator('.nb-verdict').textContent(), /未发现错误/, 'the verdict counts what is left');
+  assert.match(await page.locator('.nb-settled').textContent(), /另有 1 个问题已核实/);
+  assert.match(await page.locator('.nb-verified .nb-reason').textContent(), /核实说明：与纸质原件一致，=原表如此/);
+  assert.equal(await page.locator('.nb-backdrop .nb-mark.nb-error').count(), 0, 'no error mark in the editor');
+  assert.equal(await page.locator('[data-cell][aria-invalid="true"]').count(), 0, 'no culprit in the tables');
+
+  // Kept with the draft.
+  await page.waitForTimeout(100);
+  await page.reload();
+  await page.locator('.nb-verified .nb-reason').waitFor({ timeout: 5000 });
+  assert.match(await page.locator('.nb-verified .nb-reason').textContent(), /与纸质原件一致/);
+
+  const exported = async (label) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`text=${label}`)]);
+    return fs.readFile(await download.path(), 'utf8');
+  };
+  const csv = await exported('导出问题 CSV');
+  const row = csv.split('\r\n').find((l) => l.includes(',T3-ROW,'));
+  assert.ok(csv.split('\r\n')[0].endsWith(',核实说明'), csv.split('\r\n')[0]);
+  assert.ok(row.endsWith(',与纸质原件一致，=原表如此'), row);
+  const json = JSON.parse(await exported('导出 JSON'));
+  const verified = json.diagnostics.filter((d) => d.verified);
+  assert.deepEqual(verified.map((d) => [d.code, d.verified.reason]), [['T3-ROW', '与纸质原件一致，=原表如此']]);
+  assert.match(await exported('导出 Markdown'), /T3-ROW\*\*（错误）.*（已核实：与纸质原件一致，=原表如此）/);
+
+  // Withdrawn: the error counts again.
+  await page.locator('.nb-verified button.nb-unverify').click();
+  await page.locator('.nb-verdict.nb-fail').waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.nb-verified').count(), 0);
+  assertCleanAt(site, app);
+});

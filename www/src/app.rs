@@ -11,6 +11,7 @@ use crate::notice::{Actions, Notice, NoticeView};
 use crate::summary::{Exports, Summary};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use nianbao::checks::verified::Verified;
 use nianbao::text::limits::{after_edit, LimitHit, MAX_INPUT_BYTES};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -56,7 +57,10 @@ pub fn App() -> Html {
         browser::Saved::Draft(t, _) | browser::Saved::Failed(t, _) => t.clone(),
     });
     // The first check runs after the first render (below), so the editor is there even if it fails.
-    let checked = use_state(|| Shared(Rc::new(Checked::new(String::new(), String::new(), Vec::new()))));
+    let checked =
+        use_state(|| Shared(Rc::new(Checked::new(String::new(), String::new(), Vec::new(), &Verified::default()))));
+    // The findings the reviewer verified (已核实) in this text, with their reasons; kept with the draft.
+    let verified = use_mut_ref(browser::load_verified);
     // Where the text came from (a file's or an example's name), for the exports.
     let source = use_mut_ref(String::new);
     let selected = use_state(|| None::<usize>);
@@ -73,12 +77,12 @@ pub fn App() -> Html {
         browser::Saved::Failed(t, hits) => (t.clone(), hits.clone()),
         browser::Saved::Draft(..) => (String::new(), Vec::<LimitHit>::new()),
     });
-    // The text whose check has finished and its reading limits, until its results are drawn.
-    // The flag: whether the text may become the draft (an example never does).
-    let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>, bool)>);
-    // The user's text an example, a file or 清空 replaced, with its limits: one click brings it back.
-    // With the name it came under (the exports' 文件).
-    let previous = use_mut_ref(|| None::<(String, Vec<LimitHit>, String)>);
+    // The text whose check has finished, its reading limits and verified findings, until its
+    // results are drawn. The flag: whether the text may become the draft (an example never does).
+    let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>, Verified, bool)>);
+    // The user's text an example, a file or 清空 replaced, with its limits and verified
+    // findings: one click brings it back. With the name it came under (the exports' 文件).
+    let previous = use_mut_ref(|| None::<(String, Vec<LimitHit>, String, Verified)>);
     // Whether the editor holds the user's own text.
     let held = use_mut_ref(|| Held::Users);
     // The page opened on a text whose check failed: its mark goes once a check succeeds.
@@ -98,6 +102,7 @@ pub fn App() -> Html {
         let previous = previous.clone();
         let source = source.clone();
         let held = held.clone();
+        let verified = verified.clone();
         Callback::from(move |Edit { text: new_text, at_once, limits: came, origin }: Edit| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
@@ -124,12 +129,15 @@ pub fn App() -> Html {
             let users = !matches!(*held.borrow(), Held::NotUsers);
             match what {
                 Some(what) if old_text != new_text => {
+                    // What was verified is about the text replaced: it goes with it.
+                    let old_verified = std::mem::take(&mut *verified.borrow_mut());
                     if users && !old_text.trim().is_empty() {
                         let (came_as, hits) = &*limits.borrow();
                         // Edited since it came in: the limits still hold, their places are lost.
                         let moved = came_as != old_text;
                         let hits = hits.iter().map(|h| LimitHit { span: h.span.filter(|_| !moved), ..*h }).collect();
-                        *previous.borrow_mut() = Some((old_text.to_owned(), hits, source.borrow().clone()));
+                        *previous.borrow_mut() =
+                            Some((old_text.to_owned(), hits, source.borrow().clone(), old_verified));
                     }
                     if previous.borrow().is_some() {
                         notice.set(Notice::Replaced(what));
@@ -188,12 +196,13 @@ pub fn App() -> Html {
             let checked = checked.clone();
             let selected = selected.clone();
             let finished = finished.clone();
+            let verified = verified.borrow().clone();
             let run = move || {
                 browser::begin_check(&new_text, &hits);
-                let result = Checked::new(name, new_text.clone(), hits.clone());
+                let result = Checked::new(name, new_text.clone(), hits.clone(), &verified);
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.
-                *finished.borrow_mut() = Some((new_text, hits, keep));
+                *finished.borrow_mut() = Some((new_text, hits, verified, keep));
                 checked.set(Shared(Rc::new(result)));
                 selected.set(None);
             };
@@ -212,12 +221,12 @@ pub fn App() -> Html {
         let finished = finished.clone();
         let recovering = recovering.clone();
         use_effect_with(checked.clone(), move |_| {
-            if let Some((done, hits, keep)) = finished.borrow_mut().take() {
+            if let Some((done, hits, verified, keep)) = finished.borrow_mut().take() {
                 if std::mem::take(&mut *recovering.borrow_mut()) {
                     browser::forget_failed();
                 }
                 let save = *saving.borrow() && keep;
-                let kept = browser::end_check(&done, &hits, save);
+                let kept = browser::end_check(&done, &hits, &verified, save);
                 let save = *saving.borrow();
                 // The offer to bring the user's text back stays (a warning about the draft comes first).
                 let warned = !save || kept == browser::Kept::No;
@@ -285,11 +294,13 @@ pub fn App() -> Html {
         let on_text = on_text.clone();
         let previous = previous.clone();
         let source = source.clone();
+        let verified = verified.clone();
         Callback::from(move |_| {
             // Taken first: the edit below borrows `previous` again.
             let kept = previous.borrow_mut().take();
-            if let Some((t, hits, name)) = kept {
+            if let Some((t, hits, name, was_verified)) = kept {
                 *source.borrow_mut() = name;
+                *verified.borrow_mut() = was_verified;
                 on_text.emit(Edit::new_input(t, hits, Origin::Restored));
             }
         })
@@ -344,6 +355,21 @@ pub fn App() -> Html {
         let selected = selected.clone();
         Callback::from(move |i: usize| selected.set(Some(i)))
     };
+    // A finding verified with a reason (已核实), or its verification withdrawn (`None`):
+    // the text is checked again, and the draft keeps it.
+    let on_verify = {
+        let on_text = on_text.clone();
+        let text = text.clone();
+        let checked = checked.clone();
+        Callback::from(move |(i, reason): (usize, Option<String>)| {
+            let Some(key) = checked.0.key(i) else { return };
+            match reason {
+                Some(reason) => verified.borrow_mut().insert(key, &reason),
+                None => verified.borrow_mut().remove(&key),
+            }
+            on_text.emit(Edit::same_input((*text).clone(), true));
+        })
+    };
     html! {
         <div class="nb-page">
             <header class="nb-header">
@@ -359,7 +385,7 @@ pub fn App() -> Html {
                 <section class="nb-right" aria-label="检查结果">
                     <Summary checked={(*checked).clone()} />
                     <Exports checked={(*checked).clone()} />
-                    <Findings checked={(*checked).clone()} selected={*selected} on_select={on_select.clone()} />
+                    <Findings checked={(*checked).clone()} selected={*selected} on_select={on_select.clone()} {on_verify} />
                     <Normalized checked={(*checked).clone()} selected={*selected} {on_select} />
                 </section>
             </main>

@@ -14,6 +14,8 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, TextDecoder, Url};
 const DRAFT_KEY: &str = "nianbao.draft";
 /// The reading limits the draft's HTML reached (S-LIMIT): a reload shows them again.
 const DRAFT_LIMITS_KEY: &str = "nianbao.draft.limits";
+/// The findings verified (已核实) in the draft, with their reasons (`checks::verified`).
+const DRAFT_VERIFIED_KEY: &str = "nianbao.draft.verified";
 const PENDING_PREFIX: &str = "nianbao.pending";
 /// After a pending key: the reading limits of the text pending (a reload after
 /// a failed check shows them again, as it does the draft's).
@@ -77,6 +79,12 @@ pub fn load() -> Saved {
     }
 }
 
+/// The findings verified in the draft.
+pub fn load_verified() -> nianbao::checks::verified::Verified {
+    let stored = storage().and_then(|s| s.get_item(DRAFT_VERIFIED_KEY).ok().flatten()).unwrap_or_default();
+    nianbao::checks::verified::Verified::decode(&stored)
+}
+
 /// Limit hits as stored: `key start end` (or `key - -` when the place is lost), `;` between.
 fn encode_limits(hits: &[LimitHit]) -> String {
     let place = |h: &LimitHit| h.span.map_or("- -".to_owned(), |s| format!("{} {}", s.start, s.end));
@@ -132,8 +140,9 @@ pub fn begin_check(text: &str, limits: &[LimitHit]) {
 }
 
 /// After the check of `text` finished: it becomes the draft, with the reading
-/// limits its HTML reached, unless `save` is off (another tab owns the draft now).
-pub fn end_check(text: &str, limits: &[LimitHit], save: bool) -> Kept {
+/// limits its HTML reached and the findings verified in it, unless `save` is
+/// off (another tab owns the draft now).
+pub fn end_check(text: &str, limits: &[LimitHit], verified: &nianbao::checks::verified::Verified, save: bool) -> Kept {
     let Some(storage) = storage() else { return Kept::Unavailable };
     // Pending first: the text is not stored twice when the draft is written.
     let _ = storage.remove_item(&pending_key());
@@ -143,10 +152,12 @@ pub fn end_check(text: &str, limits: &[LimitHit], save: bool) -> Kept {
     }
     // The limits first, so that a draft never comes back with another text's limits.
     let kept_limits = keep(&storage, DRAFT_LIMITS_KEY, &encode_limits(limits));
+    let kept_verified = keep(&storage, DRAFT_VERIFIED_KEY, &verified.encode());
     match keep(&storage, DRAFT_KEY, text) {
-        Kept::Yes if kept_limits == Kept::Yes => Kept::Yes,
+        Kept::Yes if kept_limits == Kept::Yes && kept_verified == Kept::Yes => Kept::Yes,
         _ => {
             let _ = storage.remove_item(DRAFT_LIMITS_KEY);
+            let _ = storage.remove_item(DRAFT_VERIFIED_KEY);
             let _ = storage.remove_item(DRAFT_KEY);
             Kept::No
         }

@@ -2,6 +2,7 @@
 //! diagnostics name each cell. Computed once per input; the views only render it.
 
 use nianbao::checks::scope::Scope;
+use nianbao::checks::verified::Verified;
 use nianbao::checks::{self, Diagnostic};
 use nianbao::text::limits::LimitHit;
 use nianbao::Report;
@@ -22,9 +23,14 @@ pub struct Checked {
     pub messages: Vec<String>,
     /// Each one's cause and fix without the arithmetic (what the list shows first).
     pub briefs: Vec<String>,
-    /// The diagnostics as the list shows them: errors, then warnings, then notes.
+    /// For each, the reason a reviewer verified it with (已核实), if they did.
+    pub verified: Vec<Option<String>>,
+    /// The diagnostics shown and not verified, as the list shows them: errors,
+    /// then warnings, then notes. The verdict counts these.
     pub order: Vec<usize>,
-    /// For each cell key: the indices of the diagnostics that name it.
+    /// The verified ones shown, in the same order.
+    pub settled: Vec<usize>,
+    /// For each cell key: the indices of the open diagnostics that name it.
     pub by_cell: HashMap<String, Vec<usize>>,
 }
 
@@ -38,29 +44,32 @@ pub fn room_for(len: usize) -> bool {
 
 impl Checked {
     /// The editor's text, read as text (HTML was rendered when it came in),
-    /// with the reading limits that HTML reached.
-    pub fn new(name: String, input: String, limits: Vec<LimitHit>) -> Self {
+    /// with the reading limits that HTML reached and the findings verified.
+    pub fn new(name: String, input: String, limits: Vec<LimitHit>, verified: &Verified) -> Self {
         let mut report = nianbao::read::parse_text(&input);
         report.limits = limits;
-        Self { name, ..Self::from_report(input, report, true) }
+        Self { name, ..Self::from_report(input, report, true, verified) }
     }
 
     /// An input as the CLI reads it: HTML told apart by content (the JS API).
     pub fn from_input(input: String) -> Self {
         let report = nianbao::parse(&input);
-        Self::from_report(input, report, false)
+        Self::from_report(input, report, false, &Verified::default())
     }
 
     /// With `in_scope`, only the findings about what the input is (checks::scope):
     /// none for a text that is not yet a report, a fragment's about its tables.
-    fn from_report(input: String, report: Report, in_scope: bool) -> Self {
+    fn from_report(input: String, report: Report, in_scope: bool, verified: &Verified) -> Self {
         let scope = checks::scope::scope(&report);
         let diagnostics = checks::check(&report);
         // All are kept (the JSON is the CLI's); the views show those in scope.
         let shown: Vec<bool> =
             diagnostics.iter().map(|d| !in_scope || checks::scope::applies(&scope, d.code)).collect();
+        let verified: Vec<Option<String>> =
+            verified.reasons(&diagnostics, &input).into_iter().map(|r| r.map(str::to_owned)).collect();
+        let open = |i: usize| shown[i] && verified[i].is_none();
         let mut by_cell: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, d) in diagnostics.iter().enumerate().filter(|&(i, _)| shown[i]) {
+        for (i, d) in diagnostics.iter().enumerate().filter(|&(i, _)| open(i)) {
             for cell in &d.cells {
                 by_cell.entry(cell.clone()).or_default().push(i);
             }
@@ -69,7 +78,36 @@ impl Checked {
         let briefs = diagnostics.iter().map(nianbao::views::messages::brief).collect();
         let mut order: Vec<usize> = (0..diagnostics.len()).filter(|&i| shown[i]).collect();
         order.sort_by_key(|&i| rank(diagnostics[i].severity));
-        Checked { name: String::new(), input, report, scope, shown, diagnostics, messages, briefs, order, by_cell }
+        let (order, settled) = order.into_iter().partition(|&i| open(i));
+        Checked {
+            name: String::new(),
+            input,
+            report,
+            scope,
+            shown,
+            diagnostics,
+            messages,
+            briefs,
+            verified,
+            order,
+            settled,
+            by_cell,
+        }
+    }
+
+    /// Whether the editor marks diagnostic `i`: shown and not verified.
+    pub fn marked(&self, i: usize) -> bool {
+        self.shown[i] && self.verified[i].is_none()
+    }
+
+    /// Each diagnostic's reason for the exports.
+    pub fn reasons(&self) -> Vec<Option<&str>> {
+        self.verified.iter().map(Option::as_deref).collect()
+    }
+
+    /// The key diagnostic `i` is verified under (`checks::verified::key`).
+    pub fn key(&self, i: usize) -> Option<String> {
+        self.diagnostics.get(i).map(|d| checks::verified::key(d, &self.input))
     }
 
     /// Where the cell with `key` stands in the input, if it was read from it.
@@ -83,18 +121,29 @@ impl Checked {
 
     /// The problems CSV: one row per finding, with the file, agency and year.
     pub fn problems_csv(&self) -> String {
-        nianbao::views::export::diagnostics_csv(&self.name, &self.input, &self.report, &self.diagnostics)
+        nianbao::views::export::diagnostics_csv(
+            &self.name,
+            &self.input,
+            &self.report,
+            &self.diagnostics,
+            &self.reasons(),
+        )
     }
 
-    /// Shown findings of `severity`.
+    /// Shown findings of `severity` not verified.
     pub fn count(&self, severity: checks::Severity) -> usize {
         self.order.iter().filter(|&&i| self.diagnostics[i].severity == severity).count()
     }
 
     /// The JSON object the CLI prints for the same input read from standard input
-    /// (`nianbao check --format json -`): the same bytes.
+    /// (`nianbao check --format json -`): the same bytes, until a finding is verified.
     pub fn json(&self) -> String {
-        nianbao::views::json::to_json("-", &self.input, &self.report, &self.diagnostics)
+        nianbao::views::json::to_json_verified("-", &self.input, &self.report, &self.diagnostics, &self.reasons())
+    }
+
+    /// The normalized report as Markdown, with the findings and the reasons of the verified.
+    pub fn markdown(&self) -> String {
+        nianbao::views::export::markdown(&self.report, &self.diagnostics, &self.reasons())
     }
 }
 

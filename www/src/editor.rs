@@ -220,7 +220,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
 
     let pieces = if current && !c.input.is_empty() {
-        let marks = nianbao::views::marks::pieces_of(&c.input, &c.diagnostics, props.selected, |i| c.shown[i]);
+        let marks = nianbao::views::marks::pieces_of(&c.input, &c.diagnostics, props.selected, |i| c.marked(i));
         let input = c.input.as_str();
         marks.into_iter().map(|p| {
             let text = &input[p.start..p.end];

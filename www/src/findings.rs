@@ -2,9 +2,11 @@
 //! first (where it is, the suggested value as an action), its arithmetic one
 //! click away and its code small; filterable by severity. Each is a button
 //! (`data-code`); the chosen one opens its 为什么 / 怎么改 panel under it, drawn
-//! from the rule's documentation (as `nianbao explain`).
+//! from the rule's documentation (as `nianbao explain`). A reviewer can mark
+//! one 已核实 with a reason: it moves to its own list, the verdict no longer
+//! counts it, and every export carries the reason.
 
-use crate::app::ViewProps;
+use crate::app::Shared;
 use crate::checked::{group, rank};
 use crate::editor;
 use nianbao::checks::{self, Severity};
@@ -13,15 +15,39 @@ use yew::prelude::*;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
+#[derive(Properties, PartialEq)]
+pub struct FindingsProps {
+    pub checked: Shared,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+    /// A finding verified with a reason, or (`None`) its verification withdrawn.
+    pub on_verify: Callback<(usize, Option<String>)>,
+}
+
 #[component]
-pub fn Findings(props: &ViewProps) -> Html {
+pub fn Findings(props: &FindingsProps) -> Html {
     let shown = use_state(|| [true, true, true]);
+    // The finding whose 已核实 form is open.
+    let verifying = use_state(|| None::<usize>);
+    let reason = use_node_ref();
     // The explanation opens under the chosen finding: shown whole, the page moved no more than that takes.
     use_effect_with(props.selected, |_| crate::browser::reveal_nearest(".nb-explain"));
+    {
+        // The form opens with its field focused.
+        let reason = reason.clone();
+        use_effect_with(*verifying, move |open| {
+            if open.is_some() {
+                if let Some(input) = reason.cast::<web_sys::HtmlInputElement>() {
+                    let _ = input.focus();
+                }
+            }
+        });
+    }
     let c = &props.checked.0;
-    if c.order.is_empty() || c.input.trim().is_empty() {
+    if (c.order.is_empty() && c.settled.is_empty()) || c.input.trim().is_empty() {
         return html! {};
     }
+    let form = Form { verifying: verifying.clone(), reason };
     let filters = SEVERITIES.iter().enumerate().map(|(k, s)| {
         let on = shown[k];
         let handle = shown.clone();
@@ -42,7 +68,16 @@ pub fn Findings(props: &ViewProps) -> Html {
         html! {
             <section class={classes!("nb-severity", format!("nb-{}", s.as_str()))}>
                 <h3>{ format!("{}（{}）", messages::severity_name(*s), c.count(*s)) }</h3>
-                <ul>{ for items.map(|i| item(props, i)) }</ul>
+                <ul>{ for items.map(|i| item(props, &form, i)) }</ul>
+            </section>
+        }
+    });
+    let settled = (!c.settled.is_empty()).then(|| {
+        html! {
+            <section class="nb-severity nb-verified">
+                <h3>{ format!("已核实（{}）", c.settled.len()) }</h3>
+                <p class="nb-note">{ "审核人已逐条核实、不再计入结论的问题；导出的 JSON、CSV 和 Markdown 中都带有核实说明。" }</p>
+                <ul>{ for c.settled.iter().map(|&i| item(props, &form, i)) }</ul>
             </section>
         }
     });
@@ -51,11 +86,18 @@ pub fn Findings(props: &ViewProps) -> Html {
             <h2 id="nb-findings-title">{ "发现的问题" }</h2>
             <fieldset class="nb-filters"><legend>{ "显示" }</legend>{ for filters }</fieldset>
             { for sections }
+            { settled }
         </section>
     }
 }
 
-fn item(props: &ViewProps, i: usize) -> Html {
+/// The 已核实 form: which finding it is open for, and its reason field.
+struct Form {
+    verifying: UseStateHandle<Option<usize>>,
+    reason: NodeRef,
+}
+
+fn item(props: &FindingsProps, form: &Form, i: usize) -> Html {
     let c = &props.checked.0;
     let d = &c.diagnostics[i];
     let on_select = props.on_select.clone();
@@ -82,11 +124,58 @@ fn item(props: &ViewProps, i: usize) -> Html {
                 <span class="nb-message">{ &c.briefs[i] }</span>
                 <code class="nb-code">{ d.code }</code>
             </button>
-            <div class="nb-actions">{ fix }{ sums }</div>
+            <div class="nb-actions">{ fix }{ verify_button(props, form, i) }{ sums }</div>
+            { c.verified[i].as_ref().map(|r| html! { <p class="nb-reason">{ format!("核实说明：{r}") }</p> }) }
+            { (*form.verifying == Some(i)).then(|| verify_form(props, form, i)) }
             // Under the chosen finding, so that it opens where the user is looking; in a
             // slot always there, so that the button keeps its focus (Yew matches from the end).
             <div class="nb-explain-slot">{ selected.then(|| explain(d)) }</div>
         </li>
+    }
+}
+
+/// 已核实… on an open finding (opens the form), 取消核实 on a verified one.
+fn verify_button(props: &FindingsProps, form: &Form, i: usize) -> Html {
+    if props.checked.0.verified[i].is_some() {
+        let on_verify = props.on_verify.clone();
+        let onclick = Callback::from(move |_| on_verify.emit((i, None)));
+        return html! {
+            <button type="button" class="nb-button nb-unverify" {onclick}>{ "取消核实" }</button>
+        };
+    }
+    let open = *form.verifying == Some(i);
+    let verifying = form.verifying.clone();
+    let onclick = Callback::from(move |_| verifying.set(if open { None } else { Some(i) }));
+    html! {
+        <button type="button" class="nb-button nb-verify" aria-expanded={open.to_string()}
+            aria-controls={format!("nb-verify-{i}")} {onclick}
+            title="已人工核实、确认无需修改：填写核实说明后不再计入结论">{ "已核实…" }</button>
+    }
+}
+
+fn verify_form(props: &FindingsProps, form: &Form, i: usize) -> Html {
+    let onsubmit = {
+        let (on_verify, verifying, reason) = (props.on_verify.clone(), form.verifying.clone(), form.reason.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = reason.cast::<web_sys::HtmlInputElement>().map(|f| f.value()).unwrap_or_default();
+            if !text.trim().is_empty() {
+                verifying.set(None);
+                on_verify.emit((i, Some(text)));
+            }
+        })
+    };
+    let verifying = form.verifying.clone();
+    let cancel = Callback::from(move |_| verifying.set(None));
+    let id = format!("nb-reason-{i}");
+    html! {
+        <form class="nb-verify-form" id={format!("nb-verify-{i}")} {onsubmit}>
+            <label for={id.clone()}>{ "核实说明（必填，例如：已与原始台账核对，数字无误）" }</label>
+            <input type="text" id={id} ref={form.reason.clone()} required=true
+                maxlength={checks::verified::MAX_REASON.to_string()} autocomplete="off" />
+            <button type="submit" class="nb-button nb-primary">{ "确认已核实" }</button>
+            <button type="button" class="nb-button" onclick={cancel}>{ "取消" }</button>
+        </form>
     }
 }
 

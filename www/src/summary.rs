@@ -51,6 +51,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="nb-summary" role="status" aria-live="polite" aria-label="检查摘要">
             { verdict }
+            { (!c.settled.is_empty()).then(|| html! {
+                <p class="nb-note nb-settled">{ format!("另有 {} 个问题已核实，不计入结论。", c.settled.len()) }</p>
+            }) }
             { scope_note.map(|n| html! { <p class="nb-scope">{ n }</p> }) }
             <dl class="nb-meta">
                 <dt>{ "发布机关" }</dt>
@@ -92,7 +95,7 @@ pub fn Exports(props: &SummaryProps) -> Html {
             { button("导出 JSON", name("json"), "application/json", any, |c| c.json()) }
             { button("导出表格 CSV", name("tables.csv"), "text/csv;charset=utf-8", tables, |c| nianbao::views::export::tables_csv(&c.report)) }
             { button("导出问题 CSV", name("problems.csv"), "text/csv;charset=utf-8", problems, |c| c.problems_csv()) }
-            { button("导出 Markdown", name("md"), "text/markdown;charset=utf-8", any, |c| nianbao::views::export::markdown(&c.report, &c.diagnostics)) }
+            { button("导出 Markdown", name("md"), "text/markdown;charset=utf-8", any, |c| c.markdown()) }
             <button type="button" class="nb-button" disabled={!any} onclick={Callback::from(|_| browser::print())}>{ "打印 / 另存为 PDF" }</button>
         </div>
     }

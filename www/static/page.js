@@ -65,6 +65,7 @@ document.addEventListener('click', (e) => {
       }
       localStorage.removeItem('nianbao.draft');
       localStorage.removeItem('nianbao.draft.limits');
+      localStorage.removeItem('nianbao.draft.verified');
     }
   } catch {
     // Storage unavailable: a reload still starts without a check.
