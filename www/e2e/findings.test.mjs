@@ -5,6 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { serveDist, launch, openApp, repo, paste, assertCleanAt } from './harness.mjs';
 
 let site;
@@ -166,6 +168,16 @@ test('已核实 with a reason: the verdict counts what is left, the reason survi
   const verified = json.diagnostics.filter((d) => d.verified);
   assert.deepEqual(verified.map((d) => [d.code, d.verified.reason]), [['T3-ROW', '与纸质原件一致，=原表如此']]);
   assert.match(await exported('导出 Markdown'), /T3-ROW\*\*（错误）.*（已核实：与纸质原件一致，=原表如此）/);
+
+  // Printed with the list of problems: the verified one with its reason.
+  await page.emulateMedia({ media: 'print' });
+  const file = path.join(os.tmpdir(), `nianbao-verified-${process.pid}.pdf`);
+  await page.pdf({ format: 'A4', path: file });
+  const printed = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  await fs.rm(file);
+  assert.match(printed, /已核实（1）[\s\S]*核实说明：与纸质原件一致，=原表如此/);
+  assert.doesNotMatch(printed, /取消核实/, 'no buttons in print');
+  await page.emulateMedia({ media: 'screen' });
 
   // Withdrawn: the error counts again.
   await page.locator('.nb-verified button.nb-unverify').click();

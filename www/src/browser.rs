@@ -214,15 +214,26 @@ pub fn reveal_nearest(selector: &str) {
     }
 }
 
-/// Scrolls the box matching `container` (only it, never the page) so that
-/// its first element matching `selector` stands in its middle.
-pub fn reveal_within(container: &str, selector: &str) {
-    let Some(document) = window().and_then(|w| w.document()) else { return };
-    let Some(boxed) = document.query_selector(container).ok().flatten() else { return };
-    if let Some(element) = boxed.query_selector(selector).ok().flatten() {
-        let (b, e) = (boxed.get_bounding_client_rect(), element.get_bounding_client_rect());
-        let top = boxed.scroll_top() as f64 + e.top() - b.top() - (b.height() - e.height()) / 2.0;
-        boxed.set_scroll_top(top.max(0.0) as i32);
+/// Today's date as the page prints it (2026年12月2日).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{}年{}月{}日", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The running header of the printed pages (`@page` in style.css shows
+/// `--nb-running`), set through the CSSOM, which the CSP allows.
+pub fn set_print_header(text: &str) {
+    let root = window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let escaped: String = text
+            .chars()
+            .filter(|c| !c.is_control())
+            .flat_map(|c| match c {
+                '"' | '\\' => vec!['\\', c],
+                c => vec![c],
+            })
+            .collect();
+        let _ = root.style().set_property("--nb-running", &format!("\"{escaped}\""));
     }
 }
 

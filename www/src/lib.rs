@@ -6,6 +6,7 @@ mod browser;
 mod checked;
 mod editor;
 mod findings;
+mod grid;
 mod input;
 mod normalized;
 mod notice;

@@ -3,10 +3,12 @@
 //! format. Each cell carries `data-cell`; cells named by a finding are marked
 //! (`aria-invalid`, a sign that is not colour alone, the message on hover and
 //! focus); blank and missing cells read differently from 0; a single wrong
-//! cell shows its suggested value.
+//! cell shows its suggested value. Each table fits its column, its heading
+//! rows kept in view as the page scrolls (and repeated on each printed page);
+//! it is one tab stop, the arrow keys move between its cells.
 
 use crate::app::ViewProps;
-use crate::browser;
+use crate::grid;
 use nianbao::checks::cell_key;
 use nianbao::model::print::{layout, Slot};
 use nianbao::model::{CellValue, Table, CHAPTERS};
@@ -14,7 +16,9 @@ use yew::prelude::*;
 
 #[component]
 pub fn Normalized(props: &ViewProps) -> Html {
-    use_effect_with(props.selected, |_| browser::reveal_within(".nb-normalized", ".nb-selected"));
+    // After every render: one tab stop per table (the cell last focused, the
+    // chosen finding's, the first culprit's or the first cell).
+    use_effect(|| grid::rove_tables(".nb-table"));
     let c = &props.checked.0;
     if c.input.trim().is_empty() {
         return html! {};
@@ -49,7 +53,8 @@ pub fn Normalized(props: &ViewProps) -> Html {
             <h2 id="nb-normalized-title">{ "规范化报告" }</h2>
             <p class="nb-legend">{ "图例：" }<span class="nb-cell-sample nb-blank">{ "空白" }</span>{ " 表示报告留空，" }
                 <span class="nb-cell-sample nb-missing">{ "缺失" }</span>{ " 表示报告没有这一格，" }
-                <span class="nb-cell-sample nb-bad">{ "⚠ 数字" }</span>{ " 表示有问题的单元格。" }</p>
+                <span class="nb-cell-sample nb-bad">{ "⚠ 数字" }</span>{ " 表示有问题的单元格。" }
+                { "每张表是一个 Tab 停靠点，用方向键在单元格间移动，Enter 查看该格的问题。" }</p>
             <h3 class="nb-title">{ r.meta.title.as_ref().map_or("（未识别标题）".to_owned(), |t| t.value.clone()) }</h3>
             { for chapters }
         </section>
@@ -58,6 +63,9 @@ pub fn Normalized(props: &ViewProps) -> Html {
 
 fn table_view(props: &ViewProps, table: &Table) -> Html {
     let l = layout(table.def);
+    // The heading rows before the first row of values: the table's head, kept
+    // in view and repeated on each printed page (section titles stay in the body).
+    let head = l.rows.iter().take_while(|r| r.header).count();
     let rows = l.rows.iter().map(|row| {
         let slots = row.slots.iter().map(|slot| match slot {
             Slot::Label(label) => {
@@ -72,13 +80,19 @@ fn table_view(props: &ViewProps, table: &Table) -> Html {
         });
         html! { <tr>{ for slots }</tr> }
     });
+    let mut rows = rows.collect::<Vec<_>>().into_iter();
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if grid::move_in_table(&e.key(), e.target()) {
+            e.prevent_default();
+        }
+    });
     html! {
-        <div class="nb-table-wrap">
-            <table class="nb-table" data-table={table.def.kind.key()}>
-                <caption>{ format!("{}（{} 年版格式）", l.caption, table.template.as_str()) }</caption>
-                { for rows }
-            </table>
-        </div>
+        <table class={classes!("nb-table", format!("nb-table-{}", table.def.kind.key()))}
+            data-table={table.def.kind.key()} {onkeydown}>
+            <caption>{ format!("{}（{} 年版格式）", l.caption, table.template.as_str()) }</caption>
+            <thead>{ for rows.by_ref().take(head) }</thead>
+            <tbody>{ for rows }</tbody>
+        </table>
     }
 }
 
@@ -119,7 +133,7 @@ fn cell_view(props: &ViewProps, table: &Table, row: usize, col: usize, colspan: 
     };
     html! {
         <td data-cell={key} data-role={role} class={classes!(class, kind, selected.then_some("nb-selected"))}
-            aria-invalid={culprit.then_some("true")} tabindex="0" title={messages.join("\n")}
+            aria-invalid={culprit.then_some("true")} title={messages.join("\n")}
             aria-label={format!("{text}，{}", messages.join("；"))} {colspan} {onclick} {onkeydown}>
             { culprit.then(|| html! { <span aria-hidden="true" class="nb-sign">{ "⚠" }</span> }) }
             { text }

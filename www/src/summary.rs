@@ -16,6 +16,17 @@ pub struct SummaryProps {
 pub fn Summary(props: &SummaryProps) -> Html {
     let c = &props.checked.0;
     let m = &c.report.meta;
+    {
+        // Printed pages carry the agency, the year and the date of the check.
+        let agency = m.agency.as_ref().map_or("（发布机关未识别）".to_owned(), |a| a.value.clone());
+        let year = m.year.as_ref().map_or(String::new(), |y| format!(" {} 年度", y.value));
+        use_effect_with((agency, year), |(agency, year)| {
+            browser::set_print_header(&format!(
+                "{agency}{year}政府信息公开工作年度报告 · 年报体检 {}",
+                browser::today()
+            ));
+        });
+    }
     let (errors, warnings, infos) = (c.count(Severity::Error), c.count(Severity::Warning), c.count(Severity::Info));
     let unknown = || "未识别".to_owned();
     let scope_note = match &c.scope {
