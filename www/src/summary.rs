@@ -41,8 +41,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
         )),
         _ => None,
     };
-    let verdict = if c.input.trim().is_empty() || c.scope == Scope::Empty {
-        html! { <p class="nb-verdict">{ "请粘贴或打开一份年度报告。" }</p> }
+    let empty = c.input.trim().is_empty() || c.scope == Scope::Empty;
+    let verdict = if empty {
+        empty_state()
     } else if let Scope::TooShort { chars } = c.scope {
         html! {
             <>
@@ -66,6 +67,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class="nb-note nb-settled">{ format!("另有 {} 个问题已核实，不计入结论。", c.settled.len()) }</p>
             }) }
             { scope_note.map(|n| html! { <p class="nb-scope">{ n }</p> }) }
+            if !empty {
             <dl class="nb-meta">
                 <dt>{ "发布机关" }</dt>
                 <dd data-field="agency">{ m.agency.as_ref().map_or_else(unknown, |a| a.value.clone()) }</dd>
@@ -74,7 +76,34 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <dt>{ "表格格式" }</dt>
                 <dd data-field="template">{ m.template.map_or_else(unknown, |t| format!("{} 年版", t.as_str())) }</dd>
             </dl>
+            }
         </section>
+    }
+}
+
+/// What the tool does, shown before there is a report: the checks, and one
+/// wrong cell as the normalized view marks it.
+fn empty_state() -> Html {
+    html! {
+        <div class="nb-empty">
+            <p class="nb-verdict">{ "请粘贴或打开一份年度报告" }</p>
+            <p>{ "粘贴全文或打开文件（.docx、.pdf、.txt、.html）后立即检查：" }</p>
+            <ul>
+                <li>{ "三张统计表的勾稽关系：办理结果之和、各列总计、复议诉讼总计；" }</li>
+                <li>{ "空白和缺失的单元格，与填了 0 的分开；" }</li>
+                <li>{ "正文中的数字与表格是否一致，章节是否齐全，格式是否为现行版本。" }</li>
+            </ul>
+            <figure class="nb-example">
+                <table class="nb-example-table">
+                    <tr><th scope="row">{ "一、本年新收" }</th><td>{ "3" }</td></tr>
+                    <tr><th scope="row">{ "二、上年结转" }</th><td>{ "1" }</td></tr>
+                    <tr><th scope="row">{ "三、办理结果（七）总计" }</th>
+                        <td class="nb-bad"><span aria-hidden="true" class="nb-sign">{ "⚠" }</span>{ "5" }<span class="nb-suggest">{ "建议值 4" }</span></td></tr>
+                    <tr><th scope="row">{ "四、结转下年度继续办理" }</th><td>{ "0" }</td></tr>
+                </table>
+                <figcaption>{ "示例：新收 3 + 上年结转 1 应等于办理结果 5 + 结转下年 0，不平衡；标出有问题的一格，并给出使全表平衡的建议值。" }</figcaption>
+            </figure>
+        </div>
     }
 }
 

@@ -23,7 +23,9 @@ async fn typing_a_report_shows_what_was_read() {
     document.body().unwrap().append_child(&root).unwrap();
     nianbao_web::mount(root.clone());
     yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
-    assert_eq!(field(&root, "year"), "未识别");
+    // Before a report: what the tool does, no empty metadata.
+    assert!(root.query_selector(".nb-empty").unwrap().is_some());
+    assert!(root.query_selector("[data-field='year']").unwrap().is_none());
 
     let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     area.set_value(SEED_002);
