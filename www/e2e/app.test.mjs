@@ -143,15 +143,25 @@ test('axe finds no WCAG 2.1 AA violation (light and dark)', async () => {
     const page = await context.newPage();
     await page.goto(site.url);
     await page.getByLabel('报告全文').waitFor();
+    await page.addScriptTag({ content: axe });
+    const violations = async (state) => {
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
+      assert.deepEqual(summary, [], `${scheme}, ${state}: axe violations`);
+    };
+    await violations('the empty state');
     await paste(page, await seed('000_f9649dac1b38fb85.txt'));
     await page.waitForSelector('button[data-code]');
     await page.locator('button[data-code]').first().click();
-    await page.addScriptTag({ content: axe });
-    const result = await page.evaluate(() => window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }));
-    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
-    assert.deepEqual(summary, [], `${scheme}: axe violations`);
+    // One finding verified, the 已核实 form open on another.
+    await page.locator('button.nb-verify').first().click();
+    await page.getByLabel(/核实说明/).fill('已核对原件');
+    await page.getByLabel(/核实说明/).press('Enter');
+    await page.locator('.nb-verified .nb-reason').waitFor();
+    await page.locator('button.nb-verify').first().click();
+    await violations('a report, a finding verified and the form open');
     await context.close();
   }
 });
