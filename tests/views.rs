@@ -54,11 +54,13 @@ fn verified_findings_carry_their_reason_in_every_export() {
     let report = nianbao::parse(&input);
     let diagnostics = nianbao::checks::check(&report);
     let plain = json::to_json("a.txt", &input, &report, &diagnostics);
-    assert_eq!(json::to_json_verified("a.txt", &input, &report, &diagnostics, &[]), plain);
+    let none = Verified::default();
+    let none = none.reasons(&diagnostics, &report, &input);
+    assert_eq!(json::to_json_verified("a.txt", &input, &report, &diagnostics, &none), plain);
     let chosen = &diagnostics[diagnostics.len() - 1];
     let mut verified = Verified::default();
-    verified.insert(key(chosen, &input), "与纸质原件一致，=原表如此");
-    let reasons = verified.reasons(&diagnostics, &input);
+    verified.insert(key(chosen, &report, &input), "与纸质原件一致，=原表如此");
+    let reasons = verified.reasons(&diagnostics, &report, &input);
     assert_eq!(reasons.iter().filter(|r| r.is_some()).count(), 1, "one finding has that key");
     let with = json::to_json_verified("a.txt", &input, &report, &diagnostics, &reasons);
     assert_eq!(with.matches("\"verified\":{\"reason\":\"与纸质原件一致，=原表如此\"}").count(), 1, "{with}");
@@ -69,6 +71,17 @@ fn verified_findings_carry_their_reason_in_every_export() {
     assert!(last.ends_with(",与纸质原件一致，=原表如此"), "{last}");
     let md = export::markdown(&report, &diagnostics, &reasons);
     assert_eq!(md.matches("（已核实：与纸质原件一致，=原表如此）").count(), 1);
+    // A reason that starts like a formula is written as text.
+    verified.insert(key(chosen, &report, &input), "=HYPERLINK(\"x\")");
+    let csv = export::diagnostics_csv(
+        "a.txt",
+        &input,
+        &report,
+        &diagnostics,
+        &verified.reasons(&diagnostics, &report, &input),
+    );
+    let last = csv.lines().last().unwrap();
+    assert!(last.ends_with(",\"'=HYPERLINK(\"\"x\"\")\""), "{last}");
 }
 
 #[test]

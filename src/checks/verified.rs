@@ -2,10 +2,12 @@
 //! each with the reason given. Not a rule: the checks still report every
 //! finding; the views count what is left open and show the reason with the
 //! verified ones in every export. A finding is known again after the text is
-//! edited by its key: its code and cells, or for a finding about the text, the
-//! words it points at.
+//! edited by its key: its code, cells and their values, or for a finding about
+//! the text, the words it points at. A value changed, or another report pasted
+//! with the same cells wrong, is a finding to look at again.
 
 use super::Diagnostic;
+use crate::model::{CellValue, Report};
 
 /// At most this many verified findings are kept (the oldest go first).
 pub const MAX_ENTRIES: usize = 1000;
@@ -14,19 +16,35 @@ pub const MAX_REASON: usize = 200;
 /// Chars of the text a finding points at that its key keeps.
 const KEY_TEXT: usize = 60;
 
-/// What stays the same of a finding while the report is edited: its code and
-/// the cells it names; for one without cells, the words at its span (an edit
-/// elsewhere leaves them; rewriting them makes a new finding). One line, no tab.
-pub fn key(d: &Diagnostic, input: &str) -> String {
+/// What stays the same of a finding while the report is edited elsewhere: its
+/// code, the cells it names and what they hold; for one without cells, the
+/// words at its span (rewriting them makes a new finding). One line, no tab.
+pub fn key(d: &Diagnostic, report: &Report, input: &str) -> String {
     let mut key = d.code.to_owned();
     if !d.cells.is_empty() {
         key.push(' ');
         key.push_str(&d.cells.join(","));
+        key.push('=');
+        let values: Vec<String> = d.cells.iter().map(|c| value(report, c)).collect();
+        key.push_str(&values.join(","));
     } else if let Some(text) = d.span.and_then(|s| input.get(s.start..s.end)) {
         key.push(' ');
         key.extend(text.chars().filter(|c| !c.is_whitespace()).take(KEY_TEXT));
     }
     key
+}
+
+/// What the cell with `key` (`table.row.col`) holds, as the key keeps it.
+fn value(report: &Report, key: &str) -> String {
+    let mut parts = key.splitn(3, '.');
+    let (Some(table), Some(row), Some(col)) = (parts.next(), parts.next(), parts.next()) else { return "?".into() };
+    let cell = report.tables.iter().find(|t| t.def.kind.key() == table).and_then(|t| t.cell(row, col));
+    match cell.map(|c| &c.value) {
+        Some(CellValue::Number(n)) => n.to_string(),
+        Some(CellValue::Blank) => "blank".into(),
+        Some(CellValue::Missing) | None => "missing".into(),
+        Some(CellValue::Invalid(t)) => format!("invalid:{}", t.split_whitespace().collect::<String>()),
+    }
 }
 
 /// The verified findings: (key, reason), oldest first.
@@ -37,8 +55,8 @@ pub struct Verified {
 
 impl Verified {
     /// The reason `d` was verified with, if it was.
-    pub fn reason(&self, d: &Diagnostic, input: &str) -> Option<&str> {
-        let key = key(d, input);
+    pub fn reason(&self, d: &Diagnostic, report: &Report, input: &str) -> Option<&str> {
+        let key = key(d, report, input);
         self.entries.iter().find(|(k, _)| *k == key).map(|(_, r)| r.as_str())
     }
 
@@ -54,12 +72,16 @@ impl Verified {
     }
 
     /// For each of `diagnostics`, the reason it was verified with (what the exports take).
-    pub fn reasons<'a>(&'a self, diagnostics: &[Diagnostic], input: &str) -> Vec<Option<&'a str>> {
-        diagnostics.iter().map(|d| self.reason(d, input)).collect()
+    pub fn reasons<'a>(&'a self, diagnostics: &[Diagnostic], report: &Report, input: &str) -> Vec<Option<&'a str>> {
+        diagnostics.iter().map(|d| self.reason(d, report, input)).collect()
     }
 
     pub fn remove(&mut self, key: &str) {
         self.entries.retain(|(k, _)| k != key);
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
     }
 
     pub fn is_empty(&self) -> bool {
@@ -89,18 +111,30 @@ mod tests {
 
     const REPORT: &str = "（一）自然人\t12\n二、主动公开政府信息情况\n本年共受理申请 5 件。\n";
 
-    fn findings(text: &str) -> Vec<Diagnostic> {
-        check(&parse(text))
+    fn keys(input: &str) -> Vec<String> {
+        let report = parse(input);
+        check(&report).iter().map(|d| key(d, &report, input)).collect()
     }
 
     #[test]
     fn a_finding_keeps_its_key_when_the_text_elsewhere_changes() {
-        let before = findings(REPORT);
         let edited = format!("前言一句。\n{REPORT}");
-        let after = findings(&edited);
-        let keys = |ds: &[Diagnostic], input: &str| ds.iter().map(|d| key(d, input)).collect::<Vec<_>>();
-        assert!(!before.is_empty());
-        assert_eq!(keys(&before, REPORT), keys(&after, &edited));
+        assert!(!keys(REPORT).is_empty());
+        assert_eq!(keys(REPORT), keys(&edited));
+    }
+
+    #[test]
+    fn a_cell_finding_is_another_once_its_value_changes() {
+        // The same cells in another report (or after an edit) with other values: looked at again.
+        let text = |v: &str| {
+            format!("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t{v}\n")
+        };
+        let (a, b) = (keys(&text("5")), keys(&text("7")));
+        let with_cells =
+            |ks: &[String]| ks.iter().filter(|k| k.contains("requests.new.total")).cloned().collect::<Vec<_>>();
+        assert!(!with_cells(&a).is_empty(), "{a:?}");
+        assert!(with_cells(&a).iter().all(|k| k.contains('5')), "{a:?}");
+        assert!(with_cells(&a).iter().all(|k| !with_cells(&b).contains(k)), "{a:?} {b:?}");
     }
 
     #[test]
@@ -129,11 +163,12 @@ mod tests {
     #[test]
     fn reason_is_found_by_the_findings_key() {
         let input = REPORT;
-        let ds = findings(input);
+        let report = parse(input);
+        let ds = check(&report);
         let mut v = Verified::default();
-        v.insert(key(&ds[0], input), "已与原件核对");
-        assert_eq!(v.reason(&ds[0], input), Some("已与原件核对"));
-        v.remove(&key(&ds[0], input));
-        assert_eq!(v.reason(&ds[0], input), None);
+        v.insert(key(&ds[0], &report, input), "已与原件核对");
+        assert_eq!(v.reason(&ds[0], &report, input), Some("已与原件核对"));
+        v.remove(&key(&ds[0], &report, input));
+        assert_eq!(v.reason(&ds[0], &report, input), None);
     }
 }

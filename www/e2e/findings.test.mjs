@@ -138,12 +138,21 @@ test('已核实 with a reason: the verdict counts what is left, the reason survi
   await item.locator('button.nb-verify').click();
   const field = page.getByLabel(/核实说明/);
   assert.ok(await field.evaluate((f) => f === document.activeElement), 'the reason field is focused');
-  // No reason, no verification.
-  await page.getByRole('button', { name: '确认已核实' }).click();
-  assert.equal(await page.locator('.nb-verified').count(), 0);
+  // A reason of blanks is none: nothing is verified.
+  await field.fill('   ');
+  await field.press('Enter');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.nb-verified').count(), 0, 'not verified without a reason');
+  // Escape closes the form, the focus back on its button.
+  await field.press('Escape');
+  await page.locator('.nb-verify-form').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('nb-verify')), true);
+  await item.locator('button.nb-verify').click();
   await field.fill('与纸质原件一致，=原表如此');
   await field.press('Enter');
   await page.locator('.nb-verified button[data-code="T3-ROW"]').waitFor({ timeout: 5000 });
+  // The focus follows the finding into the list of verified ones.
+  await page.waitForFunction(() => document.activeElement.matches('.nb-verified button[data-code="T3-ROW"]'), null, { timeout: 5000 });
   assert.match(await page.locator('.nb-verdict').textContent(), /未发现错误/, 'the verdict counts what is left');
   assert.match(await page.locator('.nb-settled').textContent(), /另有 1 个问题已核实/);
   assert.match(await page.locator('.nb-verified .nb-reason').textContent(), /核实说明：与纸质原件一致，=原表如此/);
@@ -183,5 +192,43 @@ test('已核实 with a reason: the verdict counts what is left, the reason survi
   await page.locator('.nb-verified button.nb-unverify').click();
   await page.locator('.nb-verdict.nb-fail').waitFor({ timeout: 5000 });
   assert.equal(await page.locator('.nb-verified').count(), 0);
+  await page.waitForFunction(() => document.activeElement.matches('.nb-error button[data-code="T3-ROW"]'), null, { timeout: 5000 });
+  assertCleanAt(site, app);
+});
+
+test('a verification stays with its report: another value or another report pasted is looked at again; an example verified is not saved', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const verify = async () => {
+    const item = page.locator('.nb-item', { has: page.locator('button[data-code="T3-ROW"]') });
+    await item.locator('button.nb-verify').click();
+    await page.getByLabel(/核实说明/).fill('已核对');
+    await page.getByLabel(/核实说明/).press('Enter');
+    await page.locator('.nb-verified button[data-code="T3-ROW"]').waitFor({ timeout: 5000 });
+  };
+  await paste(page, wrong(await clean()));
+  await page.locator('.nb-verdict.nb-fail').waitFor({ timeout: 5000 });
+  await verify();
+  // The same cell wrong with another value, in a report pasted over it: an error again.
+  await paste(page, (await clean()).replace('（一）予以公开\t2\t1', '（一）予以公开\t6\t1'));
+  await page.locator('.nb-verdict.nb-fail').waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.nb-verified').count(), 0);
+  // The report pasted back: a new input, nothing of the old one verified.
+  await paste(page, wrong(await clean()));
+  await page.locator('.nb-verdict.nb-fail').waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.nb-verified').count(), 0);
+  // Verifying in an example leaves the user's draft as it was.
+  const mine = await page.inputValue('#nb-input');
+  await page.waitForFunction((t) => localStorage.getItem('nianbao.draft') === t, mine, { timeout: 5000 });
+  await page.selectOption('select[aria-label="载入示例"]', '0');
+  await page.locator('button', { hasText: '恢复原来的文字' }).waitFor({ timeout: 5000 });
+  const example = page.locator('button.nb-verify').first();
+  await example.click();
+  await page.getByLabel(/核实说明/).fill('示例');
+  await page.getByLabel(/核实说明/).press('Enter');
+  await page.locator('.nb-verified').waitFor({ timeout: 5000 });
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft')), mine, 'the draft is still the user\'s text');
+  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.draft.verified')), null, 'and nothing verified in it');
   assertCleanAt(site, app);
 });

@@ -79,7 +79,7 @@ test('each table is one tab stop; the arrow keys move between its cells; Enter c
   assert.deepEqual(stops, [1, 1, 1], 'one tab stop per table');
   const inTables = await page.$$eval('.nb-normalized [tabindex]:not([tabindex="-1"])', (es) => es.length);
   assert.equal(inTables, 3);
-  // The culprit is the table's stop: Tab reaches it from the cell before the table.
+  // The culprit is the table's stop (the tables are new: nothing in them was focused yet).
   const culprit = '[data-cell="requests.granted.natural"]';
   assert.equal(await page.getAttribute(culprit, 'tabindex'), '0');
   await page.focus(culprit);
@@ -100,7 +100,11 @@ test('each table is one tab stop; the arrow keys move between its cells; Enter c
   // Tab leaves the table: the next stop is outside it.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => !!document.activeElement.closest('.nb-table[data-table="requests"]')), false);
-  // Back to the culprit with the arrows; Enter chooses its finding.
+  // Ctrl+End: the table's last cell.
+  await page.focus(culprit);
+  await page.keyboard.press('Control+End');
+  assert.equal(await focused(), 'requests.carried_out.total');
+  // Enter on the culprit chooses its finding.
   await page.focus(culprit);
   await page.keyboard.press('Enter');
   await page.locator('button[data-code="T3-ROW"].nb-selected').waitFor({ timeout: 5000 });
@@ -115,6 +119,33 @@ async function printed(page) {
   await fs.rm(file);
   return text.split('\f').filter((p) => p.trim());
 }
+
+test('moving up under a table\'s head kept in view scrolls the cell clear of it', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await paste(page, await clean());
+  await page.waitForSelector('.nb-table[data-table="requests"] thead th');
+  // The page scrolled so that the head is stuck at the top, a row of values just below it.
+  const cell = '[data-cell="requests.denied_third_party.natural"]';
+  await page.evaluate((cell) => {
+    const t = document.querySelector('.nb-table[data-table="requests"]');
+    window.scrollTo(0, t.getBoundingClientRect().top + scrollY + 10);
+    const c = document.querySelector(cell);
+    const head = t.tHead.getBoundingClientRect();
+    window.scrollBy(0, c.getBoundingClientRect().top - head.bottom - 2);
+  }, cell);
+  await page.focus(cell);
+  await page.keyboard.press('ArrowUp');
+  const r = await page.evaluate(() => {
+    const c = document.activeElement.getBoundingClientRect();
+    const head = document.activeElement.closest('table').tHead.getBoundingClientRect();
+    return { cell: c.top, head: head.bottom, key: document.activeElement.dataset.cell };
+  });
+  assert.notEqual(r.key, 'requests.denied_third_party.natural', 'moved up');
+  assert.ok(r.cell >= r.head - 1, `the cell (top ${r.cell}) clear of the head (bottom ${r.head})`);
+  assertCleanAt(site, app);
+});
 
 test('print: every table whole on A4, 表四\'s fifteen columns included, headings repeated, a running header and page numbers', async () => {
   const app = await openApp(browser, site);

@@ -60,7 +60,11 @@ pub fn App() -> Html {
     let checked =
         use_state(|| Shared(Rc::new(Checked::new(String::new(), String::new(), Vec::new(), &Verified::default()))));
     // The findings the reviewer verified (已核实) in this text, with their reasons; kept with the draft.
-    let verified = use_mut_ref(browser::load_verified);
+    // A text whose check failed is another than the draft: its verifications are not the draft's.
+    let verified = use_mut_ref(|| match &*saved {
+        browser::Saved::Draft(..) => browser::load_verified(),
+        browser::Saved::Failed(..) => Verified::default(),
+    });
     // Where the text came from (a file's or an example's name), for the exports.
     let source = use_mut_ref(String::new);
     let selected = use_state(|| None::<usize>);
@@ -121,7 +125,7 @@ pub fn App() -> Html {
                 }
                 Origin::File(name) => Some(format!("已打开文件 {name}，替换了输入框中原来的文字。")),
                 Origin::Cleared => Some("已清空输入框。".to_owned()),
-                Origin::Editor | Origin::Restored => None,
+                Origin::Editor | Origin::Restored | Origin::Recheck => None,
             };
             // The text the user had (typed, pasted, opened or brought back, not an example
             // or a blank) is kept with its limits and name when another replaces it; a second
@@ -151,8 +155,10 @@ pub fn App() -> Html {
                 }
                 _ => {}
             }
+            let was_held = *held.borrow();
             *held.borrow_mut() = match origin {
                 Origin::Example(_) | Origin::Cleared => Held::NotUsers,
+                Origin::Recheck => was_held,
                 // Typing into an example makes it the user's text.
                 _ => Held::Users,
             };
@@ -160,15 +166,24 @@ pub fn App() -> Html {
                 Origin::File(name) => *source.borrow_mut() = name.clone(),
                 Origin::Example(name) => *source.borrow_mut() = (*name).to_owned(),
                 Origin::Cleared => source.borrow_mut().clear(),
-                Origin::Editor | Origin::Restored => {}
+                Origin::Editor | Origin::Restored | Origin::Recheck => {}
             }
             let name = source.borrow().clone();
-            let keep = !matches!(origin, Origin::Example(_));
+            // An example never becomes the draft, nor does it once checked again.
+            let keep = match origin {
+                Origin::Example(_) => false,
+                Origin::Recheck => was_held == Held::Users,
+                _ => true,
+            };
             let fresh = match came {
                 Limits::Keep => None,
                 Limits::Replace(hits) => Some(hits),
                 // A paste over the whole text is a new input.
                 Limits::Paste { replaced, hits, .. } if replaced.start == 0 && replaced.end >= old_text.len() => {
+                    // What was verified was about the text pasted over.
+                    if old_text != new_text {
+                        verified.borrow_mut().clear();
+                    }
                     Some(hits)
                 }
                 Limits::Paste { replaced, inserted, hits } => {
@@ -272,7 +287,7 @@ pub fn App() -> Html {
     let on_retry = {
         let on_text = on_text.clone();
         let text = text.clone();
-        Callback::from(move |_| on_text.emit(Edit::same_input((*text).clone(), true)))
+        Callback::from(move |_| on_text.emit(Edit::recheck((*text).clone())))
     };
     let on_clear_failed = {
         let on_text = on_text.clone();
@@ -287,7 +302,7 @@ pub fn App() -> Html {
         let saving = saving.clone();
         Callback::from(move |_| {
             *saving.borrow_mut() = true;
-            on_text.emit(Edit::same_input((*text).clone(), true));
+            on_text.emit(Edit::recheck((*text).clone()));
         })
     };
     let on_bring_back = {
@@ -367,7 +382,7 @@ pub fn App() -> Html {
                 Some(reason) => verified.borrow_mut().insert(key, &reason),
                 None => verified.borrow_mut().remove(&key),
             }
-            on_text.emit(Edit::same_input((*text).clone(), true));
+            on_text.emit(Edit::recheck((*text).clone()));
         })
     };
     html! {

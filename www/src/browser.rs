@@ -152,7 +152,10 @@ pub fn end_check(text: &str, limits: &[LimitHit], verified: &nianbao::checks::ve
     }
     // The limits first, so that a draft never comes back with another text's limits.
     let kept_limits = keep(&storage, DRAFT_LIMITS_KEY, &encode_limits(limits));
-    let kept_verified = keep(&storage, DRAFT_VERIFIED_KEY, &verified.encode());
+    // Rewritten only when it changed (it is the same on nearly every keystroke).
+    let encoded = verified.encode();
+    let stored = storage.get_item(DRAFT_VERIFIED_KEY).ok().flatten().unwrap_or_default();
+    let kept_verified = if stored == encoded { Kept::Yes } else { keep(&storage, DRAFT_VERIFIED_KEY, &encoded) };
     match keep(&storage, DRAFT_KEY, text) {
         Kept::Yes if kept_limits == Kept::Yes && kept_verified == Kept::Yes => Kept::Yes,
         _ => {
@@ -179,7 +182,8 @@ pub fn on_draft_changed_elsewhere(changed: impl Fn() + 'static) -> Option<gloo::
     let w = window()?;
     Some(gloo::events::EventListener::new(&w, "storage", move |e| {
         let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
-        if key.as_deref() == Some(DRAFT_KEY) {
+        // The text, or only what was verified in it (the same text saved again fires no event).
+        if matches!(key.as_deref(), Some(DRAFT_KEY | DRAFT_VERIFIED_KEY | DRAFT_LIMITS_KEY)) {
             changed();
         }
     }))
@@ -201,6 +205,14 @@ pub fn reveal(id: &str) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Moves the focus to the element with `id`, if it exists.
+pub fn focus(id: &str) {
+    let found = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
     }
 }
 

@@ -24,7 +24,7 @@ pub struct Checked {
     /// Each one's cause and fix without the arithmetic (what the list shows first).
     pub briefs: Vec<String>,
     /// For each, the reason a reviewer verified it with (已核实), if they did.
-    pub verified: Vec<Option<String>>,
+    pub verified_with: Vec<Option<String>>,
     /// The diagnostics shown and not verified, as the list shows them: errors,
     /// then warnings, then notes. The verdict counts these.
     pub order: Vec<usize>,
@@ -65,9 +65,9 @@ impl Checked {
         // All are kept (the JSON is the CLI's); the views show those in scope.
         let shown: Vec<bool> =
             diagnostics.iter().map(|d| !in_scope || checks::scope::applies(&scope, d.code)).collect();
-        let verified: Vec<Option<String>> =
-            verified.reasons(&diagnostics, &input).into_iter().map(|r| r.map(str::to_owned)).collect();
-        let open = |i: usize| shown[i] && verified[i].is_none();
+        let verified_with: Vec<Option<String>> =
+            verified.reasons(&diagnostics, &report, &input).into_iter().map(|r| r.map(str::to_owned)).collect();
+        let open = |i: usize| shown[i] && verified_with[i].is_none();
         let mut by_cell: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, d) in diagnostics.iter().enumerate().filter(|&(i, _)| open(i)) {
             for cell in &d.cells {
@@ -88,7 +88,7 @@ impl Checked {
             diagnostics,
             messages,
             briefs,
-            verified,
+            verified_with,
             order,
             settled,
             by_cell,
@@ -97,17 +97,17 @@ impl Checked {
 
     /// Whether the editor marks diagnostic `i`: shown and not verified.
     pub fn marked(&self, i: usize) -> bool {
-        self.shown[i] && self.verified[i].is_none()
+        self.shown[i] && self.verified_with[i].is_none()
     }
 
     /// Each diagnostic's reason for the exports.
     pub fn reasons(&self) -> Vec<Option<&str>> {
-        self.verified.iter().map(Option::as_deref).collect()
+        self.verified_with.iter().map(Option::as_deref).collect()
     }
 
     /// The key diagnostic `i` is verified under (`checks::verified::key`).
     pub fn key(&self, i: usize) -> Option<String> {
-        self.diagnostics.get(i).map(|d| checks::verified::key(d, &self.input))
+        self.diagnostics.get(i).map(|d| checks::verified::key(d, &self.report, &self.input))
     }
 
     /// Where the cell with `key` stands in the input, if it was read from it.

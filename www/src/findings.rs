@@ -11,6 +11,8 @@ use crate::checked::{group, rank};
 use crate::editor;
 use nianbao::checks::{self, Severity};
 use nianbao::views::messages;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
@@ -27,9 +29,28 @@ pub struct FindingsProps {
 #[component]
 pub fn Findings(props: &FindingsProps) -> Html {
     let shown = use_state(|| [true, true, true]);
-    // The finding whose 已核实 form is open.
+    // The finding whose 已核实 form is open; closed by a new check (the indices are another list's).
     let verifying = use_state(|| None::<usize>);
     let reason = use_node_ref();
+    // The element to focus once the list is drawn again: after a check newer than the
+    // one named (a finding moved between the lists), or (`None`) after the next render.
+    let focus_next = use_mut_ref(|| None::<(String, Option<usize>)>);
+    {
+        let verifying = verifying.clone();
+        use_effect_with(props.checked.clone(), move |_| verifying.set(None));
+    }
+    {
+        let focus_next = focus_next.clone();
+        let now = Rc::as_ptr(&props.checked.0) as usize;
+        use_effect(move || {
+            let mut next = focus_next.borrow_mut();
+            if next.as_ref().is_some_and(|(_, after)| after.is_none_or(|p| p != now)) {
+                if let Some((id, _)) = next.take() {
+                    crate::browser::focus(&id);
+                }
+            }
+        });
+    }
     // The explanation opens under the chosen finding: shown whole, the page moved no more than that takes.
     use_effect_with(props.selected, |_| crate::browser::reveal_nearest(".nb-explain"));
     {
@@ -47,7 +68,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
     if (c.order.is_empty() && c.settled.is_empty()) || c.input.trim().is_empty() {
         return html! {};
     }
-    let form = Form { verifying: verifying.clone(), reason };
+    let form = Form { verifying: verifying.clone(), reason, focus_next };
     let filters = SEVERITIES.iter().enumerate().map(|(k, s)| {
         let on = shown[k];
         let handle = shown.clone();
@@ -91,10 +112,28 @@ pub fn Findings(props: &FindingsProps) -> Html {
     }
 }
 
-/// The 已核实 form: which finding it is open for, and its reason field.
+/// The 已核实 form: which finding it is open for, its reason field, and where
+/// the focus goes once it has done its work.
 struct Form {
     verifying: UseStateHandle<Option<usize>>,
     reason: NodeRef,
+    focus_next: FocusNext,
+}
+
+/// An element's id to focus, and the check (its address) whose replacement it waits for, if any.
+type FocusNext = Rc<RefCell<Option<(String, Option<usize>)>>>;
+
+impl Form {
+    /// Focuses the finding's button once the check after this one is drawn.
+    fn focus_after_check(&self, checked: &Shared, i: usize) {
+        *self.focus_next.borrow_mut() = Some((format!("nb-finding-{i}"), Some(Rc::as_ptr(&checked.0) as usize)));
+    }
+
+    /// Closes the form; the focus goes back to the button that opened it.
+    fn close(&self, i: usize) {
+        *self.focus_next.borrow_mut() = Some((format!("nb-verify-button-{i}"), None));
+        self.verifying.set(None);
+    }
 }
 
 fn item(props: &FindingsProps, form: &Form, i: usize) -> Html {
@@ -116,7 +155,7 @@ fn item(props: &FindingsProps, form: &Form, i: usize) -> Html {
         html! { <details class="nb-sums"><summary>{ "算式" }</summary><p>{ sums }</p></details> }
     });
     html! {
-        <li class={classes!("nb-item", format!("nb-{}", d.severity.as_str()))} data-rank={rank(d.severity).to_string()}>
+        <li key={i.to_string()} class={classes!("nb-item", format!("nb-{}", d.severity.as_str()))} data-rank={rank(d.severity).to_string()}>
             <button type="button" id={format!("nb-finding-{i}")} data-code={d.code}
                 class={classes!("nb-finding", format!("nb-{}", d.severity.as_str()), selected.then_some("nb-selected"))}
                 aria-pressed={selected.to_string()} {onclick}>
@@ -125,7 +164,7 @@ fn item(props: &FindingsProps, form: &Form, i: usize) -> Html {
                 <code class="nb-code">{ d.code }</code>
             </button>
             <div class="nb-actions">{ fix }{ verify_button(props, form, i) }{ sums }</div>
-            { c.verified[i].as_ref().map(|r| html! { <p class="nb-reason">{ format!("核实说明：{r}") }</p> }) }
+            { c.verified_with[i].as_ref().map(|r| html! { <p class="nb-reason">{ format!("核实说明：{r}") }</p> }) }
             { (*form.verifying == Some(i)).then(|| verify_form(props, form, i)) }
             // Under the chosen finding, so that it opens where the user is looking; in a
             // slot always there, so that the button keeps its focus (Yew matches from the end).
@@ -136,9 +175,13 @@ fn item(props: &FindingsProps, form: &Form, i: usize) -> Html {
 
 /// 已核实… on an open finding (opens the form), 取消核实 on a verified one.
 fn verify_button(props: &FindingsProps, form: &Form, i: usize) -> Html {
-    if props.checked.0.verified[i].is_some() {
+    if props.checked.0.verified_with[i].is_some() {
         let on_verify = props.on_verify.clone();
-        let onclick = Callback::from(move |_| on_verify.emit((i, None)));
+        let (focus_next, checked) = (form.focus_next.clone(), props.checked.clone());
+        let onclick = Callback::from(move |_| {
+            *focus_next.borrow_mut() = Some((format!("nb-finding-{i}"), Some(Rc::as_ptr(&checked.0) as usize)));
+            on_verify.emit((i, None));
+        });
         return html! {
             <button type="button" class="nb-button nb-unverify" {onclick}>{ "取消核实" }</button>
         };
@@ -147,29 +190,47 @@ fn verify_button(props: &FindingsProps, form: &Form, i: usize) -> Html {
     let verifying = form.verifying.clone();
     let onclick = Callback::from(move |_| verifying.set(if open { None } else { Some(i) }));
     html! {
-        <button type="button" class="nb-button nb-verify" aria-expanded={open.to_string()}
-            aria-controls={format!("nb-verify-{i}")} {onclick}
+        <button type="button" id={format!("nb-verify-button-{i}")} class="nb-button nb-verify"
+            aria-expanded={open.to_string()} aria-controls={open.then(|| format!("nb-verify-{i}"))} {onclick}
             title="已人工核实、确认无需修改：填写核实说明后不再计入结论">{ "已核实…" }</button>
     }
 }
 
 fn verify_form(props: &FindingsProps, form: &Form, i: usize) -> Html {
+    let form = Rc::new(Form {
+        verifying: form.verifying.clone(),
+        reason: form.reason.clone(),
+        focus_next: form.focus_next.clone(),
+    });
     let onsubmit = {
-        let (on_verify, verifying, reason) = (props.on_verify.clone(), form.verifying.clone(), form.reason.clone());
+        let (on_verify, form, checked) = (props.on_verify.clone(), form.clone(), props.checked.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = reason.cast::<web_sys::HtmlInputElement>().map(|f| f.value()).unwrap_or_default();
+            let text = form.reason.cast::<web_sys::HtmlInputElement>().map(|f| f.value()).unwrap_or_default();
+            // A reason of blanks is none (the field's `required` lets it through).
             if !text.trim().is_empty() {
-                verifying.set(None);
+                form.focus_after_check(&checked, i);
+                form.verifying.set(None);
                 on_verify.emit((i, Some(text)));
             }
         })
     };
-    let verifying = form.verifying.clone();
-    let cancel = Callback::from(move |_| verifying.set(None));
+    let cancel = {
+        let form = form.clone();
+        Callback::from(move |_| form.close(i))
+    };
+    let onkeydown = {
+        let form = form.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                form.close(i);
+            }
+        })
+    };
     let id = format!("nb-reason-{i}");
     html! {
-        <form class="nb-verify-form" id={format!("nb-verify-{i}")} {onsubmit}>
+        <form class="nb-verify-form" id={format!("nb-verify-{i}")} {onsubmit} {onkeydown}>
             <label for={id.clone()}>{ "核实说明（必填，例如：已与原始台账核对，数字无误）" }</label>
             <input type="text" id={id} ref={form.reason.clone()} required=true
                 maxlength={checks::verified::MAX_REASON.to_string()} autocomplete="off" />

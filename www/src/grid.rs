@@ -1,7 +1,8 @@
 //! Keyboard movement in the normalized tables: each table is one tab stop
-//! (a roving `tabindex`), the arrow keys, Home and End move between its cells
-//! by where they stand on screen, so cells spanning rows or columns are
-//! reached as they look. DOM only: which cell holds a finding is the view's.
+//! (a roving `tabindex`); ← → move along the row, ↑ ↓ to the cell above or
+//! below the middle of this one on screen (so cells spanning rows or columns
+//! are reached as they look), Home / End to the row's ends, Ctrl+Home / End to
+//! the table's. DOM only: which cell holds a finding is the view's.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -16,8 +17,8 @@ fn cells_of(parent: &Element, selector: &str) -> Vec<Element> {
 }
 
 /// In every table matching `selector`: every cell out of the tab order but
-/// one — the one focused or last focused, else the chosen finding's, else the
-/// first culprit's, else the first cell of values.
+/// one — the one focused, else the chosen finding's, else the one last
+/// focused, else the first culprit's, else the first cell of values.
 pub fn rove_tables(selector: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let focused = document.active_element();
@@ -27,8 +28,8 @@ pub fn rove_tables(selector: &str) {
         let stop = focused
             .clone()
             .filter(|f| cells.contains(f))
-            .or_else(|| pick("[tabindex=\"0\"]"))
             .or_else(|| pick("td.nb-selected"))
+            .or_else(|| pick("[tabindex=\"0\"]"))
             .or_else(|| pick("td[aria-invalid=\"true\"]"))
             .or_else(|| pick("td"));
         for cell in &cells {
@@ -40,12 +41,31 @@ pub fn rove_tables(selector: &str) {
     }
 }
 
-/// Moves the focus from the cell `target` is in by `key`; whether it handled the key.
-pub fn move_in_table(key: &str, target: Option<web_sys::EventTarget>) -> bool {
-    let Some(cell) = target.and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("td, th").ok().flatten())
-    else {
+/// The cell `target` is in becomes its table's tab stop (a click or Tab into it).
+pub fn focused_in_table(target: Option<web_sys::EventTarget>) {
+    if let Some(cell) = cell_of(target) {
+        if let Some(table) = cell.closest("table").ok().flatten() {
+            for other in cells_of(&table, "[tabindex=\"0\"]") {
+                let _ = other.set_attribute("tabindex", "-1");
+            }
+        }
+        let _ = cell.set_attribute("tabindex", "0");
+    }
+}
+
+fn cell_of(target: Option<web_sys::EventTarget>) -> Option<Element> {
+    target.and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("td, th").ok().flatten())
+}
+
+/// Moves the focus from the cell the key was pressed in; whether it handled the key
+/// (with Alt or Meta held, never: those are the browser's).
+pub fn move_in_table(e: &web_sys::KeyboardEvent) -> bool {
+    if e.alt_key() || e.meta_key() {
         return false;
-    };
+    }
+    let Some(cell) = cell_of(e.target()) else { return false };
+    let key = e.key();
+    let key = key.as_str();
     let Some(row) = cell.parent_element() else { return false };
     let Some(table) = cell.closest("table").ok().flatten() else { return false };
     let in_row = cells_of(&row, ":scope > td, :scope > th");
@@ -53,19 +73,35 @@ pub fn move_in_table(key: &str, target: Option<web_sys::EventTarget>) -> bool {
     let next = match key {
         "ArrowRight" => in_row.get(at + 1).cloned(),
         "ArrowLeft" => at.checked_sub(1).and_then(|i| in_row.get(i).cloned()),
+        "Home" if e.ctrl_key() => table.query_selector("td, th").ok().flatten(),
+        "End" if e.ctrl_key() => cells_of(&table, "td, th").pop(),
         "Home" => in_row.first().cloned(),
         "End" => in_row.last().cloned(),
+        _ if e.ctrl_key() => return false,
         "ArrowDown" | "ArrowUp" => vertical(&table, &cell, key == "ArrowDown"),
         _ => return false,
     };
     if let Some(next) = next.filter(|n| *n != cell) {
         let _ = cell.set_attribute("tabindex", "-1");
         let _ = next.set_attribute("tabindex", "0");
-        if let Some(next) = next.dyn_ref::<HtmlElement>() {
-            let _ = next.focus();
+        if let Some(html) = next.dyn_ref::<HtmlElement>() {
+            let _ = html.focus();
         }
+        clear_of_head(&table, &next);
     }
     true
+}
+
+/// Scrolls the page so that a body cell is not under the table's head kept in view.
+fn clear_of_head(table: &Element, cell: &Element) {
+    let in_head = cell.closest("thead").ok().flatten().is_some();
+    let Some(head) = table.query_selector("thead").ok().flatten().filter(|_| !in_head) else { return };
+    let covered = head.get_bounding_client_rect().bottom() - cell.get_bounding_client_rect().top();
+    if covered > 0.0 {
+        if let Some(w) = web_sys::window() {
+            w.scroll_by_with_x_and_y(0.0, -covered);
+        }
+    }
 }
 
 /// The cell below (or above) `cell` in the nearest row that has one under its middle.

@@ -42,6 +42,8 @@ pub enum Origin {
     Cleared,
     /// The draft, or a text brought back.
     Restored,
+    /// The same text checked again (a retry, a finding verified): whose text it is does not change.
+    Recheck,
 }
 
 /// The reading limits of an edited text (spans in `Edit::text`).
@@ -62,9 +64,14 @@ impl Edit {
         Edit { text, at_once: true, limits: Limits::Replace(limits), origin }
     }
 
-    /// The same input, changed or re-checked.
+    /// The same input, changed in the editor.
     pub fn same_input(text: String, at_once: bool) -> Self {
         Edit { text, at_once, limits: Limits::Keep, origin: Origin::Editor }
+    }
+
+    /// The same text, checked again at once.
+    pub fn recheck(text: String) -> Self {
+        Edit { text, at_once: true, limits: Limits::Keep, origin: Origin::Recheck }
     }
 }
 

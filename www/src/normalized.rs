@@ -82,13 +82,14 @@ fn table_view(props: &ViewProps, table: &Table) -> Html {
     });
     let mut rows = rows.collect::<Vec<_>>().into_iter();
     let onkeydown = Callback::from(|e: KeyboardEvent| {
-        if grid::move_in_table(&e.key(), e.target()) {
+        if grid::move_in_table(&e) {
             e.prevent_default();
         }
     });
+    let onfocusin = Callback::from(|e: FocusEvent| grid::focused_in_table(e.target()));
     html! {
         <table class={classes!("nb-table", format!("nb-table-{}", table.def.kind.key()))}
-            data-table={table.def.kind.key()} {onkeydown}>
+            data-table={table.def.kind.key()} {onkeydown} {onfocusin}>
             <caption>{ format!("{}（{} 年版格式）", l.caption, table.template.as_str()) }</caption>
             <thead>{ for rows.by_ref().take(head) }</thead>
             <tbody>{ for rows }</tbody>

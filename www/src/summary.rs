@@ -20,7 +20,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
         // Printed pages carry the agency, the year and the date of the check.
         let agency = m.agency.as_ref().map_or("（发布机关未识别）".to_owned(), |a| a.value.clone());
         let year = m.year.as_ref().map_or(String::new(), |y| format!(" {} 年度", y.value));
-        use_effect_with((agency, year), |(agency, year)| {
+        // Set for each check (its date is the check's).
+        use_effect_with(props.checked.clone(), move |_| {
             browser::set_print_header(&format!(
                 "{agency}{year}政府信息公开工作年度报告 · 年报体检 {}",
                 browser::today()
