@@ -240,6 +240,9 @@ test('dist/nianbao.html works opened from disk, in one file', async () => {
   const { page, requests } = await openSingleFile(browser);
   await paste(page, await seed('002_400511ad0ee379b5.txt'));
   await page.waitForSelector('button[data-code="N-APPS"]', { timeout: 5000 });
+  // The examples are inline too.
+  await page.selectOption('select[aria-label="载入示例"]', '3');
+  await page.waitForFunction((t) => document.getElementById('nb-input').value === t, await seed('003_e79d930d3ead0ba0.txt'), { timeout: 5000 });
   const outside = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(outside, [], 'no request');
   assert.equal(requests.filter((u) => u.startsWith('file://')).length, 1, 'only the file itself is loaded');
@@ -309,6 +312,8 @@ test('examples menu, severity filter and 清空', async () => {
   await page.selectOption('select[aria-label="载入示例"]', '3');
   await page.waitForSelector('button[data-code="N-DUP"]', { timeout: 5000 });
   assert.match(await page.inputValue('#nb-input'), /崇岗镇/);
+  // Fetched when chosen, beside the page: the first load does not carry the examples.
+  assert.ok(app.requests.includes(`${site.url}examples/seed-003_e79d930d3ead0ba0.txt`), 'the example fetched from the sub-path');
   // The problems CSV names where the text came from.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出问题 CSV')]);
   assert.match(await fs.readFile(await download.path(), 'utf8'), /\r\n崇岗镇 2020（只填了总计列）,[^,]*崇岗镇/);

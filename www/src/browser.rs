@@ -283,6 +283,17 @@ extern "C" {
     fn read_docx_js(bytes: js_sys::Uint8Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = readPdf)]
     fn read_pdf_js(bytes: js_sys::Uint8Array) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = readExample)]
+    fn read_example_js(name: &str) -> js_sys::Promise;
+}
+
+/// The text of the example file `name`, fetched from beside the page (`files.js`);
+/// `Err`: the message to show.
+pub async fn read_example(name: &str) -> Result<String, String> {
+    let value = wasm_bindgen_futures::JsFuture::from(read_example_js(name))
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "无法载入示例".to_owned()))?;
+    Ok(value.as_string().unwrap_or_default())
 }
 
 /// The text of a PDF, read by the page's second wasm module (`files.js`);

@@ -1,3 +1,6 @@
+// Also the examples (载入示例): text files beside the page, fetched when chosen (the
+// single-file build carries them inline, globalThis.nianbaoExamples).
+//
 // Loads the page's second wasm module (www/files: the Word and PDF readers) the first
 // time a Word document or a PDF is opened, so the first load stays small. Same origin,
 // relative to the page's own files (boot.js says where they are); the
@@ -40,4 +43,15 @@ export function readPdf(bytes) {
     filesModule = null;
     throw '无法载入 PDF 读取模块：' + (err && err.message ? err.message : err);
   });
+}
+
+// The text of the example `name` (a file under examples/); rejects with the message to show.
+export function readExample(name) {
+  const inline = globalThis.nianbaoExamples;
+  if (inline && typeof inline[name] === 'string') return Promise.resolve(inline[name]);
+  const base = globalThis.nianbaoAssets || new URL('./', document.baseURI).href;
+  return fetch(new URL('examples/' + name, base).href).then(
+    (r) => (r.ok ? r.text() : Promise.reject('无法载入示例（HTTP ' + r.status + '）')),
+    (err) => Promise.reject('无法载入示例：' + (err && err.message ? err.message : err)),
+  );
 }

@@ -284,11 +284,24 @@ pub fn Input(props: &InputProps) -> Html {
     let onchange_sample = {
         let on_text = props.on_text.clone();
         let generation = generation.clone();
+        let status = status.clone();
         Callback::from(move |e: Event| {
             *generation.borrow_mut() += 1;
+            let this = *generation.borrow();
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some((name, text)) = select.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
-                on_text.emit(Edit::new_input((*text).to_owned(), Vec::new(), Origin::Example(name)));
+            if let Some(&(name, file)) = select.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
+                let (on_text, generation, status) = (on_text.clone(), generation.clone(), status.clone());
+                yew::platform::spawn_local(async move {
+                    let read = browser::read_example(file).await;
+                    // Another file, example or edit since: this one no longer replaces the text.
+                    if *generation.borrow() != this {
+                        return;
+                    }
+                    match read {
+                        Ok(text) => on_text.emit(Edit::new_input(text, Vec::new(), Origin::Example(name))),
+                        Err(message) => status.set(message),
+                    }
+                });
             }
             select.set_value("");
         })

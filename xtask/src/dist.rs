@@ -50,7 +50,49 @@ fn build_site() -> Result {
             copy(&path, &out.join(name))?;
         }
     }
+    // The examples (载入示例), fetched when chosen: the first load does not carry them.
+    for (name, text) in examples()? {
+        let path = out.join("examples").join(name);
+        std::fs::create_dir_all(out.join("examples")).map_err(|e| format!("examples: {e}"))?;
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     Ok(())
+}
+
+/// The examples the page offers (www/src/samples.rs names them): each seed case's
+/// input, as `examples/<case>.txt`.
+fn examples() -> std::result::Result<Vec<(String, String)>, String> {
+    let cases = crate::root().join("tests").join("cases");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&cases).map_err(|e| format!("tests/cases: {e}"))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let case = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        if case.starts_with("seed-") {
+            let input = path.join("input.txt");
+            let text = std::fs::read_to_string(&input).map_err(|e| format!("{}: {e}", input.display()))?;
+            found.push((format!("{case}.txt"), text));
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// `text` as a JSON string literal that can stand inside a `<script>`.
+fn js_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// dist/nianbao.html: the whole app in one file (styles, JS and the wasm as
@@ -80,10 +122,14 @@ fn single_file() -> Result {
     let files_start = format!(
         "globalThis.nianbaoFiles = async () => {{\n\
          \x20 await __wbg_init({{ module_or_path: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n\
-         \x20 return {{ readDocx }};\n\
+         \x20 return {{ readDocx, readPdf }};\n\
          }};\n",
         base64(&files_wasm)
     );
+    // The examples inline too, by the names files.js asks for.
+    let examples: Vec<String> =
+        examples()?.iter().map(|(name, text)| format!("{}: {}", js_string(name), js_string(text))).collect();
+    let files_start = format!("{files_start}globalThis.nianbaoExamples = {{ {} }};\n", examples.join(", "));
     let script = format!(
         "{script}\n<script type=\"module\">\n{}\n{files_start}</script>",
         files_glue.replace("</script", "<\\/script")
@@ -105,14 +151,17 @@ fn single_file() -> Result {
     std::fs::write(out.join("nianbao.html"), replaced).map_err(|e| format!("nianbao.html: {e}"))
 }
 
-/// The glue with each `import * as NAME from './snippets/…'` line replaced
-/// by the snippet's own code, wrapped so that NAME holds its exports (one
-/// file has nowhere to import from).
+/// The glue with each `import * as NAME from './snippets/…'` (or `import { a, b }
+/// from …`) line replaced by the snippet's own code, wrapped so that NAME (or
+/// a, b) holds its exports (one file has nowhere to import from).
 fn inline_snippets(glue: &str, pkg: &Path) -> std::result::Result<String, String> {
     let mut out = String::with_capacity(glue.len());
+    // Each snippet file inlined once (its state is one), as `__nianbao_snippet_N`.
+    let mut inlined: Vec<(String, String)> = Vec::new();
     for line in glue.lines() {
-        let import = line.strip_prefix("import * as ").and_then(|l| l.split_once(" from "));
-        let Some((name, from)) =
+        // `import * as NAME from 'P'` or `import { a, b } from 'P'`.
+        let import = line.strip_prefix("import ").and_then(|l| l.split_once(" from "));
+        let Some((what, from)) =
             import.map(|(n, f)| (n.trim(), f.trim().trim_end_matches(';').trim_matches(['"', '\''])))
         else {
             out.push_str(line);
@@ -122,26 +171,43 @@ fn inline_snippets(glue: &str, pkg: &Path) -> std::result::Result<String, String
         if !from.starts_with("./snippets/") {
             return Err(format!("glue imports {from}: update xtask/src/dist.rs inline_snippets()"));
         }
-        let path = pkg.join(from.trim_start_matches("./"));
-        let code = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut exports = Vec::new();
-        let mut body = String::new();
-        for l in code.lines() {
-            let rest = l.strip_prefix("export ").unwrap_or(l);
-            if l.starts_with("export ") {
-                let decl = rest.strip_prefix("async ").unwrap_or(rest);
-                let id = decl.strip_prefix("function ").or(decl.strip_prefix("const ")).unwrap_or("");
-                exports.push(id.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).next().unwrap_or(""));
+        let module = match inlined.iter().find(|(f, _)| f == from) {
+            Some((_, name)) => name.clone(),
+            None => {
+                let name = format!("__nianbao_snippet_{}", inlined.len());
+                out.push_str(&format!("const {name} = {};\n", snippet(&pkg.join(from.trim_start_matches("./")))?));
+                inlined.push((from.to_owned(), name.clone()));
+                name
             }
-            body.push_str(rest);
-            body.push('\n');
+        };
+        match what.strip_prefix("* as ") {
+            Some(alias) => out.push_str(&format!("const {} = {module};\n", alias.trim())),
+            None if what.starts_with('{') => out.push_str(&format!("const {what} = {module};\n")),
+            None => return Err(format!("glue line {line}: update xtask/src/dist.rs inline_snippets()")),
         }
-        if exports.iter().any(|e| e.is_empty()) {
-            return Err(format!("{}: an export inline_snippets() cannot read", path.display()));
-        }
-        out.push_str(&format!("const {name} = (() => {{\n{body}return {{ {} }};\n}})();\n", exports.join(", ")));
     }
     Ok(out)
+}
+
+/// A snippet's code as an expression whose value holds its exports.
+fn snippet(path: &Path) -> std::result::Result<String, String> {
+    let code = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut exports = Vec::new();
+    let mut body = String::new();
+    for l in code.lines() {
+        let rest = l.strip_prefix("export ").unwrap_or(l);
+        if l.starts_with("export ") {
+            let decl = rest.strip_prefix("async ").unwrap_or(rest);
+            let id = decl.strip_prefix("function ").or(decl.strip_prefix("const ")).unwrap_or("");
+            exports.push(id.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).next().unwrap_or(""));
+        }
+        body.push_str(rest);
+        body.push('\n');
+    }
+    if exports.iter().any(|e| e.is_empty()) {
+        return Err(format!("{}: an export inline_snippets() cannot read", path.display()));
+    }
+    Ok(format!("(() => {{\n{body}return {{ {} }};\n}})()", exports.join(", ")))
 }
 
 fn base64(bytes: &[u8]) -> String {
@@ -196,6 +262,11 @@ fn report_sizes() -> Result {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn js_string_is_json_and_never_ends_a_script() {
+        assert_eq!(super::js_string("a\"b\\c\n</script>\u{2028}"), "\"a\\\"b\\\\c\\u000a\\u003c/script>\\u2028\"");
+    }
+
     #[test]
     fn base64_pads_like_the_standard() {
         assert_eq!(super::base64(b"ab"), "YWI=");
