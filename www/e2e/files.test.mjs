@@ -99,11 +99,14 @@ test('a PDF opened is read by where its characters stand and its tables by their
   assertCleanAt(site, app);
 });
 
-test('dist/nianbao.html reads a Word document with no file beside it', async () => {
+test('dist/nianbao.html reads a Word document and a PDF with no file beside it', async () => {
   const { page, requests } = await openSingleFile(browser);
   await page.locator('input[type=file]').setInputFiles(DOCX);
   await page.locator('.nb-file-status', { hasText: '已读入 Word 文档' }).waitFor({ timeout: 10000 });
   await page.waitForSelector('button[data-code="N-EMPTY"]', { timeout: 5000 });
+  await page.locator('input[type=file]').setInputFiles(PDF);
+  await page.locator('.nb-file-status', { hasText: '已读入 PDF 文件 pdf_s0_f1.pdf' }).waitFor({ timeout: 10000 });
+  assert.match(await page.getByLabel('报告全文').inputValue(), /一、本年新收政府信息公开申请数量\t\d+\t/);
   assert.equal(requests.filter((u) => u.startsWith('file://')).length, 1, 'only the file itself is loaded');
   await page.close();
 });
