@@ -8,7 +8,8 @@
 //! the input's size, and libFuzzer bounds time and memory per input. Each worker
 //! logs to fuzz/fuzz-N.log.
 //! `cargo xtask bench`: the parse benchmark (benches/parse.rs), then the
-//! complexity table of hostile input families (benches/complexity.rs).
+//! complexity table of hostile input families (benches/complexity.rs), then
+//! the batch run of the CLI over 1,000 and 10,000 reports (benches/batch.rs).
 
 use crate::run::{cmd, run, Result};
 
@@ -92,5 +93,6 @@ pub fn fuzz(args: &[String]) -> Result {
 
 pub fn bench() -> Result {
     run(&mut cmd("cargo", &["bench", "--bench", "parse"]))?;
-    run(&mut cmd("cargo", &["bench", "--bench", "complexity"]))
+    run(&mut cmd("cargo", &["bench", "--bench", "complexity"]))?;
+    run(&mut cmd("cargo", &["bench", "--bench", "batch"]))
 }

@@ -3,7 +3,7 @@
 //!   cargo xtask dist                 build the static site into dist/
 //!   cargo xtask serve [--port 8080]  build, then serve dist/ on 127.0.0.1
 //!   cargo xtask test                 every check and test, installing what is missing
-//!   cargo xtask bench                parse speed (per seed, MB/s, against str::lines) and the complexity table
+//!   cargo xtask bench                parse speed (per seed, MB/s, against str::lines), the complexity table, the CLI over 1,000 and 10,000 reports
 //!   cargo xtask fuzz [RUNS] [TARGET] the cargo-fuzz targets parse, html and docx (nightly), 1,000,000 runs each by default
 
 mod dist;
