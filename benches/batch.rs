@@ -111,7 +111,12 @@ fn main() {
         let took = cli(&list, Some(&dir));
         row(&format!("generated, {n}"), &list, took, wc(&list));
         per_run.push(took);
-        let _ = std::fs::remove_dir_all(&dir);
+        // Kept for profiling with NIANBAO_BENCH_KEEP=1 (`perf record nianbao check DIR`).
+        if std::env::var_os("NIANBAO_BENCH_KEEP").is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        } else {
+            println!("kept {}", dir.display());
+        }
     }
     let ratio = per_run[1].as_secs_f64() / per_run[0].as_secs_f64();
     println!("10,000 / 1,000 reports: {ratio:.2} (10 is linear)");
