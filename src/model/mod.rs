@@ -307,6 +307,11 @@ impl InputKind {
 }
 
 impl Report {
+    /// The 1-based page of a PDF that holds byte `at`; `None` for other inputs.
+    pub fn page_at(&self, at: usize) -> Option<usize> {
+        (!self.pages.is_empty()).then(|| self.pages.partition_point(|&start| start <= at).max(1))
+    }
+
     /// Applies `f` to every span (to point them into the HTML a text was rendered from).
     pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
         let m = &mut self.meta;

@@ -90,9 +90,52 @@ pub fn after_edit(hits: &[LimitHit], replaced: std::ops::Range<usize>, inserted:
         .collect()
 }
 
+/// The one edit that turned `old` into `new`, as a keystroke or a paste makes
+/// it: the bytes of `old` it replaced (what lies between their common start
+/// and their common end, on char boundaries) and how many bytes it inserted.
+pub fn edit_between(old: &str, new: &str) -> (std::ops::Range<usize>, usize) {
+    let mut start = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
+        start -= 1;
+    }
+    let room = old.len().min(new.len()) - start;
+    let mut end = old.bytes().rev().zip(new.bytes().rev()).take(room).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(old.len() - end) || !new.is_char_boundary(new.len() - end) {
+        end -= 1;
+    }
+    (start..old.len() - end, new.len() - end - start)
+}
+
+/// Where byte `at` of a text is after bytes `replaced` of it became `inserted`
+/// bytes: before the edit it stays, after it it moves with the text, inside
+/// it it goes to the edit's start.
+pub fn offset_after_edit(at: usize, replaced: std::ops::Range<usize>, inserted: usize) -> usize {
+    if at <= replaced.start {
+        at
+    } else if at >= replaced.end {
+        at - replaced.len() + inserted
+    } else {
+        replaced.start
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_edit_between_two_texts_and_offsets_after_it() {
+        assert_eq!(edit_between("第一页\n第二页", "第一页\n新的第二页"), (10..10, 6));
+        assert_eq!(edit_between("abc", "abc"), (3..3, 0));
+        assert_eq!(edit_between("aXc", "aYYc"), (1..2, 2));
+        // A change inside a multi-byte char: the edit covers the whole char.
+        assert_eq!(edit_between("一", "丁"), (0..3, 3));
+        assert_eq!(edit_between("aa", "a"), (1..2, 0));
+        assert_eq!(offset_after_edit(4, 10..10, 6), 4);
+        assert_eq!(offset_after_edit(10, 10..10, 6), 10);
+        assert_eq!(offset_after_edit(12, 10..11, 6), 17);
+        assert_eq!(offset_after_edit(12, 10..14, 0), 10);
+    }
 
     #[test]
     fn hits_follow_an_edit() {

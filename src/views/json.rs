@@ -79,12 +79,7 @@ fn table(out: &mut String, table: Option<&Table>) {
     out.push('}');
 }
 
-/// The 1-based page holding byte `at`, for a PDF (`pages`: where each begins).
-fn page(pages: &[usize], at: usize) -> usize {
-    pages.partition_point(|&start| start <= at).max(1)
-}
-
-fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap, pages: &[usize], verified: Option<&str>) {
+fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap, report: &Report, verified: Option<&str>) {
     out.push_str("{\"code\":");
     string(out, d.code);
     out.push_str(",\"severity\":");
@@ -120,8 +115,8 @@ fn diagnostic(out: &mut String, d: &Diagnostic, map: &SourceMap, pages: &[usize]
     if let Some(span) = d.span {
         out.push(',');
         location(out, span);
-        if !pages.is_empty() {
-            let _ = write!(out, ",\"page\":{}", page(pages, span.start));
+        if let Some(page) = report.page_at(span.start) {
+            let _ = write!(out, ",\"page\":{page}");
         }
     }
     if !d.related.is_empty() {
@@ -219,7 +214,7 @@ pub fn to_json_verified(
         if i > 0 {
             out.push(',');
         }
-        diagnostic(&mut out, d, &map, &report.pages, verified.get(i).copied().flatten());
+        diagnostic(&mut out, d, &map, report, verified.get(i).copied().flatten());
     }
     out.push_str("]}");
     out

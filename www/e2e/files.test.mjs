@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serveDist, launch, openApp, repo, dist, assertCleanAt, openSingleFile } from './harness.mjs';
+import { serveDist, launch, openApp, repo, dist, assertCleanAt, openSingleFile, paste } from './harness.mjs';
 
 let site;
 let browser;
@@ -96,6 +96,38 @@ test('a PDF opened is read by where its characters stand and its tables by their
   for (const code of ['T3-BAL', 'T3-SUM', 'T3-ROW', 'T4-SUM', 'S-VERSION', 'S-TABLE', 'S-CHAPTER', 'CELL-MISSING']) {
     assert.ok(!codes.includes(code), `${code} not raised on a balanced report: ${codes}`);
   }
+  assertCleanAt(site, app);
+});
+
+test('a PDF\'s findings name their page, also after an edit above them and a reload', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  await page.locator('input[type=file]').setInputFiles(path.join(repo, 'tests', 'extracted', 'pdf_n_s0_f0.pdf'));
+  const where = page.locator('.nb-item', { has: page.locator('button[data-code="N-EMPTY"]') }).locator('.nb-where');
+  await where.waitFor({ timeout: 10000 });
+  assert.match(await where.textContent(), /^第 3 页 · /);
+  // The first 20 lines deleted and a line typed there: the pages' text moves with the
+  // edits (without that the finding would fall on an earlier page), it stays on page 3.
+  await page.getByLabel('报告全文').focus();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('补充说明一行\n');
+  await page.waitForFunction(() => document.getElementById('nb-input').value.startsWith('补充说明一行'));
+  await page.waitForTimeout(200);
+  assert.match(await where.textContent(), /^第 3 页 · /);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
+  const json = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  assert.deepEqual(json.diagnostics.filter((d) => d.code === 'N-EMPTY').map((d) => d.page), [3]);
+  await page.waitForTimeout(100);
+  await page.reload();
+  await where.waitFor({ timeout: 10000 });
+  assert.match(await where.textContent(), /^第 3 页 · /, 'kept with the draft');
+  // A text that is no PDF's has no pages.
+  await paste(page, '某局2022年政府信息公开工作年度报告\n一、总体情况\n');
+  await page.waitForFunction(() => !document.getElementById('nb-input').value.includes('补充说明'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.nb-where', { hasText: '页 · ' }).count(), 0);
   assertCleanAt(site, app);
 });
 

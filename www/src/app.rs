@@ -8,13 +8,12 @@ use crate::findings::Findings;
 use crate::input::{Edit, Input, Limits, Origin};
 use crate::normalized::Normalized;
 use crate::notice::{Actions, Notice, NoticeView};
+use crate::pages::Pages;
 use crate::summary::{Exports, Summary};
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use nianbao::checks::verified::Verified;
 use nianbao::text::limits::{after_edit, LimitHit, MAX_INPUT_BYTES};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long typing pauses before a large report is checked again.
@@ -24,15 +23,7 @@ const DEBOUNCE_MS: u32 = 120;
 /// checks and draws in a few ms): its marks follow the typing at once.
 const CHECKED_AS_TYPED: usize = 128 << 10;
 
-/// The checked input, compared by identity (a new check is a new value).
-#[derive(Clone)]
-pub struct Shared(pub Rc<Checked>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+pub use crate::checked::Shared;
 
 /// What every view of the findings gets: the checked input, the chosen
 /// finding, and how to choose one.
@@ -41,6 +32,28 @@ pub struct ViewProps {
     pub checked: Shared,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
+}
+
+/// A check that has finished, until its results are drawn: its text, the reading limits and
+/// verified findings and pages it is saved with, and whether the text may become the draft
+/// (an example never does).
+struct Finished {
+    text: String,
+    hits: Vec<LimitHit>,
+    verified: Verified,
+    pages: Vec<usize>,
+    keep: bool,
+}
+
+/// The user's text an example, a file or 清空 replaced, kept so that one click brings it
+/// back: with its reading limits, the name it came under (the exports' 文件), what was
+/// verified in it and a PDF's pages.
+struct Replaced {
+    text: String,
+    hits: Vec<LimitHit>,
+    name: String,
+    verified: Verified,
+    pages: Vec<usize>,
 }
 
 /// Whether the editor holds the user's own text, or an example or a blank put there for them.
@@ -57,8 +70,9 @@ pub fn App() -> Html {
         browser::Saved::Draft(t, _) | browser::Saved::Failed(t, _) => t.clone(),
     });
     // The first check runs after the first render (below), so the editor is there even if it fails.
-    let checked =
-        use_state(|| Shared(Rc::new(Checked::new(String::new(), String::new(), Vec::new(), &Verified::default()))));
+    let checked = use_state(|| {
+        Shared(Rc::new(Checked::new(String::new(), String::new(), Vec::new(), &Verified::default(), Vec::new())))
+    });
     // The findings the reviewer verified (已核实) in this text, with their reasons; kept with the draft.
     // A text whose check failed is another than the draft: its verifications are not the draft's.
     let verified = use_mut_ref(|| match &*saved {
@@ -81,12 +95,13 @@ pub fn App() -> Html {
         browser::Saved::Failed(t, hits) => (t.clone(), hits.clone()),
         browser::Saved::Draft(..) => (String::new(), Vec::<LimitHit>::new()),
     });
-    // The text whose check has finished, its reading limits and verified findings, until its
-    // results are drawn. The flag: whether the text may become the draft (an example never does).
-    let finished = use_mut_ref(|| None::<(String, Vec<LimitHit>, Verified, bool)>);
+    // The text whose check has finished, until its results are drawn.
+    let finished = use_mut_ref(|| None::<Finished>);
     // The user's text an example, a file or 清空 replaced, with its limits and verified
     // findings: one click brings it back. With the name it came under (the exports' 文件).
-    let previous = use_mut_ref(|| None::<(String, Vec<LimitHit>, String, Verified)>);
+    let previous = use_mut_ref(|| None::<Replaced>);
+    // For a PDF's text: where each page begins, moved with the edits.
+    let pages = use_mut_ref(Pages::default);
     // Whether the editor holds the user's own text.
     let held = use_mut_ref(|| Held::Users);
     // The page opened on a text whose check failed: its mark goes once a check succeeds.
@@ -107,7 +122,8 @@ pub fn App() -> Html {
         let source = source.clone();
         let held = held.clone();
         let verified = verified.clone();
-        Callback::from(move |Edit { text: new_text, at_once, limits: came, origin }: Edit| {
+        let pages = pages.clone();
+        Callback::from(move |Edit { text: new_text, at_once, limits: came, origin, pages: given }: Edit| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
                 return;
@@ -140,8 +156,10 @@ pub fn App() -> Html {
                         // Edited since it came in: the limits still hold, their places are lost.
                         let moved = came_as != old_text;
                         let hits = hits.iter().map(|h| LimitHit { span: h.span.filter(|_| !moved), ..*h }).collect();
-                        *previous.borrow_mut() =
-                            Some((old_text.to_owned(), hits, source.borrow().clone(), old_verified));
+                        let text = old_text.to_owned();
+                        let pages = pages.borrow().starts(old_text);
+                        let name = source.borrow().clone();
+                        *previous.borrow_mut() = Some(Replaced { text, hits, name, verified: old_verified, pages });
                     }
                     if previous.borrow().is_some() {
                         notice.set(Notice::Replaced(what));
@@ -175,6 +193,9 @@ pub fn App() -> Html {
                 Origin::Recheck => was_held == Held::Users,
                 _ => true,
             };
+            let now_pages = pages.borrow().after(old_text, &new_text, &came, given);
+            *pages.borrow_mut() = now_pages;
+            let page_starts = pages.borrow().starts(&new_text);
             let fresh = match came {
                 Limits::Keep => None,
                 Limits::Replace(hits) => Some(hits),
@@ -214,10 +235,10 @@ pub fn App() -> Html {
             let verified = verified.borrow().clone();
             let run = move || {
                 browser::begin_check(&new_text, &hits);
-                let result = Checked::new(name, new_text.clone(), hits.clone(), &verified);
+                let result = Checked::new(name, new_text.clone(), hits.clone(), &verified, page_starts.clone());
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.
-                *finished.borrow_mut() = Some((new_text, hits, verified, keep));
+                *finished.borrow_mut() = Some(Finished { text: new_text, hits, verified, pages: page_starts, keep });
                 checked.set(Shared(Rc::new(result)));
                 selected.set(None);
             };
@@ -236,12 +257,12 @@ pub fn App() -> Html {
         let finished = finished.clone();
         let recovering = recovering.clone();
         use_effect_with(checked.clone(), move |_| {
-            if let Some((done, hits, verified, keep)) = finished.borrow_mut().take() {
+            if let Some(Finished { text: done, hits, verified, pages, keep }) = finished.borrow_mut().take() {
                 if std::mem::take(&mut *recovering.borrow_mut()) {
                     browser::forget_failed();
                 }
                 let save = *saving.borrow() && keep;
-                let kept = browser::end_check(&done, &hits, &verified, save);
+                let kept = browser::end_check(&done, &hits, &verified, &pages, save);
                 let save = *saving.borrow();
                 // The offer to bring the user's text back stays (a warning about the draft comes first).
                 let warned = !save || kept == browser::Kept::No;
@@ -268,8 +289,9 @@ pub fn App() -> Html {
         };
         use_effect_with((), move |_| {
             if let Some((t, hits)) = start {
-                // With the limits its HTML reached when it came in (S-LIMIT stays after a reload).
-                on_text.emit(Edit::new_input(t, hits, Origin::Restored));
+                // With the limits its HTML reached when it came in (S-LIMIT stays after a
+                // reload), and a PDF's pages.
+                on_text.emit(Edit::new_input(t, hits, Origin::Restored).with_pages(browser::load_pages()));
             }
         });
     }
@@ -313,58 +335,17 @@ pub fn App() -> Html {
         Callback::from(move |_| {
             // Taken first: the edit below borrows `previous` again.
             let kept = previous.borrow_mut().take();
-            if let Some((t, hits, name, was_verified)) = kept {
+            if let Some(Replaced { text: t, hits, name, verified: was_verified, pages }) = kept {
                 *source.borrow_mut() = name;
                 *verified.borrow_mut() = was_verified;
-                on_text.emit(Edit::new_input(t, hits, Origin::Restored));
+                on_text.emit(Edit::new_input(t, hits, Origin::Restored).with_pages(pages));
             }
         })
     };
     let actions = Actions { on_retry, on_clear_failed, on_save_here, on_bring_back };
 
     // n / p (or j / k) move through the findings when the focus is not in the text.
-    // The listener is registered once and reads the current position from a cell,
-    // so quick presses follow each other even before the page re-renders.
-    let position = use_mut_ref(|| (Vec::<usize>::new(), None::<usize>));
-    *position.borrow_mut() = (checked.0.order.clone(), *selected);
-    {
-        let selected = selected.clone();
-        let position = position.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                // Not passive: the keys it handles do not also scroll the page.
-                let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&w, "keydown", options, move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    let typing = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
-                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    // In the order the list shows them (errors first).
-                    let next = {
-                        let (order, current) = &*position.borrow();
-                        let count = order.len();
-                        let at = current.and_then(|c| order.iter().position(|&i| i == c));
-                        match e.key().as_str() {
-                            "n" | "j" if count > 0 => Some(order[at.map_or(0, |k| (k + 1) % count)]),
-                            "p" | "k" if count > 0 => Some(order[at.map_or(count - 1, |k| (k + count - 1) % count)]),
-                            _ => None,
-                        }
-                    };
-                    if let Some(i) = next {
-                        e.prevent_default();
-                        position.borrow_mut().1 = Some(i);
-                        selected.set(Some(i));
-                        browser::reveal(&format!("nb-finding-{i}"));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    crate::keys::use_finding_keys(checked.0.order.clone(), selected.clone());
 
     let on_select = {
         let selected = selected.clone();

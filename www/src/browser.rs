@@ -16,6 +16,8 @@ const DRAFT_KEY: &str = "nianbao.draft";
 const DRAFT_LIMITS_KEY: &str = "nianbao.draft.limits";
 /// The findings verified (已核实) in the draft, with their reasons (`checks::verified`).
 const DRAFT_VERIFIED_KEY: &str = "nianbao.draft.verified";
+/// Where each page of the draft begins, when it is a PDF's text: `start start …`.
+const DRAFT_PAGES_KEY: &str = "nianbao.draft.pages";
 const PENDING_PREFIX: &str = "nianbao.pending";
 /// After a pending key: the reading limits of the text pending (a reload after
 /// a failed check shows them again, as it does the draft's).
@@ -85,6 +87,12 @@ pub fn load_verified() -> nianbao::checks::verified::Verified {
     nianbao::checks::verified::Verified::decode(&stored)
 }
 
+/// Where each page of the draft begins (a PDF's text), as [`end_check`] stored it.
+pub fn load_pages() -> Vec<usize> {
+    let stored = storage().and_then(|s| s.get_item(DRAFT_PAGES_KEY).ok().flatten()).unwrap_or_default();
+    stored.split(' ').filter_map(|p| p.parse().ok()).collect()
+}
+
 /// Limit hits as stored: `key start end` (or `key - -` when the place is lost), `;` between.
 fn encode_limits(hits: &[LimitHit]) -> String {
     let place = |h: &LimitHit| h.span.map_or("- -".to_owned(), |s| format!("{} {}", s.start, s.end));
@@ -142,7 +150,13 @@ pub fn begin_check(text: &str, limits: &[LimitHit]) {
 /// After the check of `text` finished: it becomes the draft, with the reading
 /// limits its HTML reached and the findings verified in it, unless `save` is
 /// off (another tab owns the draft now).
-pub fn end_check(text: &str, limits: &[LimitHit], verified: &nianbao::checks::verified::Verified, save: bool) -> Kept {
+pub fn end_check(
+    text: &str,
+    limits: &[LimitHit],
+    verified: &nianbao::checks::verified::Verified,
+    pages: &[usize],
+    save: bool,
+) -> Kept {
     let Some(storage) = storage() else { return Kept::Unavailable };
     // Pending first: the text is not stored twice when the draft is written.
     let _ = storage.remove_item(&pending_key());
@@ -152,14 +166,17 @@ pub fn end_check(text: &str, limits: &[LimitHit], verified: &nianbao::checks::ve
     }
     // The limits first, so that a draft never comes back with another text's limits.
     let kept_limits = keep(&storage, DRAFT_LIMITS_KEY, &encode_limits(limits));
+    let pages: Vec<String> = pages.iter().map(usize::to_string).collect();
+    let kept_pages = keep(&storage, DRAFT_PAGES_KEY, &pages.join(" "));
     // Rewritten only when it changed (it is the same on nearly every keystroke).
     let encoded = verified.encode();
     let stored = storage.get_item(DRAFT_VERIFIED_KEY).ok().flatten().unwrap_or_default();
     let kept_verified = if stored == encoded { Kept::Yes } else { keep(&storage, DRAFT_VERIFIED_KEY, &encoded) };
     match keep(&storage, DRAFT_KEY, text) {
-        Kept::Yes if kept_limits == Kept::Yes && kept_verified == Kept::Yes => Kept::Yes,
+        Kept::Yes if [kept_limits, kept_verified, kept_pages].iter().all(|k| *k == Kept::Yes) => Kept::Yes,
         _ => {
             let _ = storage.remove_item(DRAFT_LIMITS_KEY);
+            let _ = storage.remove_item(DRAFT_PAGES_KEY);
             let _ = storage.remove_item(DRAFT_VERIFIED_KEY);
             let _ = storage.remove_item(DRAFT_KEY);
             Kept::No
@@ -296,15 +313,18 @@ pub async fn read_example(name: &str) -> Result<String, String> {
     Ok(value.as_string().unwrap_or_default())
 }
 
-/// The text of a PDF, read by the page's second wasm module (`files.js`);
-/// `Err`: the message to show.
-pub async fn read_pdf(bytes: &[u8]) -> Result<String, String> {
+/// The text of a PDF and where each page's text begins (byte offsets), read by
+/// the page's second wasm module (`files.js`); `Err`: the message to show.
+pub async fn read_pdf(bytes: &[u8]) -> Result<(String, Vec<usize>), String> {
     // A copy: the other module reads it later, when this one's memory may have moved.
     let copy = js_sys::Uint8Array::from(bytes);
     let value = wasm_bindgen_futures::JsFuture::from(read_pdf_js(copy))
         .await
         .map_err(|e| e.as_string().unwrap_or_else(|| "无法读取这个 PDF 文件".to_owned()))?;
-    Ok(value.as_string().unwrap_or_default())
+    let result = js_sys::Array::from(&value);
+    let text = result.get(0).as_string().unwrap_or_default();
+    let pages = js_sys::Array::from(&result.get(1)).iter().filter_map(|p| p.as_f64()).map(|p| p as usize).collect();
+    Ok((text, pages))
 }
 
 /// The text of a Word document and the reading limits its tables reached

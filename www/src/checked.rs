@@ -8,6 +8,16 @@ use nianbao::text::limits::LimitHit;
 use nianbao::Report;
 use std::collections::HashMap;
 
+/// The checked input, compared by identity (a new check is a new value).
+#[derive(Clone)]
+pub struct Shared(pub std::rc::Rc<Checked>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 pub struct Checked {
     /// The file (or example) the text came from, for the exports; empty when typed or pasted.
     pub name: String,
@@ -44,10 +54,12 @@ pub fn room_for(len: usize) -> bool {
 
 impl Checked {
     /// The editor's text, read as text (HTML was rendered when it came in),
-    /// with the reading limits that HTML reached and the findings verified.
-    pub fn new(name: String, input: String, limits: Vec<LimitHit>, verified: &Verified) -> Self {
+    /// with the reading limits that HTML reached, the findings verified and,
+    /// for a PDF's text, where each page begins.
+    pub fn new(name: String, input: String, limits: Vec<LimitHit>, verified: &Verified, pages: Vec<usize>) -> Self {
         let mut report = nianbao::read::parse_text(&input);
         report.limits = limits;
+        report.pages = pages;
         Self { name, ..Self::from_report(input, report, true, verified) }
     }
 

@@ -142,6 +142,8 @@ fn item(props: &FindingsProps, form: &Form, i: usize) -> Html {
     let on_select = props.on_select.clone();
     let onclick = Callback::from(move |_| on_select.emit(i));
     let selected = props.selected == Some(i);
+    // A PDF's text: the page of the original the finding points at.
+    let page = d.span.and_then(|s| c.report.page_at(s.start)).map(|p| format!("第 {p} 页 · "));
     // An action only where the cell's text is in the editor to select.
     let fix = d.fix.as_ref().filter(|f| c.cell_span(&f.cell).is_some()).map(|f| {
         let (checked, value) = (props.checked.clone(), f.value);
@@ -159,7 +161,7 @@ fn item(props: &FindingsProps, form: &Form, i: usize) -> Html {
             <button type="button" id={format!("nb-finding-{i}")} data-code={d.code}
                 class={classes!("nb-finding", format!("nb-{}", d.severity.as_str()), selected.then_some("nb-selected"))}
                 aria-pressed={selected.to_string()} {onclick}>
-                <span class="nb-where">{ group(d, &c.report) }</span>
+                <span class="nb-where">{ page.unwrap_or_default() }{ group(d, &c.report) }</span>
                 <span class="nb-message">{ &c.briefs[i] }</span>
                 <code class="nb-code">{ d.code }</code>
             </button>

@@ -27,6 +27,8 @@ pub struct Edit {
     /// Where a new text came from: one the user did not type replaces theirs
     /// only one click away from coming back.
     pub origin: Origin,
+    /// For a PDF opened: where each page's text begins (byte offsets); else empty.
+    pub pages: Vec<usize>,
 }
 
 /// Where an edit's text came from.
@@ -61,17 +63,22 @@ pub enum Limits {
 impl Edit {
     /// A new input, replacing what was there.
     pub fn new_input(text: String, limits: Vec<LimitHit>, origin: Origin) -> Self {
-        Edit { text, at_once: true, limits: Limits::Replace(limits), origin }
+        Edit { text, at_once: true, limits: Limits::Replace(limits), origin, pages: Vec::new() }
+    }
+
+    /// A PDF's text, with where each of its pages begins.
+    pub fn with_pages(self, pages: Vec<usize>) -> Self {
+        Edit { pages, ..self }
     }
 
     /// The same input, changed in the editor.
     pub fn same_input(text: String, at_once: bool) -> Self {
-        Edit { text, at_once, limits: Limits::Keep, origin: Origin::Editor }
+        Edit { text, at_once, limits: Limits::Keep, origin: Origin::Editor, pages: Vec::new() }
     }
 
     /// The same text, checked again at once.
     pub fn recheck(text: String) -> Self {
-        Edit { text, at_once: true, limits: Limits::Keep, origin: Origin::Recheck }
+        Edit { text, at_once: true, limits: Limits::Keep, origin: Origin::Recheck, pages: Vec::new() }
     }
 }
 
@@ -171,6 +178,7 @@ pub fn Input(props: &InputProps) -> Html {
                 at_once: true,
                 limits: Limits::Paste { replaced, inserted, hits: limits },
                 origin: Origin::Editor,
+                pages: Vec::new(),
             });
         })
     };
@@ -234,12 +242,12 @@ pub fn Input(props: &InputProps) -> Html {
                             return;
                         }
                         match read {
-                            Ok(text) if text.len() > limits => status.set(format!(
+                            Ok((text, _)) if text.len() > limits => status.set(format!(
                                 "PDF 文件 {name} 中的文字超过 {} MB 的上限，没有读入。", limits >> 20
                             )),
-                            Ok(text) => {
+                            Ok((text, pages)) => {
                                 status.set(format!("已读入 PDF 文件 {name}（文字按页面上的位置排成行，表格请对照原件核对）"));
-                                on_text.emit(Edit::new_input(text, Vec::new(), Origin::File(name)));
+                                on_text.emit(Edit::new_input(text, Vec::new(), Origin::File(name)).with_pages(pages));
                             }
                             Err(message) => status.set(format!("文件 {name}：{message}")),
                         }

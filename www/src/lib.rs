@@ -8,8 +8,10 @@ mod editor;
 mod findings;
 mod grid;
 mod input;
+mod keys;
 mod normalized;
 mod notice;
+mod pages;
 mod samples;
 mod summary;
 

@@ -25,9 +25,11 @@ pub fn read_docx(bytes: &[u8]) -> Result<js_sys::Array, JsValue> {
 }
 
 /// The text of a PDF, its characters laid out in lines by where they stand
-/// (`text::pdf`); throws the message to show when it has none.
-// FIXME(issue 14): the pages' offsets are not passed on: the page does not yet say a finding's page.
+/// (`text::pdf`), and where each page's text begins, as `[text, [offset, …]]`
+/// (byte offsets into the text); throws the message to show when it has none.
 #[wasm_bindgen(js_name = readPdf)]
-pub fn read_pdf(bytes: &[u8]) -> Result<String, JsValue> {
-    Ok(nianbao::text::pdf::text(bytes).map_err(|e| JsValue::from_str(e.message()))?.text)
+pub fn read_pdf(bytes: &[u8]) -> Result<js_sys::Array, JsValue> {
+    let extracted = nianbao::text::pdf::text(bytes).map_err(|e| JsValue::from_str(e.message()))?;
+    let pages: js_sys::Array = extracted.pages.iter().map(|&p| JsValue::from(p as f64)).collect();
+    Ok(js_sys::Array::of2(&extracted.text.into(), &pages))
 }
