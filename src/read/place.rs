@@ -174,8 +174,10 @@ fn numbers(cells: &[&DocCell]) -> Vec<(crate::model::Number, Span)> {
 }
 
 /// Tab and pipe rows keep empty cells: the values and the empties between them
-/// are the row's cells. Too few: blanks are taken from the empty cells before the
-/// first value (the label area ends there), then after the last (a guess, noted).
+/// are the row's cells. Exactly as many cells after the label as columns: each
+/// is in its place, empty ones blank. Too few between the values: blanks are
+/// taken from the empty cells before the first value (the label area ends
+/// there), then after the last (a guess, noted).
 fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
     let Some(first) = after_label.iter().position(|c| is_value(c)) else {
         return (vec![blank(); n], None);
@@ -191,7 +193,8 @@ fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<Note
     let window = &after_label[first - before..=last + after];
     let mut cells: Vec<Cell> = window.iter().map(|c| cell_of(c)).collect();
     cells.resize(n, Cell::default());
-    (cells, Some(NoteKind::PlacedByPosition))
+    let certain = after_label.len() == n;
+    (cells, (!certain).then_some(NoteKind::PlacedByPosition))
 }
 
 /// Space-aligned rows with fewer values: each value goes to the nearest column
