@@ -284,6 +284,19 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     let (_, together) = nianbao(&args);
     let alone: Vec<String> = files.iter().map(|f| nianbao(&["check", "--format", "json", f]).1).collect();
     assert_eq!(together, alone.concat());
+    // As CSV: the summary with a column per code, and every finding of every file under one header.
+    let (_, csv) = nianbao(&["check", "--summary", "--format", "csv", &folder]);
+    let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(rows[0].starts_with("\u{feff}文件,发布机关,年度,格式,错误,警告,提示,主要问题,"), "{csv}");
+    assert!(rows[0].contains(",CELL-BLANK,") && rows[0].contains(",T3-ROW,"), "{csv}");
+    assert_eq!(rows.len(), 5, "{csv}");
+    assert!(rows[1]
+        .starts_with(&format!("{},五营镇人民政府,2020,2019 年版,0,2,0,CELL-EXTRA×1 CELL-BLANK×1,", under("a.txt"))));
+    let (_, problems) = nianbao(&["check", "--format", "csv", &under("a.txt"), &under("b.txt")]);
+    assert_eq!(problems.matches("文件,发布机关,年度,级别").count(), 1, "{problems}");
+    let per_file = |f: &str| problems.matches(&format!("\r\n{f},")).count();
+    assert_eq!(per_file(&under("a.txt")), 2, "{problems}");
+    assert!(per_file(&under("b.txt")) > 0, "{problems}");
 }
 
 #[test]

@@ -39,6 +39,20 @@ pub fn value(table: &Table, row: &str, col: &str) -> Option<i128> {
     }
 }
 
+/// Each report's findings (`findings[i]`, from `check`) with the findings across
+/// all of them added, then in the order the CLI and the page give them: by
+/// where they point in the input (stable: a finding with no place last).
+pub fn add_across(reports: &[&Report], findings: &mut [Vec<Diagnostic>]) {
+    for (k, d) in check(reports) {
+        if let Some(f) = findings.get_mut(k) {
+            f.push(d);
+        }
+    }
+    for f in findings.iter_mut() {
+        f.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
+    }
+}
+
 /// The findings across `reports`, each with the index of the report it belongs to.
 pub fn check(reports: &[&Report]) -> Vec<(usize, Diagnostic)> {
     // The rules whose `run` is `Run::Across`, in the registry's order (called

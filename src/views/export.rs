@@ -46,7 +46,7 @@ fn is_plain_number(s: &str) -> bool {
     parts.next().is_some_and(whole) && parts.next().is_none_or(whole) && parts.next().is_none()
 }
 
-fn csv_row(out: &mut String, fields: &[&str]) {
+pub(crate) fn csv_row(out: &mut String, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

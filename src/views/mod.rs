@@ -1,5 +1,6 @@
 //! Views of a read report: renderings for people and for tests.
 
+pub mod batch;
 pub mod export;
 pub mod json;
 pub mod marks;

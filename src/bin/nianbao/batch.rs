@@ -1,8 +1,8 @@
 //! Many reports at once: folders walked for report files, the files read,
 //! parsed and checked on all cores (results in input order), progress on
-//! stderr for long runs, and the one-line-per-file summary.
+//! stderr for long runs (the summary is `views::batch`).
 
-use nianbao::checks::{Diagnostic, Severity};
+use nianbao::checks::Diagnostic;
 use nianbao::Report;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -143,39 +143,4 @@ impl Progress {
             let _ = writeln!(std::io::stderr());
         }
     }
-}
-
-/// One tab-separated line per file: file, agency, year, format, errors,
-/// warnings, notes, and its most frequent codes; a header line first.
-pub fn summary(rows: &[(String, Option<&Report>, &[Diagnostic])]) -> String {
-    let mut out = String::from("文件\t机关\t年度\t格式\t错误\t警告\t提示\t主要问题\n");
-    for (file, report, diagnostics) in rows {
-        let Some(report) = report else {
-            out.push_str(&format!("{file}\t-\t-\t-\t-\t-\t-\t无法读取\n"));
-            continue;
-        };
-        let m = &report.meta;
-        let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-        let mut codes: Vec<(&str, usize)> = Vec::new();
-        for d in diagnostics.iter() {
-            match codes.iter_mut().find(|(c, _)| *c == d.code) {
-                Some((_, n)) => *n += 1,
-                None => codes.push((d.code, 1)),
-            }
-        }
-        // Most frequent first; ties in the order they first appear (a stable sort).
-        codes.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        let top: Vec<String> = codes.iter().take(3).map(|(c, n)| format!("{c}×{n}")).collect();
-        out.push_str(&format!(
-            "{file}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            m.agency.as_ref().map_or("-", |a| a.value.as_str()),
-            m.year.as_ref().map_or("-".to_owned(), |y| y.value.to_string()),
-            m.template.map_or("-", |t| t.as_str()),
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info),
-            top.join(" "),
-        ));
-    }
-    out
 }

@@ -11,20 +11,24 @@ mod batch;
 use nianbao::checks::{self, Severity};
 use nianbao::text::limits::{MAX_DOCX_BYTES, MAX_INPUT_BYTES};
 use nianbao::text::SourceMap;
+use nianbao::views;
 use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: nianbao check [--format text|json] [--trace] [--summary] [--] FILE|DIR...
-                                     (- reads standard input; a folder: its .txt .md .html files;
+const USAGE: &str = "usage: nianbao check [--format text|json|csv] [--trace] [--summary] [--] FILE|DIR...
+                                     (- reads standard input; a folder: its .txt .md .html .docx .pdf files;
                                       --trace: how each report was read, on stderr with json;
-                                      --summary: one line per file: agency, year, format, counts, top codes)
+                                      --summary: one line per file: agency, year, format, counts, top codes;
+                                      csv: every finding of every file, or with --summary the summary)
        nianbao rules [--format text|json]           every check, with its code
        nianbao explain CODE                         one check's documentation";
 
 enum Format {
     Text,
     Json,
+    /// `check` only: the problems of all files, or the summary, as CSV.
+    Csv,
 }
 
 /// The content of `file` (`-`: standard input), read up to the size limit:
@@ -155,6 +159,7 @@ fn check_args(args: &[OsString]) -> Result<(Options, &[OsString]), String> {
                 format = match value {
                     "text" => Format::Text,
                     "json" => Format::Json,
+                    "csv" => Format::Csv,
                     other => return Err(format!("unknown format `{other}`")),
                 };
                 i += 2;
@@ -191,33 +196,37 @@ fn check(args: &[OsString]) -> ExitCode {
         }
     }
     // Several reports: the checks across them (the same agency's consecutive years, copied text).
-    let read_ok: Vec<usize> = (0..checked.len()).filter(|&i| checked[i].is_ok()).collect();
-    let across = {
-        let reports: Vec<&nianbao::Report> =
-            checked.iter().filter_map(|c| c.as_ref().ok()).map(|(_, r, _)| r).collect();
-        checks::check_across(&reports)
-    };
-    for (k, d) in across {
-        if let Ok((_, _, diagnostics)) = &mut checked[read_ok[k]] {
-            diagnostics.push(d);
+    {
+        let mut ok: Vec<&mut (String, nianbao::Report, Vec<checks::Diagnostic>)> =
+            checked.iter_mut().filter_map(|c| c.as_mut().ok()).collect();
+        let mut findings: Vec<Vec<checks::Diagnostic>> = ok.iter_mut().map(|c| std::mem::take(&mut c.2)).collect();
+        let reports: Vec<&nianbao::Report> = ok.iter().map(|c| &c.1).collect();
+        checks::add_across(&reports, &mut findings);
+        for (c, f) in ok.iter_mut().zip(findings) {
+            c.2 = f;
         }
     }
     let mut errors = false;
     let mut rows = Vec::new();
-    for (file, result) in names.iter().zip(&mut checked) {
+    for (file, result) in names.iter().zip(&checked) {
         let Ok((input, report, diagnostics)) = result else {
-            rows.push((file.clone(), None, &[][..]));
+            rows.push((file.as_str(), None));
             continue;
         };
-        diagnostics.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
         errors |= diagnostics.iter().any(|d| d.severity == Severity::Error);
-        if !summary {
+        if !summary && !matches!(format, Format::Csv) {
             print_one(file, input, report, diagnostics, &format, trace);
         }
-        rows.push((file.clone(), Some(&*report), &diagnostics[..]));
+        rows.push((file.as_str(), Some((input.as_str(), report, &diagnostics[..]))));
     }
-    if summary {
-        print!("{}", batch::summary(&rows));
+    match (summary, &format) {
+        (true, Format::Csv) => print!("{}", views::batch::summary_csv(&summary_rows(&rows, &checked))),
+        (true, _) => print!("{}", views::batch::summary_text(&summary_rows(&rows, &checked))),
+        (false, Format::Csv) => {
+            let files = rows.iter().filter_map(|(f, r)| r.map(|(input, report, d)| (*f, input, report, d)));
+            print!("{}", views::batch::problems_csv(files));
+        }
+        (false, _) => {}
     }
     ExitCode::from(if unreadable {
         2
@@ -226,6 +235,21 @@ fn check(args: &[OsString]) -> ExitCode {
     } else {
         0
     })
+}
+
+/// A file and, when it was read, its text, report and findings.
+type Done<'a> = (&'a str, Option<(&'a str, &'a nianbao::Report, &'a [checks::Diagnostic])>);
+
+/// The summary's rows (`views::batch`): each file read, or why not.
+fn summary_rows(rows: &[Done], checked: &[batch::Checked]) -> Vec<views::batch::Row> {
+    let why = |c: &batch::Checked| c.as_ref().err().cloned().unwrap_or_default();
+    rows.iter()
+        .zip(checked)
+        .map(|((file, read), c)| match read {
+            Some((_, report, d)) => views::batch::Row::of(file, report, d),
+            None => views::batch::Row::unreadable(file, &why(c)),
+        })
+        .collect()
 }
 
 /// One report's findings, as `--format` says.
@@ -244,6 +268,8 @@ fn print_one(
             }
             println!("{}", nianbao::views::json::to_json(file, input, report, diagnostics))
         }
+        // All files in one CSV, printed by the caller.
+        Format::Csv => {}
         Format::Text => {
             if trace {
                 print!("{}", nianbao::views::reading::trace(file, input, report));
