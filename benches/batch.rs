@@ -23,8 +23,12 @@ fn folder(n: usize) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("bench folder");
     let mut rng = Rng::new(n as u64);
+    let mut format = TemplateId::Y2021;
     for i in 0..n {
-        let format = if rng.chance(70) { TemplateId::Y2021 } else { TemplateId::Y2019 };
+        // One format per agency: its two years are consecutive, so every pair is compared.
+        if i % 2 == 0 {
+            format = if rng.chance(70) { TemplateId::Y2021 } else { TemplateId::Y2019 };
+        }
         let mut sample = balanced(&mut rng, format, format);
         sample.agency = format!("第{}号镇人民政府", i / 2 + 1);
         sample.year = if format == TemplateId::Y2021 { 2022 } else { 2019 } + (i % 2) as i32;
@@ -43,15 +47,18 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The median wall time of three runs of `command`, its output discarded.
-fn run(mut command: impl FnMut() -> Command) -> Duration {
+/// The median wall time of three runs of `command`; each must print `lines` lines
+/// (the work was done: one per file, and a header or a total).
+fn run(lines: usize, mut command: impl FnMut() -> Command) -> Duration {
     let mut times: Vec<Duration> = (0..3)
         .map(|_| {
             let start = Instant::now();
-            let status = command().stdout(Stdio::null()).stderr(Stdio::null()).status().expect("run");
+            let out = command().stderr(Stdio::null()).output().expect("run");
+            let took = start.elapsed();
             // `check` exits 1 when a report has an error; only 2 (a failure to run) is wrong here.
-            assert!(status.code().is_some_and(|c| c < 2), "{status}");
-            start.elapsed()
+            assert!(out.status.code().is_some_and(|c| c < 2), "{}", out.status);
+            assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), lines, "lines printed");
+            took
         })
         .collect();
     times.sort();
@@ -59,7 +66,7 @@ fn run(mut command: impl FnMut() -> Command) -> Duration {
 }
 
 fn cli(files: &[PathBuf], dir: Option<&Path>) -> Duration {
-    run(|| {
+    run(files.len() + 1, || {
         let mut c = Command::new(env!("CARGO_BIN_EXE_nianbao"));
         c.args(["check", "--summary", "--"]);
         match dir {
@@ -71,7 +78,7 @@ fn cli(files: &[PathBuf], dir: Option<&Path>) -> Duration {
 }
 
 fn wc(files: &[PathBuf]) -> Duration {
-    run(|| {
+    run(files.len() + usize::from(files.len() > 1), || {
         let mut c = Command::new("wc");
         c.arg("-l").args(files);
         c

@@ -131,6 +131,8 @@ mod tests {
         // A change inside a multi-byte char: the edit covers the whole char.
         assert_eq!(edit_between("一", "丁"), (0..3, 3));
         assert_eq!(edit_between("aa", "a"), (1..2, 0));
+        // Their ends alike in the last bytes of a char only: the edit covers the whole char.
+        assert_eq!(edit_between("a\u{4e00}", "b\u{5e00}"), (0..4, 4));
         assert_eq!(offset_after_edit(4, 10..10, 6), 4);
         assert_eq!(offset_after_edit(10, 10..10, 6), 10);
         assert_eq!(offset_after_edit(12, 10..11, 6), 17);

@@ -314,6 +314,14 @@ test('examples menu, severity filter and 清空', async () => {
   assert.match(await page.inputValue('#nb-input'), /崇岗镇/);
   // Fetched when chosen, beside the page: the first load does not carry the examples.
   assert.ok(app.requests.includes(`${site.url}examples/seed-003_e79d930d3ead0ba0.txt`), 'the example fetched from the sub-path');
+  // Every example is there, as its case holds it.
+  for (const [i, name] of ['000_f9649dac1b38fb85', '001_398e231a6bf84220', '002_400511ad0ee379b5', '003_e79d930d3ead0ba0', '004_9cf56e95910a791d'].entries()) {
+    await page.selectOption('select[aria-label="载入示例"]', String(i));
+    await page.waitForFunction((t) => document.getElementById('nb-input').value === t, await seed(name), { timeout: 5000 });
+  }
+  await page.selectOption('select[aria-label="载入示例"]', '3');
+  await page.waitForFunction(() => document.getElementById('nb-input').value.includes('崇岗镇'), null, { timeout: 5000 });
+  await page.waitForSelector('button[data-code="N-DUP"]', { timeout: 5000 });
   // The problems CSV names where the text came from.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出问题 CSV')]);
   assert.match(await fs.readFile(await download.path(), 'utf8'), /\r\n崇岗镇 2020（只填了总计列）,[^,]*崇岗镇/);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { serveDist, launch, openApp, repo, dist, assertCleanAt, openSingleFile, paste } from './harness.mjs';
 
 let site;
@@ -47,6 +48,12 @@ test('a Word document opened is read, checked and marked; its module loads only 
     assert.ok(!codes.includes(code), `${code} not raised on a balanced report: ${codes}`);
   }
   assert.ok(requests.some((u) => u.startsWith(site.origin) && u.endsWith('/pkg/files/nianbao_files_bg.wasm')), 'module fetched');
+  // Its JSON is the CLI's for the document itself ("input":"docx").
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
+  const cli = execFileSync('cargo', ['run', '--quiet', '--bin', 'nianbao', '--', 'check', '--format', 'json', '-'], {
+    cwd: repo, input: await fs.readFile(DOCX),
+  }).toString().trim();
+  assert.equal(await fs.readFile(await download.path(), 'utf8'), cli);
   let gzip = 0;
   for (const f of ['nianbao_files_bg.wasm', 'nianbao_files.js']) {
     gzip += zlib.gzipSync(await fs.readFile(path.join(dist, 'pkg', 'files', f)), { level: 9 }).length;
@@ -102,10 +109,20 @@ test('a PDF opened is read by where its characters stand and its tables by their
 test('a PDF\'s findings name their page, also after an edit above them and a reload', async () => {
   const app = await openApp(browser, site);
   const { page } = app;
-  await page.locator('input[type=file]').setInputFiles(path.join(repo, 'tests', 'extracted', 'pdf_n_s0_f0.pdf'));
+  const pdf = path.join(repo, 'tests', 'extracted', 'pdf_n_s0_f0.pdf');
+  await page.locator('input[type=file]').setInputFiles(pdf);
   const where = page.locator('.nb-item', { has: page.locator('button[data-code="N-EMPTY"]') }).locator('.nb-where');
   await where.waitFor({ timeout: 10000 });
   assert.match(await where.textContent(), /^第 3 页 · /);
+  // Its JSON is the CLI's for the PDF itself.
+  const exportJson = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
+    return fs.readFile(await download.path(), 'utf8');
+  };
+  const cli = execFileSync('cargo', ['run', '--quiet', '--bin', 'nianbao', '--', 'check', '--format', 'json', '-'], {
+    cwd: repo, input: await fs.readFile(pdf),
+  }).toString().trim();
+  assert.equal(await exportJson(), cli);
   // The first 20 lines deleted and a line typed there: the pages' text moves with the
   // edits (without that the finding would fall on an earlier page), it stays on page 3.
   await page.getByLabel('报告全文').focus();
@@ -116,8 +133,8 @@ test('a PDF\'s findings name their page, also after an edit above them and a rel
   await page.waitForFunction(() => document.getElementById('nb-input').value.startsWith('补充说明一行'));
   await page.waitForTimeout(200);
   assert.match(await where.textContent(), /^第 3 页 · /);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
-  const json = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  const json = JSON.parse(await exportJson());
+  assert.equal(json.input, 'pdf');
   assert.deepEqual(json.diagnostics.filter((d) => d.code === 'N-EMPTY').map((d) => d.page), [3]);
   await page.waitForTimeout(100);
   await page.reload();

@@ -4,14 +4,15 @@
 
 use crate::browser;
 use crate::checked::Checked;
+use crate::file_text::FileText;
 use crate::findings::Findings;
 use crate::input::{Edit, Input, Limits, Origin};
 use crate::normalized::Normalized;
 use crate::notice::{Actions, Notice, NoticeView};
-use crate::pages::Pages;
 use crate::summary::{Exports, Summary};
 use gloo::timers::callback::Timeout;
 use nianbao::checks::verified::Verified;
+use nianbao::model::InputKind;
 use nianbao::text::limits::{after_edit, LimitHit, MAX_INPUT_BYTES};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,7 +42,7 @@ struct Finished {
     text: String,
     hits: Vec<LimitHit>,
     verified: Verified,
-    pages: Vec<usize>,
+    file: (InputKind, Vec<usize>),
     keep: bool,
 }
 
@@ -53,7 +54,7 @@ struct Replaced {
     hits: Vec<LimitHit>,
     name: String,
     verified: Verified,
-    pages: Vec<usize>,
+    file: (InputKind, Vec<usize>),
 }
 
 /// Whether the editor holds the user's own text, or an example or a blank put there for them.
@@ -70,9 +71,7 @@ pub fn App() -> Html {
         browser::Saved::Draft(t, _) | browser::Saved::Failed(t, _) => t.clone(),
     });
     // The first check runs after the first render (below), so the editor is there even if it fails.
-    let checked = use_state(|| {
-        Shared(Rc::new(Checked::new(String::new(), String::new(), Vec::new(), &Verified::default(), Vec::new())))
-    });
+    let checked = use_state(|| Shared(Rc::new(Checked::empty())));
     // The findings the reviewer verified (已核实) in this text, with their reasons; kept with the draft.
     // A text whose check failed is another than the draft: its verifications are not the draft's.
     let verified = use_mut_ref(|| match &*saved {
@@ -101,7 +100,7 @@ pub fn App() -> Html {
     // findings: one click brings it back. With the name it came under (the exports' 文件).
     let previous = use_mut_ref(|| None::<Replaced>);
     // For a PDF's text: where each page begins, moved with the edits.
-    let pages = use_mut_ref(Pages::default);
+    let file_text = use_mut_ref(FileText::default);
     // Whether the editor holds the user's own text.
     let held = use_mut_ref(|| Held::Users);
     // The page opened on a text whose check failed: its mark goes once a check succeeds.
@@ -122,8 +121,8 @@ pub fn App() -> Html {
         let source = source.clone();
         let held = held.clone();
         let verified = verified.clone();
-        let pages = pages.clone();
-        Callback::from(move |Edit { text: new_text, at_once, limits: came, origin, pages: given }: Edit| {
+        let file_text = file_text.clone();
+        Callback::from(move |Edit { text: new_text, at_once, limits: came, origin, file: given }: Edit| {
             if new_text.len() > MAX_INPUT_BYTES {
                 notice.set(Notice::TooLarge(new_text.len()));
                 return;
@@ -157,9 +156,9 @@ pub fn App() -> Html {
                         let moved = came_as != old_text;
                         let hits = hits.iter().map(|h| LimitHit { span: h.span.filter(|_| !moved), ..*h }).collect();
                         let text = old_text.to_owned();
-                        let pages = pages.borrow().starts(old_text);
+                        let file = file_text.borrow().of_text(old_text);
                         let name = source.borrow().clone();
-                        *previous.borrow_mut() = Some(Replaced { text, hits, name, verified: old_verified, pages });
+                        *previous.borrow_mut() = Some(Replaced { text, hits, name, verified: old_verified, file });
                     }
                     if previous.borrow().is_some() {
                         notice.set(Notice::Replaced(what));
@@ -193,9 +192,9 @@ pub fn App() -> Html {
                 Origin::Recheck => was_held == Held::Users,
                 _ => true,
             };
-            let now_pages = pages.borrow().after(old_text, &new_text, &came, given);
-            *pages.borrow_mut() = now_pages;
-            let page_starts = pages.borrow().starts(&new_text);
+            let now = file_text.borrow().after(old_text, &new_text, &came, given);
+            *file_text.borrow_mut() = now;
+            let file = file_text.borrow().of_text(&new_text);
             let fresh = match came {
                 Limits::Keep => None,
                 Limits::Replace(hits) => Some(hits),
@@ -235,10 +234,10 @@ pub fn App() -> Html {
             let verified = verified.borrow().clone();
             let run = move || {
                 browser::begin_check(&new_text, &hits);
-                let result = Checked::new(name, new_text.clone(), hits.clone(), &verified, page_starts.clone());
+                let result = Checked::new(name, new_text.clone(), hits.clone(), &verified, file.clone());
                 // The draft is written once the results are drawn (the effect below):
                 // a failure while drawing them also leaves the text pending.
-                *finished.borrow_mut() = Some(Finished { text: new_text, hits, verified, pages: page_starts, keep });
+                *finished.borrow_mut() = Some(Finished { text: new_text, hits, verified, file, keep });
                 checked.set(Shared(Rc::new(result)));
                 selected.set(None);
             };
@@ -257,12 +256,12 @@ pub fn App() -> Html {
         let finished = finished.clone();
         let recovering = recovering.clone();
         use_effect_with(checked.clone(), move |_| {
-            if let Some(Finished { text: done, hits, verified, pages, keep }) = finished.borrow_mut().take() {
+            if let Some(Finished { text: done, hits, verified, file, keep }) = finished.borrow_mut().take() {
                 if std::mem::take(&mut *recovering.borrow_mut()) {
                     browser::forget_failed();
                 }
                 let save = *saving.borrow() && keep;
-                let kept = browser::end_check(&done, &hits, &verified, &pages, save);
+                let kept = browser::end_check(&done, &hits, &verified, &file, save);
                 let save = *saving.borrow();
                 // The offer to bring the user's text back stays (a warning about the draft comes first).
                 let warned = !save || kept == browser::Kept::No;
@@ -291,7 +290,8 @@ pub fn App() -> Html {
             if let Some((t, hits)) = start {
                 // With the limits its HTML reached when it came in (S-LIMIT stays after a
                 // reload), and a PDF's pages.
-                on_text.emit(Edit::new_input(t, hits, Origin::Restored).with_pages(browser::load_pages()));
+                let (kind, pages) = browser::load_file();
+                on_text.emit(Edit::new_input(t, hits, Origin::Restored).of_file(kind, pages));
             }
         });
     }
@@ -335,10 +335,10 @@ pub fn App() -> Html {
         Callback::from(move |_| {
             // Taken first: the edit below borrows `previous` again.
             let kept = previous.borrow_mut().take();
-            if let Some(Replaced { text: t, hits, name, verified: was_verified, pages }) = kept {
+            if let Some(Replaced { text: t, hits, name, verified: was_verified, file: (kind, pages) }) = kept {
                 *source.borrow_mut() = name;
                 *verified.borrow_mut() = was_verified;
-                on_text.emit(Edit::new_input(t, hits, Origin::Restored).with_pages(pages));
+                on_text.emit(Edit::new_input(t, hits, Origin::Restored).of_file(kind, pages));
             }
         })
     };

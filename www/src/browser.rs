@@ -2,6 +2,7 @@
 //! (localStorage), decoding files (TextDecoder), Word documents and PDFs
 //! (read by the page's second wasm module), scrolling. No checking here.
 
+use nianbao::model::InputKind;
 use nianbao::text::limits::{Limit, LimitHit};
 use nianbao::text::Span;
 use wasm_bindgen::{JsCast, JsValue};
@@ -16,8 +17,9 @@ const DRAFT_KEY: &str = "nianbao.draft";
 const DRAFT_LIMITS_KEY: &str = "nianbao.draft.limits";
 /// The findings verified (已核实) in the draft, with their reasons (`checks::verified`).
 const DRAFT_VERIFIED_KEY: &str = "nianbao.draft.verified";
-/// Where each page of the draft begins, when it is a PDF's text: `start start …`.
-const DRAFT_PAGES_KEY: &str = "nianbao.draft.pages";
+/// The file the draft's text came from (a Word document or a PDF, with where
+/// each page begins): `kind start start …`.
+const DRAFT_FILE_KEY: &str = "nianbao.draft.file";
 const PENDING_PREFIX: &str = "nianbao.pending";
 /// After a pending key: the reading limits of the text pending (a reload after
 /// a failed check shows them again, as it does the draft's).
@@ -87,10 +89,16 @@ pub fn load_verified() -> nianbao::checks::verified::Verified {
     nianbao::checks::verified::Verified::decode(&stored)
 }
 
-/// Where each page of the draft begins (a PDF's text), as [`end_check`] stored it.
-pub fn load_pages() -> Vec<usize> {
-    let stored = storage().and_then(|s| s.get_item(DRAFT_PAGES_KEY).ok().flatten()).unwrap_or_default();
-    stored.split(' ').filter_map(|p| p.parse().ok()).collect()
+/// The file the draft came from and its pages, as [`end_check`] stored them.
+pub fn load_file() -> (InputKind, Vec<usize>) {
+    let stored = storage().and_then(|s| s.get_item(DRAFT_FILE_KEY).ok().flatten()).unwrap_or_default();
+    let mut parts = stored.split(' ');
+    let kind = match parts.next() {
+        Some("docx") => InputKind::Docx,
+        Some("pdf") => InputKind::Pdf,
+        _ => return (InputKind::Text, Vec::new()),
+    };
+    (kind, parts.filter_map(|p| p.parse().ok()).collect())
 }
 
 /// Limit hits as stored: `key start end` (or `key - -` when the place is lost), `;` between.
@@ -154,7 +162,7 @@ pub fn end_check(
     text: &str,
     limits: &[LimitHit],
     verified: &nianbao::checks::verified::Verified,
-    pages: &[usize],
+    (kind, pages): &(InputKind, Vec<usize>),
     save: bool,
 ) -> Kept {
     let Some(storage) = storage() else { return Kept::Unavailable };
@@ -166,8 +174,14 @@ pub fn end_check(
     }
     // The limits first, so that a draft never comes back with another text's limits.
     let kept_limits = keep(&storage, DRAFT_LIMITS_KEY, &encode_limits(limits));
-    let pages: Vec<String> = pages.iter().map(usize::to_string).collect();
-    let kept_pages = keep(&storage, DRAFT_PAGES_KEY, &pages.join(" "));
+    let file = match kind {
+        InputKind::Docx | InputKind::Pdf => std::iter::once(kind.as_str().to_owned())
+            .chain(pages.iter().map(usize::to_string))
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
+    };
+    let kept_pages = keep(&storage, DRAFT_FILE_KEY, &file);
     // Rewritten only when it changed (it is the same on nearly every keystroke).
     let encoded = verified.encode();
     let stored = storage.get_item(DRAFT_VERIFIED_KEY).ok().flatten().unwrap_or_default();
@@ -176,7 +190,7 @@ pub fn end_check(
         Kept::Yes if [kept_limits, kept_verified, kept_pages].iter().all(|k| *k == Kept::Yes) => Kept::Yes,
         _ => {
             let _ = storage.remove_item(DRAFT_LIMITS_KEY);
-            let _ = storage.remove_item(DRAFT_PAGES_KEY);
+            let _ = storage.remove_item(DRAFT_FILE_KEY);
             let _ = storage.remove_item(DRAFT_VERIFIED_KEY);
             let _ = storage.remove_item(DRAFT_KEY);
             Kept::No
@@ -200,7 +214,7 @@ pub fn on_draft_changed_elsewhere(changed: impl Fn() + 'static) -> Option<gloo::
     Some(gloo::events::EventListener::new(&w, "storage", move |e| {
         let key = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key());
         // The text, or only what was verified in it (the same text saved again fires no event).
-        if matches!(key.as_deref(), Some(DRAFT_KEY | DRAFT_VERIFIED_KEY | DRAFT_LIMITS_KEY)) {
+        if matches!(key.as_deref(), Some(DRAFT_KEY | DRAFT_VERIFIED_KEY | DRAFT_LIMITS_KEY | DRAFT_FILE_KEY)) {
             changed();
         }
     }))

@@ -54,13 +54,32 @@ pub fn room_for(len: usize) -> bool {
 
 impl Checked {
     /// The editor's text, read as text (HTML was rendered when it came in),
-    /// with the reading limits that HTML reached, the findings verified and,
-    /// for a PDF's text, where each page begins.
-    pub fn new(name: String, input: String, limits: Vec<LimitHit>, verified: &Verified, pages: Vec<usize>) -> Self {
+    /// with the reading limits that HTML reached, the findings verified and
+    /// the file it came from (a Word document or a PDF, with its pages): the
+    /// report the CLI reads from that file.
+    pub fn new(
+        name: String,
+        input: String,
+        limits: Vec<LimitHit>,
+        verified: &Verified,
+        (kind, pages): (nianbao::model::InputKind, Vec<usize>),
+    ) -> Self {
         let mut report = nianbao::read::parse_text(&input);
         report.limits = limits;
+        report.input = kind;
         report.pages = pages;
         Self { name, ..Self::from_report(input, report, true, verified) }
+    }
+
+    /// Nothing checked yet.
+    pub fn empty() -> Self {
+        Self::new(
+            String::new(),
+            String::new(),
+            Vec::new(),
+            &Verified::default(),
+            (nianbao::model::InputKind::Text, Vec::new()),
+        )
     }
 
     /// An input as the CLI reads it: HTML told apart by content (the JS API).

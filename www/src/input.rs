@@ -9,6 +9,7 @@ use crate::editor::Editor;
 use crate::samples::SAMPLES;
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
+use nianbao::model::InputKind;
 use nianbao::text::limits::LimitHit;
 use nianbao::text::Span;
 use std::rc::Rc;
@@ -27,8 +28,8 @@ pub struct Edit {
     /// Where a new text came from: one the user did not type replaces theirs
     /// only one click away from coming back.
     pub origin: Origin,
-    /// For a PDF opened: where each page's text begins (byte offsets); else empty.
-    pub pages: Vec<usize>,
+    /// The kind of file a new text came from and, for a PDF, where each page's text begins.
+    pub file: (InputKind, Vec<usize>),
 }
 
 /// Where an edit's text came from.
@@ -63,22 +64,22 @@ pub enum Limits {
 impl Edit {
     /// A new input, replacing what was there.
     pub fn new_input(text: String, limits: Vec<LimitHit>, origin: Origin) -> Self {
-        Edit { text, at_once: true, limits: Limits::Replace(limits), origin, pages: Vec::new() }
+        Edit { text, at_once: true, limits: Limits::Replace(limits), origin, file: (InputKind::Text, Vec::new()) }
     }
 
-    /// A PDF's text, with where each of its pages begins.
-    pub fn with_pages(self, pages: Vec<usize>) -> Self {
-        Edit { pages, ..self }
+    /// The text of a Word document or a PDF (with where each of its pages begins).
+    pub fn of_file(self, kind: InputKind, pages: Vec<usize>) -> Self {
+        Edit { file: (kind, pages), ..self }
     }
 
     /// The same input, changed in the editor.
     pub fn same_input(text: String, at_once: bool) -> Self {
-        Edit { text, at_once, limits: Limits::Keep, origin: Origin::Editor, pages: Vec::new() }
+        Edit { text, at_once, limits: Limits::Keep, origin: Origin::Editor, file: (InputKind::Text, Vec::new()) }
     }
 
     /// The same text, checked again at once.
     pub fn recheck(text: String) -> Self {
-        Edit { text, at_once: true, limits: Limits::Keep, origin: Origin::Recheck, pages: Vec::new() }
+        Edit { text, at_once: true, limits: Limits::Keep, origin: Origin::Recheck, file: (InputKind::Text, Vec::new()) }
     }
 }
 
@@ -178,7 +179,7 @@ pub fn Input(props: &InputProps) -> Html {
                 at_once: true,
                 limits: Limits::Paste { replaced, inserted, hits: limits },
                 origin: Origin::Editor,
-                pages: Vec::new(),
+                file: (InputKind::Text, Vec::new()),
             });
         })
     };
@@ -227,7 +228,7 @@ pub fn Input(props: &InputProps) -> Html {
                         match read {
                             Ok((text, limits)) => {
                                 status.set(format!("已读入 Word 文档 {name}"));
-                                on_text.emit(Edit::new_input(text, limits, Origin::File(name)));
+                                on_text.emit(Edit::new_input(text, limits, Origin::File(name)).of_file(InputKind::Docx, Vec::new()));
                             }
                             Err(message) => status.set(format!("文件 {name}：{message}")),
                         }
@@ -247,7 +248,8 @@ pub fn Input(props: &InputProps) -> Html {
                             )),
                             Ok((text, pages)) => {
                                 status.set(format!("已读入 PDF 文件 {name}（文字按页面上的位置排成行，表格请对照原件核对）"));
-                                on_text.emit(Edit::new_input(text, Vec::new(), Origin::File(name)).with_pages(pages));
+                                let edit = Edit::new_input(text, Vec::new(), Origin::File(name));
+                                on_text.emit(edit.of_file(InputKind::Pdf, pages));
                             }
                             Err(message) => status.set(format!("文件 {name}：{message}")),
                         }
@@ -306,7 +308,10 @@ pub fn Input(props: &InputProps) -> Html {
                         return;
                     }
                     match read {
-                        Ok(text) => on_text.emit(Edit::new_input(text, Vec::new(), Origin::Example(name))),
+                        Ok(text) => {
+                            status.set(String::new());
+                            on_text.emit(Edit::new_input(text, Vec::new(), Origin::Example(name)));
+                        }
                         Err(message) => status.set(message),
                     }
                 });

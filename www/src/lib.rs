@@ -5,13 +5,13 @@ mod app;
 mod browser;
 mod checked;
 mod editor;
+mod file_text;
 mod findings;
 mod grid;
 mod input;
 mod keys;
 mod normalized;
 mod notice;
-mod pages;
 mod samples;
 mod summary;
 

@@ -66,7 +66,7 @@ document.addEventListener('click', (e) => {
       localStorage.removeItem('nianbao.draft');
       localStorage.removeItem('nianbao.draft.limits');
       localStorage.removeItem('nianbao.draft.verified');
-      localStorage.removeItem('nianbao.draft.pages');
+      localStorage.removeItem('nianbao.draft.file');
     }
   } catch {
     // Storage unavailable: a reload still starts without a check.

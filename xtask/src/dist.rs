@@ -182,7 +182,10 @@ fn inline_snippets(glue: &str, pkg: &Path) -> std::result::Result<String, String
         };
         match what.strip_prefix("* as ") {
             Some(alias) => out.push_str(&format!("const {} = {module};\n", alias.trim())),
-            None if what.starts_with('{') => out.push_str(&format!("const {what} = {module};\n")),
+            // `{ a as b }` would need rewriting to `{ a: b }`: said, not guessed.
+            None if what.starts_with('{') && !what.contains(" as ") => {
+                out.push_str(&format!("const {what} = {module};\n"))
+            }
             None => return Err(format!("glue line {line}: update xtask/src/dist.rs inline_snippets()")),
         }
     }
