@@ -160,12 +160,38 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
             meta.year_source = YearSource::Body;
         }
     }
+    if meta.agency.is_none() {
+        meta.agency = (0..text_rows.len().min(TITLE_LINES)).find_map(|k| publisher_field(&text_rows.at(k), input));
+    }
     if let Some((signed, agency)) = signature(&text_rows, input) {
         meta.signed = Some(signed);
         if meta.agency.is_none() {
             meta.agency = agency;
         }
     }
+}
+
+/// Field names a site's header gives the publishing body under (the
+/// information table above a report on a government site: `索引号：… 发布机构：某局 生成日期：…`).
+const PUBLISHER_FIELDS: [&str; 5] = ["发布机构", "发文机关", "发布单位", "信息来源", "来源"];
+
+/// The agency a header field names on line `r`: the field's value, up to the
+/// next blank (the next field), when it is short enough to be a name.
+fn publisher_field(r: &Row, input: &str) -> Option<Found<String>> {
+    let line = &input[r.span.start..r.span.end];
+    PUBLISHER_FIELDS.iter().find_map(|field| {
+        let at = line.find(field)? + field.len();
+        let rest = &line[at..];
+        let value = rest.trim_start_matches([' ', '\u{3000}']).strip_prefix(['：', ':'])?;
+        let lead = rest.len() - value.len();
+        let value = value.trim_start_matches([' ', '\u{3000}']);
+        let start = at + lead + (rest.len() - lead - value.len());
+        let end = start + value.find(char::is_whitespace).unwrap_or(value.len());
+        let name = &line[start..end];
+        let n = name.chars().count();
+        (n > 1 && n <= MAX_AGENCY && !name.chars().any(|c| c.is_ascii_digit()))
+            .then(|| found_text(input, Span::new(r.span.start + start, r.span.start + end)))
+    })
 }
 
 /// The chars of `text` before `word`, if it is there.
@@ -211,9 +237,16 @@ struct TitleLines {
 
 fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
     let head = rows.iter().take(TITLE_LINES).take_while(|r| r.span.start < body_start).count();
-    let is_title =
-        // A sentence (`…，现将…报告如下：`) is no title.
-        |t: &str| t.contains("报告") && t.contains("公开") && t.chars().count() <= MAX_TITLE && !t.contains(['。', ',']);
+    // A sentence (`…，现将…报告如下：`) is no title, nor a site's breadcrumb
+    // (`首页 > 信息公开 > 年度报告`, `当前位置：…`).
+    let crumbs = |t: &str| t.contains(['>', '›', '»']) || t.starts_with("首页") || t.starts_with("当前位置");
+    let is_title = |t: &str| {
+        t.contains("报告")
+            && t.contains("公开")
+            && t.chars().count() <= MAX_TITLE
+            && !t.contains(['。', ','])
+            && !crumbs(t)
+    };
     let candidates = (0..head).filter_map(|at| {
         let mut joined = rows.at(at).folded.text.to_owned();
         for extra in 0..=2 {
