@@ -173,7 +173,8 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
 
 /// Field names a site's header gives the publishing body under (the
 /// information table above a report on a government site: `索引号：… 发布机构：某局 生成日期：…`).
-const PUBLISHER_FIELDS: [&str; 5] = ["发布机构", "发文机关", "发布单位", "信息来源", "来源"];
+/// Not 来源: it names a news source as often as the body.
+const PUBLISHER_FIELDS: [&str; 3] = ["发布机构", "发文机关", "发布单位"];
 
 /// The agency a header field names on line `r`: the field's value, up to the
 /// next blank (the next field), when it is short enough to be a name.
