@@ -123,11 +123,11 @@ test('a PDF\'s findings name their page, also after an edit above them and a rel
     cwd: repo, input: await fs.readFile(pdf),
   }).toString().trim();
   assert.equal(await exportJson(), cli);
-  // The first 20 lines deleted and a line typed there: the pages' text moves with the
+  // The first 40 lines (page 2's start among them) deleted and a line typed there: the pages' text moves with the
   // edits (without that the finding would fall on an earlier page), it stays on page 3.
   await page.getByLabel('报告全文').focus();
   await page.keyboard.press('Control+Home');
-  for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+ArrowDown');
+  for (let i = 0; i < 40; i++) await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Delete');
   await page.keyboard.type('补充说明一行\n');
   await page.waitForFunction(() => document.getElementById('nb-input').value.startsWith('补充说明一行'));
@@ -136,6 +136,12 @@ test('a PDF\'s findings name their page, also after an edit above them and a rel
   const json = JSON.parse(await exportJson());
   assert.equal(json.input, 'pdf');
   assert.deepEqual(json.diagnostics.filter((d) => d.code === 'N-EMPTY').map((d) => d.page), [3]);
+  // Undone: the text as the PDF gave it, and its pages where they were (the JSON is the CLI's again).
+  const original = JSON.parse(cli);
+  for (let i = 0; i < 6 && (await page.inputValue('#nb-input')).startsWith('补充说明一行'); i++) await page.keyboard.press('Control+z');
+  for (let i = 0; i < 6 && !(await page.inputValue('#nb-input')).startsWith(original.meta.title.slice(0, 4)); i++) await page.keyboard.press('Control+z');
+  await page.waitForTimeout(200);
+  assert.equal(await exportJson(), cli, 'after undo');
   await page.waitForTimeout(100);
   await page.reload();
   await where.waitFor({ timeout: 10000 });

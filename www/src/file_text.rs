@@ -8,18 +8,30 @@ use crate::input::Limits;
 use nianbao::model::InputKind;
 use nianbao::text::limits::{edit_between, offset_after_edit};
 
-/// The file a text came from: the text it points into, its kind and its pages.
+/// Texts the pages of earlier states are kept for, to be found again by undo.
+const HISTORY: usize = 50;
+
+/// The file a text came from: the text it points into, its kind and its
+/// pages; and the pages of the texts it was before (by a hash of the text),
+/// since an edit can only squeeze a page start it deleted over, and an undo
+/// should bring it back where it was.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileText {
     text: String,
     kind: InputKind,
     starts: Vec<usize>,
+    history: std::collections::VecDeque<(u64, Vec<usize>)>,
 }
 
 impl Default for FileText {
     fn default() -> Self {
-        FileText { text: String::new(), kind: InputKind::Text, starts: Vec::new() }
+        FileText { text: String::new(), kind: InputKind::Text, starts: Vec::new(), history: Default::default() }
     }
+}
+
+/// FNV-1a over the text's bytes: no attacker chooses which of its own texts a user undoes to.
+fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 impl FileText {
@@ -27,7 +39,7 @@ impl FileText {
     pub fn of(text: &str, kind: InputKind, starts: Vec<usize>) -> Self {
         // Only a file's text keeps a copy: other texts have nothing to follow.
         let text = if kind == InputKind::Text { String::new() } else { text.to_owned() };
-        FileText { text, kind, starts }
+        FileText { text, kind, starts, history: Default::default() }
     }
 
     /// After `old` became `new`: a new input (`came` replaces the text) brings
@@ -40,9 +52,21 @@ impl FileText {
             Limits::Paste { replaced, .. } if whole(replaced) => FileText::default(),
             _ if self.kind == InputKind::Text || self.text != old => FileText::default(),
             _ => {
-                let (replaced, inserted) = edit_between(old, new);
-                let starts = self.starts.iter().map(|&at| offset_after_edit(at, replaced.clone(), inserted)).collect();
-                FileText::of(new, self.kind, starts)
+                let mut history = self.history.clone();
+                history.push_back((hash(old), self.starts.clone()));
+                if history.len() > HISTORY {
+                    history.pop_front();
+                }
+                // A text it was before (an undo): its pages as they were then.
+                let again = hash(new);
+                let starts = match history.iter().rev().find(|(h, _)| *h == again) {
+                    Some((_, starts)) => starts.clone(),
+                    None => {
+                        let (replaced, inserted) = edit_between(old, new);
+                        self.starts.iter().map(|&at| offset_after_edit(at, replaced.clone(), inserted)).collect()
+                    }
+                };
+                FileText { history, ..FileText::of(new, self.kind, starts) }
             }
         }
     }

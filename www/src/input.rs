@@ -128,6 +128,11 @@ pub fn Input(props: &InputProps) -> Html {
     // Each file opened, and each edit, makes a Word document still being read stale.
     let generation = use_mut_ref(|| 0u64);
     let status = use_state(String::new);
+    {
+        // A text put there from outside (恢复, a retry): an example or a file still being read is stale.
+        let generation = generation.clone();
+        use_effect_with(props.text.clone(), move |_| *generation.borrow_mut() += 1);
+    }
 
     let oninput = {
         let on_text = props.on_text.clone();
