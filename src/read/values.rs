@@ -95,7 +95,8 @@ pub(super) fn glued_number(piece: &str) -> Option<(usize, Number)> {
 }
 
 /// A page number as footers print it: `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`,
-/// `3/5`. A bare `3` is not one: it may be a value on its own line.
+/// `3/5`. A bare `3` is not one: it may be a value on its own line; nor is
+/// `0/0` or `5/3` (pages count from 1, to the total): a cell's `0/0`.
 pub(super) fn is_page_number(line: &str, scratch: &mut String) -> bool {
     // Most lines are told apart by their last character alone.
     let mut last = None;
@@ -112,13 +113,21 @@ pub(super) fn is_page_number(line: &str, scratch: &mut String) -> bool {
     let t = &*scratch;
     let dashes = |c: char| matches!(c, '-' | '—' | '_' | '~');
     let bare = t.trim_matches(dashes);
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    let page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).is_some_and(digits);
+    // A page's number: 1 to 9999.
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|&n| n >= 1)
+    };
+    let page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).and_then(number);
+    let of = |s: &str| s.strip_prefix('共').and_then(|s| s.strip_suffix('页')).and_then(number);
     // Dashes on both sides: `-3` alone is a negative value.
-    let decorated = t.starts_with(dashes) && t.ends_with(dashes) && digits(bare);
-    let of = |s: &str| s.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(digits);
-    let split = |sep: char| bare.split_once(sep).is_some_and(|(a, b)| (digits(a) || page(a)) && (digits(b) || of(b)));
-    decorated || page(bare) || split('/') || bare.find('共').is_some_and(|i| page(&bare[..i]) && of(&bare[i..]))
+    let decorated = t.starts_with(dashes) && t.ends_with(dashes) && number(bare).is_some();
+    let this_of = |a: Option<u32>, b: Option<u32>| a.zip(b).is_some_and(|(a, b)| a <= b);
+    let split = bare.split_once('/').is_some_and(|(a, b)| this_of(number(a).or(page(a)), number(b).or(of(b))));
+    let words = bare.find('共').is_some_and(|i| this_of(page(&bare[..i]), of(&bare[i..])));
+    decorated || page(bare).is_some() || split || words
 }
 
 #[cfg(test)]
@@ -153,7 +162,8 @@ mod tests {
         for footer in ["- 3 -", "—3—", "第 3 页", "第3页 共5页", "3/5", "－ 12 －"] {
             assert!(is_page_number(footer, &mut String::new()), "{footer}");
         }
-        for line in ["3", "-3", "0 0 -3", "1/3属于", "第二十条第（一）项", "-"] {
+        for line in ["3", "-3", "0 0 -3", "1/3属于", "第二十条第（一）项", "-", "0/0", "5/3", "第0页", "第6页 共5页"]
+        {
             assert!(!is_page_number(line, &mut String::new()), "{line}");
         }
     }
