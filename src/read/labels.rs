@@ -21,11 +21,14 @@ pub fn one_off(label: &str, word: &str) -> bool {
     l.windows(w.len()).any(|win| win.iter().zip(&w).filter(|(a, b)| a != b).count() == 1)
 }
 
-/// Whether `label` (bare) is the official label of `row` cut short: its first
-/// words, four chars or more (`行政规范性` for 行政规范性文件, a cell too narrow).
+/// Whether `label` is the official label of `row` cut short: its first
+/// words, four chars or more (`行政规范性` for 行政规范性文件, a cell too narrow),
+/// its printed numbering aside (`1.属于国家` for 1.属于国家秘密).
 pub fn truncated(label: &str, row: &RowDef) -> bool {
     let official = core(row.label);
-    label.chars().count() >= ONE_OFF_MIN && official.starts_with(label) && official != label
+    let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十（）()、.．".contains(c);
+    let words = if row.label.starts_with(numbering) { label.trim_start_matches(numbering) } else { label };
+    words.chars().count() >= ONE_OFF_MIN && official.starts_with(words) && official != words
 }
 
 /// Bare chars of a printed label kept in a note, at most.
@@ -115,5 +118,8 @@ mod tests {
         assert!(!truncated("行政规范性文件", row("normative_docs")), "whole, not cut");
         assert!(!truncated("行政", row("normative_docs")), "too short to tell");
         assert!(!truncated("规范性文", row("regulations")));
+        // Its numbering printed before the words cut short.
+        assert!(truncated("1.属于国家", row("denied_state_secret")));
+        assert!(!truncated("2.属于国家", row("unable_not_held")));
     }
 }
