@@ -208,6 +208,15 @@ fn trace_says_how_each_report_was_read() {
     assert!(out.contains(&format!("{seed}:71: 申请情况表“（六）其他处理”行：数字多于列数，未使用 0\n")), "{out}");
     // Tabs keep every cell of line 81 (five empty, ten 0): its blanks stand where the tabs put them, no guess.
     assert!(!out.contains(&format!("{seed}:81: 复议诉讼表“行政复议”行：数字少于列数")), "{out}");
+    // More empty cells than blanks (seed 003's line 76): where they stand is a guess, said.
+    let other = "tests/cases/seed-003_e79d930d3ead0ba0/input.txt";
+    let (_, out3) = nianbao(&["check", "--trace", other]);
+    assert!(
+        out3.contains(&format!(
+            "{other}:76: 申请情况表“一、本年新收政府信息公开申请数量”行：数字少于列数，空白按位置推断\n"
+        )),
+        "{out3}"
+    );
     // A row found by a match word where its label is damaged or cut short.
     assert!(
         out.contains(&format!(

@@ -28,7 +28,11 @@ pub fn truncated(label: &str, row: &RowDef) -> bool {
     let official = core(row.label);
     let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十（）()、.．".contains(c);
     let words = if row.label.starts_with(numbering) { label.trim_start_matches(numbering) } else { label };
-    words.chars().count() >= ONE_OFF_MIN && official.starts_with(words) && official != words
+    // Both numbered with digits: the same number (`2.属于国家` is no 1.属于国家秘密).
+    let number = |t: &str| t.chars().take_while(char::is_ascii_digit).collect::<String>();
+    let (printed, own) = (number(label), number(row.label));
+    let same_number = printed.is_empty() || own.is_empty() || printed == own;
+    same_number && words.chars().count() >= ONE_OFF_MIN && official.starts_with(words) && official != words
 }
 
 /// Bare chars of a printed label kept in a note, at most.
@@ -121,5 +125,6 @@ mod tests {
         // Its numbering printed before the words cut short.
         assert!(truncated("1.属于国家", row("denied_state_secret")));
         assert!(!truncated("2.属于国家", row("unable_not_held")));
+        assert!(!truncated("2.属于国家", row("denied_state_secret")), "another number");
     }
 }

@@ -160,14 +160,15 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
             meta.year_source = YearSource::Body;
         }
     }
-    if meta.agency.is_none() {
-        meta.agency = (0..text_rows.len().min(TITLE_LINES)).find_map(|k| publisher_field(&text_rows.at(k), input));
-    }
     if let Some((signed, agency)) = signature(&text_rows, input) {
         meta.signed = Some(signed);
         if meta.agency.is_none() {
             meta.agency = agency;
         }
+    }
+    // Last: a site's header field may name the office that put the page up, not the signer.
+    if meta.agency.is_none() {
+        meta.agency = (0..text_rows.len().min(TITLE_LINES)).find_map(|k| publisher_field(&text_rows.at(k), input));
     }
 }
 
@@ -176,22 +177,33 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
 /// Not 来源: it names a news source as often as the body.
 const PUBLISHER_FIELDS: [&str; 3] = ["发布机构", "发文机关", "发布单位"];
 
-/// The agency a header field names on line `r`: the field's value, up to the
-/// next blank (the next field), when it is short enough to be a name.
+/// Fields that follow the publisher in a site's header, when no blank stands
+/// between (`发布机构：某局主题分类：综合政务`).
+const NEXT_FIELDS: [&str; 8] =
+    ["索引号", "主题分类", "成文日期", "发布日期", "生成日期", "发文字号", "文号", "公开方式"];
+
+/// The agency a header field names on line `r`: the field's value (after its
+/// colon, or after a tab, a table cell), up to the next blank or the next
+/// field, when it is short enough to be a name.
 fn publisher_field(r: &Row, input: &str) -> Option<Found<String>> {
     let line = &input[r.span.start..r.span.end];
+    let blank = [' ', '\u{3000}', '\t', '\u{a0}'];
     PUBLISHER_FIELDS.iter().find_map(|field| {
         let at = line.find(field)? + field.len();
         let rest = &line[at..];
-        let value = rest.trim_start_matches([' ', '\u{3000}']).strip_prefix(['：', ':'])?;
-        let lead = rest.len() - value.len();
-        let value = value.trim_start_matches([' ', '\u{3000}']);
-        let start = at + lead + (rest.len() - lead - value.len());
-        let end = start + value.find(char::is_whitespace).unwrap_or(value.len());
-        let name = &line[start..end];
+        let spaced = rest.trim_start_matches([' ', '\u{3000}']);
+        let value = spaced.strip_prefix(['：', ':']).or_else(|| spaced.starts_with('\t').then_some(spaced))?;
+        let value = value.trim_start_matches(blank);
+        let start = at + (rest.len() - value.len());
+        let mut end = value.find(char::is_whitespace).unwrap_or(value.len());
+        if let Some(next) = NEXT_FIELDS.iter().filter_map(|f| value[..end].find(f)).min() {
+            end = next;
+        }
+        let name = &value[..end];
         let n = name.chars().count();
-        (n > 1 && n <= MAX_AGENCY && !name.chars().any(|c| c.is_ascii_digit()))
-            .then(|| found_text(input, Span::new(r.span.start + start, r.span.start + end)))
+        let plain = !name.chars().any(|c| c.is_ascii_digit() || c == '：' || c == ':');
+        (n > 1 && n <= MAX_AGENCY && plain)
+            .then(|| found_text(input, Span::new(r.span.start + start, r.span.start + start + end)))
     })
 }
 
@@ -240,7 +252,11 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
     let head = rows.iter().take(TITLE_LINES).take_while(|r| r.span.start < body_start).count();
     // A sentence (`…，现将…报告如下：`) is no title, nor a site's breadcrumb
     // (`首页 > 信息公开 > 年度报告`, `当前位置：…`).
-    let crumbs = |t: &str| t.contains(['>', '›', '»']) || t.starts_with("首页") || t.starts_with("当前位置");
+    let crumbs = |t: &str| {
+        // A Markdown quote's `>` before a title is no separator.
+        let t = t.trim_start_matches(['>', '#', '*']);
+        t.contains(['>', '›', '»']) || t.starts_with("首页") || t.starts_with("当前位置")
+    };
     let is_title = |t: &str| {
         t.contains("报告")
             && t.contains("公开")

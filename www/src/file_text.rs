@@ -8,7 +8,7 @@ use crate::input::Limits;
 use nianbao::model::InputKind;
 use nianbao::text::limits::{edit_between, offset_after_edit};
 
-/// Texts the pages of earlier states are kept for, to be found again by undo.
+/// Edits that squeezed a page start the pages before are kept for, to be found again by undo.
 const HISTORY: usize = 50;
 
 /// The file a text came from: the text it points into, its kind and its
@@ -51,20 +51,22 @@ impl FileText {
             Limits::Replace(_) => FileText::of(new, given.0, given.1),
             Limits::Paste { replaced, .. } if whole(replaced) => FileText::default(),
             _ if self.kind == InputKind::Text || self.text != old => FileText::default(),
+            _ if old == new => self.clone(),
             _ => {
+                let (replaced, inserted) = edit_between(old, new);
                 let mut history = self.history.clone();
-                history.push_back((hash(old), self.starts.clone()));
-                if history.len() > HISTORY {
-                    history.pop_front();
+                // Only an edit that deletes over a page start loses where it was.
+                if self.starts.iter().any(|&at| at > replaced.start && at < replaced.end) {
+                    history.push_back((hash(old), self.starts.clone()));
+                    if history.len() > HISTORY {
+                        history.pop_front();
+                    }
                 }
                 // A text it was before (an undo): its pages as they were then.
-                let again = hash(new);
-                let starts = match history.iter().rev().find(|(h, _)| *h == again) {
+                let again = if history.is_empty() { None } else { Some(hash(new)) };
+                let starts = match again.and_then(|h| history.iter().rev().find(|(k, _)| *k == h)) {
                     Some((_, starts)) => starts.clone(),
-                    None => {
-                        let (replaced, inserted) = edit_between(old, new);
-                        self.starts.iter().map(|&at| offset_after_edit(at, replaced.clone(), inserted)).collect()
-                    }
+                    None => self.starts.iter().map(|&at| offset_after_edit(at, replaced.clone(), inserted)).collect(),
                 };
                 FileText { history, ..FileText::of(new, self.kind, starts) }
             }

@@ -132,11 +132,11 @@ struct Options {
     format: Format,
     /// Print the reader's decisions (`views::reading::trace`).
     trace: bool,
-    /// Print one line per file instead of the findings (`batch::summary`).
+    /// Print one line per file instead of the findings (`views::batch`).
     summary: bool,
 }
 
-/// `check`'s options, then its files: `--format text|json`, `--trace`, and
+/// `check`'s options, then its files: `--format text|json|csv`, `--trace`, `--summary`, and
 /// `--` to end the options (a file may then be named `--format`).
 fn check_args(args: &[OsString]) -> Result<(Options, &[OsString]), String> {
     let mut format = Format::Text;
@@ -214,7 +214,7 @@ fn check(args: &[OsString]) -> ExitCode {
             continue;
         };
         errors |= diagnostics.iter().any(|d| d.severity == Severity::Error);
-        if !summary && !matches!(format, Format::Csv) {
+        if !summary {
             print_one(file, input, report, diagnostics, &format, trace);
         }
         rows.push((file.as_str(), Some((input.as_str(), report, &diagnostics[..]))));
@@ -268,8 +268,12 @@ fn print_one(
             }
             println!("{}", nianbao::views::json::to_json(file, input, report, diagnostics))
         }
-        // All files in one CSV, printed by the caller.
-        Format::Csv => {}
+        // All files in one CSV, printed by the caller; the reader's decisions on stderr.
+        Format::Csv => {
+            if trace {
+                eprint!("{}", nianbao::views::reading::trace(file, input, report));
+            }
+        }
         Format::Text => {
             if trace {
                 print!("{}", nianbao::views::reading::trace(file, input, report));
