@@ -72,7 +72,11 @@ impl Verified {
     }
 
     /// For each of `diagnostics`, the reason it was verified with (what the exports take).
+    /// Nothing verified (every keystroke's check, mostly): no key is made.
     pub fn reasons<'a>(&'a self, diagnostics: &[Diagnostic], report: &Report, input: &str) -> Vec<Option<&'a str>> {
+        if self.is_empty() {
+            return vec![None; diagnostics.len()];
+        }
         diagnostics.iter().map(|d| self.reason(d, report, input)).collect()
     }
 

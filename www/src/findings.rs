@@ -129,6 +129,15 @@ impl Form {
         *self.focus_next.borrow_mut() = Some((format!("nb-finding-{i}"), Some(Rc::as_ptr(&checked.0) as usize)));
     }
 
+    /// A handle the callbacks can keep.
+    fn share(&self) -> Rc<Form> {
+        Rc::new(Form {
+            verifying: self.verifying.clone(),
+            reason: self.reason.clone(),
+            focus_next: self.focus_next.clone(),
+        })
+    }
+
     /// Closes the form; the focus goes back to the button that opened it.
     fn close(&self, i: usize) {
         *self.focus_next.borrow_mut() = Some((format!("nb-verify-button-{i}"), None));
@@ -179,9 +188,9 @@ fn item(props: &FindingsProps, form: &Form, i: usize) -> Html {
 fn verify_button(props: &FindingsProps, form: &Form, i: usize) -> Html {
     if props.checked.0.verified_with[i].is_some() {
         let on_verify = props.on_verify.clone();
-        let (focus_next, checked) = (form.focus_next.clone(), props.checked.clone());
+        let (form, checked) = (form.share(), props.checked.clone());
         let onclick = Callback::from(move |_| {
-            *focus_next.borrow_mut() = Some((format!("nb-finding-{i}"), Some(Rc::as_ptr(&checked.0) as usize)));
+            form.focus_after_check(&checked, i);
             on_verify.emit((i, None));
         });
         return html! {
@@ -199,11 +208,7 @@ fn verify_button(props: &FindingsProps, form: &Form, i: usize) -> Html {
 }
 
 fn verify_form(props: &FindingsProps, form: &Form, i: usize) -> Html {
-    let form = Rc::new(Form {
-        verifying: form.verifying.clone(),
-        reason: form.reason.clone(),
-        focus_next: form.focus_next.clone(),
-    });
+    let form = form.share();
     let onsubmit = {
         let (on_verify, form, checked) = (props.on_verify.clone(), form.clone(), props.checked.clone());
         Callback::from(move |e: SubmitEvent| {
