@@ -2,7 +2,8 @@
 //! report uses, in small hand-made files, gives the lines the same table
 //! written in HTML gives; damaged files and zip bombs end in an error.
 
-use nianbao::text::docx::{self, zip, DocxError, ZipError};
+use nianbao::text::docx::{self, DocxError};
+use nianbao::text::zip::{self, ZipError};
 
 /// A ZIP archive of `members` (name, data, deflated or stored).
 fn archive(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
@@ -219,4 +220,25 @@ fn the_cli_reads_a_word_document_larger_than_its_text() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains(r#""input":"docx""#) && stdout.contains(r#""agency":"某局""#), "{stdout}");
+}
+
+/// A reviewer's archive of reports: each file member in turn, folders left
+/// out, and a bomb of many members stopped at the total bound.
+#[test]
+fn an_archive_gives_its_members_within_bounds() {
+    let zip =
+        archive(&[("2023/", b"", false), ("2023/甲.txt", "一、总体情况".as_bytes(), true), ("乙.md", b"x", false)]);
+    let members: Vec<_> = zip::members(&zip, 1 << 20, 1 << 20).unwrap().collect();
+    let names: Vec<&[u8]> = members.iter().map(|m| m.name).collect();
+    assert_eq!(names, ["2023/甲.txt".as_bytes(), "乙.md".as_bytes()]);
+    assert_eq!(members[0].data.as_deref(), Ok("一、总体情况".as_bytes()));
+    assert!(!members[0].utf8, "the flag is the writer's (this archive sets none)");
+    let zeros = vec![0u8; 1 << 20];
+    let many: Vec<(String, &[u8], bool)> = (0..8).map(|i| (format!("{i}.txt"), &zeros[..], true)).collect();
+    let many: Vec<(&str, &[u8], bool)> = many.iter().map(|(n, d, z)| (n.as_str(), *d, *z)).collect();
+    let bomb = archive(&many);
+    let sizes: Vec<_> = zip::members(&bomb, 2 << 20, 3 << 20).unwrap().map(|m| m.data.map(|d| d.len())).collect();
+    assert_eq!(sizes[..3], [Ok(1 << 20); 3]);
+    assert!(sizes[3..].iter().all(|s| *s == Err(ZipError::TooLarge)), "{sizes:?}");
+    assert!(zip::members(b"PK\x03\x04 cut", 1, 1).is_err());
 }

@@ -8,6 +8,7 @@ mod chapters;
 mod choose;
 mod dates;
 mod doc;
+pub mod file;
 mod format;
 mod held;
 mod labels;

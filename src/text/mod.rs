@@ -14,6 +14,7 @@ pub mod pdf;
 mod source_map;
 pub mod traditional;
 mod traditional_table;
+pub mod zip;
 
 pub use fold::{fold_char, is_bare, is_ideograph, Folded, FoldedRef};
 pub use source_map::SourceMap;

@@ -8,9 +8,6 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-/// File names a folder is searched for (reports as text, Markdown, HTML or Word).
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "pdf"];
-
 /// The files `args` name: a folder stands for the report files in it and its
 /// subfolders (sorted by path, hidden ones skipped); other names as given,
 /// each file once. A folder holding no report file is an error, said.
@@ -46,11 +43,8 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         let Ok(kind) = entry.file_type() else { continue };
         if kind.is_dir() {
             walk(&path, out);
-        } else if kind.is_file() {
-            let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-            if EXTENSIONS.contains(&ext.as_str()) {
-                out.push(path);
-            }
+        } else if kind.is_file() && nianbao::read::file::is_report_name(&path.to_string_lossy()) {
+            out.push(path);
         }
     }
 }
@@ -58,27 +52,8 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 /// What one input gave: its text and report, or why it could not be read.
 pub type Checked = Result<(String, Report, Vec<Diagnostic>), String>;
 
-/// A file's content, by what it is.
-pub enum Loaded {
-    Text(String),
-    Docx(Vec<u8>),
-    Pdf(Vec<u8>),
-}
-
-/// The text and report of a loaded input (a .docx: the text read out of it).
-fn parse(loaded: Loaded) -> Result<(String, Report), String> {
-    match loaded {
-        Loaded::Text(text) => {
-            let report = nianbao::parse(&text);
-            Ok((text, report))
-        }
-        Loaded::Docx(bytes) => nianbao::read::parse_docx(&bytes).map_err(|e| e.message().to_owned()),
-        Loaded::Pdf(bytes) => nianbao::read::parse_pdf(&bytes).map_err(|e| e.message().to_owned()),
-    }
-}
-
 /// Reads, parses and checks each input on all cores; results in input order.
-pub fn check_all(files: &[OsString], read: fn(&std::ffi::OsStr) -> Result<Loaded, String>) -> Vec<Checked> {
+pub fn check_all(files: &[OsString], read: fn(&std::ffi::OsStr) -> Result<Vec<u8>, String>) -> Vec<Checked> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     let progress = Progress::new(files.len());
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -91,9 +66,10 @@ pub fn check_all(files: &[OsString], read: fn(&std::ffi::OsStr) -> Result<Loaded
                 let Some(file) = files.get(i) else { break };
                 // Parsing never panics by design; if it ever did, one file's
                 // failure is said for that file, not the end of the whole run.
-                let result = read(file).and_then(|loaded| {
+                let result = read(file).and_then(|bytes| {
                     std::panic::catch_unwind(|| {
-                        let (text, report) = parse(loaded)?;
+                        let decode = |b: &[u8]| nianbao::text::decode::decode(b).text;
+                        let (text, report) = nianbao::read::file::parse_file(&bytes, decode)?;
                         let diagnostics = nianbao::checks::check(&report);
                         Ok((text, report, diagnostics))
                     })

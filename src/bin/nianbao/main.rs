@@ -31,10 +31,9 @@ enum Format {
     Csv,
 }
 
-/// The content of `file` (`-`: standard input), read up to the size limit:
-/// a Word document, or text decoded as Windows users save it (UTF-8, UTF-16
-/// with a BOM, GB18030); any other binary, or a file larger than the limit, is refused.
-fn read(file: &OsStr) -> Result<batch::Loaded, String> {
+/// The content of `file` (`-`: standard input), read up to one byte past the
+/// largest file taken (`read::file` says what it is, or why it is not read).
+fn read(file: &OsStr) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     // One byte past the limit tells an oversized input (or an endless stream) from one at it.
     let cap = MAX_DOCX_BYTES.max(MAX_INPUT_BYTES) as u64 + 1;
@@ -44,23 +43,7 @@ fn read(file: &OsStr) -> Result<batch::Loaded, String> {
         std::fs::File::open(file).and_then(|f| f.take(cap).read_to_end(&mut bytes))
     };
     read.map_err(|e| e.to_string())?;
-    // A Word document may be larger than its text (images): its text is held to the limit.
-    if bytes.len() <= MAX_DOCX_BYTES && nianbao::text::docx::is_docx(&bytes) {
-        return Ok(batch::Loaded::Docx(bytes));
-    }
-    // A PDF too (fonts and images): its text is held to the limit.
-    if bytes.len() <= MAX_DOCX_BYTES && nianbao::text::pdf::is_pdf(&bytes) {
-        return Ok(batch::Loaded::Pdf(bytes));
-    }
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(format!("超过 {} MB，未检查（一份年度报告通常只有 5–60 KB）", MAX_INPUT_BYTES >> 20));
-    }
-    if let Some(kind) = nianbao::text::decode::binary_kind(&bytes) {
-        return Err(format!("不是文本文件（{kind}），未检查；请另存为 .docx、.pdf、.txt 或 .html，或复制其中的文字"));
-    }
-    // Control characters never reach the terminal through quoted report text.
-    let text = nianbao::text::decode::decode(&bytes).text;
-    Ok(batch::Loaded::Text(nianbao::text::hygiene::clean(&text).into_owned()))
+    Ok(bytes)
 }
 
 /// `--format text|json` at the start of `args`: the format and the rest.

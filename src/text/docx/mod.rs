@@ -11,13 +11,13 @@
 
 mod numbering;
 mod xml;
-pub mod zip;
 
 use super::html;
 use super::limits::{LimitHit, MAX_INPUT_BYTES, MAX_TABLE_DEPTH};
+use super::zip;
+pub use super::zip::ZipError;
 use numbering::Numbering;
 use xml::{attr, unescape, Event, Reader};
-pub use zip::ZipError;
 
 /// Why a file could not be read as a .docx.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,5 +1,6 @@
-//! The few bytes of the ZIP format a .docx needs: the central directory, and
-//! one member's data, stored or deflated (inflate: `miniz_oxide`). Every
+//! The few bytes of the ZIP format a .docx (and a reviewer's archive of
+//! reports) needs: the central directory, and a member's data, stored or
+//! deflated (inflate: `miniz_oxide`). Every
 //! length is checked against the file before use and an inflated member is
 //! bounded (`MAX_MEMBER`), so a damaged file ends in an error and a zip bomb
 //! in an error or at most that much, never a panic or an unbounded allocation.
@@ -32,6 +33,7 @@ fn u32_at(b: &[u8], at: usize) -> Option<usize> {
 /// A member as the central directory lists it.
 struct Entry<'a> {
     name: &'a [u8],
+    flags: usize,
     method: usize,
     compressed: usize,
     size: usize,
@@ -55,6 +57,7 @@ fn entries(b: &[u8]) -> Result<impl Iterator<Item = Entry<'_>>, ZipError> {
         }
         let (name_len, extra, comment) = (u16_at(b, at + 28)?, u16_at(b, at + 30)?, u16_at(b, at + 32)?);
         let entry = Entry {
+            flags: u16_at(b, at + 8)?,
             method: u16_at(b, at + 10)?,
             compressed: u32_at(b, at + 20)?,
             size: u32_at(b, at + 24)?,
@@ -74,7 +77,38 @@ pub fn member(b: &[u8], name: &str) -> Result<Vec<u8>, ZipError> {
 /// The inflated data of member `name`, at most `limit` bytes.
 pub fn member_within(b: &[u8], name: &str, limit: usize) -> Result<Vec<u8>, ZipError> {
     let entry = entries(b)?.find(|e| e.name == name.as_bytes()).ok_or(ZipError::Missing)?;
+    inflate(b, &entry, limit)
+}
+
+/// A member of an archive: its name as stored (UTF-8 when `utf8`, else in the
+/// writer's code page: GBK from Chinese Windows) and its data.
+pub struct Member<'a> {
+    pub name: &'a [u8],
+    pub utf8: bool,
+    pub data: Result<Vec<u8>, ZipError>,
+}
+
+/// Each member that is a file (not a folder), in the directory's order, its
+/// data inflated when its turn comes: at most `each` bytes a member and
+/// `total` in all (past it, every later member is `TooLarge`), so a zip
+/// bomb costs at most `total` bytes of work, and one member at a time.
+pub fn members(b: &[u8], each: usize, total: usize) -> Result<impl Iterator<Item = Member<'_>>, ZipError> {
+    let mut left = total;
+    Ok(entries(b)?.filter(|e| !e.name.ends_with(b"/")).map(move |e| {
+        let data = inflate(b, &e, each.min(left));
+        if let Ok(d) = &data {
+            left -= d.len();
+        }
+        Member { name: e.name, utf8: e.flags & 0x800 != 0, data }
+    }))
+}
+
+fn inflate(b: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipError> {
     if entry.size == 0xFFFF_FFFF || entry.compressed == 0xFFFF_FFFF {
+        return Err(ZipError::Unsupported);
+    }
+    if entry.flags & 1 != 0 {
+        // Encrypted: its data is not deflate.
         return Err(ZipError::Unsupported);
     }
     let local = entry.local;
