@@ -4,15 +4,16 @@
 
 use crate::browser;
 use crate::checked::Checked;
+use crate::draft::{Finished, Held, Replaced};
+use crate::edit::{Edit, Limits, Origin};
 use crate::file_text::FileText;
 use crate::findings::Findings;
-use crate::input::{Edit, Input, Limits, Origin};
+use crate::input::Input;
 use crate::normalized::Normalized;
 use crate::notice::{Actions, Notice, NoticeView};
 use crate::summary::{Exports, Summary};
 use gloo::timers::callback::Timeout;
 use nianbao::checks::verified::Verified;
-use nianbao::model::InputKind;
 use nianbao::text::limits::{after_edit, LimitHit, MAX_INPUT_BYTES};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,35 +34,6 @@ pub struct ViewProps {
     pub checked: Shared,
     pub selected: Option<usize>,
     pub on_select: Callback<usize>,
-}
-
-/// A check that has finished, until its results are drawn: its text, the reading limits and
-/// verified findings and pages it is saved with, and whether the text may become the draft
-/// (an example never does).
-struct Finished {
-    text: String,
-    hits: Vec<LimitHit>,
-    verified: Verified,
-    file: (InputKind, Vec<usize>),
-    keep: bool,
-}
-
-/// The user's text an example, a file or 清空 replaced, kept so that one click brings it
-/// back: with its reading limits, the name it came under (the exports' 文件), what was
-/// verified in it and a PDF's pages.
-struct Replaced {
-    text: String,
-    hits: Vec<LimitHit>,
-    name: String,
-    verified: Verified,
-    file: (InputKind, Vec<usize>),
-}
-
-/// Whether the editor holds the user's own text, or an example or a blank put there for them.
-#[derive(Clone, Copy, PartialEq)]
-enum Held {
-    Users,
-    NotUsers,
 }
 
 #[component]

@@ -4,7 +4,7 @@
 //! module), moved with the text as it is typed or pasted into, so that a
 //! finding's page stays right (the text a page holds is what the user left of it).
 
-use crate::input::Limits;
+use crate::edit::Limits;
 use nianbao::model::InputKind;
 use nianbao::text::limits::{edit_between, offset_after_edit};
 

@@ -55,3 +55,166 @@ export function readExample(name) {
     (err) => Promise.reject('无法载入示例：' + (err && err.message ? err.message : err)),
   );
 }
+
+// A batch: many files checked one by one by the files module's Batch, off the main
+// thread in a module Worker running this very file, or, where there is none (older
+// Firefox, a page opened from disk, the single-file build), here between the page's
+// frames. `files`: [[name, File, chosen], …] (chosen: named by the user, not found in a
+// folder); `onProgress({rows, done, total, final, failed})` gets the rows as they come
+// (at most every 100 ms, and the last at once). Resolves to a handle:
+// { export(kind) → Promise<string>, file(i) → Promise<array|null>, stop() }.
+export function startBatch(files, onProgress) {
+  const list = Array.from(files).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const progress = throttled(onProgress);
+  const worker = moduleWorker();
+  if (!worker) return inPage(list, progress);
+  return new Promise((resolve) => {
+    let asked = 0;
+    const answers = new Map();
+    let started = false;
+    const handle = {
+      export: (kind) => ask(worker, answers, ++asked, { ask: 'export', kind }),
+      file: (i) => ask(worker, answers, ++asked, { ask: 'file', index: i }),
+      stop: () => worker.terminate(),
+    };
+    worker.onmessage = (e) => {
+      const m = e.data;
+      if (m.id) {
+        const answer = answers.get(m.id);
+        answers.delete(m.id);
+        if (answer) (m.error === undefined ? answer.resolve(m.result) : answer.reject(m.error));
+        return;
+      }
+      started = true;
+      progress(m);
+      if (m.final) resolve(handle);
+    };
+    // The worker could not start (a CSP without workers, a browser refusing this one): here instead.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      if (!started) inPage(list, progress).then(resolve);
+      else {
+        progress({ rows: [], failed: '检查中断：' + (e.message || '后台检查出错') });
+        resolve(handle);
+      }
+    };
+    worker.postMessage({ base: globalThis.nianbaoAssets || new URL('./', document.baseURI).href, files: list });
+  });
+}
+
+function ask(worker, answers, id, message) {
+  return new Promise((resolve, reject) => {
+    answers.set(id, { resolve, reject });
+    worker.postMessage({ id, ...message });
+  });
+}
+
+// A module Worker running this file, or null where module workers are not to be had.
+function moduleWorker() {
+  if (typeof Worker !== 'function' || typeof globalThis.nianbaoFiles === 'function') return null;
+  if (location.protocol === 'file:') return null;
+  let typed = false;
+  try {
+    // A browser without module workers never reads `type` (and would run this as a classic script).
+    const worker = new Worker(import.meta.url, { get type() { typed = true; return 'module'; } });
+    if (typed) return worker;
+    worker.terminate();
+  } catch (_) { /* refused: checked in the page instead */ }
+  return null;
+}
+
+// The progress callback called at most every 100 ms with the rows gathered since,
+// and at once for the last message.
+function throttled(onProgress) {
+  let rows = [];
+  let last = null;
+  let timer = null;
+  const flush = () => {
+    timer = null;
+    onProgress({ ...last, rows });
+    rows = [];
+  };
+  return (m) => {
+    rows = rows.concat(m.rows);
+    last = m;
+    if (m.final || m.failed) {
+      if (timer) clearTimeout(timer);
+      flush();
+    } else if (!timer) {
+      timer = setTimeout(flush, 100);
+    }
+  };
+}
+
+function message(err) {
+  return err && err.message ? err.message : String(err);
+}
+
+// Each file read and checked in turn by `batch`; `post` gets the rows each added; `pause`
+// lets the page draw between files. A trap (out of memory) ends the batch: the module is
+// no longer usable.
+async function runBatch(batch, list, post, pause) {
+  for (let i = 0; i < list.length; i++) {
+    const [name, file, chosen] = list[i];
+    let rows;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      rows = batch.add(name, bytes, chosen);
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) {
+        post({ rows: [], done: i, total: list.length, failed: '检查 ' + name + ' 时出错（' + err.message + '），已停止' });
+        return;
+      }
+      rows = [batch.unreadable(name, '无法读取：' + message(err))];
+    }
+    post({ rows, done: i + 1, total: list.length });
+    await pause();
+  }
+  post({ rows: batch.finish(), done: list.length, total: list.length, final: true });
+}
+
+// The batch on the main thread, a file per task.
+async function inPage(list, progress) {
+  filesModule = filesModule || loadFilesModule();
+  let batch = null;
+  try {
+    const m = await filesModule;
+    batch = new m.Batch();
+  } catch (err) {
+    filesModule = null;
+    progress({ rows: [], failed: '无法载入批量检查模块：' + message(err) });
+  }
+  if (batch) await runBatch(batch, list, progress, () => new Promise((r) => setTimeout(r, 0)));
+  const safely = (f) => new Promise((resolve) => resolve(batch ? f() : null));
+  return {
+    export: (kind) => safely(() => batch.export(kind)),
+    file: (i) => safely(() => batch.file(i)),
+    stop: () => {},
+  };
+}
+
+// In the Worker: the first message is the batch; the later ones ask for its exports and files.
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  let batch = null;
+  self.onmessage = async (e) => {
+    const m = e.data;
+    if (m.files) {
+      globalThis.nianbaoAssets = m.base;
+      try {
+        batch = new (await loadFilesModule()).Batch();
+      } catch (err) {
+        self.postMessage({ rows: [], failed: '无法载入批量检查模块：' + message(err) });
+        return;
+      }
+      await runBatch(batch, m.files, (p) => self.postMessage(p), () => Promise.resolve());
+      return;
+    }
+    try {
+      const result = m.ask === 'export' ? batch.export(m.kind) : batch.file(m.index);
+      self.postMessage({ id: m.id, result });
+    } catch (err) {
+      self.postMessage({ id: m.id, error: message(err) });
+    }
+  };
+}

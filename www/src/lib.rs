@@ -4,6 +4,8 @@
 mod app;
 mod browser;
 mod checked;
+mod draft;
+mod edit;
 mod editor;
 mod file_text;
 mod findings;
