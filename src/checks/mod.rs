@@ -16,7 +16,7 @@ mod narrative;
 pub mod scope;
 pub mod verified;
 
-pub use across::{add_across, check as check_across};
+pub use across::{add_across, check as check_across, pairs as pairs_across};
 pub use finding::*;
 
 use crate::model::{Number, Report, Table};

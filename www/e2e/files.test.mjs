@@ -37,7 +37,7 @@ test('a Word document opened is read, checked and marked; its module loads only 
   const { page, requests } = app;
   await page.waitForTimeout(300);
   assert.ok(!requests.some((u) => u.includes('/pkg/files/')), 'not loaded before a Word document is opened');
-  await page.locator('input[type=file]').setInputFiles(DOCX);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(DOCX);
   await page.locator('.nb-file-status', { hasText: '已读入 Word 文档 docx_s0_f0.docx' }).waitFor({ timeout: 10000 });
   const text = await page.getByLabel('报告全文').inputValue();
   assert.match(text, /政府信息公开工作年度报告/);
@@ -78,7 +78,7 @@ test('a ZIP that is not a Word document, or a PDF that cannot be read, is said a
   for (let i = 0; i + name.length <= zip.length; i++) {
     if (name.every((b, k) => zip[i + k] === b)) zip[i] = 'x'.charCodeAt(0);
   }
-  await drop(page, '表格.zip', zip);
+  await drop(page, '表格.xlsx', zip);
   await page.locator('.nb-file-status', { hasText: '不是 Word 文档' }).waitFor({ timeout: 10000 });
   assert.equal(await area.inputValue(), '原有的文字');
   await drop(page, '年报.pdf', [...Buffer.from('%PDF-1.7\n%\xE2\xE3\xCF\xD3\n')], 'application/pdf');
@@ -93,7 +93,7 @@ const PDF = path.join(repo, 'tests', 'extracted', 'pdf_s0_f1.pdf');
 test('a PDF opened is read by where its characters stand and its tables by their ruled cells, checked and marked', async () => {
   const app = await openApp(browser, site);
   const { page } = app;
-  await page.locator('input[type=file]').setInputFiles(PDF);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(PDF);
   await page.locator('.nb-file-status', { hasText: '已读入 PDF 文件 pdf_s0_f1.pdf' }).waitFor({ timeout: 10000 });
   const text = await page.getByLabel('报告全文').inputValue();
   assert.match(text, /政府信息公开工作年度报告/);
@@ -110,7 +110,7 @@ test('a PDF\'s findings name their page, also after an edit above them and a rel
   const app = await openApp(browser, site);
   const { page } = app;
   const pdf = path.join(repo, 'tests', 'extracted', 'pdf_n_s0_f0.pdf');
-  await page.locator('input[type=file]').setInputFiles(pdf);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(pdf);
   const where = page.locator('.nb-item', { has: page.locator('button[data-code="N-EMPTY"]') }).locator('.nb-where');
   await where.waitFor({ timeout: 10000 });
   assert.match(await where.textContent(), /^第 3 页 · /);
@@ -156,10 +156,10 @@ test('a PDF\'s findings name their page, also after an edit above them and a rel
 
 test('dist/nianbao.html reads a Word document and a PDF with no file beside it', async () => {
   const { page, requests } = await openSingleFile(browser);
-  await page.locator('input[type=file]').setInputFiles(DOCX);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(DOCX);
   await page.locator('.nb-file-status', { hasText: '已读入 Word 文档' }).waitFor({ timeout: 10000 });
   await page.waitForSelector('button[data-code="N-EMPTY"]', { timeout: 5000 });
-  await page.locator('input[type=file]').setInputFiles(PDF);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(PDF);
   await page.locator('.nb-file-status', { hasText: '已读入 PDF 文件 pdf_s0_f1.pdf' }).waitFor({ timeout: 10000 });
   assert.match(await page.getByLabel('报告全文').inputValue(), /一、本年新收政府信息公开申请数量\t\d+\t/);
   assert.equal(requests.filter((u) => u.startsWith('file://')).length, 1, 'only the file itself is loaded');

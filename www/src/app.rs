@@ -36,8 +36,25 @@ pub struct ViewProps {
     pub on_select: Callback<usize>,
 }
 
+/// What the page's root gives the report's view: how many files opened at once
+/// become a batch, a file of the batch to open, the batch's summary (shown in
+/// place of the editor and results when `main_hidden`), and its bar above the editor.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub on_files: Callback<Vec<crate::batch::Given>>,
+    #[prop_or_default]
+    pub opened: Option<crate::page::Opened>,
+    #[prop_or_default]
+    pub over: Option<Html>,
+    #[prop_or_default]
+    pub main_hidden: bool,
+    #[prop_or_default]
+    pub banner: Option<Html>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let saved = use_memo((), |_| browser::load());
     let text = use_state(|| match &*saved {
         browser::Saved::Draft(t, _) | browser::Saved::Failed(t, _) => t.clone(),
@@ -278,6 +295,15 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    {
+        // A file opened from the batch's summary replaces the text, as a file opened alone.
+        let on_text = on_text.clone();
+        use_effect_with(props.opened.clone(), move |opened| {
+            if let Some(opened) = opened {
+                on_text.emit((*opened.edit).clone());
+            }
+        });
+    }
     let on_retry = {
         let on_text = on_text.clone();
         let text = text.clone();
@@ -344,10 +370,12 @@ pub fn App() -> Html {
                 <h1>{ "年报体检" }</h1>
                 <p class="nb-lead">{ "粘贴政府信息公开工作年度报告全文，立即检查勾稽关系、空白单元格、正文与表格是否一致。全部在本机浏览器内完成，不上传任何内容。" }</p>
             </header>
-            <main class="nb-main">
+            { props.over.clone().unwrap_or_default() }
+            <main class="nb-main" hidden={props.main_hidden}>
                 <section class="nb-left" aria-label="输入">
+                    { props.banner.clone().unwrap_or_default() }
                     <NoticeView notice={(*notice).clone()} text_empty={text.is_empty()} {actions} />
-                    <Input text={(*text).clone()} {on_text} checked={(*checked).clone()} selected={*selected}
+                    <Input text={(*text).clone()} {on_text} on_files={props.on_files.clone()} checked={(*checked).clone()} selected={*selected}
                         on_select={on_select.clone()} />
                 </section>
                 <section class="nb-right" aria-label="检查结果">

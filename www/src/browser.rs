@@ -352,8 +352,14 @@ pub async fn read_docx(bytes: &[u8]) -> Result<(String, Vec<LimitHit>), String> 
         .map_err(|e| e.as_string().unwrap_or_else(|| "无法读取这个 Word 文档".to_owned()))?;
     let result = js_sys::Array::from(&value);
     let text = result.get(0).as_string().unwrap_or_default();
+    let limits = limits_of(&result.get(1));
+    Ok((text, limits))
+}
+
+/// Reading limits as the files module gives them, `[[limit, start, end], …]` (-1: no place).
+pub fn limits_of(value: &JsValue) -> Vec<LimitHit> {
     let offset = |v: JsValue| v.as_f64().filter(|v| *v >= 0.0).map(|v| v as usize);
-    let limits = js_sys::Array::from(&result.get(1))
+    js_sys::Array::from(value)
         .iter()
         .filter_map(|hit| {
             let hit = js_sys::Array::from(&hit);
@@ -361,6 +367,5 @@ pub async fn read_docx(bytes: &[u8]) -> Result<(String, Vec<LimitHit>), String> 
             let span = offset(hit.get(1)).zip(offset(hit.get(2))).map(|(s, e)| Span::new(s, e));
             Some(LimitHit { limit, span })
         })
-        .collect();
-    Ok((text, limits))
+        .collect()
 }

@@ -56,6 +56,44 @@ export function readExample(name) {
   );
 }
 
+// The batch's summary (the page's third wasm module, www/batch), loaded the first time
+// many files are opened at once; inline in the single-file build (globalThis.nianbaoBatch).
+let batchModule = null;
+let running = null;
+
+async function loadBatchModule() {
+  if (typeof globalThis.nianbaoBatch === 'function') return globalThis.nianbaoBatch();
+  const base = globalThis.nianbaoAssets || new URL('./', document.baseURI).href;
+  const m = await import(new URL('pkg/batch/nianbao_batch.js', base).href);
+  await m.default();
+  return m;
+}
+
+// Checks `files` ([[name, File, chosen], …]) as a batch, its summary mounted into `root`
+// (a newer batch replaces it). `onOpen(file, row)`: a file chosen in the summary;
+// `onBack()`: back to the editor. Rejects with the message to show.
+export function openBatch(root, files, onOpen, onBack) {
+  // The last batch's summary goes; its Worker, if still checking, ends once it has finished.
+  if (running && running.summary) running.summary.destroy();
+  if (running && running.handle) running.handle.stop();
+  const mine = { summary: null, handle: null };
+  running = mine;
+  batchModule = batchModule || loadBatchModule();
+  return batchModule.then((ui) => {
+    if (running !== mine) return;
+    mine.summary = ui.mountSummary(root, onOpen, onBack);
+    return startBatch(files, (m) => mine.summary.progress(m)).then((handle) => {
+      mine.handle = handle;
+      if (running === mine) mine.summary.ready(handle);
+      else handle.stop();
+    });
+  }, (err) => {
+    batchModule = null;
+    running = null;
+    throw '无法载入批量检查模块：' + message(err);
+  });
+}
+
 // A batch: many files checked one by one by the files module's Batch, off the main
 // thread in a module Worker running this very file, or, where there is none (older
 // Firefox, a page opened from disk, the single-file build), here between the page's
@@ -217,4 +255,32 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
       self.postMessage({ id: m.id, error: message(err) });
     }
   };
+}
+
+// The files of a drop that holds folders, each with its path ([[path, File, chosen], …],
+// chosen: dropped itself, not found in a folder), or null when it holds no folder (the
+// drop's own files are then used). Called during the drop: its items go with the event.
+export function droppedFolders(dataTransfer) {
+  const items = Array.from((dataTransfer && dataTransfer.items) || []);
+  const entries = items.map((item) => item.webkitGetAsEntry && item.webkitGetAsEntry()).filter(Boolean);
+  if (!entries.some((e) => e.isDirectory)) return null;
+  const found = [];
+  const walk = (entry, path, top) => new Promise((resolve) => {
+    if (entry.name.startsWith('.')) resolve();
+    else if (entry.isFile) entry.file((f) => { found.push([path + entry.name, f, top]); resolve(); }, () => resolve());
+    else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      // readEntries gives a folder's entries a part at a time, until an empty part.
+      const more = () => reader.readEntries(async (part) => {
+        if (!part.length) return resolve();
+        for (const e of part) await walk(e, path + entry.name + '/', false);
+        more();
+      }, () => resolve());
+      more();
+    } else resolve();
+  });
+  return (async () => {
+    for (const e of entries) await walk(e, '', true);
+    return found;
+  })();
 }

@@ -22,6 +22,8 @@ use yew::prelude::*;
 pub struct InputProps {
     pub text: String,
     pub on_text: Callback<Edit>,
+    /// Many files (or an archive, or a folder) opened at once: checked as a batch.
+    pub on_files: Callback<Vec<crate::batch::Given>>,
     /// The last check, the chosen finding and how to choose one: the editor marks them.
     pub checked: Shared,
     pub selected: Option<usize>,
@@ -100,8 +102,16 @@ pub fn Input(props: &InputProps) -> Html {
         let readers = readers.clone();
         let status = status.clone();
         let generation = generation.clone();
+        let on_files = props.on_files.clone();
         Rc::new(move |files: Option<web_sys::FileList>| {
-            let Some(file) = files.and_then(|f| f.get(0)) else { return };
+            let Some(list) = files else { return };
+            // Several files, or an archive of them: a batch.
+            let archive = list.get(0).is_some_and(|f| f.name().to_ascii_lowercase().ends_with(".zip"));
+            if list.length() > 1 || archive {
+                on_files.emit(crate::batch::given_files(&list, false));
+                return;
+            }
+            let Some(file) = list.get(0) else { return };
             let this = {
                 let mut g = generation.borrow_mut();
                 *g += 1;
@@ -192,9 +202,27 @@ pub fn Input(props: &InputProps) -> Html {
             input.set_value("");
         })
     };
+    let onchange_folder = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files().filter(|l| l.length() > 0) {
+                on_files.emit(crate::batch::given_files(&list, true));
+            }
+            input.set_value("");
+        })
+    };
     let ondrop = {
         let load_files = load_files.clone();
+        let on_files = props.on_files.clone();
         Callback::from(move |e: DragEvent| {
+            // A folder dropped: its files, found after the event, as a batch.
+            if let Some(found) = e.data_transfer().as_ref().and_then(crate::batch::dropped_folders) {
+                e.prevent_default();
+                let on_files = on_files.clone();
+                yew::platform::spawn_local(async move { on_files.emit(found.await) });
+                return;
+            }
             let files = e.data_transfer().and_then(|d| d.files());
             if files.as_ref().is_some_and(|f| f.length() > 0) {
                 e.prevent_default();
@@ -248,7 +276,11 @@ pub fn Input(props: &InputProps) -> Html {
             <div class="nb-toolbar" role="toolbar" aria-label="输入工具">
                 <label class="nb-button nb-file">
                     { "打开文件…" }
-                    <input type="file" accept=".docx,.pdf,.txt,.md,.markdown,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf" onchange={onchange_file} />
+                    <input type="file" multiple=true accept=".docx,.pdf,.txt,.md,.markdown,.html,.htm,.zip,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,application/zip" onchange={onchange_file} />
+                </label>
+                <label class="nb-button nb-picker">
+                    { "打开文件夹…" }
+                    <input type="file" webkitdirectory=true multiple=true onchange={onchange_folder} />
                 </label>
                 <label class="nb-sample">
                     <span class="nb-visually-hidden">{ "载入示例" }</span>

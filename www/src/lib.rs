@@ -2,6 +2,7 @@
 //! It holds no checking logic of its own. Also the JS API: `check(text)`.
 
 mod app;
+mod batch;
 mod browser;
 mod checked;
 mod draft;
@@ -14,6 +15,7 @@ mod input;
 mod keys;
 mod normalized;
 mod notice;
+mod page;
 mod samples;
 mod summary;
 
@@ -27,7 +29,7 @@ pub use app::App;
 pub fn mount(root: web_sys::Element) {
     // Through Yew, which otherwise installs its own hook when it renders.
     yew::set_custom_panic_hook(Box::new(|info| show_error(&info.to_string())));
-    yew::Renderer::<App>::with_root(root).render();
+    yew::Renderer::<page::Page>::with_root(root).render();
 }
 
 /// A panic must not blank the page: page.js draws the crash banner (it needs

@@ -43,6 +43,8 @@ fn build_site() -> Result {
     build_module("nianbao-web", "nianbao_web", &pkg)?;
     // The second module, loaded only when a Word document is opened (www/src/files.js).
     build_module("nianbao-files", "nianbao_files", &pkg.join("files"))?;
+    // The third, loaded only when many files are opened at once: the batch's summary (www/batch).
+    build_module("nianbao-batch", "nianbao_batch", &pkg.join("batch"))?;
     copy(&root.join("index.html"), &out.join("index.html"))?;
     for entry in std::fs::read_dir(setup::www().join("static")).map_err(|e| format!("www/static: {e}"))? {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -122,9 +124,20 @@ fn single_file() -> Result {
     let files_start = format!(
         "globalThis.nianbaoFiles = async () => {{\n\
          \x20 await __wbg_init({{ module_or_path: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n\
-         \x20 return {{ readDocx, readPdf }};\n\
+         \x20 return {{ readDocx, readPdf, Batch }};\n\
          }};\n",
         base64(&files_wasm)
+    );
+    // The batch's summary inline too, started when first asked for (www/src/files.js).
+    let batch = out.join("pkg").join("batch");
+    let batch_glue = read(&batch.join("nianbao_batch.js"))?;
+    let batch_wasm = std::fs::read(batch.join("nianbao_batch_bg.wasm")).map_err(|e| format!("batch wasm: {e}"))?;
+    let batch_start = format!(
+        "globalThis.nianbaoBatch = async () => {{\n\
+         \x20 await __wbg_init({{ module_or_path: Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0)) }});\n\
+         \x20 return {{ mountSummary }};\n\
+         }};\n",
+        base64(&batch_wasm)
     );
     // The examples inline too, by the names files.js asks for.
     let examples: Vec<String> =
@@ -133,6 +146,10 @@ fn single_file() -> Result {
     let script = format!(
         "{script}\n<script type=\"module\">\n{}\n{files_start}</script>",
         files_glue.replace("</script", "<\\/script")
+    );
+    let script = format!(
+        "{script}\n<script type=\"module\">\n{}\n{batch_start}</script>",
+        batch_glue.replace("</script", "<\\/script")
     );
     let icon = format!("data:image/svg+xml;base64,{}", base64(icon.as_bytes()));
     // The crash banner and the iframe height, which need no wasm.
@@ -258,6 +275,15 @@ fn report_sizes() -> Result {
     println!(
         "{:<22} {:>8} bytes, {:>7} gzip (loaded when a Word document or a PDF is opened)",
         "files module", files.0, files.1
+    );
+    let mut batch = (0, 0);
+    for name in ["nianbao_batch_bg.wasm", "nianbao_batch.js"] {
+        let bytes = std::fs::read(pkg.join("batch").join(name)).map_err(|e| format!("{name}: {e}"))?;
+        batch = (batch.0 + bytes.len(), batch.1 + gzip_len(&bytes));
+    }
+    println!(
+        "{:<22} {:>8} bytes, {:>7} gzip (loaded when many files are opened at once)",
+        "batch module", batch.0, batch.1
     );
     println!("dist/ is ready: copy the folder to any static web server.");
     Ok(())

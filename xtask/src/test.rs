@@ -97,7 +97,18 @@ fn all(s: &mut Stages) -> Result {
     s.stage("clippy native", |_| {
         run(&mut cmd(
             "cargo",
-            &["clippy", "--workspace", "--exclude", "nianbao-web", "--all-targets", "--", "-D", "warnings"],
+            &[
+                "clippy",
+                "--workspace",
+                "--exclude",
+                "nianbao-web",
+                "--exclude",
+                "nianbao-batch",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
         ))
     })?;
     s.stage("clippy wasm32", |_| {
@@ -111,6 +122,8 @@ fn all(s: &mut Stages) -> Result {
                 "nianbao-web",
                 "-p",
                 "nianbao-files",
+                "-p",
+                "nianbao-batch",
                 "--target",
                 WASM_TARGET,
                 "--all-targets",
@@ -120,7 +133,12 @@ fn all(s: &mut Stages) -> Result {
             ],
         ))
     })?;
-    s.stage("native tests", |t| captured(t, &mut cmd("cargo", &["test", "--workspace", "--exclude", "nianbao-web"])))?;
+    s.stage("native tests", |t| {
+        captured(
+            t,
+            &mut cmd("cargo", &["test", "--workspace", "--exclude", "nianbao-web", "--exclude", "nianbao-batch"]),
+        )
+    })?;
     s.stage("wasm tests", |t| {
         captured(
             t,

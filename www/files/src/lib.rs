@@ -4,6 +4,9 @@
 //! no logic of its own: it hands the file to the core's reader and returns
 //! the text, which the page then checks like any other.
 
+mod batch;
+
+use nianbao::text::limits::LimitHit;
 use wasm_bindgen::prelude::*;
 
 /// The text of a Word document and the reading limits its tables reached, as
@@ -13,15 +16,18 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = readDocx)]
 pub fn read_docx(bytes: &[u8]) -> Result<js_sys::Array, JsValue> {
     let extracted = nianbao::text::docx::read(bytes).map_err(|e| JsValue::from_str(e.message()))?;
-    let limits = js_sys::Array::new();
-    for hit in &extracted.limits {
-        let key = hit.limit.key();
-        let at = |v: Option<usize>| v.map_or(-1.0, |v| v as f64);
-        let entry =
-            js_sys::Array::of3(&key.into(), &at(hit.span.map(|s| s.start)).into(), &at(hit.span.map(|s| s.end)).into());
-        limits.push(&entry);
-    }
-    Ok(js_sys::Array::of2(&extracted.text.into(), &limits))
+    Ok(js_sys::Array::of2(&extracted.text.into(), &limits_array(&extracted.limits)))
+}
+
+/// Reading limits as `[[limit, start, end], …]` (-1 where the place is unknown).
+fn limits_array(hits: &[LimitHit]) -> js_sys::Array {
+    let at = |v: Option<usize>| v.map_or(-1.0, |v| v as f64);
+    hits.iter()
+        .map(|hit| {
+            let (start, end) = (at(hit.span.map(|s| s.start)), at(hit.span.map(|s| s.end)));
+            js_sys::Array::of3(&hit.limit.key().into(), &start.into(), &end.into())
+        })
+        .collect()
 }
 
 /// The text of a PDF, its characters laid out in lines by where they stand
