@@ -1,5 +1,7 @@
 //! The `nianbao` command line: output formats and exit codes (schema.md).
 
+mod archive;
+
 use std::process::Command;
 
 fn nianbao(args: &[&str]) -> (i32, String) {
@@ -252,14 +254,16 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
         ("000_f9649dac1b38fb85", "a.txt"),
         ("002_400511ad0ee379b5", "sub/c.txt"),
         ("003_e79d930d3ead0ba0", ".hidden.txt"),
-        ("004_9cf56e95910a791d", "notes.doc"),
+        ("004_9cf56e95910a791d", "notes.png"),
     ] {
         std::fs::copy(cases.join(format!("seed-{name}/input.txt")), dir.join(to)).unwrap();
     }
+    // An office file that is not read is a row saying so, not passed over.
+    std::fs::write(dir.join("sub/old.doc"), b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").unwrap();
     std::fs::copy("tests/extracted/docx_s0_f0.docx", dir.join("sub/d.docx")).unwrap();
     let folder = dir.to_string_lossy().into_owned();
     let (code, out) = nianbao(&["check", "--summary", &folder, "tests/cases/seed-004_9cf56e95910a791d/input.txt"]);
-    assert_eq!(code, 0, "{out}");
+    assert_eq!(code, 2, "the .doc was not read: {out}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "文件\t机关\t年度\t格式\t错误\t警告\t提示\t主要问题");
     // Sorted by path, subfolders included, hidden files and other extensions left out.
@@ -272,13 +276,14 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
             under("b.txt"),
             under("sub/c.txt"),
             under("sub/d.docx"),
+            under("sub/old.doc"),
             "tests/cases/seed-004_9cf56e95910a791d/input.txt".into()
         ]
     );
     assert_eq!(lines[1], format!("{}\t五营镇人民政府\t2020\t2019\t0\t2\t0\tCELL-EXTRA×1 CELL-BLANK×1", under("a.txt")));
     // A file named again (directly and through its folder) is checked once.
     let (_, again) = nianbao(&["check", "--summary", &under("a.txt"), &folder]);
-    assert_eq!(again.lines().count(), 5, "{again}");
+    assert_eq!(again.lines().count(), 6, "{again}");
     // A folder with no report file is said, exit 2.
     let empty = dir.join("empty");
     std::fs::create_dir_all(&empty).unwrap();
@@ -298,7 +303,7 @@ fn folders_are_walked_files_checked_in_parallel_in_input_order_and_summarised() 
     let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert!(rows[0].starts_with("\u{feff}文件,发布机关,年度,格式,错误,警告,提示,主要问题,"), "{csv}");
     assert!(rows[0].contains(",CELL-BLANK,") && rows[0].contains(",T3-ROW,"), "{csv}");
-    assert_eq!(rows.len(), 5, "{csv}");
+    assert_eq!(rows.len(), 6, "{csv}");
     assert!(rows[1]
         .starts_with(&format!("{},五营镇人民政府,2020,2019 年版,0,2,0,CELL-EXTRA×1 CELL-BLANK×1,", under("a.txt"))));
     let (_, problems) = nianbao(&["check", "--format", "csv", &under("a.txt"), &under("b.txt")]);
@@ -333,9 +338,10 @@ fn a_word_document_is_read_by_its_content() {
     let (code, text) = nianbao_stdin(&["check", "-"], &bytes);
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("0 个错误"), "{text}");
-    // A ZIP archive that is not a Word document is refused, and said so.
+    // A ZIP archive that is not a Word document is refused, and said so
+    // (named .zip, it is an archive of reports that holds none).
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let zip = dir.join("not-word.zip");
+    let zip = dir.join("not-word.bin");
     let mut archive = bytes.clone();
     let names: Vec<usize> = (0..archive.len() - 17).filter(|&i| &archive[i..i + 17] == b"word/document.xml").collect();
     assert_eq!(names.len(), 2, "the local header's and the central directory's");
@@ -346,4 +352,49 @@ fn a_word_document_is_read_by_its_content() {
     let (code, _, err) = run_os(&["check".into(), zip.clone().into_os_string()], None);
     assert_eq!(code, 2);
     assert!(err.contains("不是文本文件（ZIP"), "{err}");
+    std::fs::rename(&zip, dir.join("not-word.zip")).expect("renames");
+    let (code, _, err) = run_os(&["check".into(), dir.join("not-word.zip").into_os_string()], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("压缩包中没有 .txt、.md、.html、.docx 或 .pdf 文件"), "{err}");
+}
+
+#[test]
+fn an_archive_stands_for_the_reports_in_it() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-zip");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = std::fs::read("tests/cases/seed-000_f9649dac1b38fb85/input.txt").unwrap();
+    let docx = std::fs::read("tests/extracted/docx_s0_f0.docx").unwrap();
+    // 2023/年报.txt in GBK, with no UTF-8 flag, as Chinese Windows writes it.
+    let gbk: &[u8] = b"2023/\xC4\xEA\xB1\xA8.txt";
+    let members: [(&[u8], &[u8], bool); 6] = [
+        (gbk, &seed, true),
+        (b"b.docx", &docx, false),
+        (b"__MACOSX/2023/._a.txt", b"x", false),
+        (b".hidden.txt", b"x", false),
+        (b"seal.png", b"x", false),
+        (b"inner.zip", b"PK\x03\x04", false),
+    ];
+    std::fs::write(dir.join("报告.zip"), archive::archive(&members)).unwrap();
+    std::fs::write(dir.join("坏.zip"), b"PK\x03\x04 cut short").unwrap();
+    let zip = dir.join("报告.zip").to_string_lossy().into_owned();
+    let (code, out) = nianbao(&["check", "--summary", &zip]);
+    assert_eq!(code, 0, "{out}");
+    let files: Vec<&str> = out.lines().skip(1).map(|l| l.split('\t').next().unwrap_or("")).collect();
+    assert_eq!(files, [format!("{zip}/2023/年报.txt"), format!("{zip}/b.docx")]);
+    // A member's JSON is the file's own, under the member's name.
+    let (_, json) = nianbao(&["check", "--format", "json", &zip]);
+    let (_, alone) = nianbao(&["check", "--format", "json", "tests/cases/seed-000_f9649dac1b38fb85/input.txt"]);
+    let first = json.lines().next().unwrap_or("");
+    assert_eq!(
+        first,
+        alone.trim_end().replace("tests/cases/seed-000_f9649dac1b38fb85/input.txt", &format!("{zip}/2023/年报.txt"))
+    );
+    // Inside a folder too; a damaged archive is said, exit 2.
+    let folder = dir.to_string_lossy().into_owned();
+    let args: Vec<std::ffi::OsString> = vec!["check".into(), "--summary".into(), folder.clone().into()];
+    let (code, out, err) = run_os(&args, None);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains(&format!("{folder}/坏.zip: 压缩包已损坏")), "{err}");
+    assert_eq!(out.lines().count(), 4, "{out}");
 }

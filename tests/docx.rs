@@ -2,45 +2,11 @@
 //! report uses, in small hand-made files, gives the lines the same table
 //! written in HTML gives; damaged files and zip bombs end in an error.
 
+mod archive;
+
+use archive::archive;
 use nianbao::text::docx::{self, DocxError};
 use nianbao::text::zip::{self, ZipError};
-
-/// A ZIP archive of `members` (name, data, deflated or stored).
-fn archive(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
-    let (mut out, mut central) = (Vec::new(), Vec::new());
-    for &(name, data, deflate) in members {
-        let packed = if deflate { miniz_oxide::deflate::compress_to_vec(data, 6) } else { data.to_vec() };
-        let offset = out.len() as u32;
-        let method: u16 = if deflate { 8 } else { 0 };
-        let fixed = |sig: &[u8], v: &mut Vec<u8>| {
-            v.extend_from_slice(sig);
-            v.extend_from_slice(&[20, 0, 0, 0]); // version, flags
-            v.extend_from_slice(&method.to_le_bytes());
-            v.extend_from_slice(&[0; 8]); // time, date, crc (not checked)
-            v.extend_from_slice(&(packed.len() as u32).to_le_bytes());
-            v.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            v.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            v.extend_from_slice(&[0, 0]); // extra length
-        };
-        fixed(b"PK\x03\x04", &mut out);
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&packed);
-        central.extend_from_slice(b"PK\x01\x02\x14\x00");
-        fixed(&[], &mut central);
-        central.extend_from_slice(&[0; 10]); // comment, disk, attributes
-        central.extend_from_slice(&offset.to_le_bytes());
-        central.extend_from_slice(name.as_bytes());
-    }
-    let at = out.len() as u32;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00");
-    let n = (members.len() as u16).to_le_bytes();
-    out.extend_from_slice(&[n[0], n[1], n[0], n[1]]);
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&at.to_le_bytes());
-    out.extend_from_slice(&[0, 0]);
-    out
-}
 
 fn body(xml: &str) -> String {
     format!(
@@ -228,17 +194,51 @@ fn the_cli_reads_a_word_document_larger_than_its_text() {
 fn an_archive_gives_its_members_within_bounds() {
     let zip =
         archive(&[("2023/", b"", false), ("2023/甲.txt", "一、总体情况".as_bytes(), true), ("乙.md", b"x", false)]);
-    let members: Vec<_> = zip::members(&zip, 1 << 20, 1 << 20).unwrap().collect();
+    let members: Vec<_> = zip::members(&zip).unwrap().collect();
     let names: Vec<&[u8]> = members.iter().map(|m| m.name).collect();
     assert_eq!(names, ["2023/甲.txt".as_bytes(), "乙.md".as_bytes()]);
-    assert_eq!(members[0].data.as_deref(), Ok("一、总体情况".as_bytes()));
+    let mut budget = zip::Budget::new(1 << 20, 1 << 20);
+    assert_eq!(budget.inflate(&zip, &members[0]).as_deref(), Ok("一、总体情况".as_bytes()));
     assert!(!members[0].utf8, "the flag is the writer's (this archive sets none)");
+    // Each member within `each`, all of them within `total`.
     let zeros = vec![0u8; 1 << 20];
     let many: Vec<(String, &[u8], bool)> = (0..8).map(|i| (format!("{i}.txt"), &zeros[..], true)).collect();
-    let many: Vec<(&str, &[u8], bool)> = many.iter().map(|(n, d, z)| (n.as_str(), *d, *z)).collect();
     let bomb = archive(&many);
-    let sizes: Vec<_> = zip::members(&bomb, 2 << 20, 3 << 20).unwrap().map(|m| m.data.map(|d| d.len())).collect();
+    let mut budget = zip::Budget::new(2 << 20, 3 << 20);
+    let sizes: Vec<_> = zip::members(&bomb).unwrap().map(|m| budget.inflate(&bomb, &m).map(|d| d.len())).collect();
     assert_eq!(sizes[..3], [Ok(1 << 20); 3]);
     assert!(sizes[3..].iter().all(|s| *s == Err(ZipError::TooLarge)), "{sizes:?}");
-    assert!(zip::members(b"PK\x03\x04 cut", 1, 1).is_err());
+    // A member too large is charged the work it cost: three of them spend the
+    // total, and the small member after them is not inflated.
+    let big = vec![0u8; 4 << 20];
+    let bombs = archive(&[("a", &big[..], true), ("b", &big[..], true), ("c", &big[..], true), ("d", b"x", true)]);
+    let mut budget = zip::Budget::new(1 << 20, 3 << 20);
+    let got: Vec<_> = zip::members(&bombs).unwrap().map(|m| budget.inflate(&bombs, &m).map(|d| d.len())).collect();
+    assert_eq!(got, [Err(ZipError::TooLarge); 4]);
+    assert!(zip::members(b"PK\x03\x04 cut").is_err());
+}
+
+#[test]
+fn an_archive_names_its_reports_in_order_decoding_gbk_names() {
+    let gbk: &[u8] = b"2023/\xC4\xEA\xB1\xA8.txt"; // 2023/年报.txt in GBK
+    let members: [(&[u8], &[u8], bool); 5] = [
+        (b"b.md", b"x", false),
+        (gbk, b"y", true),
+        (b"__MACOSX/._b.md", b"z", false),
+        (b"inner.zip", b"PK", false),
+        (b"\xC4\xEA.txt", b"w", false),
+    ];
+    let mut zip = archive(&members);
+    // The last member says its name is UTF-8 (it is not): read as such, never as GBK.
+    let last = (0..zip.len() - 4).rev().find(|&i| zip[i..].starts_with(b"PK\x01\x02")).unwrap();
+    zip[last + 9] |= 0x08;
+    let gbk_decode = |n: &[u8]| if n == gbk { "2023/年报.txt".to_owned() } else { "GBK".to_owned() };
+    let mut got = Vec::new();
+    let listed = nianbao::read::file::archive_members("a.zip", &zip, gbk_decode, |n, d| got.push((n, d)));
+    assert_eq!(listed, Ok(()));
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["a.zip/2023/年报.txt", "a.zip/b.md", "a.zip/\u{FFFD}\u{FFFD}.txt"]);
+    assert_eq!(got[0].1.as_deref(), Ok(&b"y"[..]));
+    let none = nianbao::read::file::archive_members("b.zip", &archive(&[("x.png", b"", false)]), gbk_decode, |_, _| {});
+    assert!(none.is_err_and(|e| e.contains("压缩包中没有")));
 }

@@ -6,7 +6,7 @@
 
 use crate::model::Report;
 use crate::text::limits::{MAX_DOCX_BYTES, MAX_INPUT_BYTES};
-use crate::text::{decode, docx, hygiene, pdf};
+use crate::text::{decode, docx, hygiene, pdf, zip};
 
 /// The file names a folder or an archive is searched for: reports as text,
 /// Markdown, HTML, Word or PDF.
@@ -21,6 +21,96 @@ pub fn is_report_name(name: &str) -> bool {
 /// Whether `bytes` are a ZIP archive that is not a Word document: reports packed together.
 pub fn is_archive(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") && !docx::is_docx(bytes)
+}
+
+/// Office files that are not read, but named with advice when a folder or an
+/// archive holds them (rather than passed over in silence).
+const OTHER_OFFICE: &[&str] = &["doc", "wps", "wpt", "dot", "et", "ofd", "rtf"];
+
+/// What an archive may hold in all, inflated: many reports, never a bomb.
+pub const MAX_ARCHIVE_BYTES: usize = 512 << 20;
+
+/// The largest archive opened (a county's reports as PDFs fit many times over).
+pub const MAX_ARCHIVE_FILE_BYTES: usize = 256 << 20;
+
+/// Whether `name` is an archive's: it ends in `.zip` (a ZIP by another name —
+/// an .xlsx, a .pptx — is no archive of reports).
+pub fn is_zip_name(name: &str) -> bool {
+    name.len() >= 4 && name.is_char_boundary(name.len() - 4) && name[name.len() - 4..].eq_ignore_ascii_case(".zip")
+}
+
+/// Whether a file named `name` in a folder or an archive is a row of a batch:
+/// a report, an archive of them, or an office file that gets advice. Hidden
+/// files (a name or folder starting with `.`, a Mac's `__MACOSX` copies) are not.
+pub fn is_batch_name(name: &str) -> bool {
+    let hidden = |part: &str| part.starts_with('.') && part != "." && part != ".." || part == "__MACOSX";
+    let hidden = name.split(['/', '\\']).any(hidden);
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    !hidden && (is_report_name(name) || is_zip_name(name) || OTHER_OFFICE.contains(&ext.as_str()))
+}
+
+/// The bytes of a file named `name` worth reading: one past the most that is
+/// read of its kind, so that a larger file is told from one at the limit.
+pub fn read_limit(name: &str) -> usize {
+    if is_zip_name(name) {
+        MAX_ARCHIVE_FILE_BYTES + 1
+    } else {
+        MAX_DOCX_BYTES.max(MAX_INPUT_BYTES) + 1
+    }
+}
+
+/// Whether `name`'s `bytes` are opened as an archive of reports (`archive_members`).
+pub fn opens_as_archive(name: &str, bytes: &[u8]) -> bool {
+    is_zip_name(name) && is_archive(bytes)
+}
+
+/// The reports and office files in the archive `bytes` (named `archive`),
+/// each given to `each` as `archive/member` with its bytes or why there are
+/// none, in the order of their names, one inflated at a time; hidden files
+/// and archives inside are passed over (one level is what people send). A
+/// name not in UTF-8 is decoded by `decode_name` (GBK, as Chinese Windows
+/// writes it). `Err`: why the archive gives no member.
+pub fn archive_members(
+    archive: &str,
+    bytes: &[u8],
+    decode_name: impl Fn(&[u8]) -> String,
+    mut each: impl FnMut(String, Result<Vec<u8>, String>),
+) -> Result<(), String> {
+    if bytes.len() > MAX_ARCHIVE_FILE_BYTES {
+        return Err(format!("压缩包超过 {} MB，未打开（请解压后打开文件夹）", MAX_ARCHIVE_FILE_BYTES >> 20));
+    }
+    let name_of = |name: &[u8], utf8: bool| match std::str::from_utf8(name) {
+        Ok(s) => s.to_owned(),
+        Err(_) if utf8 => String::from_utf8_lossy(name).into_owned(),
+        Err(_) => decode_name(name),
+    };
+    let Ok(members) = zip::members(bytes) else {
+        return Err("压缩包已损坏或格式不受支持（请解压后打开文件夹）".to_owned());
+    };
+    let mut wanted: Vec<(String, zip::Member)> = members
+        .map(|m| (name_of(m.name, m.utf8), m))
+        .filter(|(name, _)| is_batch_name(name) && !is_zip_name(name))
+        .collect();
+    if wanted.is_empty() {
+        return Err("压缩包中没有 .txt、.md、.html、.docx 或 .pdf 文件".to_owned());
+    }
+    wanted.sort_by(|a, b| by_path(&a.0, &b.0));
+    let mut budget = zip::Budget::new(MAX_DOCX_BYTES, MAX_ARCHIVE_BYTES);
+    for (name, member) in wanted {
+        let data = budget.inflate(bytes, &member).map_err(|e| match e {
+            zip::ZipError::TooLarge => "解压后过大，未检查".to_owned(),
+            zip::ZipError::Unsupported => "压缩方式不受支持（或已加密），未检查".to_owned(),
+            _ => "压缩包中的这个文件已损坏，未检查".to_owned(),
+        });
+        each(format!("{archive}/{name}"), data);
+    }
+    Ok(())
+}
+
+/// The order of the files of a batch: by path, folder by folder (as the CLI
+/// sorts a folder's files: `县/a/1.txt` before `县/a-b.txt`).
+pub fn by_path(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
 }
 
 /// The text the report was read from (a Word document's or a PDF's text, or
@@ -56,6 +146,15 @@ mod tests {
         assert!(is_report_name("a.b.docx"));
         assert!(!is_report_name("a.doc"));
         assert!(!is_report_name("docx"));
+        assert!(is_batch_name("报告.ZIP") && is_batch_name("旧.doc") && !is_batch_name("seal.png"));
+        assert!(
+            is_batch_name("./县/../a.txt")
+                && !is_batch_name("县/.git/a.txt")
+                && !is_batch_name("__MACOSX/a.txt")
+                && !is_batch_name("._a.docx")
+        );
+        assert!(by_path("县/a/1.txt", "县/a-b.txt").is_lt() && by_path("b", "a/c").is_gt());
+        assert!(is_zip_name("a.Zip") && !is_zip_name("zip") && !is_zip_name("表.xlsx") && !is_zip_name("年报"));
     }
 
     #[test]

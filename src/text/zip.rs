@@ -80,30 +80,72 @@ pub fn member_within(b: &[u8], name: &str, limit: usize) -> Result<Vec<u8>, ZipE
     inflate(b, &entry, limit)
 }
 
-/// A member of an archive: its name as stored (UTF-8 when `utf8`, else in the
-/// writer's code page: GBK from Chinese Windows) and its data.
+/// A member of an archive that is a file (not a folder): its name as stored
+/// (UTF-8 when `utf8`, else in the writer's code page: GBK from Chinese
+/// Windows), its data not yet inflated ([`Budget::inflate`]).
 pub struct Member<'a> {
     pub name: &'a [u8],
     pub utf8: bool,
-    pub data: Result<Vec<u8>, ZipError>,
+    entry: Entry<'a>,
 }
 
-/// Each member that is a file (not a folder), in the directory's order, its
-/// data inflated when its turn comes: at most `each` bytes a member and
-/// `total` in all (past it, every later member is `TooLarge`), so a zip
-/// bomb costs at most `total` bytes of work, and one member at a time.
-pub fn members(b: &[u8], each: usize, total: usize) -> Result<impl Iterator<Item = Member<'_>>, ZipError> {
-    let mut left = total;
-    Ok(entries(b)?.filter(|e| !e.name.ends_with(b"/")).map(move |e| {
-        let data = inflate(b, &e, each.min(left));
-        if let Ok(d) = &data {
-            left -= d.len();
+/// Each member that is a file, in the directory's order; none is inflated,
+/// so listing costs the directory only.
+pub fn members(b: &[u8]) -> Result<impl Iterator<Item = Member<'_>>, ZipError> {
+    let files = entries(b)?.filter(|e| !e.name.ends_with(b"/"));
+    Ok(files.map(|entry| Member { name: entry.name, utf8: entry.flags & 0x800 != 0, entry }))
+}
+
+/// The work an archive's members may cost: at most `each` bytes inflated a
+/// member and `total` in all, counting what a member that failed (too large,
+/// damaged) had inflated before it stopped; past `total` every member is
+/// `TooLarge` at no cost. So a zip bomb, even one listing one huge member
+/// 65,535 times, costs at most `total` bytes of work.
+pub struct Budget {
+    each: usize,
+    left: usize,
+}
+
+impl Budget {
+    pub fn new(each: usize, total: usize) -> Self {
+        Budget { each, left: total }
+    }
+
+    /// The member's data, within the budget, which it then charges.
+    pub fn inflate(&mut self, b: &[u8], member: &Member) -> Result<Vec<u8>, ZipError> {
+        if self.left == 0 {
+            return Err(ZipError::TooLarge);
         }
-        Member { name: e.name, utf8: e.flags & 0x800 != 0, data }
-    }))
+        let (data, work) = inflate_counted(b, &member.entry, self.each.min(self.left));
+        self.left -= work.min(self.left);
+        data
+    }
 }
 
 fn inflate(b: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipError> {
+    inflate_counted(b, entry, limit).0
+}
+
+/// The member's data, at most `limit` bytes, and the bytes it produced, which
+/// are the work done (also when it failed part way).
+fn inflate_counted(b: &[u8], entry: &Entry, limit: usize) -> (Result<Vec<u8>, ZipError>, usize) {
+    match stored_or_deflated(b, entry) {
+        Err(e) => (Err(e), 0),
+        Ok((0, data)) if data.len() > limit => (Err(ZipError::TooLarge), 0),
+        Ok((0, data)) => (Ok(data.to_vec()), data.len()),
+        Ok((_, data)) => match miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit) {
+            Ok(out) => {
+                let n = out.len();
+                (Ok(out), n)
+            }
+            Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => (Err(ZipError::TooLarge), limit),
+            Err(e) => (Err(ZipError::Damaged), e.output.len()),
+        },
+    }
+}
+
+/// The member's method (0 stored, 8 deflate) and its data as stored.
+fn stored_or_deflated<'a>(b: &'a [u8], entry: &Entry) -> Result<(usize, &'a [u8]), ZipError> {
     if entry.size == 0xFFFF_FFFF || entry.compressed == 0xFFFF_FFFF {
         return Err(ZipError::Unsupported);
     }
@@ -120,15 +162,7 @@ fn inflate(b: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipError> {
     let start = local + 30 + name_len + extra;
     let data = b.get(start..start.saturating_add(entry.compressed)).ok_or(ZipError::Damaged)?;
     match entry.method {
-        0 if data.len() > limit => Err(ZipError::TooLarge),
-        0 => Ok(data.to_vec()),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|e| {
-            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
-                ZipError::TooLarge
-            } else {
-                ZipError::Damaged
-            }
-        }),
+        0 | 8 => Ok((entry.method, data)),
         _ => Err(ZipError::Unsupported),
     }
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { serveDist, launch, openApp, repo, cases, assertCleanAt } from './harness.mjs';
 
 let site;
@@ -123,14 +124,33 @@ test('twenty files at once: a summary row each, off the main thread, exports equ
 });
 
 function cliOk(args, cwd) {
-  // The CLI exits 1 when a report has errors; its output is what counts.
+  // The CLI exits 1 when a report has errors, 2 when a file was not read; its output is what counts.
   try {
     return cli(args, cwd);
   } catch (e) {
-    if (e.status === 1) return e.stdout.toString();
+    if (e.status === 1 || e.status === 2) return e.stdout.toString();
     throw e;
   }
 }
+
+test('a second batch opened while the first is checking stops the first', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const closed = [];
+  page.on('worker', (w) => w.on('close', () => closed.push(w.url())));
+  const many = [];
+  for (let i = 0; i < 20; i++) many.push(...names.map((n) => path.join(folder, n)));
+  const picker = page.locator('input[type=file][multiple]:not([webkitdirectory])');
+  await picker.setInputFiles(many.map((f, i) => ({ name: `${i}-${path.basename(f)}`, mimeType: 'text/plain', buffer: readFileSync(f) })));
+  await page.locator('.nb-batch-status', { hasText: '正在检查' }).waitFor({ timeout: 30000 });
+  assert.equal(page.workers().length, 1, 'the first batch checks in a Worker');
+  await picker.setInputFiles(names.slice(0, 2).map((n) => path.join(folder, n)));
+  assert.deepEqual(await summaryOf(page, 2), names.slice(0, 2));
+  assert.equal(closed.length, 1, 'the first Worker was ended');
+  assert.equal(page.workers().length, 1, 'one Worker, the second batch’s');
+  assertCleanAt(site, app);
+  await page.close();
+});
 
 test('a folder: its reports (subfolders too) and the office files it holds, nothing else', async () => {
   const dir = path.join(folder, '县级部门');
@@ -145,6 +165,8 @@ test('a folder: its reports (subfolders too) and the office files it holds, noth
   const rows = await summaryOf(page, 3);
   assert.deepEqual(rows, ['县级部门/2022/b.md', '县级部门/a.txt', '县级部门/旧格式.doc']);
   assert.match(await page.locator('tr', { hasText: '旧格式.doc' }).textContent(), /不是文本文件（Word 97-2003/);
+  // The CLI walks a folder as the page does.
+  assert.equal(await download(page, '下载汇总表（CSV）'), cliOk(['check', '--summary', '--format', 'csv', '县级部门'], folder));
   assert.ok(page.workers().length > 0, 'checked in a Worker');
   assertCleanAt(site, app);
   await page.close();
@@ -199,6 +221,8 @@ test('a .zip of reports: each report in it a row, GBK names read', async () => {
   const rows = await summaryOf(page, 2);
   assert.deepEqual(rows, ['报告.zip/2022/a.txt', '报告.zip/2023/年报.txt']);
   assert.match(await page.locator('tr', { has: page.locator('th', { hasText: '年报.txt' }) }).textContent(), /上一年：报告\.zip\/2022\/a\.txt/);
+  // The CLI opens an archive as the page does.
+  assert.equal(await download(page, '下载 JSON Lines'), cliOk(['check', '--format', 'json', '报告.zip'], folder));
   assertCleanAt(site, app);
   await page.close();
 });

@@ -343,7 +343,7 @@ pub fn App(props: &AppProps) -> Html {
     let actions = Actions { on_retry, on_clear_failed, on_save_here, on_bring_back };
 
     // n / p (or j / k) move through the findings when the focus is not in the text.
-    crate::keys::use_finding_keys(checked.0.order.clone(), selected.clone());
+    crate::keys::use_finding_keys(checked.0.order.clone(), selected.clone(), !props.main_hidden);
 
     let on_select = {
         let selected = selected.clone();

@@ -117,10 +117,9 @@ pub fn BatchBar(props: &BarProps) -> Html {
         let open = props.open.as_ref().map(|o| o.index);
         Callback::from(move |_| {
             on_back.emit(());
-            // Back on the row it came from, once the summary is shown.
-            if let Some(i) = open {
-                gloo::timers::callback::Timeout::new(0, move || browser::focus(&format!("nb-batch-open-{i}"))).forget();
-            }
+            // Back on the row it came from, once the summary is shown; else on its heading.
+            let target = open.map_or("nb-batch-title".to_owned(), |i| format!("nb-batch-open-{i}"));
+            gloo::timers::callback::Timeout::new(0, move || browser::focus(&target)).forget();
         })
     };
     html! {

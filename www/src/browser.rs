@@ -225,7 +225,11 @@ pub fn on_draft_changed_elsewhere(changed: impl Fn() + 'static) -> Option<gloo::
 pub fn decode(bytes: &[u8]) -> String {
     let (encoding, bom) = nianbao::text::decode::sniff(bytes);
     let body = &bytes[bom..];
-    TextDecoder::new_with_label(encoding.name())
+    // The BOM is gone already: another after it stays text, as the CLI keeps it.
+    // (web-sys's TextDecoderOptions has no setter for ignoreBOM: set on the object.)
+    let options = web_sys::TextDecoderOptions::new();
+    let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
+    TextDecoder::new_with_label_and_options(encoding.name(), &options)
         .and_then(|d| d.decode_with_u8_array(body))
         .unwrap_or_else(|_| String::from_utf8_lossy(body).into_owned())
 }

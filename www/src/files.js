@@ -73,19 +73,18 @@ async function loadBatchModule() {
 // (a newer batch replaces it). `onOpen(file, row)`: a file chosen in the summary;
 // `onBack()`: back to the editor. Rejects with the message to show.
 export function openBatch(root, files, onOpen, onBack) {
-  // The last batch's summary goes; its Worker, if still checking, ends once it has finished.
+  // The last batch's summary goes, and its checking stops where it is.
   if (running && running.summary) running.summary.destroy();
-  if (running && running.handle) running.handle.stop();
-  const mine = { summary: null, handle: null };
+  if (running) running.control.stop();
+  const mine = { summary: null, control: stopper() };
   running = mine;
   batchModule = batchModule || loadBatchModule();
   return batchModule.then((ui) => {
     if (running !== mine) return;
     mine.summary = ui.mountSummary(root, onOpen, onBack);
-    return startBatch(files, (m) => mine.summary.progress(m)).then((handle) => {
-      mine.handle = handle;
-      if (running === mine) mine.summary.ready(handle);
-      else handle.stop();
+    const progress = (m) => { if (running === mine) mine.summary.progress(m); };
+    return startBatch(files, progress, mine.control).then((handle) => {
+      if (handle && running === mine) mine.summary.ready(handle);
     });
   }, (err) => {
     batchModule = null;
@@ -100,20 +99,29 @@ export function openBatch(root, files, onOpen, onBack) {
 // frames. `files`: [[name, File, chosen], …] (chosen: named by the user, not found in a
 // folder); `onProgress({rows, done, total, final, failed})` gets the rows as they come
 // (at most every 100 ms, and the last at once). Resolves to a handle:
-// { export(kind) → Promise<string>, file(i) → Promise<array|null>, stop() }.
-export function startBatch(files, onProgress) {
-  const list = Array.from(files).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+// { export(kind) → Promise<string>, file(i) → Promise<array|null> }, or to null when
+// the checking failed (said by the last progress, `failed`). `control.stop()` (a
+// `stopper()`) ends the checking at once: the Worker is ended, or the loop here stops
+// before its next file; the promise then never resolves.
+export function startBatch(files, onProgress, control = stopper()) {
+  const list = Array.from(files).sort((a, b) => byPath(a[0], b[0]));
   const progress = throttled(onProgress);
-  const worker = moduleWorker();
-  if (!worker) return inPage(list, progress);
+  const worker = control.stopped ? null : moduleWorker();
+  if (!worker) return inPage(list, progress, control);
+  let asked = 0;
+  const answers = new Map();
+  // An ended Worker answers nothing: what was asked of it fails.
+  const end = (why) => {
+    worker.terminate();
+    for (const answer of answers.values()) answer.reject(why);
+    answers.clear();
+  };
+  control.onStop = () => end('已停止');
   return new Promise((resolve) => {
-    let asked = 0;
-    const answers = new Map();
     let started = false;
     const handle = {
       export: (kind) => ask(worker, answers, ++asked, { ask: 'export', kind }),
       file: (i) => ask(worker, answers, ++asked, { ask: 'file', index: i }),
-      stop: () => worker.terminate(),
     };
     worker.onmessage = (e) => {
       const m = e.data;
@@ -125,16 +133,22 @@ export function startBatch(files, onProgress) {
       }
       started = true;
       progress(m);
-      if (m.final) resolve(handle);
+      if (m.failed) {
+        // Its module is no longer usable (a trap): the Worker and its memory go.
+        end(m.failed);
+        resolve(null);
+      } else if (m.final) resolve(handle);
     };
     // The worker could not start (a CSP without workers, a browser refusing this one): here instead.
     worker.onerror = (e) => {
       e.preventDefault();
-      worker.terminate();
-      if (!started) inPage(list, progress).then(resolve);
-      else {
+      if (!started) {
+        worker.terminate();
+        inPage(list, progress, control).then(resolve);
+      } else {
+        end(e.message || '后台检查出错');
         progress({ rows: [], failed: '检查中断：' + (e.message || '后台检查出错') });
-        resolve(handle);
+        resolve(null);
       }
     };
     worker.postMessage({ base: globalThis.nianbaoAssets || new URL('./', document.baseURI).href, files: list });
@@ -160,6 +174,26 @@ function moduleWorker() {
     worker.terminate();
   } catch (_) { /* refused: checked in the page instead */ }
   return null;
+}
+
+// By path, folder by folder, as the CLI sorts (read::file::by_path): 县/a/1.txt before 县/a-b.txt.
+function byPath(a, b) {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+// What stops a batch: `stop()` sets `stopped` and ends what `onStop` names (its Worker).
+function stopper() {
+  const control = { stopped: false, onStop: null };
+  control.stop = () => {
+    control.stopped = true;
+    if (control.onStop) control.onStop();
+  };
+  return control;
 }
 
 // The progress callback called at most every 100 ms with the rows gathered since,
@@ -189,31 +223,53 @@ function message(err) {
   return err && err.message ? err.message : String(err);
 }
 
+// The files checked in one batch, at most: every report's text and model is kept for the
+// summary's rows and exports (about 5× its text: the CLI held 1,950 reports of 9.8 MB in
+// 47 MB), and wasm memory ends at 4 GB, where a trap would lose the batch: 5,000 reports of
+// 60 KB stay near 1.5 GB. The others are rows saying so.
+const MAX_BATCH_FILES = 5000;
+const TOO_MANY = '未检查：一次最多检查 ' + MAX_BATCH_FILES + ' 个文件，请分批打开，或用命令行 nianbao check';
+
 // Each file read and checked in turn by `batch`; `post` gets the rows each added; `pause`
-// lets the page draw between files. A trap (out of memory) ends the batch: the module is
-// no longer usable.
+// lets the page draw between files, and says false when the batch was stopped. A trap
+// (out of memory) ends the batch: the module is no longer usable.
+// Returns whether it ended well. A file from a folder that is no row is not read at all,
+// and of a file no more than its kind is read (one byte past: the core says it is too large).
 async function runBatch(batch, list, post, pause) {
+  const Batch = batch.constructor;
+  const trapped = (err, i, name) => {
+    if (!(err instanceof WebAssembly.RuntimeError)) return false;
+    post({ rows: [], done: i, total: list.length, failed: '检查 ' + name + ' 时出错（' + err.message + '），已停止' });
+    return true;
+  };
   for (let i = 0; i < list.length; i++) {
     const [name, file, chosen] = list[i];
-    let rows;
+    let rows = [];
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      rows = batch.add(name, bytes, chosen);
-    } catch (err) {
-      if (err instanceof WebAssembly.RuntimeError) {
-        post({ rows: [], done: i, total: list.length, failed: '检查 ' + name + ' 时出错（' + err.message + '），已停止' });
-        return;
+      if (i >= MAX_BATCH_FILES) {
+        rows = Batch.wanted(name, chosen) ? [batch.unreadable(name, TOO_MANY)] : [];
+      } else if (Batch.wanted(name, chosen)) {
+        const bytes = new Uint8Array(await file.slice(0, Batch.readLimit(name)).arrayBuffer());
+        rows = batch.add(name, bytes, chosen);
       }
-      rows = [batch.unreadable(name, '无法读取：' + message(err))];
+    } catch (err) {
+      if (trapped(err, i, name)) return false;
+      rows = [batch.unreadable(name, '文件读取失败（' + message(err) + '）')];
     }
     post({ rows, done: i + 1, total: list.length });
-    await pause();
+    if ((await pause()) === false) return false;
   }
-  post({ rows: batch.finish(), done: list.length, total: list.length, final: true });
+  try {
+    post({ rows: batch.finish(), done: list.length, total: list.length, final: true });
+  } catch (err) {
+    if (!trapped(err, list.length, '全部文件')) throw err;
+    return false;
+  }
+  return true;
 }
 
-// The batch on the main thread, a file per task.
-async function inPage(list, progress) {
+// The batch on the main thread, a file per task, until `control` stops it.
+async function inPage(list, progress, control) {
   filesModule = filesModule || loadFilesModule();
   let batch = null;
   try {
@@ -223,12 +279,21 @@ async function inPage(list, progress) {
     filesModule = null;
     progress({ rows: [], failed: '无法载入批量检查模块：' + message(err) });
   }
-  if (batch) await runBatch(batch, list, progress, () => new Promise((r) => setTimeout(r, 0)));
+  const pause = () => new Promise((r) => setTimeout(() => r(!control.stopped), 0));
+  const ok = batch && !control.stopped && await runBatch(batch, list, progress, pause);
+  if (control.stopped) {
+    if (ok) batch.free();
+    return new Promise(() => {});
+  }
+  if (!ok) {
+    // A trapped module is no longer usable: the next Word document, PDF or batch loads it afresh.
+    if (batch) filesModule = null;
+    return null;
+  }
   const safely = (f) => new Promise((resolve) => resolve(batch ? f() : null));
   return {
     export: (kind) => safely(() => batch.export(kind)),
     file: (i) => safely(() => batch.file(i)),
-    stop: () => {},
   };
 }
 
@@ -245,7 +310,11 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
         self.postMessage({ rows: [], failed: '无法载入批量检查模块：' + message(err) });
         return;
       }
-      await runBatch(batch, m.files, (p) => self.postMessage(p), () => Promise.resolve());
+      try {
+        await runBatch(batch, m.files, (p) => self.postMessage(p), () => Promise.resolve());
+      } catch (err) {
+        self.postMessage({ rows: [], failed: '检查中断：' + message(err) });
+      }
       return;
     }
     try {

@@ -97,12 +97,20 @@ pub fn Input(props: &InputProps) -> Html {
             });
         })
     };
+    // A batch started: a single file still being read is no longer wanted in the editor.
+    let on_files = {
+        let (generation, on_files) = (generation.clone(), props.on_files.clone());
+        Callback::from(move |files: Vec<crate::batch::Given>| {
+            *generation.borrow_mut() += 1;
+            on_files.emit(files);
+        })
+    };
     let load_files = {
         let on_text = props.on_text.clone();
         let readers = readers.clone();
         let status = status.clone();
         let generation = generation.clone();
-        let on_files = props.on_files.clone();
+        let on_files = on_files.clone();
         Rc::new(move |files: Option<web_sys::FileList>| {
             let Some(list) = files else { return };
             // Several files, or an archive of them: a batch.
@@ -203,7 +211,7 @@ pub fn Input(props: &InputProps) -> Html {
         })
     };
     let onchange_folder = {
-        let on_files = props.on_files.clone();
+        let on_files = on_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(list) = input.files().filter(|l| l.length() > 0) {
@@ -214,7 +222,7 @@ pub fn Input(props: &InputProps) -> Html {
     };
     let ondrop = {
         let load_files = load_files.clone();
-        let on_files = props.on_files.clone();
+        let on_files = on_files.clone();
         Callback::from(move |e: DragEvent| {
             // A folder dropped: its files, found after the event, as a batch.
             if let Some(found) = e.data_transfer().as_ref().and_then(crate::batch::dropped_folders) {

@@ -8,11 +8,12 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Moves the chosen finding (`selected`) through `order`, the list's order (errors first).
+/// Moves the chosen finding (`selected`) through `order`, the list's order
+/// (errors first), while the findings are `shown` (not behind a batch's summary).
 #[hook]
-pub fn use_finding_keys(order: Vec<usize>, selected: UseStateHandle<Option<usize>>) {
-    let position = use_mut_ref(|| (Vec::<usize>::new(), None::<usize>));
-    *position.borrow_mut() = (order, *selected);
+pub fn use_finding_keys(order: Vec<usize>, selected: UseStateHandle<Option<usize>>, shown: bool) {
+    let position = use_mut_ref(|| (Vec::<usize>::new(), None::<usize>, false));
+    *position.borrow_mut() = (order, *selected, shown);
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
             // Not passive: the keys it handles do not also scroll the page.
@@ -23,12 +24,12 @@ pub fn use_finding_keys(order: Vec<usize>, selected: UseStateHandle<Option<usize
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
-                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || !position.borrow().2 {
                     return;
                 }
                 // In the order the list shows them (errors first).
                 let next = {
-                    let (order, current) = &*position.borrow();
+                    let (order, current, _) = &*position.borrow();
                     let count = order.len();
                     let at = current.and_then(|c| order.iter().position(|&i| i == c));
                     match e.key().as_str() {

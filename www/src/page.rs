@@ -101,6 +101,10 @@ fn made(view: &UseStateHandle<Option<View>>, opened: &UseStateHandle<Option<Open
         gloo::timers::callback::Timeout::new(0, || crate::browser::focus("nb-batch-back")).forget();
     });
     let view = view.clone();
-    let on_back = Closure::<dyn FnMut()>::new(move || view.set(Some(View::Editor(None))));
+    let on_back = Closure::<dyn FnMut()>::new(move || {
+        view.set(Some(View::Editor(None)));
+        // The button pressed goes with the summary: the focus moves to the way back to it.
+        gloo::timers::callback::Timeout::new(0, || crate::browser::focus("nb-batch-back")).forget();
+    });
     Callbacks { on_open, on_back }
 }

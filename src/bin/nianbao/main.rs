@@ -1,6 +1,6 @@
 //! The `nianbao` command line: `nianbao check [--format text|json] [--trace]
 //! [--summary] [--] FILE|DIR...` (`-` reads standard input; a folder stands for
-//! the report files in it; `--trace` prints how each report was read;
+//! the report files in it, a .zip for those it holds; `--trace` prints how each report was read;
 //! `--summary` one line per file). Files are checked on all cores, output in
 //! input order. Exit status: 0 no error, 1 an error found, 2 an input could not
 //! be read (missing, not text, over the size limit) or the arguments are
@@ -9,7 +9,6 @@
 mod batch;
 
 use nianbao::checks::{self, Severity};
-use nianbao::text::limits::{MAX_DOCX_BYTES, MAX_INPUT_BYTES};
 use nianbao::text::SourceMap;
 use nianbao::views;
 use std::ffi::{OsStr, OsString};
@@ -17,7 +16,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: nianbao check [--format text|json|csv] [--trace] [--summary] [--] FILE|DIR...
-                                     (- reads standard input; a folder: its .txt .md .html .docx .pdf files;
+                                     (- reads standard input; a folder: its .txt .md .html .docx .pdf files; a .zip: those in it;
                                       --trace: how each report was read, on stderr with json;
                                       --summary: one line per file: agency, year, format, counts, top codes;
                                       csv: every finding of every file, or with --summary the summary)
@@ -32,11 +31,11 @@ enum Format {
 }
 
 /// The content of `file` (`-`: standard input), read up to one byte past the
-/// largest file taken (`read::file` says what it is, or why it is not read).
+/// largest file of its kind taken (`read::file` says what it is, or why it is not read).
 fn read(file: &OsStr) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     // One byte past the limit tells an oversized input (or an endless stream) from one at it.
-    let cap = MAX_DOCX_BYTES.max(MAX_INPUT_BYTES) as u64 + 1;
+    let cap = nianbao::read::file::read_limit(&file.to_string_lossy()) as u64;
     let read = if file == "-" {
         std::io::stdin().lock().take(cap).read_to_end(&mut bytes)
     } else {
@@ -170,8 +169,9 @@ fn check(args: &[OsString]) -> ExitCode {
     for e in &empty {
         eprintln!("{e}");
     }
-    let mut checked = batch::check_all(&files, read);
-    let names: Vec<String> = files.iter().map(|f| f.to_string_lossy().into_owned()).collect();
+    let inputs = batch::open_archives(files, read);
+    let names: Vec<String> = inputs.iter().map(batch::Input::name).collect();
+    let mut checked = batch::check_all(inputs, read);
     let unreadable = !empty.is_empty() || checked.iter().any(Result::is_err);
     for (name, result) in names.iter().zip(&checked) {
         if let Err(e) = result {

@@ -119,7 +119,8 @@ impl Reducible for State {
                 }
                 s.done = s.done.max(done);
                 s.total = s.total.max(total);
-                s.finished |= last;
+                // A batch that failed ends there: no more rows will come.
+                s.finished |= last || failed.is_some();
                 s.failed = failed.or(s.failed);
             }
             Action::Ready(handle) => s.handle = Some(handle),
@@ -142,7 +143,7 @@ impl Reducible for State {
 fn placeholder(index: usize) -> Row {
     Row {
         index,
-        file: String::new(),
+        file: "（尚未检查）".to_owned(),
         agency: None,
         year: None,
         template: None,

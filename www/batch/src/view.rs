@@ -36,6 +36,16 @@ const EXPORTS: [(&str, &str, &str, &str); 3] = [
 pub fn BatchSummary(props: &BatchProps) -> Html {
     let batch = &props.batch;
     let shown = batch.shown();
+    // The control that started the batch is hidden with the editor: the focus comes here.
+    let title = use_node_ref();
+    {
+        let title = title.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = title.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
     let on_filter = {
         let batch = batch.clone();
         Callback::from(move |e: InputEvent| {
@@ -57,10 +67,15 @@ pub fn BatchSummary(props: &BatchProps) -> Html {
         })
     };
     let to_editor = props.on_back.reform(|_| ());
-    let status = if batch.finished {
-        format!("已检查 {} 份报告。", batch.rows.len())
-    } else {
-        format!("正在检查：{} / {} 个文件…", batch.done, batch.total)
+    // The live region says when checking starts, ends or the filter changes
+    // what is shown, not each file done (the progress bar counts those).
+    let status = match (&batch.failed, batch.finished) {
+        (Some(_), _) => format!("检查中断：已检查 {} / {} 个文件。", batch.done, batch.total),
+        (None, true) if shown.len() < batch.rows.len() => {
+            format!("已检查 {} 份报告，显示其中 {} 份。", batch.rows.len(), shown.len())
+        }
+        (None, true) => format!("已检查 {} 份报告。", batch.rows.len()),
+        (None, false) => format!("正在检查 {} 个文件…", batch.total),
     };
     let exports = EXPORTS.iter().map(|&(kind, label, name, mime)| {
         let handle = batch.handle.clone();
@@ -82,12 +97,15 @@ pub fn BatchSummary(props: &BatchProps) -> Html {
     html! {
         <section class="nb-batch" aria-labelledby="nb-batch-title">
             <div class="nb-batch-head">
-                <h2 id="nb-batch-title">{ "批量检查" }</h2>
+                <h2 id="nb-batch-title" tabindex="-1" ref={title}>{ "批量检查" }</h2>
                 <button type="button" class="nb-button" onclick={to_editor}>{ "返回编辑器" }</button>
             </div>
             <p class="nb-batch-status" role="status">{ status }</p>
             if !batch.finished {
-                <progress max={batch.total.max(1).to_string()} value={batch.done.to_string()} aria-label="检查进度"></progress>
+                <p class="nb-batch-count">
+                    <progress max={batch.total.max(1).to_string()} value={batch.done.to_string()} aria-label="检查进度"></progress>
+                    { format!(" {} / {}", batch.done, batch.total) }
+                </p>
             }
             if let Some(failed) = &batch.failed {
                 <p class="nb-batch-failed" role="alert">{ failed }</p>
@@ -156,7 +174,7 @@ fn row_html(batch: &UseReducerHandle<State>, row: &Rc<Row>, on_open: &Callback<u
         </th>
     };
     if let Some(why) = &row.why {
-        return html! { <tr class="nb-batch-unread">{ file }<td colspan="8">{ why }</td></tr> };
+        return html! { <tr key={i} class="nb-batch-unread">{ file }<td colspan="8">{ why }</td></tr> };
     }
     let count =
         |n: usize, class: &'static str| html! { <td class={classes!("nb-num", (n > 0).then_some(class))}>{ n }</td> };
@@ -170,7 +188,7 @@ fn row_html(batch: &UseReducerHandle<State>, row: &Rc<Row>, on_open: &Callback<u
         pair.push(format!("下一年：{f}"));
     }
     html! {
-        <tr>
+        <tr key={i}>
             { file }
             <td>{ row.agency.clone().unwrap_or_else(|| "未识别".to_owned()) }</td>
             <td class="nb-num">{ row.year.map_or("未识别".to_owned(), |y| y.to_string()) }</td>

@@ -6,15 +6,8 @@
 
 use nianbao::checks::{self, Diagnostic, Severity};
 use nianbao::read::file;
-use nianbao::text::zip;
 use nianbao::Report;
 use wasm_bindgen::prelude::*;
-
-/// What an archive may hold in all, inflated: many reports, never a bomb.
-const MAX_ARCHIVE_BYTES: usize = 512 << 20;
-
-/// Office files that are not read, but named with advice when a folder or archive holds them.
-const OTHER_OFFICE: &[&str] = &["doc", "wps", "wpt", "dot", "et", "ofd", "rtf"];
 
 struct Read {
     text: String,
@@ -49,12 +42,25 @@ impl Batch {
     /// office files are rows).
     pub fn add(&mut self, name: String, bytes: &[u8], chosen: bool) -> js_sys::Array {
         let first = self.files.len();
-        if file::is_archive(bytes) {
+        if file::opens_as_archive(&name, bytes) {
             self.add_archive(&name, bytes);
-        } else if chosen || file::is_report_name(&name) || is_other_office(&name) {
+        } else if Batch::wanted(&name, chosen) {
             self.add_one(name, bytes);
         }
         (first..self.files.len()).map(|i| self.row(i)).collect()
+    }
+
+    /// Whether the file `name` is a row of the batch (`chosen`: the user
+    /// named it; else it came in a folder, where only reports, archives and
+    /// office files are): the page reads no other.
+    pub fn wanted(name: &str, chosen: bool) -> bool {
+        chosen || file::is_batch_name(name)
+    }
+
+    /// The bytes of the file `name` worth reading (`read::file::read_limit`).
+    #[wasm_bindgen(js_name = readLimit)]
+    pub fn read_limit(name: &str) -> f64 {
+        file::read_limit(name) as f64
     }
 
     /// A file that could not be given to `add` (the browser could not read it).
@@ -126,39 +132,17 @@ impl Batch {
     /// Each report (and office file) in the archive, sorted by name; a member
     /// that cannot be inflated is a row saying so.
     fn add_archive(&mut self, archive: &str, bytes: &[u8]) {
-        let members = match zip::members(bytes, nianbao::text::limits::MAX_DOCX_BYTES, MAX_ARCHIVE_BYTES) {
-            Ok(members) => members,
-            Err(_) => {
-                let why = "压缩包已损坏或格式不受支持（请解压后打开文件夹）".to_owned();
-                self.files.push(Entry { name: archive.to_owned(), read: Err(why) });
-                return;
-            }
+        let gbk = |name: &[u8]| {
+            web_sys::TextDecoder::new_with_label("gb18030")
+                .and_then(|d| d.decode_with_u8_array(name))
+                .unwrap_or_else(|_| String::from_utf8_lossy(name).into_owned())
         };
-        let mut found: Vec<(String, Result<Vec<u8>, zip::ZipError>)> = members
-            .filter_map(|m| {
-                let name = member_name(m.name, m.utf8);
-                let wanted = file::is_report_name(&name) || is_other_office(&name);
-                let hidden = name.split('/').any(|part| part.starts_with('.') || part == "__MACOSX");
-                (wanted && !hidden).then(|| (format!("{archive}/{name}"), m.data))
-            })
-            .collect();
-        found.sort_by(|a, b| a.0.cmp(&b.0));
-        if found.is_empty() {
-            let why = "压缩包中没有 .txt、.md、.html、.docx 或 .pdf 文件".to_owned();
+        let each = |name, data: Result<Vec<u8>, String>| match data {
+            Ok(data) => self.add_one(name, &data),
+            Err(why) => self.files.push(Entry { name, read: Err(why) }),
+        };
+        if let Err(why) = file::archive_members(archive, bytes, gbk, each) {
             self.files.push(Entry { name: archive.to_owned(), read: Err(why) });
-        }
-        for (name, data) in found {
-            match data {
-                Ok(data) => self.add_one(name, &data),
-                Err(e) => {
-                    let why = match e {
-                        zip::ZipError::TooLarge => "解压后过大，未检查".to_owned(),
-                        zip::ZipError::Unsupported => "压缩方式不受支持（或已加密），未检查".to_owned(),
-                        _ => "压缩包中的这个文件已损坏，未检查".to_owned(),
-                    };
-                    self.files.push(Entry { name, read: Err(why) });
-                }
-            }
         }
     }
 
@@ -224,28 +208,15 @@ impl Batch {
     }
 }
 
-fn is_other_office(name: &str) -> bool {
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
-    OTHER_OFFICE.contains(&ext.as_str())
-}
-
-/// A member's name: UTF-8 when the archive says so or it is valid UTF-8, else
-/// GBK (what Chinese Windows writes), read by the browser's decoder.
-fn member_name(name: &[u8], utf8: bool) -> String {
-    match std::str::from_utf8(name) {
-        Ok(s) => s.to_owned(),
-        Err(_) if utf8 => String::from_utf8_lossy(name).into_owned(),
-        Err(_) => web_sys::TextDecoder::new_with_label("gb18030")
-            .and_then(|d| d.decode_with_u8_array(name))
-            .unwrap_or_else(|_| String::from_utf8_lossy(name).into_owned()),
-    }
-}
-
 /// Text bytes as the CLI decodes them (the encoding by `decode::sniff`), by the browser's decoder.
 fn decode(bytes: &[u8]) -> String {
     let (encoding, bom) = nianbao::text::decode::sniff(bytes);
     let body = &bytes[bom..];
-    web_sys::TextDecoder::new_with_label(encoding.name())
+    // The BOM is gone already: another after it stays text, as the CLI keeps it.
+    // (web-sys's TextDecoderOptions has no setter for ignoreBOM: set on the object.)
+    let options = web_sys::TextDecoderOptions::new();
+    let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
+    web_sys::TextDecoder::new_with_label_and_options(encoding.name(), &options)
         .and_then(|d| d.decode_with_u8_array(body))
         .unwrap_or_else(|_| String::from_utf8_lossy(body).into_owned())
 }
