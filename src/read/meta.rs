@@ -52,10 +52,10 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
     let mut picked = Vec::with_capacity(at.clone().count());
     picked.extend(at.map(|(i, _)| i as u32));
     let text_rows = Picked { rows, at: picked };
-    if let Some(TitleLines { at: title_at, extra, year }) = title(&text_rows, body_start) {
+    if let Some(TitleLines { at: title_at, extra, year, from }) = title(&text_rows, body_start) {
         let head = text_rows.at(title_at);
         let chars: Vec<char> = head.folded.text.chars().collect();
-        let start = leading_marks(&chars);
+        let start = from + leading_marks(&chars[from..]);
         // Markdown marks, and the pipes closing a row of an archive's header (`名称: | … | ||`).
         let end = chars.iter().rposition(|c| !matches!(c, '*' | '#' | '|')).map_or(0, |p| p + 1);
         let mut span = source_span(input, head.folded.origins, start, end);
@@ -68,15 +68,18 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
             span = span.map(|s| Span::new(s.start, end.span.end));
         }
         // A short line above without a sentence end is the agency's half of the title.
-        let above = title_at.checked_sub(1).map(|k| text_rows.at(k)).filter(is_name_line);
+        let above = title_at.checked_sub(1).filter(|_| from == 0).map(|k| text_rows.at(k)).filter(is_name_line);
         // The title starts with its year, or (no year in it) with the report's own words.
         let own_words = ["政府信息公开", "信息公开", "政务公开"];
-        let words_first = year.is_none() && own_words.iter().any(|w| chars_before(head.folded.text, w) == Some(start));
+        // The title's words, from where it starts (a breadcrumb's crumbs before it name 政务公开 too).
+        let tail = head.folded.text.char_indices().nth(from).map_or("", |(b, _)| &head.folded.text[b..]);
+        let word_at = |w: &str| chars_before(tail, w).map(|i| i + from);
+        let words_first = year.is_none() && own_words.iter().any(|w| word_at(w) == Some(start));
         // `关于2021年度…的年度报告` under the agency's line starts with its year too.
         let lead = start + if head.folded.text.chars().skip(start).take(2).eq("关于".chars()) { 2 } else { 0 };
         let year_first = year.as_ref().is_some_and(|(_, i)| *i == lead) || words_first;
         // The year after the report's own words (`…年度报告（2024年度）`) does not end the agency.
-        let own_at = own_words.iter().find_map(|w| chars_before(head.folded.text, w));
+        let own_at = own_words.iter().find_map(|w| word_at(w));
         let year_ends_agency = year.as_ref().is_some_and(|(_, i)| own_at.is_none_or(|w| *i <= w));
         // A year-first title that names its agency after the year (`2022年高新区政府信息公开…`)
         // takes no line above (a site's search box, 全文检索).
@@ -246,6 +249,8 @@ struct TitleLines {
     extra: usize,
     /// The year the title line names, with its char index.
     year: Option<(i32, usize)>,
+    /// The char the title starts from: 0, or after a breadcrumb's last `>`.
+    from: usize,
 }
 
 fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
@@ -292,8 +297,18 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
             || (at + 1..=at + extra.max(1)).any(|k| rows.get(k).is_some_and(|r| bare_year(&r).is_some()))
     };
     let found: Vec<(usize, usize)> = candidates.collect();
-    let (at, extra) = found.iter().copied().find(has_year).or(found.first().copied())?;
-    Some(TitleLines { at, extra, year: year_of(at) })
+    let Some((at, extra)) = found.iter().copied().find(has_year).or(found.first().copied()) else {
+        // No title of its own: a breadcrumb's last crumb may be the title (`当前位置：首页 > … > 某县2023年…年度报告`).
+        return (0..head).find_map(|at| {
+            let text = rows.at(at).folded.text;
+            let last = text.rsplit(['>', '›', '»']).next().filter(|l| l.len() < text.len())?;
+            let from = text.chars().count() - last.chars().count();
+            let chars: Vec<char> = last.chars().collect();
+            let year = first_year(&chars).map(|(y, i)| (y, i + from));
+            is_title(last).then_some(TitleLines { at, extra: 0, year, from })
+        });
+    };
+    Some(TitleLines { at, extra, year: year_of(at), from: 0 })
 }
 
 /// A line holding only a year (`2020`).
