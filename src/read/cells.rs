@@ -4,7 +4,9 @@
 //! Everything goes into the [`Doc`]'s shared buffers.
 
 use super::doc::{Cell, CellKind, Doc, Line};
-use super::values::{classify, glued_number, is_page_number, is_placeholder_char, starts_signed_word};
+use super::values::{
+    classify, glued_number, is_placeholder_char, page_mark, starts_signed_word, PageMark, PageSequence,
+};
 use crate::text::layout::{display_width, split_cells, CellSpan, Separator};
 use crate::text::{fold_char, is_bare, is_ideograph, Folded, Span};
 use std::ops::Range;
@@ -53,6 +55,7 @@ pub(super) struct Reader<'a> {
     spans: Vec<CellSpan>,
     /// The values split off a cell (`0 3 6`, `规章 9 9 10`).
     parts: Vec<(CellKind, usize, usize)>,
+    pages: PageSequence,
 }
 
 fn mark(f: &Folded) -> (usize, usize) {
@@ -65,7 +68,26 @@ fn since(f: &Folded, (bytes, chars): (usize, usize)) -> (Range<usize>, Range<usi
 
 impl<'a> Reader<'a> {
     pub(super) fn new(input: &'a str) -> Self {
-        Reader { input, scratch: String::new(), spans: Vec::new(), parts: Vec::new() }
+        // A bare `k/n` line is a footer only where the pages run on (`1/5` … `2/5`):
+        // the whole text is looked at first.
+        let mut scratch = String::new();
+        let mut pages = PageSequence::default();
+        for line in input.lines().filter(|l| l.len() <= MAX_VALUE_LEN && l.contains('/')) {
+            if let PageMark::Of(k, n) = page_mark(line, &mut scratch) {
+                pages.add(k, n);
+            }
+        }
+        Reader { input, scratch, spans: Vec::new(), parts: Vec::new(), pages }
+    }
+
+    /// Whether the line `body` is a page number a PDF's footer left between the lines.
+    fn is_page_number(&mut self, body: &str) -> bool {
+        body.len() <= MAX_VALUE_LEN
+            && match page_mark(body, &mut self.scratch) {
+                PageMark::Page => true,
+                PageMark::Of(_, n) => self.pages.is_footer(n),
+                PageMark::No => false,
+            }
     }
 
     pub(super) fn line(&mut self, doc: &mut Doc, start: usize, body: &str, brk: usize) -> Line {
@@ -74,7 +96,7 @@ impl<'a> Reader<'a> {
         // A Markdown header rule (`---|---|`) separates, it holds no cells; a
         // page number a PDF's footer left between the lines holds none either.
         let rule = sep == Separator::Pipe && body.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t'));
-        if rule || (body.len() <= MAX_VALUE_LEN && is_page_number(body, &mut self.scratch)) {
+        if rule || self.is_page_number(body) {
             self.spans.clear();
         }
         let span = Span::new(start, start + body.len());

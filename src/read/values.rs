@@ -94,19 +94,29 @@ pub(super) fn glued_number(piece: &str) -> Option<(usize, Number)> {
     Some((at, parse_number(&piece[at..])?))
 }
 
-/// A page number as footers print it: `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`,
-/// `3/5`. A bare `3` is not one: it may be a value on its own line; nor is
-/// `0/0` or `5/3` (pages count from 1, to the total): a cell's `0/0`.
-/// FIXME(issue 12): a cell's `1/2` on a line of its own (本年增/减 one per line)
-/// is still taken for a footer; telling them apart needs the page sequence.
-pub(super) fn is_page_number(line: &str, scratch: &mut String) -> bool {
+/// What a short line is as a page's footer would print it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PageMark {
+    /// Not a page number.
+    No,
+    /// A page number beyond doubt: `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`, `第3页/共5页`.
+    Page,
+    /// `k/n` alone, as footers print page k of n, or a cell's value (本年增/减
+    /// one per line: `1/2`): a page number where the text numbers more than
+    /// one page of `n` so ([`PageSequence`]).
+    Of(u32, u32),
+}
+
+/// A line as a page number: a bare `3` is not one (it may be a value on its
+/// own line); nor is `0/0` or `5/3` (pages count from 1, to the total): a cell's `0/0`.
+pub(super) fn page_mark(line: &str, scratch: &mut String) -> PageMark {
     // Most lines are told apart by their last character alone.
     let mut last = None;
     if let Some(c) = line.trim_end().chars().next_back() {
         fold_char(c, &mut |f| last = Some(f));
     }
     if !last.is_some_and(|c| c.is_ascii_digit() || matches!(c, '页' | '-' | '—' | '_' | '~')) {
-        return false;
+        return PageMark::No;
     }
     scratch.clear();
     for c in line.chars() {
@@ -126,10 +136,45 @@ pub(super) fn is_page_number(line: &str, scratch: &mut String) -> bool {
     let of = |s: &str| s.strip_prefix('共').and_then(|s| s.strip_suffix('页')).and_then(number);
     // Dashes on both sides: `-3` alone is a negative value.
     let decorated = t.starts_with(dashes) && t.ends_with(dashes) && number(bare).is_some();
-    let this_of = |a: Option<u32>, b: Option<u32>| a.zip(b).is_some_and(|(a, b)| a <= b);
-    let split = bare.split_once('/').is_some_and(|(a, b)| this_of(number(a).or(page(a)), number(b).or(of(b))));
-    let words = bare.find('共').is_some_and(|i| this_of(page(&bare[..i]), of(&bare[i..])));
-    decorated || page(bare).is_some() || split || words
+    let this_of = |a: Option<u32>, b: Option<u32>| a.zip(b).filter(|(a, b)| a <= b);
+    let words = bare.find('共').and_then(|i| this_of(page(&bare[..i]), of(&bare[i..])));
+    if decorated || page(bare).is_some() || words.is_some() {
+        return PageMark::Page;
+    }
+    let Some((a, b)) = bare.split_once('/') else { return PageMark::No };
+    match this_of(number(a).or(page(a)), number(b).or(of(b))) {
+        // Words or dashes around it say it is a page's: `第3页/共5页`, `- 3/5 -`.
+        Some(_) if page(a).is_some() || of(b).is_some() || bare.len() < t.len() => PageMark::Page,
+        Some((k, n)) => PageMark::Of(k, n),
+        None => PageMark::No,
+    }
+}
+
+/// The totals `n` for which the text numbers more than one page `k/n` on lines
+/// of their own: those lines are footers; a lone `1/2` is a cell's value.
+#[derive(Default)]
+pub(super) struct PageSequence {
+    /// For each total seen, the first page number seen and whether another followed.
+    totals: Vec<(u32, u32, bool)>,
+}
+
+impl PageSequence {
+    /// Distinct totals kept, at most: a report has one; a table of fractions is no footer.
+    const MAX_TOTALS: usize = 64;
+
+    pub(super) fn add(&mut self, k: u32, n: u32) {
+        let room = self.totals.len() < Self::MAX_TOTALS;
+        match self.totals.iter_mut().find(|(t, _, _)| *t == n) {
+            Some((_, first, more)) => *more |= *first != k,
+            None if room => self.totals.push((n, k, false)),
+            None => {}
+        }
+    }
+
+    /// Whether `k/n` lines are footers: pages of `n` run on, or the one page of one (`1/1`).
+    pub(super) fn is_footer(&self, n: u32) -> bool {
+        n == 1 || self.totals.iter().any(|&(t, _, more)| t == n && more)
+    }
 }
 
 #[cfg(test)]
@@ -161,12 +206,25 @@ mod tests {
 
     #[test]
     fn page_numbers_hold_no_cells() {
-        for footer in ["- 3 -", "—3—", "第 3 页", "第3页 共5页", "3/5", "－ 12 －"] {
-            assert!(is_page_number(footer, &mut String::new()), "{footer}");
+        for footer in ["- 3 -", "—3—", "第 3 页", "第3页 共5页", "第3页/共5页", "－ 12 －", "- 3/5 -"] {
+            assert_eq!(page_mark(footer, &mut String::new()), PageMark::Page, "{footer}");
         }
+        assert_eq!(page_mark("3/5", &mut String::new()), PageMark::Of(3, 5));
         for line in ["3", "-3", "0 0 -3", "1/3属于", "第二十条第（一）项", "-", "0/0", "5/3", "第0页", "第6页 共5页"]
         {
-            assert!(!is_page_number(line, &mut String::new()), "{line}");
+            assert_eq!(page_mark(line, &mut String::new()), PageMark::No, "{line}");
         }
+    }
+
+    #[test]
+    fn a_fraction_is_a_footer_where_the_pages_run_on() {
+        let mut pages = PageSequence::default();
+        pages.add(1, 2);
+        assert!(!pages.is_footer(2), "a lone 1/2 is a cell's");
+        pages.add(1, 2);
+        assert!(!pages.is_footer(2), "twice the same is no sequence");
+        pages.add(2, 2);
+        pages.add(1, 7);
+        assert!(pages.is_footer(2) && !pages.is_footer(7) && pages.is_footer(1));
     }
 }
