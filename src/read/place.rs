@@ -24,15 +24,43 @@ pub(super) struct Pending<'a> {
     /// Value cells in `same_line`, and in `later`.
     pub(super) same_values: usize,
     pub(super) later_values: usize,
+    /// Empty lines between the row's values, one cell per line (`12`, five
+    /// empty lines, `12`): how many stood before each cell of `later` that has them.
+    gaps: Vec<(usize, usize)>,
+    /// Empty lines since the last value.
+    empty_run: usize,
 }
 
 impl<'a> Pending<'a> {
     pub(super) fn new(row: usize, line_span: Span, same_line: Vec<&'a DocCell>, sep: Separator) -> Self {
         let same_values = same_line.iter().filter(|c| is_value(c)).count();
-        Pending { row, line_span, same_line, sep, later: Vec::new(), same_values, later_values: 0 }
+        let (gaps, empty_run) = (Vec::new(), 0);
+        Pending { row, line_span, same_line, sep, later: Vec::new(), same_values, later_values: 0, gaps, empty_run }
+    }
+
+    /// An empty line after the row's values so far (one cell per line): a
+    /// blank cell, if more values follow and the lines then make up the row.
+    pub(super) fn empty_line(&mut self) {
+        self.empty_run += 1;
+    }
+
+    /// Empty lines between the values that follow the label.
+    fn gap_lines(&self) -> usize {
+        self.gaps.iter().map(|&(_, n)| n).sum()
+    }
+
+    /// Whether the lines from the row's first value to its last, empty ones
+    /// included, are no more than its `n` columns (else the text spaces its
+    /// lines apart, and an empty line is no cell).
+    pub(super) fn lines_fit(&self, n: usize) -> bool {
+        !self.label_alone() || self.later.len() + self.gap_lines() <= n
     }
 
     pub(super) fn add_later(&mut self, cells: impl IntoIterator<Item = &'a DocCell>) {
+        if self.empty_run > 0 && self.has_values() {
+            self.gaps.push((self.later.len(), self.empty_run));
+        }
+        self.empty_run = 0;
         for c in cells {
             self.later_values += usize::from(is_value(c));
             self.later.push(c);
@@ -75,7 +103,14 @@ fn cell_of(c: &DocCell) -> Cell {
 }
 
 /// Places a row's value cells into its `n` columns.
-pub(super) fn place(p: &Pending, n: usize, columns: Option<&Vec<usize>>) -> (Vec<Cell>, Option<NoteKind>) {
+/// `empty_lines_are_cells`: every row of the table fits its columns with its
+/// empty lines counted as cells ([`Pending::lines_fit`]).
+pub(super) fn place(
+    p: &Pending,
+    n: usize,
+    columns: Option<&Vec<usize>>,
+    empty_lines_are_cells: bool,
+) -> (Vec<Cell>, Option<NoteKind>) {
     // Words written in number cells (`不适用`) of a row whose cells are kept:
     // the cells after the label are exactly the columns, each in its place.
     let kept = matches!(p.sep, Separator::Tab | Separator::Pipe);
@@ -94,6 +129,21 @@ pub(super) fn place(p: &Pending, n: usize, columns: Option<&Vec<usize>>) -> (Vec
             }
             Separator::None => {}
         }
+    }
+    // One cell per line, the blanks empty lines between the values: where the
+    // lines from the first value to the last are the row's cells exactly, each
+    // is in its place (the empty lines after the label, and after the last value, part rows).
+    let gaps = p.gap_lines();
+    if empty_lines_are_cells && p.label_alone() && gaps > 0 && p.later.len() + gaps == n {
+        let mut cells = Vec::with_capacity(n);
+        let mut next = p.gaps.iter().peekable();
+        for (k, c) in p.later.iter().enumerate() {
+            if let Some(&(_, blanks)) = next.next_if(|&&(at, _)| at == k) {
+                cells.extend((0..blanks).map(|_| blank()));
+            }
+            cells.push(cell_of(c));
+        }
+        return (cells, Some(NoteKind::PlacedByPosition));
     }
     let mut values: Vec<&DocCell> = on_line.into_iter().chain(p.later.iter().copied()).collect();
     // More cells than columns: some line of `&nbsp;` was an empty paragraph

@@ -300,6 +300,9 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
                 // A line marking an empty cell (`&nbsp;` in a Word cell) holds the row's next column.
                 p.add_later(r.cells.iter());
                 last = Some(i);
+            } else if p.label_alone() && p.has_values() && short && r.cells.is_empty() {
+                // An empty line between the row's values: maybe a blank cell (`Pending::empty_line`).
+                p.empty_line();
             } else if p.label_alone() && p.has_values() && short && is_number_words(&r) {
                 // Numbers written as words and signs between the row's values
                 // (`+(0) -(0)`, `增0减0`): the next column's cell, not a number.
@@ -328,6 +331,9 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
         p.slot_count() == 0 && rows.reach_the_end() && after.all(|r| r.cells.is_empty())
     });
     let cut = cut.map(|p| p.row);
+    // A text that spaces every line apart (`0`, an empty line, `-2`) has rows
+    // with more lines than columns: there an empty line is no blank cell.
+    let empty_lines_are_cells = pending.iter().all(|p| p.lines_fit(def.rows[p.row].cols.len()));
     for p in &pending {
         if Some(p.row) == cut {
             continue;
@@ -335,7 +341,7 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
         let n = def.rows[p.row].cols.len();
         // The columns of the nearest complete row: their spacing changes from page to page.
         let nearest = complete.iter().filter(|c| c.columns.len() == n).min_by_key(|c| c.at.abs_diff(p.line_span.start));
-        let (cells, kind) = place(p, n, nearest.map(|c| &c.columns));
+        let (cells, kind) = place(p, n, nearest.map(|c| &c.columns), empty_lines_are_cells);
         table.cells[p.row] = cells;
         if let Some(kind) = kind {
             notes.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span: p.line_span });
