@@ -233,11 +233,19 @@ fn leading_marks(chars: &[char]) -> usize {
     after + chars[after.min(chars.len())..].iter().take_while(|&&c| c == '|').count()
 }
 
-/// A line holding only a name: short, no sentence punctuation, no digits.
+/// A line holding only a name: short, no sentence punctuation, no digits, no site's breadcrumb.
 fn is_name_line(r: &Row) -> bool {
     let t = &r.folded.text;
     let n = t.chars().count();
-    n > 1 && n <= MAX_AGENCY && !t.contains(['。', ',', ':', ';']) && !t.chars().any(|c| c.is_ascii_digit())
+    let plain = !t.contains(['。', ',', ':', ';']) && !t.chars().any(|c| c.is_ascii_digit());
+    n > 1 && n <= MAX_AGENCY && plain && !is_breadcrumb(t)
+}
+
+/// A site's breadcrumb (`首页 > 信息公开 > 年度报告`, `当前位置：…`).
+fn is_breadcrumb(t: &str) -> bool {
+    // A Markdown quote's `>` before a title is no separator.
+    let t = t.trim_start_matches(['>', '#', '*']);
+    t.contains(['>', '›', '»']) || t.starts_with("首页") || t.starts_with("当前位置")
 }
 
 /// The title line (index into `rows`) and the year it names with its char index.
@@ -257,11 +265,7 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
     let head = rows.iter().take(TITLE_LINES).take_while(|r| r.span.start < body_start).count();
     // A sentence (`…，现将…报告如下：`) is no title, nor a site's breadcrumb
     // (`首页 > 信息公开 > 年度报告`, `当前位置：…`).
-    let crumbs = |t: &str| {
-        // A Markdown quote's `>` before a title is no separator.
-        let t = t.trim_start_matches(['>', '#', '*']);
-        t.contains(['>', '›', '»']) || t.starts_with("首页") || t.starts_with("当前位置")
-    };
+    let crumbs = is_breadcrumb;
     let is_title = |t: &str| {
         t.contains("报告")
             && t.contains("公开")
