@@ -4,8 +4,8 @@
 //! complete rows where spaces align them, by gaps, or in sequence. A guess
 //! (blanks placed by position) or values left out become a note.
 
-use super::doc::{Cell as DocCell, CellKind};
-use crate::model::{Cell, CellValue, NoteKind, Number, TableDef};
+use super::doc::{Cell as DocCell, CellKind, Rows};
+use crate::model::{Cell, CellValue, ColDef, NoteKind, Number, TableDef};
 use crate::text::layout::Separator;
 use crate::text::Span;
 
@@ -299,6 +299,52 @@ pub(super) fn complete_rows(pending: &[Pending], def: &TableDef) -> Vec<Complete
             (columns.len() == def.rows[p.row].cols.len()).then_some(CompleteRow { at: p.line_span.start, columns })
         })
         .collect()
+}
+
+/// A space-aligned line of column heads: where it starts, and the display
+/// centres of its last cells (as many as its heads).
+pub(super) struct HeadLine<'a> {
+    pub(super) at: usize,
+    heads: Vec<(&'a str, usize)>,
+}
+
+/// Head cells at most chars long: `法律服务机构`, not a row's label.
+const MAX_HEAD: usize = 8;
+
+/// The space-aligned lines of `rows` that end in two or more short text cells:
+/// the lines that may print a table's column heads (`自然人  商业企  …  总计`).
+pub(super) fn head_lines<'a>(rows: Rows<'a>) -> Vec<HeadLine<'a>> {
+    let mut out = Vec::new();
+    for r in rows.iter().filter(|r| r.sep == Separator::Spaces && !r.prose) {
+        let tail = r.cells.iter().rev().take_while(|c| c.kind() == CellKind::Text);
+        let heads: Vec<(&str, usize)> = tail
+            .map(|c| {
+                let text = r.label.text.get(c.bare()).unwrap_or("");
+                let width: usize = text.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum();
+                (text, c.x() + width / 2)
+            })
+            .take_while(|(t, _)| !t.is_empty() && t.chars().count() <= MAX_HEAD)
+            .collect();
+        if heads.len() >= 2 {
+            out.push(HeadLine { at: r.span.start, heads: heads.into_iter().rev().collect() });
+        }
+    }
+    out
+}
+
+/// The columns `cols` by the nearest line of heads above `at` that names them
+/// (each head begins as its column's label does, a head cut over two lines
+/// too: `商业企` / `业`; one may differ): the display centre of each. For a
+/// space-aligned table whose rows leave cells blank and none prints them all.
+pub(super) fn columns_by_heads(heads: &[HeadLine], cols: &[ColDef], at: usize) -> Option<Vec<usize>> {
+    let n = cols.len();
+    let names = |h: &HeadLine| {
+        let last = &h.heads[h.heads.len().checked_sub(n)?..];
+        let same = |(head, col): (&(&str, usize), &ColDef)| head.0.chars().take(2).eq(col.label.chars().take(2));
+        let named = last.iter().zip(cols).filter(|&p| same(p)).count();
+        (n >= 2 && named + 1 >= n).then(|| last.iter().map(|&(_, x)| x).collect())
+    };
+    heads.iter().rev().filter(|h| h.at < at).find_map(names)
 }
 
 /// A row read with fewer values than columns whose last value is a run of

@@ -5,7 +5,7 @@
 //! silently: extra values and positional guesses become notes.
 
 use super::doc::{Cell as DocCell, CellKind, Row, Rows};
-use super::place::{complete_rows, is_value, place, Pending};
+use super::place::{columns_by_heads, complete_rows, head_lines, is_value, place, Pending};
 pub(super) use super::place::{in_sequence, place_line};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
@@ -142,12 +142,14 @@ impl Read {
 /// Reads `def`'s rows from `rows`, and, where a row's word stood as a label
 /// line of its own below values (which of two layouts, the text alone does
 /// not tell), also with labels over their values; the better reading.
-pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
-    let first = read_as(rows, template, kind, false);
+/// Reads the table `kind` from `rows`, its first row the first of them;
+/// `above`: the lines just before, where its column heads may stand.
+pub fn read(rows: Rows, above: Rows, template: TemplateId, kind: TableKind) -> Read {
+    let first = read_as(rows, above, template, kind, false);
     if first.below_own_lines == 0 {
         return first;
     }
-    let other = read_as(rows, template, kind, true);
+    let other = read_as(rows, above, template, kind, true);
     if other.unread() < first.unread() {
         other
     } else {
@@ -157,7 +159,7 @@ pub fn read(rows: Rows, template: TemplateId, kind: TableKind) -> Read {
 
 /// Reads `def`'s rows from `rows`; `labels_over_values`: a row word on a line
 /// of its own below values is the next row's label, not theirs.
-fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values: bool) -> Read {
+fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, labels_over_values: bool) -> Read {
     let mut table = Table::empty(template, kind);
     let def = table.def;
     let mut pending: Vec<Pending> = Vec::new();
@@ -334,6 +336,8 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
     // A text that spaces every line apart (`0`, an empty line, `-2`) has rows
     // with more lines than columns: there an empty line is no blank cell.
     let empty_lines_are_cells = pending.iter().all(|p| p.lines_fit(def.rows[p.row].cols.len()));
+    // The lines of column heads, found once a row needs them.
+    let mut heads: Option<Vec<super::place::HeadLine>> = None;
     for p in &pending {
         if Some(p.row) == cut {
             continue;
@@ -341,7 +345,17 @@ fn read_as(rows: Rows, template: TemplateId, kind: TableKind, labels_over_values
         let n = def.rows[p.row].cols.len();
         // The columns of the nearest complete row: their spacing changes from page to page.
         let nearest = complete.iter().filter(|c| c.columns.len() == n).min_by_key(|c| c.at.abs_diff(p.line_span.start));
-        let (cells, kind) = place(p, n, nearest.map(|c| &c.columns), empty_lines_are_cells);
+        // None prints every value: the columns are where the table's heads stand.
+        let mut by_heads = || {
+            let heads = heads.get_or_insert_with(|| head_lines(above).into_iter().chain(head_lines(rows)).collect());
+            columns_by_heads(heads, def.rows[p.row].cols, p.line_span.start)
+        };
+        let heads_columns = match nearest {
+            None if p.sep == Separator::Spaces && p.later.is_empty() => by_heads(),
+            _ => None,
+        };
+        let columns = nearest.map(|c| &c.columns).or(heads_columns.as_ref());
+        let (cells, kind) = place(p, n, columns, empty_lines_are_cells);
         table.cells[p.row] = cells;
         if let Some(kind) = kind {
             notes.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span: p.line_span });

@@ -30,6 +30,9 @@ const ONLY_2019: &[TemplateId] = &[TemplateId::Y2019];
 const ONLY_2021: &[TemplateId] = &[TemplateId::Y2021];
 const EITHER: &[TemplateId] = &[TemplateId::Y2019, TemplateId::Y2021];
 
+/// Lines above a table's first row looked at for its column heads (a header of three or four lines, wrapped).
+const HEAD_LINES: usize = 12;
+
 /// Lines tried as a table's first row, at most (a report has one or two).
 const MAX_STARTS: usize = 8;
 
@@ -54,10 +57,12 @@ fn best(
             continue;
         }
         let region = rows.slice(start..end(start).max(start));
+        // The lines above its first row, where a space-aligned table prints its column heads.
+        let above = rows.slice(start.saturating_sub(HEAD_LINES)..start);
         // In each layout its words allow: both where it prints both formats'
         // header words (a 2019 第（一）项 above 2021 sections) or neither.
         for &template in templates(region) {
-            let read = table::read(region, template, kind);
+            let read = table::read(region, above, template, kind);
             let better = |b: &table::Read| match read.score().total_cmp(&b.score()) {
                 std::cmp::Ordering::Equal => read.lead() < b.lead(),
                 order => order.is_gt(),
