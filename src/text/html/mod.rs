@@ -60,7 +60,13 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 /// Renders HTML as text lines; see the module doc.
 pub fn render(input: &str) -> Rendered {
-    let mut r = Renderer { input, out: Rendered::default(), tables: Vec::new(), ignored_tables: 0, space: false };
+    // Text that holds HTML tables but is no page (Markdown that a converter such
+    // as turndown wrote, keeping tables with merged cells as HTML): its lines
+    // outside the tables are lines, as in the text it is.
+    let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let text_lines = !head.starts_with('<');
+    let mut r =
+        Renderer { input, out: Rendered::default(), tables: Vec::new(), ignored_tables: 0, space: false, text_lines };
     let bytes = input.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -86,6 +92,8 @@ struct Renderer<'a> {
     ignored_tables: usize,
     /// Whitespace seen and not yet written (collapsed to one space).
     space: bool,
+    /// A line break outside tables is one (text with HTML tables in it).
+    text_lines: bool,
 }
 
 const BLOCKS: &[&str] = &[
@@ -135,6 +143,10 @@ impl Renderer<'_> {
             let src = [i as u32, (i + len) as u32];
             i += len;
             let Some(c) = c else { continue };
+            if c == '\n' && self.text_lines && self.tables.is_empty() {
+                self.block_break(i - len);
+                continue;
+            }
             if c.is_whitespace() && c != '\u{3000}' {
                 self.space = true;
                 continue;
