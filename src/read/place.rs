@@ -158,6 +158,14 @@ pub(super) fn place(
     in_sequence(&values, n)
 }
 
+/// Whether two cells print the same value.
+fn same_value(a: &DocCell, b: &DocCell) -> bool {
+    match (a.kind(), b.kind()) {
+        (CellKind::Number(x), CellKind::Number(y)) => x == y,
+        _ => false,
+    }
+}
+
 fn blank() -> Cell {
     Cell { value: CellValue::Blank, span: None, unit: None }
 }
@@ -234,8 +242,19 @@ fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<Note
     };
     let last = after_label.iter().rposition(|c| is_value(c)).unwrap_or(first);
     let width = last - first + 1;
+    // A merged cell a converter repeated in every column it spans (pandas'
+    // `read_html` then Markdown: `| 行政许可 | 45 | 45 | 45 |` for one column):
+    // the repeats after the row's last column are the same cell, not extra
+    // values. Where the first and the last values read the same cells (`0` ×8
+    // for 7 columns), the extra value is said as any other.
+    let values = &after_label[first..=last];
+    let repeats = |v: &[&DocCell]| v[n..].iter().all(|c| same_value(c, v[n - 1]));
+    let differ = |v: &[&DocCell]| v[..n].iter().zip(&v[v.len() - n..]).any(|(a, b)| !same_value(a, b));
+    if width > n && values.iter().all(|c| is_value(c)) && repeats(values) && differ(values) {
+        return in_sequence(&values[..n], n);
+    }
     if width >= n {
-        return in_sequence(&after_label[first..=last], n);
+        return in_sequence(values, n);
     }
     let need = n - width;
     let before = need.min(first);

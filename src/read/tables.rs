@@ -11,6 +11,9 @@ use crate::text::Span;
 /// A row label longer than this is a paragraph of text, not a table row.
 const MAX_LABEL: usize = 80;
 
+/// A column head's bare text at most, in bytes (`未经复议直接起诉`: eight ideographs).
+const MAX_HEAD_BYTES: usize = 8 * 3;
+
 /// Whether any of `words` is in the rows' text, also across line breaks (split labels).
 fn contains_any(rows: Rows, words: &[&str]) -> bool {
     let text: String = rows.iter().map(|r| r.folded.text).collect();
@@ -223,9 +226,16 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
     // Up to 60 lines that hold something (a browser's copy puts an empty line after every cell).
     let window = rows.slice(start..rows.len()).iter().enumerate().filter(|(_, r)| !r.cells.is_empty()).nth(60);
     let limit = window.map_or(rows.len(), |(k, _)| start + k);
-    // It ends at running text, or at the next chapter's heading.
+    // It ends at running text, or at the next chapter's heading; a long line of
+    // short heads in cells (a merged head repeated in every column it spans:
+    // `| 未经复议直接起诉 | 未经复议直接起诉 | …`) is its header, not text.
+    let heads = |r: &Row| {
+        let short = |c: &super::doc::Cell| c.kind() != CellKind::Text || c.bare().len() <= MAX_HEAD_BYTES;
+        matches!(r.sep, Separator::Pipe | Separator::Tab) && r.cells.iter().all(short)
+    };
     let ends = |r: &Row| {
-        r.prose || r.label.text.chars().count() > MAX_LABEL || chapters::names_chapter(r).is_some_and(|n| n != 4)
+        let long = r.label.text.chars().count() > MAX_LABEL && !heads(r);
+        r.prose || long || chapters::names_chapter(r).is_some_and(|n| n != 4)
     };
     let end = (start + 1..limit).find(|&i| ends(&rows.at(i))).unwrap_or(limit);
     // A bare `无` under the heading (no case, no table) is text, not a cell.
