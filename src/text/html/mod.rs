@@ -10,9 +10,12 @@
 mod entity;
 mod grid;
 mod rendered;
+mod sniff;
 mod tags;
 
 pub use rendered::Rendered;
+use sniff::blocks_outside_tables;
+pub use sniff::looks_like_html;
 use tags::{attr_number, find_close, tag_end};
 
 use super::hygiene::clean_char;
@@ -20,51 +23,12 @@ use super::limits::{Limit, LimitHit, MAX_TABLE_DEPTH};
 use super::Span;
 use grid::Grid;
 
-/// Whether `input` is HTML (by content, not by a file name): it starts with a
-/// tag, or it holds table markup.
-pub fn looks_like_html(input: &str) -> bool {
-    let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let lower = |s: &str| s.to_ascii_lowercase();
-    let start = lower(&head[..floor_boundary(head, 512)]);
-    let tags = ["<!doctype", "<html", "<head", "<body", "<meta", "<table", "<p", "<div", "<h1", "<h2", "<span", "<br"];
-    if start.starts_with('<') && tags.iter().any(|t| start.contains(t)) {
-        return true;
-    }
-    // Runs on every check of pasted text: search in place rather than lowercase a copy.
-    has_tag(input, "<table") && has_tag(input, "<td")
-}
-
-/// Whether `tag` (lowercase ASCII) occurs in `text`, in any letter case.
-fn has_tag(text: &str, tag: &str) -> bool {
-    let (bytes, tag) = (text.as_bytes(), tag.as_bytes());
-    let mut from = 0;
-    while let Some(at) = text[from..].find('<') {
-        let start = from + at;
-        if bytes.get(start..start + tag.len()).is_some_and(|b| b.eq_ignore_ascii_case(tag)) {
-            return true;
-        }
-        from = start + 1;
-    }
-    false
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Renders HTML as text lines; see the module doc.
 pub fn render(input: &str) -> Rendered {
     // Text that holds HTML tables but is no page (Markdown that a converter such
     // as turndown wrote, keeping tables with merged cells as HTML): its lines
     // outside the tables are lines, as in the text it is.
-    let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let text_lines = !head.starts_with('<');
+    let text_lines = !blocks_outside_tables(input);
     let mut r =
         Renderer { input, out: Rendered::default(), tables: Vec::new(), ignored_tables: 0, space: false, text_lines };
     let bytes = input.as_bytes();
