@@ -7,8 +7,12 @@ use super::doc::{Row, Rows};
 use super::source_span;
 use crate::model::{Date, Found, Meta, YearSource};
 use crate::text::Span;
+use crumbs::{is_breadcrumb, last_crumb};
+use fields::publisher_field;
 use prose::named_in_prose;
 
+mod crumbs;
+mod fields;
 mod prose;
 
 /// How far down the title may stand, in non-empty lines (a page copied whole
@@ -18,7 +22,7 @@ const MAX_TITLE: usize = 60;
 /// How far up from the end the signature date may stand, in lines of four characters or more.
 const SIGNATURE_LINES: usize = 20;
 /// A line holding just an agency's name (above a title, or above the date).
-const MAX_AGENCY: usize = 30;
+pub(super) const MAX_AGENCY: usize = 30;
 
 /// Some rows of a [`Rows`], by index (a row as a value is larger).
 pub(super) struct Picked<'a> {
@@ -52,12 +56,12 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
     let mut picked = Vec::with_capacity(at.clone().count());
     picked.extend(at.map(|(i, _)| i as u32));
     let text_rows = Picked { rows, at: picked };
-    if let Some(TitleLines { at: title_at, extra, year, from }) = title(&text_rows, body_start) {
+    if let Some(TitleLines { at: title_at, extra, year, from, to }) = title(&text_rows, body_start) {
         let head = text_rows.at(title_at);
         let chars: Vec<char> = head.folded.text.chars().collect();
         let start = from + leading_marks(&chars[from..]);
         // Markdown marks, and the pipes closing a row of an archive's header (`名称: | … | ||`).
-        let end = chars.iter().rposition(|c| !matches!(c, '*' | '#' | '|')).map_or(0, |p| p + 1);
+        let end = chars.iter().rposition(|c| !matches!(c, '*' | '#' | '|')).map_or(0, |p| p + 1).min(to);
         let mut span = source_span(input, head.folded.origins, start, end);
         // The year a PDF copy set apart, on one of the lines after.
         let displaced = (title_at + 1..=title_at + extra.max(1))
@@ -175,41 +179,6 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
     }
 }
 
-/// Field names a site's header gives the publishing body under (the
-/// information table above a report on a government site: `索引号：… 发布机构：某局 生成日期：…`).
-/// Not 来源: it names a news source as often as the body.
-const PUBLISHER_FIELDS: [&str; 3] = ["发布机构", "发文机关", "发布单位"];
-
-/// Fields that follow the publisher in a site's header, when no blank stands
-/// between (`发布机构：某局主题分类：综合政务`).
-const NEXT_FIELDS: [&str; 8] =
-    ["索引号", "主题分类", "成文日期", "发布日期", "生成日期", "发文字号", "文号", "公开方式"];
-
-/// The agency a header field names on line `r`: the field's value (after its
-/// colon, or after a tab, a table cell), up to the next blank or the next
-/// field, when it is short enough to be a name.
-fn publisher_field(r: &Row, input: &str) -> Option<Found<String>> {
-    let line = &input[r.span.start..r.span.end];
-    let blank = [' ', '\u{3000}', '\t', '\u{a0}'];
-    PUBLISHER_FIELDS.iter().find_map(|field| {
-        let at = line.find(field)? + field.len();
-        let rest = &line[at..];
-        let spaced = rest.trim_start_matches([' ', '\u{3000}']);
-        let value = spaced.strip_prefix(['：', ':']).or_else(|| spaced.starts_with('\t').then_some(spaced))?;
-        let value = value.trim_start_matches(blank);
-        let start = at + (rest.len() - value.len());
-        let mut end = value.find(char::is_whitespace).unwrap_or(value.len());
-        if let Some(next) = NEXT_FIELDS.iter().filter_map(|f| value[..end].find(f)).min() {
-            end = next;
-        }
-        let name = &value[..end];
-        let n = name.chars().count();
-        let plain = !name.chars().any(|c| c.is_ascii_digit() || c == '：' || c == ':');
-        (n > 1 && n <= MAX_AGENCY && plain)
-            .then(|| found_text(input, Span::new(r.span.start + start, r.span.start + start + end)))
-    })
-}
-
 /// The chars of `text` before `word`, if it is there.
 pub(super) fn chars_before(text: &str, word: &str) -> Option<usize> {
     text.find(word).map(|b| text[..b].chars().count())
@@ -241,13 +210,6 @@ fn is_name_line(r: &Row) -> bool {
     n > 1 && n <= MAX_AGENCY && plain && !is_breadcrumb(t)
 }
 
-/// A site's breadcrumb (`首页 > 信息公开 > 年度报告`, `当前位置：…`).
-fn is_breadcrumb(t: &str) -> bool {
-    // A Markdown quote's `>` before a title is no separator.
-    let t = t.trim_start_matches(['>', '#', '*']);
-    t.contains(['>', '›', '»']) || t.starts_with("首页") || t.starts_with("当前位置")
-}
-
 /// The title line (index into `rows`) and the year it names with its char index.
 /// Where the title stands among the text lines.
 struct TitleLines {
@@ -259,6 +221,8 @@ struct TitleLines {
     year: Option<(i32, usize)>,
     /// The char the title starts from: 0, or after a breadcrumb's last `>`.
     from: usize,
+    /// The char it ends before: the line's end, or a crumb's.
+    to: usize,
 }
 
 fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
@@ -304,15 +268,14 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
     let Some((at, extra)) = found.iter().copied().find(has_year).or(found.first().copied()) else {
         // No title of its own: a breadcrumb's last crumb may be the title (`当前位置：首页 > … > 某县2023年…年度报告`).
         return (0..head).find_map(|at| {
-            let text = rows.at(at).folded.text;
-            let last = text.rsplit(['>', '›', '»']).next().filter(|l| l.len() < text.len())?;
-            let from = text.chars().count() - last.chars().count();
+            let (last, from) = last_crumb(rows.at(at).folded.text)?;
             let chars: Vec<char> = last.chars().collect();
             let year = first_year(&chars).map(|(y, i)| (y, i + from));
-            is_title(last).then_some(TitleLines { at, extra: 0, year, from })
+            let to = from + chars.len();
+            is_title(last).then_some(TitleLines { at, extra: 0, year, from, to })
         });
     };
-    Some(TitleLines { at, extra, year: year_of(at), from: 0 })
+    Some(TitleLines { at, extra, year: year_of(at), from: 0, to: usize::MAX })
 }
 
 /// A line holding only a year (`2020`).

@@ -29,13 +29,28 @@ pub(super) struct Pending<'a> {
     gaps: Vec<(usize, usize)>,
     /// Empty lines since the last value.
     empty_run: usize,
+    /// The header above ends in one head repeated (`| 本年增/减 | 本年增/减 |`):
+    /// a converter repeated merged cells in every column they span.
+    pub(super) head_repeats: bool,
 }
 
 impl<'a> Pending<'a> {
     pub(super) fn new(row: usize, line_span: Span, same_line: Vec<&'a DocCell>, sep: Separator) -> Self {
         let same_values = same_line.iter().filter(|c| is_value(c)).count();
         let (gaps, empty_run) = (Vec::new(), 0);
-        Pending { row, line_span, same_line, sep, later: Vec::new(), same_values, later_values: 0, gaps, empty_run }
+        let later = Vec::new();
+        Pending {
+            row,
+            line_span,
+            same_line,
+            sep,
+            later,
+            same_values,
+            later_values: 0,
+            gaps,
+            empty_run,
+            head_repeats: false,
+        }
     }
 
     /// An empty line after the row's values so far (one cell per line): a
@@ -121,7 +136,7 @@ pub(super) fn place(
     let on_line: Vec<&DocCell> = p.same_line.iter().copied().filter(|c| is_value(c)).collect();
     if !on_line.is_empty() && p.later.is_empty() {
         match p.sep {
-            Separator::Tab | Separator::Pipe => return place_by_index(&p.same_line, n),
+            Separator::Tab | Separator::Pipe => return place_by_index(&p.same_line, n, p.head_repeats),
             Separator::Spaces => {
                 if let Some(cols) = columns.filter(|_| on_line.len() < n) {
                     return place_by_column(&on_line, cols);
@@ -173,7 +188,7 @@ fn blank() -> Cell {
 /// Places the value cells of one line (the cells after its label) into `n` columns.
 pub fn place_line(cells: &[&DocCell], sep: Separator, n: usize) -> (Vec<Cell>, Option<NoteKind>) {
     match sep {
-        Separator::Tab | Separator::Pipe => place_by_index(cells, n),
+        Separator::Tab | Separator::Pipe => place_by_index(cells, n, false),
         _ => {
             let values: Vec<&DocCell> = cells.iter().copied().filter(|c| is_value(c)).collect();
             let gaps = (sep == Separator::Spaces && values.len() < n).then(|| place_by_gaps(&values, n)).flatten();
@@ -236,21 +251,20 @@ fn numbers(cells: &[&DocCell]) -> Vec<(crate::model::Number, Span)> {
 /// is in its place, empty ones blank. Too few between the values: blanks are
 /// taken from the empty cells before the first value (the label area ends
 /// there), then after the last (a guess, noted).
-fn place_by_index(after_label: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
+fn place_by_index(after_label: &[&DocCell], n: usize, head_repeats: bool) -> (Vec<Cell>, Option<NoteKind>) {
     let Some(first) = after_label.iter().position(|c| is_value(c)) else {
         return (vec![blank(); n], None);
     };
     let last = after_label.iter().rposition(|c| is_value(c)).unwrap_or(first);
     let width = last - first + 1;
     // A merged cell a converter repeated in every column it spans (pandas'
-    // `read_html` then Markdown: `| 行政许可 | 45 | 45 | 45 |` for one column):
-    // the repeats after the row's last column are the same cell, not extra
-    // values. Where the first and the last values read the same cells (`0` ×8
-    // for 7 columns), the extra value is said as any other.
+    // `read_html` then Markdown: `| 行政许可 | 45 | 45 | 45 |` for one column),
+    // where the header above repeats its heads so too: the repeats after the
+    // row's last column are the same cell, not extra values (elsewhere a
+    // stray value before the row's own, as the rule below reads it).
     let values = &after_label[first..=last];
     let repeats = |v: &[&DocCell]| v[n..].iter().all(|c| same_value(c, v[n - 1]));
-    let differ = |v: &[&DocCell]| v[..n].iter().zip(&v[v.len() - n..]).any(|(a, b)| !same_value(a, b));
-    if width > n && values.iter().all(|c| is_value(c)) && repeats(values) && differ(values) {
+    if head_repeats && n > 0 && width > n && values.iter().all(|c| is_value(c)) && repeats(values) {
         return in_sequence(&values[..n], n);
     }
     if width >= n {

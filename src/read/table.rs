@@ -199,7 +199,17 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
     // The first line after the last one that matched a row or held values: the
     // lines from there on may hold pieces of a label wrapped over several lines.
     let mut since = 0;
+    // The last header row of cells (all text) ended in one head repeated.
+    let mut head_repeats = false;
     for (i, r) in rows.iter().enumerate() {
+        if matches!(r.sep, Separator::Pipe | Separator::Tab)
+            && r.cells.len() >= 2
+            && r.cells.iter().all(|c| c.kind() == CellKind::Text)
+        {
+            let head = |c: &DocCell| r.label.text.get(c.bare()).unwrap_or("");
+            let n = r.cells.len();
+            head_repeats = !head(&r.cells[n - 1]).is_empty() && head(&r.cells[n - 1]) == head(&r.cells[n - 2]);
+        }
         let label = r.head();
         let values_here = has_values(i);
         // Values on its line, or alone on the next (one cell per line).
@@ -278,7 +288,9 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
                 r.cells[..label_end].iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |p| p + 1);
             let n = def.rows[k].cols.len();
             let after_label = text_in_value_columns(&r, label, words[k], after_label, n).unwrap_or(after_label);
-            pending.push(Pending::new(k, r.span, r.cells[after_label..].iter().collect(), r.sep));
+            let mut p = Pending::new(k, r.span, r.cells[after_label..].iter().collect(), r.sep);
+            p.head_repeats = head_repeats;
+            pending.push(p);
             label_notes.append(&mut strays);
             cursor = k + 1;
             last = Some(i);
