@@ -221,7 +221,8 @@ fn an_archive_gives_its_members_within_bounds() {
 #[test]
 fn an_archive_names_its_reports_in_order_decoding_gbk_names() {
     let gbk: &[u8] = b"2023/\xC4\xEA\xB1\xA8.txt"; // 2023/年报.txt in GBK
-    let members: [(&[u8], &[u8], bool); 5] = [
+    let members: [(&[u8], &[u8], bool); 6] = [
+        ("旧.doc".as_bytes(), b"\xD0\xCF\x11\xE0", false),
         (b"b.md", b"x", false),
         (gbk, b"y", true),
         (b"__MACOSX/._b.md", b"z", false),
@@ -237,8 +238,10 @@ fn an_archive_names_its_reports_in_order_decoding_gbk_names() {
     let listed = nianbao::read::file::archive_members("a.zip", &zip, gbk_decode, |n, d| got.push((n, d)));
     assert_eq!(listed, Ok(()));
     let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["a.zip/2023/年报.txt", "a.zip/b.md", "a.zip/\u{FFFD}\u{FFFD}.txt"]);
+    assert_eq!(names, ["a.zip/2023/年报.txt", "a.zip/b.md", "a.zip/旧.doc", "a.zip/\u{FFFD}\u{FFFD}.txt"]);
     assert_eq!(got[0].1.as_deref(), Ok(&b"y"[..]));
+    // An office file not read is named with advice, not inflated.
+    assert!(got[2].1.as_ref().is_err_and(|e| e.contains("另存为 .docx 或 PDF")), "{:?}", got[2].1);
     let none = nianbao::read::file::archive_members("b.zip", &archive(&[("x.png", b"", false)]), gbk_decode, |_, _| {});
     assert!(none.is_err_and(|e| e.contains("压缩包中没有")));
 }

@@ -27,6 +27,10 @@ pub fn is_archive(bytes: &[u8]) -> bool {
 /// archive holds them (rather than passed over in silence).
 const OTHER_OFFICE: &[&str] = &["doc", "wps", "wpt", "dot", "et", "ofd", "rtf"];
 
+/// What an office file in an archive that is not read is told (in a folder it
+/// is read, and told by its bytes).
+const OTHER_OFFICE_ADVICE: &str = "不是 .docx 或 PDF（旧版 Word、WPS 或其他格式），未检查；请另存为 .docx 或 PDF";
+
 /// What an archive may hold in all, inflated: many reports, never a bomb.
 pub const MAX_ARCHIVE_BYTES: usize = 512 << 20;
 
@@ -97,6 +101,17 @@ pub fn archive_members(
     wanted.sort_by(|a, b| by_path(&a.0, &b.0));
     let mut budget = zip::Budget::new(MAX_DOCX_BYTES, MAX_ARCHIVE_BYTES);
     for (name, member) in wanted {
+        // An office file not read is named with advice, never inflated (it would spend the budget).
+        if !is_report_name(&name) {
+            each(format!("{archive}/{name}"), Err(OTHER_OFFICE_ADVICE.to_owned()));
+            continue;
+        }
+        if budget.spent() {
+            let why =
+                format!("压缩包解压后总量超过 {} MB，其后的文件未检查（请解压后打开文件夹）", MAX_ARCHIVE_BYTES >> 20);
+            each(format!("{archive}/{name}"), Err(why));
+            continue;
+        }
         let data = budget.inflate(bytes, &member).map_err(|e| match e {
             zip::ZipError::TooLarge => "解压后过大，未检查".to_owned(),
             zip::ZipError::Unsupported => "压缩方式不受支持（或已加密），未检查".to_owned(),

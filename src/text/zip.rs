@@ -111,6 +111,11 @@ impl Budget {
         Budget { each, left: total }
     }
 
+    /// Whether the total is spent: every member from now on is `TooLarge`.
+    pub fn spent(&self) -> bool {
+        self.left == 0
+    }
+
     /// The member's data, within the budget, which it then charges.
     pub fn inflate(&mut self, b: &[u8], member: &Member) -> Result<Vec<u8>, ZipError> {
         if self.left == 0 {

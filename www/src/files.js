@@ -242,15 +242,17 @@ async function runBatch(batch, list, post, pause) {
     post({ rows: [], done: i, total: list.length, failed: '检查 ' + name + ' 时出错（' + err.message + '），已停止' });
     return true;
   };
+  let checked = 0;
   for (let i = 0; i < list.length; i++) {
     const [name, file, chosen] = list[i];
     let rows = [];
     try {
-      if (i >= MAX_BATCH_FILES) {
+      if (checked >= MAX_BATCH_FILES) {
         rows = Batch.wanted(name, chosen) ? [batch.unreadable(name, TOO_MANY)] : [];
       } else if (Batch.wanted(name, chosen)) {
         const bytes = new Uint8Array(await file.slice(0, Batch.readLimit(name)).arrayBuffer());
         rows = batch.add(name, bytes, chosen);
+        checked += rows.length;
       }
     } catch (err) {
       if (trapped(err, i, name)) return false;
@@ -280,9 +282,15 @@ async function inPage(list, progress, control) {
     progress({ rows: [], failed: '无法载入批量检查模块：' + message(err) });
   }
   const pause = () => new Promise((r) => setTimeout(() => r(!control.stopped), 0));
-  const ok = batch && !control.stopped && await runBatch(batch, list, progress, pause);
+  let ok = false;
+  try {
+    ok = batch && !control.stopped && await runBatch(batch, list, progress, pause);
+  } catch (err) {
+    progress({ rows: [], failed: '检查中断：' + message(err) });
+  }
   if (control.stopped) {
-    if (ok) batch.free();
+    // Stopped, not trapped: its memory goes back to the module at once.
+    if (batch) batch.free();
     return new Promise(() => {});
   }
   if (!ok) {
@@ -290,6 +298,11 @@ async function inPage(list, progress, control) {
     if (batch) filesModule = null;
     return null;
   }
+  // Replaced by a newer batch: freed then, and asked nothing more.
+  control.onStop = () => {
+    batch.free();
+    batch = null;
+  };
   const safely = (f) => new Promise((resolve) => resolve(batch ? f() : null));
   return {
     export: (kind) => safely(() => batch.export(kind)),

@@ -75,6 +75,7 @@ pub fn BatchSummary(props: &BatchProps) -> Html {
             format!("已检查 {} 份报告，显示其中 {} 份。", batch.rows.len(), shown.len())
         }
         (None, true) => format!("已检查 {} 份报告。", batch.rows.len()),
+        (None, false) if batch.total == 0 => "正在准备检查…".to_owned(),
         (None, false) => format!("正在检查 {} 个文件…", batch.total),
     };
     let exports = EXPORTS.iter().map(|&(kind, label, name, mime)| {
