@@ -5,7 +5,7 @@
 //! silently: extra values and positional guesses become notes.
 
 use super::doc::{Cell as DocCell, CellKind, Row, Rows};
-use super::place::{columns_by_heads, complete_rows, head_lines, is_value, place, Pending};
+use super::place::{columns_by_heads, complete_rows, head_lines, is_value, place, HeadLine, Pending};
 pub(super) use super::place::{in_sequence, place_line};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
@@ -349,7 +349,7 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
     // with more lines than columns: there an empty line is no blank cell.
     let empty_lines_are_cells = pending.iter().all(|p| p.lines_fit(def.rows[p.row].cols.len()));
     // The lines of column heads, found once a row needs them.
-    let mut heads: Option<Vec<super::place::HeadLine>> = None;
+    let mut heads: Option<Vec<HeadLine>> = None;
     for p in &pending {
         if Some(p.row) == cut {
             continue;
