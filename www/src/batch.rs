@@ -2,7 +2,6 @@
 //! folder, or dropped), the summary started in its own module (files.js
 //! `openBatch`, www/batch), and the bar above the editor while the batch is kept.
 
-use crate::browser;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -105,7 +104,8 @@ impl Open {
 pub struct BarProps {
     /// The file opened from the batch, if the editor holds one.
     pub open: Option<Open>,
-    pub on_back: Callback<()>,
+    /// Back to the summary, with the id of the element to focus there.
+    pub on_back: Callback<String>,
 }
 
 /// Above the editor while a batch is kept: the way back to its summary and,
@@ -115,11 +115,9 @@ pub fn BatchBar(props: &BarProps) -> Html {
     let back = {
         let on_back = props.on_back.clone();
         let open = props.open.as_ref().map(|o| o.index);
+        // Back on the row it came from; else on the summary's heading.
         Callback::from(move |_| {
-            on_back.emit(());
-            // Back on the row it came from, once the summary is shown; else on its heading.
-            let target = open.map_or("nb-batch-title".to_owned(), |i| format!("nb-batch-open-{i}"));
-            gloo::timers::callback::Timeout::new(0, move || browser::focus(&target)).forget();
+            on_back.emit(open.map_or("nb-batch-title".to_owned(), |i| format!("nb-batch-open-{i}")))
         })
     };
     html! {

@@ -56,11 +56,22 @@ pub fn Page() -> Html {
     let root = use_node_ref();
     let callbacks = use_mut_ref(|| None::<Rc<Callbacks>>);
     let status = use_state(String::new);
+    // The element to focus once the view just chosen is drawn (the button pressed goes with the last).
+    let focus_next = use_mut_ref(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect_with((*view).clone(), move |_| {
+            if let Some(id) = focus_next.borrow_mut().take() {
+                crate::browser::focus(&id);
+            }
+        });
+    }
     let on_files = {
         let (view, opened, root, status) = (view.clone(), opened.clone(), root.clone(), status.clone());
+        let focus_next = focus_next.clone();
         Callback::from(move |files: Vec<Given>| {
             let Some(element) = root.cast::<web_sys::Element>() else { return };
-            let made = callbacks.borrow_mut().get_or_insert_with(|| Rc::new(made(&view, &opened))).clone();
+            let made = callbacks.borrow_mut().get_or_insert_with(|| Rc::new(made(&view, &opened, &focus_next))).clone();
             view.set(Some(View::Summary));
             status.set(String::new());
             let status = status.clone();
@@ -72,8 +83,11 @@ pub fn Page() -> Html {
         })
     };
     let on_back = {
-        let view = view.clone();
-        Callback::from(move |_| view.set(Some(View::Summary)))
+        let (view, focus_next) = (view.clone(), focus_next.clone());
+        Callback::from(move |target: String| {
+            *focus_next.borrow_mut() = Some(target);
+            view.set(Some(View::Summary));
+        })
     };
     let shown = matches!(*view, Some(View::Summary));
     let over = html! {
@@ -90,21 +104,25 @@ pub fn Page() -> Html {
 }
 
 /// The callbacks the summary calls: a file to open in the editor, and back to the editor.
-fn made(view: &UseStateHandle<Option<View>>, opened: &UseStateHandle<Option<Opened>>) -> Callbacks {
-    let (open_view, opened) = (view.clone(), opened.clone());
+fn made(
+    view: &UseStateHandle<Option<View>>,
+    opened: &UseStateHandle<Option<Opened>>,
+    focus_next: &Rc<std::cell::RefCell<Option<String>>>,
+) -> Callbacks {
+    let (open_view, opened, focus_open) = (view.clone(), opened.clone(), focus_next.clone());
     let mut seq = 0;
     let on_open = Closure::<dyn FnMut(JsValue, JsValue)>::new(move |file: JsValue, row: JsValue| {
         let Some(edit) = edit_of(&file) else { return };
         seq += 1;
         opened.set(Some(Opened { seq, edit: Rc::new(edit) }));
+        *focus_open.borrow_mut() = Some("nb-batch-back".to_owned());
         open_view.set(Some(View::Editor(Open::of(&row))));
-        gloo::timers::callback::Timeout::new(0, || crate::browser::focus("nb-batch-back")).forget();
     });
-    let view = view.clone();
+    let (view, focus_next) = (view.clone(), focus_next.clone());
     let on_back = Closure::<dyn FnMut()>::new(move || {
-        view.set(Some(View::Editor(None)));
         // The button pressed goes with the summary: the focus moves to the way back to it.
-        gloo::timers::callback::Timeout::new(0, || crate::browser::focus("nb-batch-back")).forget();
+        *focus_next.borrow_mut() = Some("nb-batch-back".to_owned());
+        view.set(Some(View::Editor(None)));
     });
     Callbacks { on_open, on_back }
 }
