@@ -14,8 +14,12 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"
 
 /// Whether a file named `name` may hold a report (by its extension, in any case).
 pub fn is_report_name(name: &str) -> bool {
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
-    EXTENSIONS.contains(&ext.as_str())
+    EXTENSIONS.contains(&extension(name).as_str())
+}
+
+/// The extension of a file named `name`, in lower case (none: empty).
+fn extension(name: &str) -> String {
+    name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase()
 }
 
 /// Whether `bytes` are a ZIP archive that is not a Word document: reports packed together.
@@ -49,8 +53,7 @@ pub fn is_zip_name(name: &str) -> bool {
 pub fn is_batch_name(name: &str) -> bool {
     let hidden = |part: &str| part.starts_with('.') && part != "." && part != ".." || part == "__MACOSX";
     let hidden = name.split(['/', '\\']).any(hidden);
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
-    !hidden && (is_report_name(name) || is_zip_name(name) || OTHER_OFFICE.contains(&ext.as_str()))
+    !hidden && (is_report_name(name) || is_zip_name(name) || OTHER_OFFICE.contains(&extension(name).as_str()))
 }
 
 /// The bytes of a file named `name` worth reading: one past the most that is
@@ -101,22 +104,18 @@ pub fn archive_members(
     wanted.sort_by(|a, b| by_path(&a.0, &b.0));
     let mut budget = zip::Budget::new(MAX_DOCX_BYTES, MAX_ARCHIVE_BYTES);
     for (name, member) in wanted {
-        // An office file not read is named with advice, never inflated (it would spend the budget).
-        if !is_report_name(&name) {
-            each(format!("{archive}/{name}"), Err(OTHER_OFFICE_ADVICE.to_owned()));
-            continue;
-        }
-        if budget.spent() {
-            let why =
-                format!("压缩包解压后总量超过 {} MB，其后的文件未检查（请解压后打开文件夹）", MAX_ARCHIVE_BYTES >> 20);
-            each(format!("{archive}/{name}"), Err(why));
-            continue;
-        }
-        let data = budget.inflate(bytes, &member).map_err(|e| match e {
-            zip::ZipError::TooLarge => "解压后过大，未检查".to_owned(),
-            zip::ZipError::Unsupported => "压缩方式不受支持（或已加密），未检查".to_owned(),
-            _ => "压缩包中的这个文件已损坏，未检查".to_owned(),
-        });
+        let data = if !is_report_name(&name) {
+            // An office file not read is named with advice, never inflated (it would spend the budget).
+            Err(OTHER_OFFICE_ADVICE.to_owned())
+        } else if budget.spent() {
+            Err(format!("压缩包解压后总量超过 {} MB，其后的文件未检查（请解压后打开文件夹）", MAX_ARCHIVE_BYTES >> 20))
+        } else {
+            budget.inflate(bytes, &member).map_err(|e| match e {
+                zip::ZipError::TooLarge => "解压后过大，未检查".to_owned(),
+                zip::ZipError::Unsupported => "压缩方式不受支持（或已加密），未检查".to_owned(),
+                _ => "压缩包中的这个文件已损坏，未检查".to_owned(),
+            })
+        };
         each(format!("{archive}/{name}"), data);
     }
     Ok(())

@@ -41,20 +41,8 @@ pub(super) struct Pending<'a> {
 impl<'a> Pending<'a> {
     pub(super) fn new(row: usize, line_span: Span, same_line: Vec<&'a DocCell>, sep: Separator) -> Self {
         let same_values = same_line.iter().filter(|c| is_value(c)).count();
-        let (gaps, empty_run) = (Vec::new(), 0);
-        let later = Vec::new();
-        Pending {
-            row,
-            line_span,
-            same_line,
-            sep,
-            later,
-            same_values,
-            later_values: 0,
-            gaps,
-            empty_run,
-            head_repeats: false,
-        }
+        let (later, later_values, gaps, empty_run, head_repeats) = (Vec::new(), 0, Vec::new(), 0, false);
+        Pending { row, line_span, same_line, sep, later, same_values, later_values, gaps, empty_run, head_repeats }
     }
 
     /// An empty line after the row's values so far (one cell per line): a
