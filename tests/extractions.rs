@@ -132,7 +132,7 @@ fn extractions_read_back() {
                 };
                 let short = may_lose && read.contains(&CellValue::Missing);
                 let key = table.def.rows[r].key;
-                assert!(read == expected || short, "{name}: row {key}: {read:?}");
+                assert!(read == expected || short, "{name}: row {key}: {read:?} expected {expected:?}");
             }
         }
         with_blanks += 1;

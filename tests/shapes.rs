@@ -66,10 +66,10 @@ fn space_aligned_with_blank_cells() {
     v[5][0] = None;
     v[12][6] = None;
     let text = render(&v, |l, row| {
-        // Padded to 60 display columns (an ideograph takes two), as pdftotext
-        // -layout places text by its position on the page.
-        let width = nianbao::text::layout::display_width(l);
-        let mut line = format!("{l}{}", " ".repeat(60usize.saturating_sub(width).max(2)));
+        // Padded to column 40, a character a column (an ideograph too), as
+        // pdftotext -layout places text by its position on the page.
+        let width = nianbao::text::layout::columns(l);
+        let mut line = format!("{l}{}", " ".repeat(40usize.saturating_sub(width).max(2)));
         for x in row {
             line.push_str(&format!("{:>6}", cell(x)));
         }

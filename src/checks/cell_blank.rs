@@ -66,7 +66,9 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
                 .map(|s| s.start)
                 .min()
                 .zip(spans.iter().map(|s| s.end).max())
-                .map(|(a, b)| crate::text::Span::new(a, b));
+                .map(|(a, b)| crate::text::Span::new(a, b))
+                // Rows printed with no value at all (行政复议 left blank): the table.
+                .or(Some(table.span));
             out.push(d);
             r = end + 1;
         }

@@ -7,7 +7,7 @@ use super::doc::{Cell, CellKind, Doc, Line};
 use super::values::{
     classify, glued_number, is_placeholder_char, page_mark, starts_signed_word, PageMark, PageSequence,
 };
-use crate::text::layout::{display_width, split_cells, CellSpan, Separator};
+use crate::text::layout::{columns, split_cells, CellSpan, Separator};
 use crate::text::{fold_char, is_bare, is_ideograph, Folded, Span};
 use std::ops::Range;
 
@@ -255,8 +255,8 @@ impl<'a> Reader<'a> {
 
 /// A value split off cell `s`, at bytes `from..to`.
 fn value_cell(input: &str, s: CellSpan, kind: CellKind, from: usize, to: usize) -> Cell {
-    // Its column: the cell's, plus the display width before it.
-    let x = s.x + display_width(&input[s.start..from]);
+    // Its column: the cell's, plus the characters before it.
+    let x = s.x + columns(&input[s.start..from]);
     Cell::new(Span::new(from, to), x, kind, None, 0..0)
 }
 

@@ -81,7 +81,7 @@ impl Cell {
         Span::new(self.start as usize, self.end as usize)
     }
 
-    /// Cell index (tabs, pipes) or display column (spaces).
+    /// Cell index (tabs, pipes) or column (spaces: `layout::columns`).
     pub fn x(&self) -> usize {
         self.x as usize
     }

@@ -9,7 +9,7 @@ use crate::model::{Cell, CellValue, NoteKind, Number};
 use crate::text::layout::Separator;
 use crate::text::Span;
 use columns::place_by_column;
-pub(super) use columns::{columns_by_heads, complete_rows, head_lines, HeadLine};
+pub(super) use columns::{columns_by_heads, columns_by_stacked_heads, complete_rows, head_lines, Column, HeadLine};
 
 mod columns;
 
@@ -115,7 +115,7 @@ fn cell_of(c: &DocCell) -> Cell {
 pub(super) fn place(
     p: &Pending,
     n: usize,
-    columns: Option<&Vec<usize>>,
+    columns: Option<&Vec<Column>>,
     empty_lines_are_cells: bool,
 ) -> (Vec<Cell>, Option<NoteKind>) {
     // Words written in number cells (`不适用`) of a row whose cells are kept:
@@ -130,8 +130,8 @@ pub(super) fn place(
         match p.sep {
             Separator::Tab | Separator::Pipe => return place_by_index(&p.same_line, n, p.head_repeats),
             Separator::Spaces => {
-                if let Some(cols) = columns.filter(|_| on_line.len() < n) {
-                    return place_by_column(&on_line, cols);
+                if let Some(placed) = columns.filter(|_| on_line.len() < n).and_then(|c| place_by_column(&on_line, c)) {
+                    return placed;
                 }
             }
             Separator::None => {}
@@ -177,12 +177,22 @@ fn blank() -> Cell {
     Cell { value: CellValue::Blank, span: None, unit: None }
 }
 
-/// Places the value cells of one line (the cells after its label) into `n` columns.
-pub fn place_line(cells: &[&DocCell], sep: Separator, n: usize) -> (Vec<Cell>, Option<NoteKind>) {
+/// Places the value cells of one line (the cells after its label) into `n`
+/// columns: space-aligned, at `columns` where the heads gave them.
+pub fn place_line(
+    cells: &[&DocCell],
+    sep: Separator,
+    n: usize,
+    columns: Option<&[Column]>,
+) -> (Vec<Cell>, Option<NoteKind>) {
     match sep {
         Separator::Tab | Separator::Pipe => place_by_index(cells, n, false),
         _ => {
             let values: Vec<&DocCell> = cells.iter().copied().filter(|c| is_value(c)).collect();
+            let columns = columns.filter(|c| sep == Separator::Spaces && c.len() == n && values.len() < n);
+            if let Some(placed) = columns.and_then(|c| place_by_column(&values, c)) {
+                return placed;
+            }
             let gaps = (sep == Separator::Spaces && values.len() < n).then(|| place_by_gaps(&values, n)).flatten();
             gaps.unwrap_or_else(|| in_sequence(&values, n))
         }

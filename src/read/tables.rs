@@ -258,7 +258,7 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
                 k
             };
             let after = r.cells.iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |p| p + 1);
-            let (values, note) = table::place_line(&r.cells[after..].iter().collect::<Vec<_>>(), r.sep, 5);
+            let (values, note) = table::place_line(&r.cells[after..].iter().collect::<Vec<_>>(), r.sep, 5, None);
             out.cells[row] = values;
             if let Some(kind) = note {
                 notes.push(ReadNote { table: TableKind::Review, row: out.def.rows[row].key, kind, span: r.span });
@@ -274,7 +274,12 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
     let marks_from =
         (start + 1..first_at).rev().take_while(|&i| table::is_empty_cell_line(&rows.at(i))).last().unwrap_or(first_at);
     let (values, note, last) = if matches!(first.sep, Separator::Tab | Separator::Pipe) || first.values().count() > 1 {
-        let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15);
+        // Space-aligned with cells left blank: the columns are where the heads
+        // above stand (stacked over lines: 行政复议 over 结果维 over 持).
+        let heads = table::heads_of(rows.slice(start..first_at));
+        let labels: Vec<&str> = out.def.rows.iter().flat_map(|r| r.cols.iter().map(|c| c.label)).collect();
+        let columns = table::columns_by_stacked_heads(&heads.iter().collect::<Vec<_>>(), &labels);
+        let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15, columns.as_deref());
         (v, n, first.span.end)
     } else {
         // One value per line: the lines up to the fifteenth cell, the lines

@@ -14,7 +14,7 @@ pub enum Separator {
 }
 
 /// A cell of a line: its byte range in the input (trimmed), and its position:
-/// the cell index for tab and pipe layouts, the display column for spaces.
+/// the cell index for tab and pipe layouts, the column ([`columns`]) for spaces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CellSpan {
     pub start: usize,
@@ -22,18 +22,12 @@ pub struct CellSpan {
     pub x: usize,
 }
 
-/// Display width of a character in a monospaced layout: CJK is two columns.
-fn width(c: char) -> usize {
-    if c.is_ascii() || c == '\u{00A0}' {
-        1
-    } else {
-        2
-    }
-}
-
-/// Display width of `text` in a monospaced layout.
-pub fn display_width(text: &str) -> usize {
-    text.chars().map(width).sum()
+/// The column `text` moves a space-aligned line on by: one per character, CJK
+/// too, as pdftotext -layout and pdfplumber lay a PDF's characters out on
+/// their grid (the space-aligned text with CJK that users bring), not the two
+/// a CJK character takes on screen.
+pub fn columns(text: &str) -> usize {
+    text.chars().count()
 }
 
 fn is_blank(c: char) -> bool {
@@ -71,7 +65,9 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
         cells.push(trim(s, line.len(), cells.len()));
     };
     let one_cell = |cells: &mut Vec<CellSpan>| {
-        let cell = trim(0, line.len(), 0);
+        // At its column, as a space-aligned line's cells are (a line of heads one space apart).
+        let mut cell = trim(0, line.len(), 0);
+        cell.x = columns(&line[..cell.start - base]);
         if cell.start != cell.end {
             cells.push(cell);
         }
@@ -157,10 +153,10 @@ fn plain(line: &[u8]) -> bool {
 }
 
 fn split_spaces(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separator {
-    let mut col = 0;
     let mut cell: Option<(usize, usize, usize)> = None; // start, end, x
     let mut gap = 0; // width of the blank run since the cell's last char
-    for (i, c) in line.char_indices() {
+                     // A character a column (`columns`).
+    for (col, (i, c)) in line.char_indices().enumerate() {
         if is_blank(c) {
             gap += if c == '\u{3000}' { 2 } else { 1 };
         } else {
@@ -175,7 +171,6 @@ fn split_spaces(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separator
             }
             gap = 0;
         }
-        col += width(c);
     }
     if let Some((s, e, x)) = cell {
         cells.push(CellSpan { start: base + s, end: base + e, x });
@@ -219,7 +214,7 @@ mod tests {
         let mut cells = Vec::new();
         let sep = split_cells("自 然 人   12    0", 0, &mut cells);
         assert_eq!(sep, Separator::Spaces);
-        assert_eq!(cells.iter().map(|c| c.x).collect::<Vec<_>>(), vec![0, 11, 17]);
+        assert_eq!(cells.iter().map(|c| c.x).collect::<Vec<_>>(), vec![0, 8, 14]);
         assert_eq!(texts("一、总体情况").0, Separator::None);
     }
 

@@ -44,9 +44,9 @@ pub(super) fn layout(kind: TableKind, format: TemplateId, grid: &Grid, rng: &mut
         .collect()
 }
 
-/// Display width in a monospaced layout: CJK is two columns.
+/// Columns in pdftotext -layout's grid: one a character, an ideograph too.
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    s.chars().count()
 }
 
 fn pad(line: &mut String, to: usize) {
@@ -54,7 +54,7 @@ fn pad(line: &mut String, to: usize) {
     line.extend(std::iter::repeat_n(' ', to.saturating_sub(w).max(if line.is_empty() { 0 } else { 2 })));
 }
 
-/// Splits a label into pieces of at most `max` display columns.
+/// Splits a label into pieces of at most `max` columns.
 fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut out = vec![String::new()];
     for c in text.chars() {

@@ -2,8 +2,8 @@
 //! characters with their positions and its ruling lines (`glyphs`); the
 //! tables those lines draw read cell by cell (`lattice`: a row's cells
 //! tab-separated, as an HTML table's); the other characters gathered into
-//! lines top to bottom, left to right, each at the display column of its
-//! position, as `pdftotext -layout` lays text out. The text then goes to the
+//! lines top to bottom, left to right, each at the column of its position,
+//! as `pdftotext -layout` lays text out (one column a character). The text then goes to the
 //! one text reader, as a .docx's does.
 //!
 //! FIXME(issue 14): borderless tables are read from the gaps between
@@ -139,8 +139,9 @@ pub(super) const SPACE_GAP: f64 = 0.2;
 pub(super) const SAME_LINE: f64 = 0.4;
 
 /// One page's characters as lines of text appended to `out`, each character
-/// at the display column of its position (half the page's usual font size a
-/// column, an ideograph two), as `pdftotext -layout` lays text out: a table's
+/// at the column of its position (half the page's usual font size a column;
+/// a character, an ideograph too, takes one, `layout::columns`), as
+/// `pdftotext -layout` lays text out: a table's
 /// columns stay aligned down the page, and a blank cell keeps its place.
 /// `rows` (a table's rows, each at its top, top to bottom) go in between the
 /// lines where they stand.
@@ -196,7 +197,7 @@ fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
             };
             out.extend(std::iter::repeat_n(' ', pad));
             out.push_str(&g.text);
-            at += pad + super::layout::display_width(&g.text);
+            at += pad + super::layout::columns(&g.text);
             last = Some(g);
         }
         out.push('\n');
@@ -217,7 +218,7 @@ fn glyphs_top(line: &[Glyph]) -> f64 {
     0.8 * line.iter().map(|g| g.size).fold(0.0, f64::max)
 }
 
-/// The rightmost display column a character is placed at (a page is about 200 wide).
+/// The rightmost column a character is placed at (a page is about 200 wide).
 const MAX_COLUMN: f64 = 4096.0;
 
 #[cfg(test)]
