@@ -70,12 +70,29 @@ fn describe(text: &str, d: &checks::Diagnostic) -> String {
     out
 }
 
+fn doc(rule: &checks::Rule) -> &'static checks::RuleDoc {
+    checks::doc(rule).unwrap_or_else(|| panic!("{}: not documented", rule.code))
+}
+
+/// The page loads the rules' documentation from www/static/rules.json: it is
+/// `nianbao rules --format json`, written again by `UPDATE_RULES=1 cargo test --test rules`.
+#[test]
+fn the_pages_rules_json_is_the_registrys() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/static/rules.json");
+    let json = nianbao::views::rules::to_json(RULES) + "\n";
+    if std::env::var_os("UPDATE_RULES").is_some() {
+        std::fs::write(&path, &json).expect("writes www/static/rules.json");
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(on_disk == json, "www/static/rules.json is not the registry's: UPDATE_RULES=1 cargo test --test rules");
+}
+
 /// Each rule's bad example, its findings of that rule as data: a change to a
 /// message, a cell's role, a sum or a place shows in the snapshot.
 #[test]
 fn doc_examples_findings_as_data() {
     for rule in RULES {
-        let found: Vec<String> = findings(rule.doc.bad)
+        let found: Vec<String> = findings(doc(rule).bad)
             .iter()
             .filter(|(_, d)| d.code == rule.code)
             .map(|(text, d)| describe(text, d))
@@ -88,9 +105,9 @@ fn doc_examples_findings_as_data() {
 #[test]
 fn doc_examples_yield_their_code() {
     for rule in RULES {
-        let bad = codes(rule.doc.bad);
+        let bad = codes(doc(rule).bad);
         assert!(bad.contains(&rule.code), "{}: bad example gives {bad:?}", rule.code);
-        let good = codes(rule.doc.good);
+        let good = codes(doc(rule).good);
         assert!(!good.contains(&rule.code), "{}: good example gives {good:?}", rule.code);
     }
 }
@@ -100,8 +117,8 @@ fn every_rule_is_documented_once() {
     let mut seen = std::collections::HashSet::new();
     for rule in RULES {
         assert!(seen.insert(rule.code), "{} registered twice", rule.code);
-        let d = &rule.doc;
-        for (section, text) in [("检查内容", d.what), ("为什么", d.why), ("依据", d.basis), ("怎么改", d.fix)]
+        let d = doc(rule);
+        for (section, text) in [("检查内容", d.what), ("为什么", d.why), ("依据", d.basis), ("怎么改", rule.fix)]
         {
             assert!(text.chars().count() >= 8, "{}: section {section} is empty", rule.code);
         }

@@ -9,15 +9,17 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     name: "不是有效数字",
     run: super::Run::Report(check),
-    doc: RuleDoc {
-        what:
-            "统计表单元格里不是数字（如 /、—、无），或件数为负数、带小数。只有“本年增/减”可以为负，只有金额可以有小数。",
-        why: "占位符不是 0：读者无法判断含义，也无法核对勾稽关系。件数不会是负数或小数。",
-        bad: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t/\t0\t0\t0\t0\t0\t0\n",
-        good: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n",
-        basis: "年度报告格式的统计表填写件数（金额以万元计）；没有发生的填 0。",
-        fix: "把占位符改为 0 或实际数字；件数改为非负整数。",
-    },
+    fix: "把占位符改为 0 或实际数字；件数改为非负整数。",
+};
+
+/// What `nianbao explain` prints, and the page loads once asked (not in its first load).
+pub static DOC: RuleDoc = RuleDoc {
+    what: 
+        "统计表单元格里不是数字（如 /、—、无），或件数为负数、带小数。只有“本年增/减”可以为负，只有金额可以有小数。",
+    why: "占位符不是 0：读者无法判断含义，也无法核对勾稽关系。件数不会是负数或小数。",
+    bad: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t/\t0\t0\t0\t0\t0\t0\n",
+    good: "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n",
+    basis: "年度报告格式的统计表填写件数（金额以万元计）；没有发生的填 0。",
 };
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {

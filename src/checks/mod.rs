@@ -86,7 +86,10 @@ impl Diagnostic {
     }
 }
 
-/// The documentation of a rule, in fixed sections.
+/// A rule's documentation beyond its name and fix, in fixed sections (with
+/// [`Rule::fix`], 怎么改): each rule's file declares it as `DOC` beside its
+/// `RULE`, apart, so that what checks (the page's first load) links none of
+/// it: the page loads it (`rules.json`) when a finding is explained.
 #[derive(Debug)]
 pub struct RuleDoc {
     /// 检查内容
@@ -99,18 +102,19 @@ pub struct RuleDoc {
     pub good: &'static str,
     /// 依据
     pub basis: &'static str,
-    /// 怎么改
-    pub fix: &'static str,
 }
 
-/// A rule: its stable code, default severity, name and documentation.
+/// A rule: its stable code, default severity, name, how it runs and how to
+/// fix what it finds (怎么改, shown with every finding); the rest of its
+/// documentation is [`doc`].
 #[derive(Debug)]
 pub struct Rule {
     pub code: &'static str,
     pub severity: Severity,
     pub name: &'static str,
     pub run: Run,
-    pub doc: RuleDoc,
+    /// 怎么改
+    pub fix: &'static str,
 }
 
 /// How a rule is run.
@@ -132,13 +136,15 @@ pub enum Run {
 }
 
 /// Declares every rule's module and the registry, in one list: the order of
-/// docs/spec/rules.md. Each rule's file holds its code, severity, documentation
-/// and how it runs (`Rule::run`).
+/// docs/spec/rules.md. Each rule's file holds its code, severity, how it runs
+/// (`Rule::run`) and its documentation (`DOC`).
 macro_rules! registry {
     ($($module:ident),* $(,)?) => {
         $(mod $module;)*
         /// Every rule, in the order of docs/spec/rules.md.
         pub static RULES: &[&Rule] = &[$(&$module::RULE),*];
+        /// Every rule's documentation, in the same order.
+        static DOCS: &[&RuleDoc] = &[$(&$module::DOC),*];
     };
 }
 
@@ -181,6 +187,11 @@ pub const NEXT_REPORT: &str = "<<<下一份报告>>>";
 /// The rule with `code`, if any.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// The documentation of `rule`, if it is one of [`RULES`].
+pub fn doc(rule: &Rule) -> Option<&'static RuleDoc> {
+    RULES.iter().position(|r| std::ptr::eq(*r, rule)).and_then(|i| DOCS.get(i).copied())
 }
 
 /// Every diagnostic for a report, in input order.

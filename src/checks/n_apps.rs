@@ -10,14 +10,16 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     name: "正文申请数与表格不符",
     run: super::Run::Sentences(check),
-    doc: RuleDoc {
-        what: "正文中“共受理/收到……申请 N 件”“未收到……申请”等说法，与表三“一、本年新收政府信息公开申请数量”的总计对照（正文说含上年结转时，与新收加上年结转对照）。",
-        why: "同一份报告里正文和表格说法不一，读者无从判断哪个正确；多是改了表格忘了改正文，或套用了上一年的文字。",
-        bad: "全年共受理政府信息公开申请0件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
-        good: "全年共受理政府信息公开申请1件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
-        basis: "年度报告格式表三“一、本年新收政府信息公开申请数量”。",
-        fix: "核实本年实际收到的申请数，使正文与表格一致。",
-    },
+    fix: "核实本年实际收到的申请数，使正文与表格一致。",
+};
+
+/// What `nianbao explain` prints, and the page loads once asked (not in its first load).
+pub static DOC: RuleDoc = RuleDoc {
+    what: "正文中“共受理/收到……申请 N 件”“未收到……申请”等说法，与表三“一、本年新收政府信息公开申请数量”的总计对照（正文说含上年结转时，与新收加上年结转对照）。",
+    why: "同一份报告里正文和表格说法不一，读者无从判断哪个正确；多是改了表格忘了改正文，或套用了上一年的文字。",
+    bad: "全年共受理政府信息公开申请0件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
+    good: "全年共受理政府信息公开申请1件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
+    basis: "年度报告格式表三“一、本年新收政府信息公开申请数量”。",
 };
 
 /// The number of applications a sentence states, and whether it counts the carried-over ones too.

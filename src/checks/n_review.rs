@@ -10,14 +10,16 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     name: "正文复议诉讼数与表格不符",
     run: super::Run::Sentences(check),
-    doc: RuleDoc {
-        what: "正文中关于政府信息公开行政复议、行政诉讼的说法（未发生、N 件），与表四各组总计对照。",
-        why: "正文说没有发生复议诉讼而表格有案件（或相反），说明其中一处有误。",
-        bad: "本年度未发生政府信息公开行政复议、行政诉讼案件。\n四、政府信息公开行政复议、行政诉讼情况\n0\t1\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n",
-        good: "本年度发生政府信息公开行政复议1件，未发生行政诉讼。\n四、政府信息公开行政复议、行政诉讼情况\n0\t1\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n",
-        basis: "年度报告格式表四“政府信息公开行政复议、行政诉讼情况”。",
-        fix: "核实案件数，使正文与表四一致。",
-    },
+    fix: "核实案件数，使正文与表四一致。",
+};
+
+/// What `nianbao explain` prints, and the page loads once asked (not in its first load).
+pub static DOC: RuleDoc = RuleDoc {
+    what: "正文中关于政府信息公开行政复议、行政诉讼的说法（未发生、N 件），与表四各组总计对照。",
+    why: "正文说没有发生复议诉讼而表格有案件（或相反），说明其中一处有误。",
+    bad: "本年度未发生政府信息公开行政复议、行政诉讼案件。\n四、政府信息公开行政复议、行政诉讼情况\n0\t1\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n",
+    good: "本年度发生政府信息公开行政复议1件，未发生行政诉讼。\n四、政府信息公开行政复议、行政诉讼情况\n0\t1\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n",
+    basis: "年度报告格式表四“政府信息公开行政复议、行政诉讼情况”。",
 };
 
 fn total(table: &Table, rows: &[&str]) -> Option<i64> {

@@ -9,14 +9,16 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     name: "“共……其中……”不相加",
     run: super::Run::Sentences(|_, sentences, out| check(sentences, out)),
-    doc: RuleDoc {
-        what: "正文中“共 X 件（条、个……），其中 A 件、B 件……”的句子：各部分之和大于 X 时警告；小于 X 且各部分看起来是完整拆分时提示。",
-        why: "部分之和超过总数一定有错；少于总数时可能漏列了一类。",
-        bad: "全年共主动公开政府信息120条，其中政策文件80条，工作动态50条。\n",
-        good: "全年共主动公开政府信息120条，其中政策文件80条，工作动态40条。\n",
-        basis: "报告编写质量要求：正文数字应当准确、前后一致。",
-        fix: "核对总数与各部分数字，使其一致；只列举部分类别时写明“等”。",
-    },
+    fix: "核对总数与各部分数字，使其一致；只列举部分类别时写明“等”。",
+};
+
+/// What `nianbao explain` prints, and the page loads once asked (not in its first load).
+pub static DOC: RuleDoc = RuleDoc {
+    what: "正文中“共 X 件（条、个……），其中 A 件、B 件……”的句子：各部分之和大于 X 时警告；小于 X 且各部分看起来是完整拆分时提示。",
+    why: "部分之和超过总数一定有错；少于总数时可能漏列了一类。",
+    bad: "全年共主动公开政府信息120条，其中政策文件80条，工作动态50条。\n",
+    good: "全年共主动公开政府信息120条，其中政策文件80条，工作动态40条。\n",
+    basis: "报告编写质量要求：正文数字应当准确、前后一致。",
 };
 
 /// For each char from `from` on: whether it stands in a closed bracket that

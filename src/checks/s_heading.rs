@@ -8,14 +8,16 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     name: "非标准章节标题",
     run: super::Run::Report(check),
-    doc: RuleDoc {
-        what: "章节能认出是哪一章，但标题措辞或序号与格式不同（如“五、存在的问题和下一步工作打算”）。",
-        why: "统一的标题便于检索和比较各机关的报告；措辞变体不影响内容，只作提示。",
-        bad: "五、存在的问题和下一步工作打算\n",
-        good: "五、存在的主要问题及改进情况\n",
-        basis: "国办公开办函〔2021〕30号年度报告格式的章节标题。",
-        fix: "把标题改为格式中的标准写法。",
-    },
+    fix: "把标题改为格式中的标准写法。",
+};
+
+/// What `nianbao explain` prints, and the page loads once asked (not in its first load).
+pub static DOC: RuleDoc = RuleDoc {
+    what: "章节能认出是哪一章，但标题措辞或序号与格式不同（如“五、存在的问题和下一步工作打算”）。",
+    why: "统一的标题便于检索和比较各机关的报告；措辞变体不影响内容，只作提示。",
+    bad: "五、存在的问题和下一步工作打算\n",
+    good: "五、存在的主要问题及改进情况\n",
+    basis: "国办公开办函〔2021〕30号年度报告格式的章节标题。",
 };
 
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {

@@ -1,13 +1,17 @@
 //! The rules' documentation as text and JSON: what `nianbao rules` and
-//! `nianbao explain` print, and what the page shows beside a finding.
+//! `nianbao explain` print, and what the page shows beside a finding
+//! (`www/static/rules.json` is [`to_json`] of every rule).
 
 use super::json::string;
-use crate::checks::Rule;
+use crate::checks::{self, Rule, RuleDoc};
 use std::fmt::Write;
+
+/// A rule outside the registry has no documentation but its fix.
+const NONE: RuleDoc = RuleDoc { what: "", why: "", bad: "", good: "", basis: "" };
 
 /// One rule's documentation in its fixed sections.
 pub fn explain(rule: &Rule) -> String {
-    let d = &rule.doc;
+    let d = checks::doc(rule).unwrap_or(&NONE);
     let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
     format!(
         "{code}（{severity}）{name}\n\n检查内容\n  {what}\n\n为什么\n  {why}\n\n示例\n  有问题：\n{bad}  没问题：\n{good}\n依据\n  {basis}\n\n怎么改\n  {fix}\n",
@@ -19,7 +23,7 @@ pub fn explain(rule: &Rule) -> String {
         bad = indent(d.bad),
         good = indent(d.good),
         basis = d.basis,
-        fix = d.fix,
+        fix = rule.fix,
     )
 }
 
@@ -30,7 +34,7 @@ pub fn to_json(rules: &[&Rule]) -> String {
         if i > 0 {
             out.push(',');
         }
-        let d = &r.doc;
+        let d = checks::doc(r).unwrap_or(&NONE);
         let fields = [
             ("code", r.code),
             ("severity", r.severity.as_str()),
@@ -40,7 +44,7 @@ pub fn to_json(rules: &[&Rule]) -> String {
             ("bad", d.bad),
             ("good", d.good),
             ("basis", d.basis),
-            ("fix", d.fix),
+            ("fix", r.fix),
         ];
         out.push('{');
         for (k, (key, value)) in fields.iter().enumerate() {

@@ -51,8 +51,9 @@ for (const [name, codes, cell, role = 'culprit'] of SEEDS) {
     }
     // Choosing a finding selects its span in the editor and opens its explanation.
     await page.locator(`button[data-code="${codes[0]}"]`).first().click();
-    await page.locator('.nb-explain').waitFor();
-    assert.match(await page.textContent('.nb-explain'), /为什么[\s\S]*怎么改/);
+    // Its documentation is loaded (rules.json) when the first explanation opens.
+    await page.locator('.nb-explain[aria-busy="false"]').waitFor();
+    assert.match(await page.textContent('.nb-explain'), /检查内容[\s\S]*为什么[\s\S]*怎么改[\s\S]*示例[\s\S]*有问题[\s\S]*依据/);
     await assertChosenInEditor(page);
     await page.screenshot({ path: path.join(shots, `seed-${name.slice(0, 3)}.png`) });
     assertClean(app);
@@ -243,6 +244,10 @@ test('dist/nianbao.html works opened from disk, in one file', async () => {
   // The examples are inline too.
   await page.selectOption('select[aria-label="载入示例"]', '3');
   await page.waitForFunction((t) => document.getElementById('nb-input').value === t, await seed('003_e79d930d3ead0ba0.txt'), { timeout: 5000 });
+  // The rules' documentation is inline too.
+  await page.locator('button[data-code]').first().click();
+  await page.locator('.nb-explain[aria-busy="false"]').waitFor({ timeout: 5000 });
+  assert.match(await page.textContent('.nb-explain'), /检查内容[\s\S]*依据/);
   const outside = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(outside, [], 'no request');
   assert.equal(requests.filter((u) => u.startsWith('file://')).length, 1, 'only the file itself is loaded');

@@ -320,6 +320,29 @@ extern "C" {
     fn read_pdf_js(bytes: js_sys::Uint8Array) -> js_sys::Promise;
     #[wasm_bindgen(js_name = readExample)]
     fn read_example_js(name: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = readRule)]
+    fn read_rule_js(code: &str) -> js_sys::Promise;
+}
+
+/// A rule's documentation beyond what checking needs (`checks::RuleDoc`'s sections).
+#[derive(Clone, PartialEq)]
+pub struct RuleText {
+    pub what: String,
+    pub why: String,
+    pub bad: String,
+    pub good: String,
+    pub basis: String,
+}
+
+/// Rule `code`'s documentation, from `rules.json` beside the page (`files.js`:
+/// the first load does not carry it); `Err`: the message to show.
+pub async fn read_rule(code: &str) -> Result<RuleText, String> {
+    let value = wasm_bindgen_futures::JsFuture::from(read_rule_js(code))
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "无法载入规则说明".to_owned()))?;
+    let section = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok().and_then(|v| v.as_string());
+    let text = |name| section(name).unwrap_or_default();
+    Ok(RuleText { what: text("what"), why: text("why"), bad: text("bad"), good: text("good"), basis: text("basis") })
 }
 
 /// The text of the example file `name`, fetched from beside the page (`files.js`);

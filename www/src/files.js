@@ -56,6 +56,29 @@ export function readExample(name) {
   );
 }
 
+// The rules' documentation (rules.json beside the page, `nianbao rules --format json`:
+// the first load does not carry it), fetched once when a finding's explanation is first opened; inline
+// in the single-file build (globalThis.nianbaoRules). Rejects with the message to show.
+let rules = null;
+export function readRules() {
+  if (globalThis.nianbaoRules) return Promise.resolve(globalThis.nianbaoRules);
+  if (!rules) {
+    const base = globalThis.nianbaoAssets || new URL('./', document.baseURI).href;
+    rules = fetch(new URL('rules.json', base).href).then(
+      (r) => (r.ok ? r.json() : Promise.reject('无法载入规则说明（HTTP ' + r.status + '）')),
+      (err) => Promise.reject('无法载入规则说明：' + (err && err.message ? err.message : err)),
+    );
+    // A failed load is tried again the next time.
+    rules.catch(() => { rules = null; });
+  }
+  return rules;
+}
+
+// The documentation of rule `code`: {what, why, bad, good, basis}.
+export function readRule(code) {
+  return readRules().then((all) => all.find((r) => r.code === code) || Promise.reject('没有这条规则的说明'));
+}
+
 // The batch's summary (the page's third wasm module, www/batch), loaded the first time
 // many files are opened at once; inline in the single-file build (globalThis.nianbaoBatch).
 let batchModule = null;

@@ -248,14 +248,5 @@ fn verify_form(props: &FindingsProps, form: &Form, i: usize) -> Html {
 }
 
 fn explain(d: &checks::Diagnostic) -> Html {
-    let Some(rule) = checks::rule(d.code) else { return html! {} };
-    html! {
-        <aside class="nb-explain" aria-labelledby="nb-explain-title">
-            <h3 id="nb-explain-title">{ format!("{} {}", rule.code, rule.name) }</h3>
-            <h4>{ "检查内容" }</h4><p>{ rule.doc.what }</p>
-            <h4>{ "为什么" }</h4><p>{ rule.doc.why }</p>
-            <h4>{ "怎么改" }</h4><p>{ messages::help(d).unwrap_or_else(|| rule.doc.fix.to_owned()) }</p>
-            <h4>{ "依据" }</h4><p>{ rule.doc.basis }</p>
-        </aside>
-    }
+    html! { <crate::explain::Explain code={d.code} fix={messages::help(d).unwrap_or_default()} /> }
 }

@@ -8,6 +8,7 @@ mod checked;
 mod draft;
 mod edit;
 mod editor;
+mod explain;
 mod file_text;
 mod findings;
 mod grid;

@@ -152,6 +152,9 @@ fn single_file() -> Result {
     let examples: Vec<String> =
         examples()?.iter().map(|(name, text)| format!("{}: {}", js_string(name), js_string(text))).collect();
     let files_start = format!("{files_start}globalThis.nianbaoExamples = {{ {} }};\n", examples.join(", "));
+    // The rules' documentation too (JSON is a JS literal), which files.js otherwise fetches.
+    let rules = read(&setup::www().join("static").join("rules.json"))?;
+    let files_start = format!("{files_start}globalThis.nianbaoRules = {};\n", rules.trim().replace("</", "<\\/"));
     let script = format!(
         "{script}\n<script type=\"module\">\n{}\n{files_start}</script>",
         files_glue.replace("</script", "<\\/script")

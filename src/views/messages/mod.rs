@@ -364,6 +364,6 @@ pub fn help(d: &Diagnostic) -> Option<String> {
         Finding::Moved { from, to, .. } => {
             Some(format!("核对{}和{}：这个数字多半填错了格；按原始台账把它填回应在的单元格。", cell(from), cell(to)))
         }
-        _ => rule(d.code).map(|r| r.doc.fix.to_owned()),
+        _ => rule(d.code).map(|r| r.fix.to_owned()),
     }
 }
