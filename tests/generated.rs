@@ -66,6 +66,11 @@ fn one_cell_per_line_closed_by_a_pipe() {
 }
 
 #[test]
+fn one_cell_per_line_with_a_tab_line_between_cells() {
+    run(Shape::TabLines, 40);
+}
+
+#[test]
 fn markdown_pipes() {
     run(Shape::Markdown, 40);
 }
@@ -137,6 +142,7 @@ fn peek() {
         Ok("html") => Shape::Html,
         Ok("same") => Shape::SameLine,
         Ok("pipe") => Shape::PipeClosed,
+        Ok("tablines") => Shape::TabLines,
         _ => Shape::Tabs,
     };
     let mut rng = Rng::new(std::env::var("SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1));

@@ -235,15 +235,9 @@ impl Doc {
             labels: Folded { text: String::with_capacity(text / 8), origins: Vec::with_capacity(text / 16) },
         };
         let mut reader = Reader::new(input);
-        let mut start = 0;
-        for raw in input.split_inclusive('\n') {
-            // A line ends at a line feed and the carriage returns before it (at
-            // most 254 of them are the break: its length is kept in a byte).
-            let body = raw.strip_suffix('\n').unwrap_or(raw).trim_end_matches('\r');
-            let body = &raw[..body.len().max(raw.len().saturating_sub(255))];
-            let line = reader.line(&mut doc, start, body, raw.len() - body.len());
+        for l in crate::text::layout::lines(input) {
+            let line = reader.line(&mut doc, l.start, l.body, l.brk);
             doc.lines.push(line);
-            start += raw.len();
         }
         let end = Line::at(&doc, input.len(), 0, Separator::None, false);
         doc.lines.push(end);

@@ -6,7 +6,7 @@
 
 use super::doc::{Cell as DocCell, CellKind, Row, Rows};
 use super::place::{columns_by_heads, complete_rows, head_lines, is_value, place, HeadLine, Pending};
-pub(super) use super::place::{columns_by_stacked_heads, head_lines as heads_of, in_sequence, place_line};
+pub(super) use super::place::{columns_by_stacked_heads, head_lines as heads_of, place_line};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;

@@ -3,6 +3,7 @@
 //! template its own labels show.
 
 use super::doc::{Cell, CellKind, Row, Rows};
+use super::place::{place, Pending};
 use super::{chapters, table};
 use crate::model::{CellValue, ReadNote, Table, TableKind, Tables, TemplateId};
 use crate::text::layout::Separator;
@@ -223,8 +224,10 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
     let start = find(rows, from, caption)?;
     let has_values = |r: &Row| r.cells.iter().any(|c| c.is_value());
     let text_free = |r: &Row| r.cells.iter().all(|c| c.kind() != CellKind::Text);
-    // Up to 60 lines that hold something (a browser's copy puts an empty line after every cell).
-    let window = rows.slice(start..rows.len()).iter().enumerate().filter(|(_, r)| !r.cells.is_empty()).nth(60);
+    // Up to 60 lines that hold a value or words: a browser's copy puts an
+    // empty line, or a line of only the cell's tab, after every cell.
+    let holds = |r: &Row| r.cells.iter().any(|c| c.kind() != CellKind::Empty);
+    let window = rows.slice(start..rows.len()).iter().enumerate().filter(|(_, r)| holds(r)).nth(60);
     let limit = window.map_or(rows.len(), |(k, _)| start + k);
     // It ends at running text, or at the next chapter's heading; a long line of
     // short heads in cells (a merged head repeated in every column it spans:
@@ -282,28 +285,35 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
         let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15, columns.as_deref());
         (v, n, first.span.end)
     } else {
-        // One value per line: the lines up to the fifteenth cell, the lines
-        // that mark an empty cell among them; and whether a value follows.
+        // One value per line: the lines up to the fifteenth cell, as a row's
+        // values are gathered (the lines that mark an empty cell among them,
+        // the empty lines between them), and whether a value follows.
         let take = |marks: bool| {
             let mark = |r: &Row| marks && table::is_empty_cell_line(r);
             let from = if marks { marks_from } else { first_at };
-            let mut lines = rows.slice(from..end).iter().filter(|r| data(r) || mark(r));
-            let (mut cells, mut last): (Vec<&Cell>, usize) = (Vec::new(), first.span.end);
+            let mut p = Pending::new(0, first.span, Vec::new(), Separator::None);
+            let mut lines = rows.slice(from..end).iter();
+            let mut last = first.span.end;
             for r in lines.by_ref() {
-                cells.extend(r.cells.iter().filter(|c| c.kind() != CellKind::Empty || mark(&r)));
-                last = r.span.end;
-                if cells.len() >= 15 {
-                    break;
+                if r.cells.is_empty() {
+                    p.empty_line();
+                } else if data(&r) || mark(&r) {
+                    p.add_later(r.cells.iter().filter(|c| c.kind() != CellKind::Empty || mark(&r)));
+                    last = r.span.end;
+                    if p.slot_count() >= 15 {
+                        break;
+                    }
                 }
             }
-            (cells, last, lines.next().is_some_and(|r| data(&r)))
+            let more_values = lines.find(|r| data(r) || mark(r)).is_some_and(|r| data(&r));
+            (p, last, more_values)
         };
-        let (mut cells, mut last, more_values) = take(true);
+        let (mut p, mut last, more_values) = take(true);
         // Values still follow: some marking line was an empty paragraph in a cell instead.
-        if more_values && cells.iter().any(|c| c.kind() == CellKind::Empty) {
-            (cells, last, _) = take(false);
+        if more_values && p.slot_count() > p.value_count() {
+            (p, last, _) = take(false);
         }
-        let (v, n) = table::in_sequence(&cells, 15);
+        let (v, n) = place(&p, 15, None, p.lines_fit(15));
         (v, n, last)
     };
     out.span = Span::new(rows.at(start).span.start, last);

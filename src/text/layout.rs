@@ -30,6 +30,58 @@ pub fn columns(text: &str) -> usize {
     text.chars().count()
 }
 
+/// A line of the input: where it starts, its text, and the length of the
+/// line break after it (`\n` and the `\r`s before it, at most 255 bytes).
+pub struct Line<'a> {
+    pub start: usize,
+    pub body: &'a str,
+    pub brk: usize,
+}
+
+/// The input's lines. A line holding only one tab (and blanks) joins the lines
+/// around it into one line of tab-separated cells: Firefox copies a table
+/// whose cells hold paragraphs so, each cell on a line of its own and the tab
+/// between two cells of a row on a line between them (an empty cell an empty
+/// line). A line ending a sentence is never joined, nor rows of empty cells
+/// (`\t\t\t`: a table's row with no text).
+pub fn lines(input: &str) -> impl Iterator<Item = Line<'_>> {
+    let mut raw = input.split_inclusive('\n');
+    let mut start = 0;
+    // A line ends at a line feed and the carriage returns before it (at most
+    // 254 of them are the break: its length is kept in a byte).
+    fn physical<'a>(
+        raw: &mut std::str::SplitInclusive<'a, char>,
+        start: &mut usize,
+    ) -> Option<(usize, &'a str, usize)> {
+        let r = raw.next()?;
+        let body = r.strip_suffix('\n').unwrap_or(r).trim_end_matches('\r');
+        let body = &r[..body.len().max(r.len().saturating_sub(255))];
+        let line = (*start, body, r.len() - body.len());
+        *start += r.len();
+        Some(line)
+    }
+    let tab_only = |body: &str| body.trim_matches(|c| c != '\t' && is_blank(c)) == "\t";
+    let joins = |body: &str| !body.contains('。');
+    std::iter::from_fn(move || {
+        let (first, body, mut brk) = physical(&mut raw, &mut start)?;
+        let mut end = first + body.len();
+        // Each line joined is looked at once (the first here, the next ones as they are taken).
+        let mut open = None;
+        loop {
+            let mut ahead = raw.clone();
+            let mut at = start;
+            if !physical(&mut ahead, &mut at).is_some_and(|(_, tab, _)| tab_only(tab))
+                || !*open.get_or_insert_with(|| joins(body))
+            {
+                break;
+            }
+            let Some((next, body, next_brk)) = physical(&mut ahead, &mut at).filter(|l| joins(l.1)) else { break };
+            (raw, start, end, brk) = (ahead, at, next + body.len(), next_brk);
+        }
+        Some(Line { start: first, body: &input[first..end], brk })
+    })
+}
+
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
@@ -190,6 +242,20 @@ mod tests {
         let mut cells = Vec::new();
         let sep = split_cells(line, 0, &mut cells);
         (sep, cells.iter().map(|c| &line[c.start..c.end]).collect())
+    }
+
+    #[test]
+    fn a_line_of_one_tab_joins_the_cells_around_it() {
+        let input = "规章\r\n\t\r\n\r\n\t\r\n3\r\n本年度。\n\t\n下一段\n\t\t\n0\n";
+        let lines: Vec<(usize, &str, usize)> = lines(input).map(|l| (l.start, l.body, l.brk)).collect();
+        let joined = "规章\r\n\t\r\n\r\n\t\r\n3";
+        let after = joined.len() + 2;
+        assert_eq!(lines[0], (0, joined, 2));
+        assert_eq!(texts(lines[0].1), (Separator::Tab, vec!["规章", "", "3"]));
+        // A sentence is not a cell; a row of empty cells joins nothing.
+        let rest: Vec<&str> = lines[1..].iter().map(|l| l.1).collect();
+        assert_eq!(rest, ["本年度。", "\t", "下一段", "\t\t", "0"]);
+        assert_eq!(lines[1].0, after);
     }
 
     #[test]

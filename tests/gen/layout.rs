@@ -79,6 +79,12 @@ pub(super) fn render_table(rows: &[Vec<LCell>], shape: Shape, rng: &mut Rng) -> 
                 out += &format!("{lead}{}\n", cells.join("\t"));
             }
         }
+        Shape::TabLines => {
+            for row in rows {
+                let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                out += &format!("{}\n", cells.join("\n\t\n"));
+            }
+        }
         Shape::Markdown => {
             for (i, row) in rows.iter().enumerate() {
                 let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();

@@ -200,9 +200,13 @@ pub enum Shape {
     /// empty cell a lone `|`, and in some tables a lone `|` before every row
     /// that starts with a label.
     PipeClosed,
+    /// A browser's copy of a table whose cells hold paragraphs, as Firefox
+    /// writes it: every cell on its own line (an empty cell an empty line),
+    /// a line holding only the tab between two cells of a row.
+    TabLines,
 }
 
-pub const SHAPES: [Shape; 9] = [
+pub const SHAPES: [Shape; 10] = [
     Shape::Tabs,
     Shape::Spaces,
     Shape::CellPerLine,
@@ -212,12 +216,16 @@ pub const SHAPES: [Shape; 9] = [
     Shape::Html,
     Shape::SameLine,
     Shape::PipeClosed,
+    Shape::TabLines,
 ];
 
 impl Shape {
     /// Whether a blank cell survives the shape (a PDF copy drops it without a trace).
     pub fn shows_blanks(self) -> bool {
-        matches!(self, Shape::Tabs | Shape::Markdown | Shape::Html | Shape::Spaces | Shape::PipeClosed)
+        matches!(
+            self,
+            Shape::Tabs | Shape::Markdown | Shape::Html | Shape::Spaces | Shape::PipeClosed | Shape::TabLines
+        )
     }
 }
 
