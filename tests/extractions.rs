@@ -24,8 +24,9 @@ const PDF_SEEDS: u64 = 4;
 
 /// Page styles: the generator's plain one; narrow label columns (labels
 /// wrapped over several lines around their numbers, group labels between); a
-/// running header and page numbers (`- 2 -`) that fall inside the tables.
-const PDF_STYLES: [(&str, &str); 3] = [
+/// running header and page numbers (`- 2 -`) that fall inside the tables;
+/// bare page numbers (`2`) below and `第2页` above.
+const PDF_STYLES: [(&str, &str); 4] = [
     ("", "td{border:1px solid}"),
     (
         "n_",
@@ -36,6 +37,11 @@ const PDF_STYLES: [(&str, &str); 3] = [
         "f_",
         "td{border:1px solid} @page { margin: 20mm 15mm; \
          @bottom-center { content: \"- \" counter(page) \" -\"; } @top-center { content: \"某某政府信息公开年度报告\"; } }",
+    ),
+    (
+        "b_",
+        "td{border:1px solid} @page { margin: 20mm 15mm; \
+         @bottom-center { content: counter(page); } @top-right { content: \"第\" counter(page) \"页\"; } }",
     ),
 ];
 
@@ -57,7 +63,7 @@ fn write_pdf_sources() {
 }
 
 /// What real tools made of the generated reports (`tests/extracted/make.sh`).
-/// Printed to PDF by Chromium in three page styles, and by LibreOffice from a
+/// Printed to PDF by Chromium in four page styles, and by LibreOffice from a
 /// Word document, then extracted with pdftotext -layout, pdftotext -raw,
 /// pdfplumber, MuPDF and PDFium (a PDF copied in Chrome); the Word document saved as HTML and as text; and both HTML
 /// pages as a browser copies them (Ctrl+A, Ctrl+C: a line for every cell's
@@ -139,7 +145,7 @@ fn extractions_read_back() {
     }
     // Seeds 1 and 3 blank some cells: half the files.
     assert_eq!((whole, with_blanks), (files.len() / 2, files.len() / 2));
-    assert_eq!(files.len(), (5 * 4 - 1) * 4 * 3 + 4 * 4 * 3);
+    assert_eq!(files.len(), (5 * 5 - 1) * 4 * 3 + 4 * 4 * 3);
 }
 
 /// A table's rows as printed, each with its index, the sample's values and
@@ -190,7 +196,7 @@ fn pdftotext_default_mode_reads_the_active_table_and_the_metadata() {
             }
         }
     }
-    assert_eq!(read, 4 * 4 * 3);
+    assert_eq!(read, 5 * 4 * 3);
 }
 
 /// Word documents LibreOffice Writer made of the generated reports
@@ -285,13 +291,13 @@ fn pdf_documents_read_back() {
     eprintln!("pdf: {} files, rows {right}/{rows} right, {short} short (a blank left no trace)", names.len());
     assert!(wrong.is_empty(), "{} rows read wrong:\n{}", wrong.len(), wrong.join("\n"));
     if std::env::var_os("PDF_DIR").is_none() {
-        assert_eq!((rows, right, short), (94, 94, 0), "rows, right, short of the fixtures");
+        assert_eq!((rows, right, short), (124, 124, 0), "rows, right, short of the fixtures");
     }
 }
 
 /// The PDFs of make.sh kept in the repository (each about 400 KB: Chromium
 /// embeds its font subsets): one per page style.
-const PDF_FIXTURES: [&str; 3] = ["pdf_s0_f1.pdf", "pdf_n_s0_f0.pdf", "pdf_f_s1_f2.pdf"];
+const PDF_FIXTURES: [&str; 4] = ["pdf_s0_f1.pdf", "pdf_n_s0_f0.pdf", "pdf_f_s1_f2.pdf", "pdf_b_s1_f2.pdf"];
 
 /// Writer's PDFs of its Word documents (`pdf_office_*`, make.sh), opened as
 /// PDFs: every cell as the .docx itself reads it, blanks included.

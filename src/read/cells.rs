@@ -4,9 +4,8 @@
 //! Everything goes into the [`Doc`]'s shared buffers.
 
 use super::doc::{Cell, CellKind, Doc, Line};
-use super::values::{
-    classify, glued_number, is_placeholder_char, page_mark, starts_signed_word, PageMark, PageSequence,
-};
+use super::pages::Pages;
+use super::values::{classify, glued_number, is_placeholder_char, starts_signed_word};
 use crate::text::layout::{columns, split_cells, CellSpan, Separator};
 use crate::text::{fold_char, is_bare, is_ideograph, Folded, Span};
 use std::ops::Range;
@@ -55,7 +54,7 @@ pub(super) struct Reader<'a> {
     spans: Vec<CellSpan>,
     /// The values split off a cell (`0 3 6`, `规章 9 9 10`).
     parts: Vec<(CellKind, usize, usize)>,
-    pages: PageSequence,
+    pages: Pages,
 }
 
 fn mark(f: &Folded) -> (usize, usize) {
@@ -68,26 +67,7 @@ fn since(f: &Folded, (bytes, chars): (usize, usize)) -> (Range<usize>, Range<usi
 
 impl<'a> Reader<'a> {
     pub(super) fn new(input: &'a str) -> Self {
-        // A bare `k/n` line is a footer only where the pages run on (`1/5` … `2/5`):
-        // the whole text is looked at first.
-        let mut scratch = String::new();
-        let mut pages = PageSequence::default();
-        for line in input.lines().filter(|l| l.len() <= MAX_VALUE_LEN && l.contains('/')) {
-            if let PageMark::Of(k, n) = page_mark(line, &mut scratch) {
-                pages.add(k, n);
-            }
-        }
-        Reader { input, scratch, spans: Vec::new(), parts: Vec::new(), pages }
-    }
-
-    /// Whether the line `body` is a page number a PDF's footer left between the lines.
-    fn is_page_number(&mut self, body: &str) -> bool {
-        body.len() <= MAX_VALUE_LEN
-            && match page_mark(body, &mut self.scratch) {
-                PageMark::Page => true,
-                PageMark::Of(_, n) => self.pages.is_footer(n),
-                PageMark::No => false,
-            }
+        Reader { input, scratch: String::new(), spans: Vec::new(), parts: Vec::new(), pages: Pages::new(input) }
     }
 
     pub(super) fn line(&mut self, doc: &mut Doc, start: usize, body: &str, brk: usize) -> Line {
@@ -96,7 +76,7 @@ impl<'a> Reader<'a> {
         // A Markdown header rule (`---|---|`) separates, it holds no cells; a
         // page number a PDF's footer left between the lines holds none either.
         let rule = sep == Separator::Pipe && body.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\t'));
-        if rule || self.is_page_number(body) {
+        if rule || self.pages.is_page_number(start, body) {
             self.spans.clear();
         }
         let span = Span::new(start, start + body.len());

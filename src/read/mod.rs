@@ -13,6 +13,7 @@ mod format;
 mod held;
 mod labels;
 mod meta;
+mod pages;
 mod place;
 mod split;
 mod table;

@@ -1,10 +1,10 @@
 //! What the text of a cell stands for: a number as printed (signs, decimals,
 //! thousands, a unit), a placeholder where a number belongs, a number glued
-//! to its label, a page number a PDF's footer left between the lines.
+//! to its label.
 
 use super::doc::CellKind;
 use crate::model::Number;
-use crate::text::{fold_char, is_ideograph};
+use crate::text::is_ideograph;
 
 /// Units reports print after a number in a cell, longest first.
 pub(super) const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "次"];
@@ -94,89 +94,6 @@ pub(super) fn glued_number(piece: &str) -> Option<(usize, Number)> {
     Some((at, parse_number(&piece[at..])?))
 }
 
-/// What a short line is as a page's footer would print it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum PageMark {
-    /// Not a page number.
-    No,
-    /// A page number beyond doubt: `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`, `第3页/共5页`.
-    Page,
-    /// `k/n` alone, as footers print page k of n, or a cell's value (本年增/减
-    /// one per line: `1/2`): a page number where the text numbers more than
-    /// one page of `n` so ([`PageSequence`]).
-    Of(u32, u32),
-}
-
-/// A line as a page number: a bare `3` is not one (it may be a value on its
-/// own line); nor is `0/0` or `5/3` (pages count from 1, to the total): a cell's `0/0`.
-pub(super) fn page_mark(line: &str, scratch: &mut String) -> PageMark {
-    // Most lines are told apart by their last character alone.
-    let mut last = None;
-    if let Some(c) = line.trim_end().chars().next_back() {
-        fold_char(c, &mut |f| last = Some(f));
-    }
-    if !last.is_some_and(|c| c.is_ascii_digit() || matches!(c, '页' | '-' | '—' | '_' | '~')) {
-        return PageMark::No;
-    }
-    scratch.clear();
-    for c in line.chars() {
-        fold_char(c, &mut |f| scratch.push(f));
-    }
-    let t = &*scratch;
-    let dashes = |c: char| matches!(c, '-' | '—' | '_' | '~');
-    let bare = t.trim_matches(dashes);
-    // A page's number: 1 to 9999.
-    let number = |s: &str| {
-        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-            .filter(|&n| n >= 1)
-    };
-    let page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).and_then(number);
-    let of = |s: &str| s.strip_prefix('共').and_then(|s| s.strip_suffix('页')).and_then(number);
-    // Dashes on both sides: `-3` alone is a negative value.
-    let decorated = t.starts_with(dashes) && t.ends_with(dashes) && number(bare).is_some();
-    let this_of = |a: Option<u32>, b: Option<u32>| a.zip(b).filter(|(a, b)| a <= b);
-    let words = bare.find('共').and_then(|i| this_of(page(&bare[..i]), of(&bare[i..])));
-    if decorated || page(bare).is_some() || words.is_some() {
-        return PageMark::Page;
-    }
-    let Some((a, b)) = bare.split_once('/') else { return PageMark::No };
-    match this_of(number(a).or(page(a)), number(b).or(of(b))) {
-        // Words or dashes around it say it is a page's: `第3页/共5页`, `- 3/5 -`.
-        Some(_) if page(a).is_some() || of(b).is_some() || bare.len() < t.len() => PageMark::Page,
-        Some((k, n)) => PageMark::Of(k, n),
-        None => PageMark::No,
-    }
-}
-
-/// The totals `n` for which the text numbers more than one page `k/n` on lines
-/// of their own: those lines are footers; a lone `1/2` is a cell's value.
-#[derive(Default)]
-pub(super) struct PageSequence {
-    /// For each total seen, the first page number seen and whether another followed.
-    totals: Vec<(u32, u32, bool)>,
-}
-
-impl PageSequence {
-    /// Distinct totals kept, at most: a report has one; a table of fractions is no footer.
-    const MAX_TOTALS: usize = 64;
-
-    pub(super) fn add(&mut self, k: u32, n: u32) {
-        let room = self.totals.len() < Self::MAX_TOTALS;
-        match self.totals.iter_mut().find(|(t, _, _)| *t == n) {
-            Some((_, first, more)) => *more |= *first != k,
-            None if room => self.totals.push((n, k, false)),
-            None => {}
-        }
-    }
-
-    /// Whether `k/n` lines are footers: pages of `n` run on, or the one page of one (`1/1`).
-    pub(super) fn is_footer(&self, n: u32) -> bool {
-        n == 1 || self.totals.iter().any(|&(t, _, more)| t == n && more)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,29 +119,5 @@ mod tests {
             assert_eq!(n(not), None, "{not}");
         }
         assert!(matches!(classify("减4"), Some((CellKind::Number(n), None)) if n.mantissa == -4));
-    }
-
-    #[test]
-    fn page_numbers_hold_no_cells() {
-        for footer in ["- 3 -", "—3—", "第 3 页", "第3页 共5页", "第3页/共5页", "－ 12 －", "- 3/5 -"] {
-            assert_eq!(page_mark(footer, &mut String::new()), PageMark::Page, "{footer}");
-        }
-        assert_eq!(page_mark("3/5", &mut String::new()), PageMark::Of(3, 5));
-        for line in ["3", "-3", "0 0 -3", "1/3属于", "第二十条第（一）项", "-", "0/0", "5/3", "第0页", "第6页 共5页"]
-        {
-            assert_eq!(page_mark(line, &mut String::new()), PageMark::No, "{line}");
-        }
-    }
-
-    #[test]
-    fn a_fraction_is_a_footer_where_the_pages_run_on() {
-        let mut pages = PageSequence::default();
-        pages.add(1, 2);
-        assert!(!pages.is_footer(2), "a lone 1/2 is a cell's");
-        pages.add(1, 2);
-        assert!(!pages.is_footer(2), "twice the same is no sequence");
-        pages.add(2, 2);
-        pages.add(1, 7);
-        assert!(pages.is_footer(2) && !pages.is_footer(7) && pages.is_footer(1));
     }
 }

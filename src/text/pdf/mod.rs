@@ -8,7 +8,8 @@
 //!
 //! FIXME(issue 14): borderless tables are read from the gaps between
 //! characters only (no "stream" table detection); running headers, footers
-//! and page numbers are left to the reader; predefined CMaps other than the
+//! and page numbers are left to the text reader (`read::pages` drops page
+//! numbers, not their position on the page); predefined CMaps other than the
 //! UCS-2 ones are not read.
 
 mod fonts;
