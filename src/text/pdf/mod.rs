@@ -3,16 +3,17 @@
 //! tables those lines draw read cell by cell (`lattice`: a row's cells
 //! tab-separated, as an HTML table's); the other characters gathered into
 //! lines top to bottom, left to right, each at the column of its position,
-//! as `pdftotext -layout` lays text out (one column a character). The text then goes to the
-//! one text reader, as a .docx's does.
+//! as `pdftotext -layout` lays text out (one column a character); the
+//! running headers, footers and page numbers dropped (`furniture`). The text
+//! then goes to the one text reader, as a .docx's does.
 //!
 //! FIXME(issue 14): borderless tables are read from the gaps between
-//! characters only (no "stream" table detection); running headers, footers
-//! and page numbers are left to the text reader (`read::pages` drops page
-//! numbers, not their position on the page); predefined CMaps other than the
-//! UCS-2 ones are not read.
+//! characters only (no "stream" table detection); furniture is looked for in
+//! each page's outermost line on each side only (a footer of two lines keeps
+//! its inner one); predefined CMaps other than the UCS-2 ones are not read.
 
 mod fonts;
+mod furniture;
 mod glyphs;
 mod lattice;
 mod ruling;
@@ -72,11 +73,10 @@ pub struct Extracted {
 /// (control characters a font maps to dropped, as `hygiene` does).
 pub fn text(bytes: &[u8]) -> Result<Extracted, PdfError> {
     let pdf = hayro_syntax::Pdf::new(bytes.to_vec()).map_err(|_| PdfError::Unreadable)?;
-    let mut out = String::new();
-    let mut pages = Vec::new();
+    let mut laid_out: Vec<furniture::Page> = Vec::new();
+    let mut size = 0;
     let mut glyphs = Vec::new();
     let mut rules = Vec::new();
-    let mut page_text = String::new();
     let mut tally = glyphs::Tally::default();
     let mut work = glyphs::Work::new(MAX_OPERATIONS, streams::MAX_DECODED);
     for page in pdf.pages().iter().take(MAX_PAGES) {
@@ -95,13 +95,30 @@ pub fn text(bytes: &[u8]) -> Result<Extracted, PdfError> {
         let mut rows: Vec<(f64, String)> =
             tables.into_iter().flat_map(|t| t.rows).map(|(top, cells)| (top, cells.join("\t"))).collect();
         rows.sort_by(|a, b| b.0.total_cmp(&a.0));
-        page_text.clear();
-        lay_out(&mut glyphs, &rows, &mut page_text);
-        pages.push(out.len());
-        out.push_str(&super::hygiene::clean(&page_text));
-        if out.len() > MAX_INPUT_BYTES {
+        let mut page = furniture::Page::default();
+        (page.top, page.bottom) = lay_out(&mut glyphs, &rows, &mut page.text);
+        size += page.text.len();
+        if size > MAX_INPUT_BYTES {
             return Err(PdfError::TooLarge);
         }
+        laid_out.push(page);
+    }
+    // The pages' text without their running headers, footers and numbers.
+    let mut out = String::with_capacity(size);
+    let mut pages = Vec::with_capacity(laid_out.len());
+    for (page, drop) in laid_out.iter().zip(furniture::furniture(&laid_out)) {
+        // The lines cut, each with its line break, top first.
+        let mut text = String::with_capacity(page.text.len());
+        let mut at = 0;
+        for edge in
+            [(&page.top, drop[0]), (&page.bottom, drop[1])].into_iter().filter_map(|(e, d)| e.as_ref().filter(|_| d))
+        {
+            text.push_str(&page.text[at..edge.range.start]);
+            at = (edge.range.end + 1).min(page.text.len());
+        }
+        text.push_str(&page.text[at..]);
+        pages.push(out.len());
+        out.push_str(&super::hygiene::clean(&text));
     }
     if out.trim().is_empty() && tally.unknown == 0 {
         return Err(PdfError::NoText);
@@ -146,7 +163,14 @@ pub(super) const SAME_LINE: f64 = 0.4;
 /// columns stay aligned down the page, and a blank cell keeps its place.
 /// `rows` (a table's rows, each at its top, top to bottom) go in between the
 /// lines where they stand.
-fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
+/// Returns the page's first and last line of text where no table's row
+/// stands before or after it (`furniture`).
+fn lay_out(
+    glyphs: &mut [Glyph],
+    rows: &[(f64, String)],
+    out: &mut String,
+) -> (Option<furniture::Edge>, Option<furniture::Edge>) {
+    let (mut first, mut last_line) = (None, None);
     let mut rows = rows.iter().peekable();
     let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
     sizes.sort_by(f64::total_cmp);
@@ -168,6 +192,7 @@ fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
             out.push_str(row);
             out.push('\n');
         }
+        let line_start = out.len();
         let line = &mut glyphs[start..end];
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut at = 0;
@@ -201,17 +226,26 @@ fn lay_out(glyphs: &mut [Glyph], rows: &[(f64, String)], out: &mut String) {
             at += pad + super::layout::columns(&g.text);
             last = Some(g);
         }
+        let edge = furniture::Edge { range: line_start..out.len(), y: top };
+        if line_start == 0 {
+            first = Some(edge.clone());
+        }
+        last_line = Some(edge);
         out.push('\n');
         start = end;
         // Past the input limit nothing more is laid out (the caller refuses the text).
         if out.len() > MAX_INPUT_BYTES {
-            return;
+            return (None, None);
         }
     }
+    let below = rows.peek().is_some();
     for (_, row) in rows {
         out.push_str(row);
         out.push('\n');
     }
+    // One line is the page's first, not also its last.
+    let last_line = last_line.filter(|l| !below && first.as_ref().is_none_or(|f| f.range != l.range));
+    (first, last_line)
 }
 
 /// How far above its baseline a line's characters reach (its largest size, roughly).
@@ -286,6 +320,16 @@ mod tests {
         assert_eq!(text(&unmapped).unwrap_err(), PdfError::Unusable);
         // A page with no text (a scan).
         assert_eq!(text(&pdf("q 100 0 0 100 0 0 cm Q", &["<< >>"])).unwrap_err(), PdfError::NoText);
+    }
+
+    #[test]
+    fn a_page_number_is_not_the_pages_text() {
+        let helvetica = ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"];
+        let footer = "BT /F1 12 Tf 72 700 Td (2021) Tj 0 -650 Td (- 1 -) Tj ET";
+        assert_eq!(text(&pdf(footer, &helvetica)).unwrap().text, "2021\n");
+        // A bare 1 may be a value: one page does not say.
+        let bare = "BT /F1 12 Tf 72 700 Td (2021) Tj 0 -650 Td (1) Tj ET";
+        assert_eq!(text(&pdf(bare, &helvetica)).unwrap().text, "2021\n1\n");
     }
 
     #[test]
