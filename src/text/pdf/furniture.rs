@@ -55,7 +55,7 @@ impl Line {
         let mut numbers: [Option<u32>; 2] = [None; 2];
         let mut found = 0;
         for c in text.chars().filter(|c| !c.is_whitespace()) {
-            let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) else {
+            let Some(d) = c.to_digit(10) else {
                 key.push(c);
                 continue;
             };
@@ -81,8 +81,8 @@ fn running(lines: &[Option<Line>]) -> Vec<bool> {
         *seen.entry((line.key.as_str(), place(line))).or_default() += 1;
     }
     let count = |key: &str, at: i64| seen.get(&(key, at)).copied().unwrap_or(0);
-    let lines = lines.iter();
     lines
+        .iter()
         .map(|l| {
             l.as_ref().is_some_and(|l| {
                 let at = place(l);
