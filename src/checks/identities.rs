@@ -16,8 +16,8 @@ use crate::text::Span;
 /// One checked instance of an identity.
 pub(super) struct Instance {
     pub(super) identity: &'static Identity,
-    /// Who the instance is about: `自然人列`, `（一）予以公开行`.
-    label: String,
+    /// The column (along a column) or row (along a row) it is laid over.
+    at: usize,
     pub(super) lhs: Vec<(usize, usize)>,
     pub(super) rhs: Vec<(usize, usize)>,
     /// `Σ lhs − Σ rhs`, at `scale` decimals.
@@ -27,6 +27,16 @@ pub(super) struct Instance {
 }
 
 impl Instance {
+    /// Who the instance is about: `自然人列`, `（一）予以公开行` (made only for a
+    /// finding: most instances hold).
+    fn label(&self, table: &Table) -> String {
+        let def = table.def;
+        match self.identity.along {
+            Along::Column => format!("{}列", def.rows[self.lhs[0].0].cols[self.at].label),
+            Along::Row => format!("“{}”行", short_row(def.rows[self.at].label)),
+        }
+    }
+
     pub(super) fn broken(&self) -> bool {
         !self.identity.relation.holds(self.residual, 0)
     }
@@ -72,20 +82,11 @@ fn instances(identity: &'static Identity, table: &Table) -> Vec<Instance> {
     if !identity.applies(table.template, def) {
         return Vec::new();
     }
-    let label = |t: &Terms| match identity.along {
-        Along::Column => format!("{}列", def.rows[t.lhs[0].0].cols[t.at].label),
-        Along::Row => format!("“{}”行", short_row(def.rows[t.at].label)),
-    };
-    identity.instances(def).into_iter().filter_map(|t| instance(identity, table, label(&t), t.lhs, t.rhs)).collect()
+    identity.instances(def).into_iter().filter_map(|t| instance(identity, table, t)).collect()
 }
 
-fn instance(
-    identity: &'static Identity,
-    table: &Table,
-    label: String,
-    lhs: Vec<(usize, usize)>,
-    rhs: Vec<(usize, usize)>,
-) -> Option<Instance> {
+fn instance(identity: &'static Identity, table: &Table, terms: Terms) -> Option<Instance> {
+    let Terms { at, lhs, rhs } = terms;
     let mut scale = 0;
     let mut blanks = Vec::new();
     for &(r, c) in lhs.iter().chain(&rhs) {
@@ -96,7 +97,7 @@ fn instance(
         }
     }
     let residual = side_sum(table, &lhs, scale) - side_sum(table, &rhs, scale);
-    Some(Instance { identity, label, lhs, rhs, residual, scale, blanks })
+    Some(Instance { identity, at, lhs, rhs, residual, scale, blanks })
 }
 
 /// A row label short enough for a message: `（二）部分公开（区分处理的…）` → `（二）部分公开`.
@@ -187,7 +188,7 @@ fn broken(table: &Table, inst: &Instance) -> Broken {
     let sum = |cells: &[(usize, usize)]| number(side_sum(table, cells, inst.scale), inst.scale);
     Broken {
         code: inst.identity.code,
-        about: inst.label.clone(),
+        about: inst.label(table),
         lhs: inst.lhs.iter().map(term).collect(),
         rhs: inst.rhs.iter().map(term).collect(),
         lhs_sum: sum(&inst.lhs),

@@ -10,29 +10,31 @@ use crate::text::{is_bare, Folded};
 /// a shorter word, one char off, is another word.
 const ONE_OFF_MIN: usize = 4;
 
-/// Whether `label` holds `word` with exactly one char of it replaced
-/// (`三类内容事务` for 内部事务: a typo, an OCR slip).
-pub fn one_off(label: &str, word: &str) -> bool {
-    let w: Vec<char> = word.chars().collect();
-    if w.len() < ONE_OFF_MIN {
+/// Whether `label` (its chars) holds `word` with exactly one char of it
+/// replaced (`三类内容事务` for 内部事务: a typo, an OCR slip).
+pub fn one_off(label: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    if n < ONE_OFF_MIN {
         return false;
     }
-    let l: Vec<char> = label.chars().collect();
-    l.windows(w.len()).any(|win| win.iter().zip(&w).filter(|(a, b)| a != b).count() == 1)
+    label.windows(n).any(|win| win.iter().zip(word.chars()).filter(|&(&a, b)| a != b).count() == 1)
 }
 
 /// Whether `label` is the official label of `row` cut short: its first
 /// words, four chars or more (`行政规范性` for 行政规范性文件, a cell too narrow),
 /// its printed numbering aside (`1.属于国家` for 1.属于国家秘密).
 pub fn truncated(label: &str, row: &RowDef) -> bool {
-    let official = core(row.label);
     let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十（）()、.．".contains(c);
     let words = if row.label.starts_with(numbering) { label.trim_start_matches(numbering) } else { label };
     // Both numbered with digits: the same number (`2.属于国家` is no 1.属于国家秘密).
     let number = |t: &str| t.chars().take_while(char::is_ascii_digit).collect::<String>();
     let (printed, own) = (number(label), number(row.label));
     let same_number = printed.is_empty() || own.is_empty() || printed == own;
-    same_number && words.chars().count() >= ONE_OFF_MIN && official.starts_with(words) && official != words
+    // The official words begin with the printed ones and go on (compared as
+    // they come: this runs for every unmatched line, for several rows).
+    let mut official = core_chars(row.label);
+    let prefix = words.chars().all(|c| official.next() == Some(c));
+    same_number && words.chars().count() >= ONE_OFF_MIN && prefix && official.next().is_some()
 }
 
 /// Bare chars of a printed label kept in a note, at most.
@@ -42,6 +44,11 @@ pub(super) const SHOWN: usize = 40;
 /// `一、`, `1.`) and without a remark in brackets after them
 /// (`（区分处理的，只计这一情形，不计其他情形）`).
 fn core(label: &str) -> String {
+    core_chars(label).collect()
+}
+
+/// The chars of [`core`], as they come.
+fn core_chars(label: &str) -> impl Iterator<Item = char> + '_ {
     let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     let mut rest = label;
     if let Some(after) = rest.strip_prefix('（') {
@@ -56,7 +63,7 @@ fn core(label: &str) -> String {
         rest = &rest[digits..];
     }
     let words = rest.split('（').next().unwrap_or(rest);
-    words.chars().filter(|&c| is_bare(c)).collect()
+    words.chars().filter(|&c| is_bare(c))
 }
 
 /// Bare chars a printed label may have beyond the official one (group labels

@@ -178,8 +178,9 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
     // words with one char mistyped, or its label cut short (recorded as an
     // approximate label).
     let mistyped = |label: &str, cursor: usize| {
+        let chars: Vec<char> = label.chars().collect();
         let word = |k: usize| {
-            let typo = words[k].iter().find(|w| super::labels::one_off(label, w)).map(|w| (k, *w));
+            let typo = words[k].iter().find(|w| super::labels::one_off(&chars, w)).map(|w| (k, *w));
             typo.or_else(|| super::labels::truncated(label, &def.rows[k]).then(|| (k, words[k][0])))
         };
         (cursor..words.len().min(cursor + MISTYPED_AHEAD)).find_map(word)

@@ -25,11 +25,9 @@ fn is_pinyin(c: char) -> bool {
 /// Where glosses stand in `text`: byte ranges of `(…)` right after an
 /// ideograph, holding one syllable; with whether it has a tone mark.
 fn glosses(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
-    let mut previous = None;
-    text.char_indices().filter_map(move |(at, c)| {
-        let after_ideograph = previous.is_some_and(super::is_ideograph);
-        previous = Some(c);
-        if c != '(' || !after_ideograph {
+    // A bracket found by a byte search (most chars are never looked at), then the char before it.
+    text.match_indices('(').filter_map(move |(at, _)| {
+        if !text[..at].chars().next_back().is_some_and(super::is_ideograph) {
             return None;
         }
         let inner = &text[at + 1..];
