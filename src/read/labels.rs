@@ -3,8 +3,10 @@
 //! official label's own words (damaged by OCR, abbreviated, split over
 //! lines), the match was approximate and the reader records it.
 
-use crate::model::{NoteKind, RowDef};
+use crate::model::{NoteKind, RowDef, TableKind, TemplateId};
 use crate::text::{is_bare, Folded};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Chars a match word has at least to be found with one of them mistyped:
 /// a shorter word, one char off, is another word.
@@ -26,29 +28,52 @@ pub fn one_off(label: &[char], word: &str) -> bool {
 pub fn truncated(label: &str, row: &RowDef) -> bool {
     let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十（）()、.．".contains(c);
     let words = if row.label.starts_with(numbering) { label.trim_start_matches(numbering) } else { label };
-    // Both numbered with digits: the same number (`2.属于国家` is no 1.属于国家秘密).
-    let number = |t: &str| t.chars().take_while(char::is_ascii_digit).collect::<String>();
-    let (printed, own) = (number(label), number(row.label));
-    let same_number = printed.is_empty() || own.is_empty() || printed == own;
     // The official words begin with the printed ones and go on (compared as
     // they come: this runs for every unmatched line, for several rows).
-    let mut official = core_chars(row.label);
-    let prefix = words.chars().all(|c| official.next() == Some(c));
-    same_number && words.chars().count() >= ONE_OFF_MIN && prefix && official.next().is_some()
+    let core = official_core(row);
+    let mut official = core.chars();
+    let mut printed = 0;
+    let prefix = words.chars().all(|c| {
+        printed += 1;
+        official.next() == Some(c)
+    });
+    if !prefix || printed < ONE_OFF_MIN || official.next().is_none() {
+        return false;
+    }
+    // Both numbered with digits: the same number (`2.属于国家` is no 1.属于国家秘密).
+    let number = |t: &str| t.find(|c: char| !c.is_ascii_digit()).map_or(t, |end| &t[..end]).len();
+    let (printed, own) = (&label[..number(label)], &row.label[..number(row.label)]);
+    printed.is_empty() || own.is_empty() || printed == own
 }
 
 /// Bare chars of a printed label kept in a note, at most.
 pub(super) const SHOWN: usize = 40;
 
+/// [`core`] of a row's official label, made once for each row of the
+/// templates (the reader asks for it on every line it cannot place).
+fn official_core(row: &RowDef) -> Cow<'static, str> {
+    static CORES: OnceLock<Vec<((usize, usize), String)>> = OnceLock::new();
+    // Keyed by where the label is and its length: the templates' own strings
+    // (sorted and searched: hashing a key costs more than the search).
+    let key = |label: &str| (label.as_ptr() as usize, label.len());
+    let cores = CORES.get_or_init(|| {
+        let tables = [TemplateId::Y2019, TemplateId::Y2021]
+            .into_iter()
+            .flat_map(|t| [TableKind::Active, TableKind::Requests, TableKind::Review].map(|k| t.template().table(k)));
+        let mut cores: Vec<_> = tables.flat_map(|d| d.rows).map(|r| (key(r.label), core(r.label))).collect();
+        cores.sort_unstable_by_key(|c| c.0);
+        cores
+    });
+    match cores.binary_search_by_key(&key(row.label), |c| c.0) {
+        Ok(at) => Cow::Borrowed(cores[at].1.as_str()),
+        Err(_) => Cow::Owned(core(row.label)),
+    }
+}
+
 /// The official label's own words, bare: without its numbering (`（一）`,
 /// `一、`, `1.`) and without a remark in brackets after them
 /// (`（区分处理的，只计这一情形，不计其他情形）`).
 fn core(label: &str) -> String {
-    core_chars(label).collect()
-}
-
-/// The chars of [`core`], as they come.
-fn core_chars(label: &str) -> impl Iterator<Item = char> + '_ {
     let numbering = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     let mut rest = label;
     if let Some(after) = rest.strip_prefix('（') {
@@ -63,7 +88,7 @@ fn core_chars(label: &str) -> impl Iterator<Item = char> + '_ {
         rest = &rest[digits..];
     }
     let words = rest.split('（').next().unwrap_or(rest);
-    words.chars().filter(|&c| is_bare(c))
+    words.chars().filter(|&c| is_bare(c)).collect()
 }
 
 /// Bare chars a printed label may have beyond the official one (group labels
@@ -75,9 +100,15 @@ const LONGER: usize = 20;
 /// official label's own words, or holds much more (a sentence of the text):
 /// what was printed, bare, and the word it was found by.
 pub(super) fn approximate(printed: &str, row: &RowDef, word: &'static str) -> Option<NoteKind> {
-    let bare = Folded::bare(printed, 0).text;
+    let core = official_core(row);
     let official = row.label.chars().filter(|&c| is_bare(c)).count();
-    if bare.contains(&core(row.label)) && bare.chars().count() <= official + LONGER {
+    // Folding only drops chars, and the core has none it drops: found as
+    // printed, it is found in the bare text too (the common case, with no fold).
+    if printed.contains(core.as_ref()) && printed.chars().count() <= official + LONGER {
+        return None;
+    }
+    let bare = Folded::bare(printed, 0).text;
+    if bare.contains(core.as_ref()) && bare.chars().count() <= official + LONGER {
         return None;
     }
     let skip = bare.chars().count().saturating_sub(SHOWN);
@@ -121,6 +152,18 @@ mod tests {
         assert!(approximate(sentence, row("regulations"), "规章").is_some());
         let grouped = "三、本年度办理结果（六）其他处理 3.其他";
         assert_eq!(approximate(grouped, row("other_other"), "3其他"), None);
+    }
+
+    #[test]
+    fn the_cores_made_once_are_the_cores() {
+        for t in [TemplateId::Y2019, TemplateId::Y2021].map(TemplateId::template) {
+            for r in [&t.active, &t.requests, &t.review].into_iter().flat_map(|d| d.rows) {
+                assert_eq!(official_core(r), core(r.label), "{}", r.key);
+            }
+        }
+        // A row of no template (its label made here) is made on the spot.
+        let label: &'static str = String::leak(String::from("（三）不予公开"));
+        assert_eq!(official_core(&RowDef { label, ..*row("granted") }), "不予公开");
     }
 
     #[test]

@@ -104,12 +104,14 @@ impl Pages {
     pub(super) fn new(input: &str) -> Self {
         let mut scratch = String::new();
         let mut fractions = PageSequence::default();
-        for line in input.lines().filter(|l| l.len() <= Self::MAX_LEN && l.contains('/')) {
-            if let PageMark::Of(k, n) = page_mark(line, &mut scratch) {
-                fractions.add(k, n);
+        let bare = bare_page_numbers(input, |line| {
+            if line.len() <= Self::MAX_LEN && line.contains('/') {
+                if let PageMark::Of(k, n) = page_mark(line, &mut scratch) {
+                    fractions.add(k, n);
+                }
             }
-        }
-        Pages { fractions, bare: bare_page_numbers(input), next_bare: 0, scratch }
+        });
+        Pages { fractions, bare, next_bare: 0, scratch }
     }
 
     /// Whether the line `body` at `start` is a page number; lines are asked in order.
@@ -163,8 +165,9 @@ const MIN_PAGE_LINES: usize = 12;
 /// number alone on its line between lines that are not lone values (a value
 /// alone on its line stands among others), in the longest run of such lines
 /// numbered one apart in order from 1 or 2 (`1` … `2` … `3`), two at least,
-/// [`MIN_PAGE_LINES`] apart. A lone `3` without a `2` before or a `4` after is a value.
-fn bare_page_numbers(input: &str) -> Vec<usize> {
+/// [`MIN_PAGE_LINES`] apart. A lone `3` without a `2` before or a `4` after is a
+/// value. Each line is also given to `each` (the same pass finds the `k/n` marks).
+fn bare_page_numbers(input: &str, mut each: impl FnMut(&str)) -> Vec<usize> {
     struct Found {
         start: usize,
         line: usize,
@@ -193,6 +196,7 @@ fn bare_page_numbers(input: &str) -> Vec<usize> {
     let mut last = Lone::Other;
     let mut line = 0;
     for l in crate::text::layout::lines(input) {
+        each(l.body);
         let Some(kind) = lone(l.body) else { continue };
         if let Some((start, at, n)) = pending.take() {
             if kind == Lone::Other {
@@ -259,7 +263,7 @@ mod tests {
     #[test]
     fn bare_numbers_in_a_run_are_pages() {
         fn starts(text: &str) -> Vec<&str> {
-            bare_page_numbers(text).into_iter().map(|s| text[s..].lines().next().unwrap()).collect()
+            bare_page_numbers(text, |_| ()).into_iter().map(|s| text[s..].lines().next().unwrap()).collect()
         }
         // Pages 1 and 2 between rows of a table: both are footers.
         let page = |n: usize| (0..n).map(|i| format!("（{i}）行\t0\t{i}\n")).collect::<String>();
