@@ -145,12 +145,13 @@ impl Renderer<'_> {
             None => (&rest[1..], input.len()),
         };
         let closing = body.starts_with('/');
-        let name: String = body
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let named = body.trim_start_matches('/');
+        let named = &named[..named.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b':').count()];
+        // Lowered only when it is not (a page has thousands of tags, most written in lower case).
+        let name: std::borrow::Cow<str> = match named.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => named.to_ascii_lowercase().into(),
+            false => named.into(),
+        };
         if name.is_empty() {
             // `<` that opens no tag (`<!doctype>`, `<?xml?>`, or a stray `<` in text).
             if body.starts_with(['!', '?']) && end > i + 1 {
@@ -159,10 +160,10 @@ impl Renderer<'_> {
             self.text(i, i + 1);
             return i + 1;
         }
-        if !closing && SKIPPED.contains(&name.as_str()) {
+        if !closing && SKIPPED.contains(&name.as_ref()) {
             return find_close(input, end, &name).unwrap_or(input.len());
         }
-        match (name.as_str(), closing) {
+        match (name.as_ref(), closing) {
             ("table", false) => self.open_table(i, end),
             ("table", true) => self.close_table(i),
             ("tr", false) => {
