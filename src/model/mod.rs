@@ -242,6 +242,10 @@ pub enum NoteKind {
     /// the row before it and the row after it (found by its own label), were
     /// taken as its values by the template's order.
     Unlabeled,
+    /// The row's own label, with its values, stood below a later row of the
+    /// table (`after`, the furthest row read by then): the text put rows out of
+    /// order (a PDF's text flow); the row was read where it stands.
+    OutOfOrder { after: &'static str },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

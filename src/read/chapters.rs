@@ -145,6 +145,17 @@ pub(super) fn names_chapter(r: &Row) -> Option<u8> {
     shape(r).and_then(|(_, bare, ..)| named(&bare))
 }
 
+/// Whether the line is chapter `n`'s heading with its number printed
+/// (`二、主动公开政府信息情况`): where a table's chapter begins.
+pub(super) fn heads_chapter(r: &Row, n: u8) -> bool {
+    let numeral = NUMERALS[usize::from(n.clamp(1, 10)) - 1];
+    let mut chars = r.folded.text.trim_start_matches(['#', '*', '>', '-']).chars();
+    // Told by its first two chars before the words are looked at (asked of every line).
+    chars.next() == Some(numeral)
+        && matches!(chars.next(), Some(',' | '.' | ':'))
+        && shape(r).is_some_and(|(printed, bare, ..)| printed == Some(n) && named(&bare) == Some(n))
+}
+
 /// A line that has the shape of a heading, with its text and span.
 fn heading(r: &Row, input: &str) -> Option<Heading> {
     let (printed, bare, start, end) = shape(r)?;

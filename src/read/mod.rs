@@ -85,7 +85,7 @@ pub fn parse_text(input: &str) -> Report {
 fn read_text(input: &str) -> Report {
     let mut held = Held::Doc(doc::Doc::read(input));
     let mut report = Report::default();
-    report.tables = tables::read(held.doc(input).rows(), &mut report.notes);
+    report.tables = tables::read(held.doc(input).rows(), input, &mut report.notes);
     // A table the lines hold not at all, or mostly not (its rows collapsed into
     // running text, a sentence's keyword taken for its start): the alignment
     // over the whole text reads it instead, where it accounts for more cells.

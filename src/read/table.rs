@@ -4,69 +4,25 @@
 //! aligned spaces), in sequence otherwise. It reports rather than guesses
 //! silently: extra values and positional guesses become notes.
 
-use super::doc::{Cell as DocCell, CellKind, Row, Rows};
+use super::doc::{Cell as DocCell, CellKind, Rows};
 use super::place::{columns_by_heads, complete_rows, head_lines, is_value, place, HeadLine, Pending};
 pub(super) use super::place::{columns_by_stacked_heads, head_lines as heads_of, place_line};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
+pub(super) use lines::is_empty_cell_line;
+use lines::{is_number_words, names_heads, takes_more, text_in_value_columns};
 use std::ops::Range;
 use wrapped::wrapped_row;
 
+mod lines;
 mod wrapped;
-
-/// A line of one short cell that writes numbers with signs, brackets, a
-/// slash or 增/减 (`+(0) -(0)`, `增0减0`, `0/0`) but is no number (a sub-row's
-/// `1.` or `(1)` has no sign).
-fn is_number_words(r: &Row) -> bool {
-    // Folded: full-width signs and brackets are ASCII, blanks dropped; the
-    // pipes closing the cell (`+(0) -(0) |`) are no part of it.
-    let text = r.folded.text.trim_matches('|');
-    let allowed = |c: char| c.is_ascii_digit() || "+-()./增减加少".contains(c);
-    matches!(r.cells, [only] if only.kind() == CellKind::Text)
-        && text.chars().count() <= 12
-        && text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().all(allowed)
-        && text.contains(['+', '-', '增', '减', '/'])
-}
-
-/// A line that is one empty cell, not an empty line (see `layout::split_cells`).
-pub(super) fn is_empty_cell_line(r: &Row) -> bool {
-    matches!(r.cells, [only] if only.kind() == CellKind::Empty) && r.sep == Separator::None
-}
 
 /// Rows after the last one found whose words are tried one char off.
 const MISTYPED_AHEAD: usize = 3;
 
 /// Lines above or below its values a wrapped label may take.
 const MAX_PIECES: usize = 16;
-
-/// Words (`不适用`, `abc`) written in a row's number cells: in a row whose cells
-/// are kept (tabs, pipes), short text cells after the cell holding the row's
-/// words, when the cells from there on are exactly its `n` columns. They are
-/// then the row's first cells (read as invalid values), not its label; returns
-/// where they start.
-fn text_in_value_columns(r: &Row, label: &str, words: &[&str], after_label: usize, n: usize) -> Option<usize> {
-    if !matches!(r.sep, Separator::Tab | Separator::Pipe) {
-        return None;
-    }
-    let at = words.iter().filter_map(|w| label.find(w)).min()?;
-    let word_cell = r.cells.iter().position(|c| c.kind() == CellKind::Text && c.bare().contains(&at))?;
-    let first = word_cell + 1;
-    let short = |c: &DocCell| c.bare().len() <= 4 * 3;
-    let fits = first < after_label && r.cells.len() - first == n && r.cells[first..after_label].iter().all(short);
-    fits.then_some(first)
-}
-
-/// Whether the row being read takes the values of line `r` below it: until it
-/// has as many as its `n` columns; beyond that, only after a row printed with
-/// its values (they are then reported as extra); a line with text too only
-/// while the row has none.
-fn takes_more(p: &Pending, n: usize, r: &Row) -> bool {
-    let wanted = !p.label_alone() || p.value_count() < n;
-    let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
-    wanted && (text_free || !p.has_values())
-}
 
 /// A table read from a region of lines.
 pub struct Read {
@@ -211,11 +167,25 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
             let n = r.cells.len();
             head_repeats = !head(&r.cells[n - 1]).is_empty() && head(&r.cells[n - 1]) == head(&r.cells[n - 2]);
         }
-        let label = r.head();
+        // A row of column heads names rows and columns in its cells: no row's label.
+        let label = if names_heads(&r, def) { "" } else { r.head() };
         let values_here = has_values(i);
         // Values on its line, or alone on the next (one cell per line).
         let valued = values_here || (label_of(i + 1).is_some_and(|l| l.is_empty()) && has_values(i + 1));
         let mut matched = find(label, cursor).or_else(|| valued.then(|| mistyped(label, cursor)).flatten());
+        // An earlier row's own label (its official words) with values, that row
+        // not read yet: the text put rows out of order (a PDF's text flow puts
+        // a later row's label above them). It claims its row; the cursor stays.
+        let mut out_of_order = None;
+        if matched.is_none() && values_here && !label.is_empty() {
+            let own = |k: usize| {
+                let word = words[k].iter().find(|w| label.contains(*w))?;
+                super::labels::approximate(label, &def.rows[k], word).is_none().then_some((k, *word))
+            };
+            matched = (0..cursor).filter(|&k| pending.iter().all(|p| p.row != k)).find_map(own);
+            // Below the furthest row read so far.
+            out_of_order = matched.and(cursor.checked_sub(1).map(|c| def.rows[c].key));
+        }
         let mut wrapped = None;
         // A row whose label stood alone (numbers on the next line, its label
         // maybe wrapped onto the lines between) takes these values.
@@ -284,6 +254,10 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
                 label_notes.push(ReadNote { table: def.kind, row: def.rows[k].key, kind, span: r.span });
                 first_approximate |= anchors.is_empty();
             }
+            if let Some(after) = out_of_order {
+                let kind = NoteKind::OutOfOrder { after };
+                label_notes.push(ReadNote { table: def.kind, row: def.rows[k].key, kind, span: r.span });
+            }
             // Values start after the last text cell before the first value.
             let after_label =
                 r.cells[..label_end].iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |p| p + 1);
@@ -293,7 +267,9 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
             p.head_repeats = head_repeats;
             pending.push(p);
             label_notes.append(&mut strays);
-            cursor = k + 1;
+            if out_of_order.is_none() {
+                cursor = k + 1;
+            }
             last = Some(i);
             anchors.push(i);
         } else if pending.last().is_none_or(|p| !takes_more(p, def.rows[p.row].cols.len(), &r))

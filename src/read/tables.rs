@@ -79,19 +79,31 @@ fn best(
     best
 }
 
-/// The first [`MAX_STARTS`] lines before line `before` that `pred` accepts.
-fn starts(rows: Rows, before: usize, pred: impl Fn(&Row) -> bool) -> Vec<usize> {
-    (0..before.min(rows.len())).filter(|&i| pred(&rows.at(i))).take(MAX_STARTS).collect()
+/// The first [`MAX_STARTS`] lines from line `from` before line `before` that `pred` accepts.
+fn starts(rows: Rows, from: usize, before: usize, pred: impl Fn(&Row) -> bool) -> Vec<usize> {
+    (from..before.min(rows.len())).filter(|&i| pred(&rows.at(i))).take(MAX_STARTS).collect()
 }
 
-pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
+/// The lines a table may start at, from `candidates(from)`: after its chapter's
+/// heading where the heading is a line of its own and any follow it (the
+/// table stands in its chapter: a wrapped sentence of the chapters above,
+/// `全年主动公开市政府规章 22 件、…`, is none of its lines), else anywhere.
+fn in_chapter(heading: Option<usize>, candidates: impl Fn(usize) -> Vec<usize>) -> Vec<usize> {
+    match heading.map(|h| candidates(h + 1)) {
+        Some(after) if !after.is_empty() => after,
+        _ => candidates(0),
+    }
+}
+
+pub fn read(rows: Rows, input: &str, notes: &mut Vec<ReadNote>) -> Tables {
     let mut tables = Tables::default();
+    let heading = |n: u8| find(rows, 0, |r| chapters::heads_chapter(r, n));
     let requests_end = |start: usize| find(rows, start, |r| r.folded.text.contains("行政复议")).unwrap_or(rows.len());
     let own_2021 = TemplateId::Y2021.template().requests.own_words;
     let requests_format = |region: Rows| if contains_any(region, own_2021) { ONLY_2021 } else { ONLY_2019 };
     let requests = best(
         rows,
-        starts(rows, rows.len(), |r| short_label_with(r, "新收")),
+        in_chapter(heading(3), |from| starts(rows, from, rows.len(), |r| short_label_with(r, "新收"))),
         requests_end,
         requests_format,
         TableKind::Requests,
@@ -112,10 +124,13 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     let section = |r: &Row| short_label_with(r, "第二十条");
     let first_section = find(rows, 0, section).filter(|&i| i < active_end).unwrap_or(active_end);
     let head = |r: &Row| short_label_with(r, "规章") || short_label_with(r, "信息内容");
-    let mut active_starts = starts(rows, first_section, head);
-    active_starts.truncate(MAX_STARTS / 2);
-    active_starts.extend(starts(rows, active_end, section));
-    active_starts.truncate(MAX_STARTS);
+    let active_starts = in_chapter(heading(2), |from| {
+        let mut starts_at = starts(rows, from, first_section, head);
+        starts_at.truncate(MAX_STARTS / 2);
+        starts_at.extend(starts(rows, from, active_end, section));
+        starts_at.truncate(MAX_STARTS);
+        starts_at
+    });
     let active = best(rows, active_starts, |_| active_end, active_format, TableKind::Active);
     // The review table follows the tables found before it.
     let mut review_from = 0;
@@ -141,7 +156,7 @@ pub fn read(rows: Rows, notes: &mut Vec<ReadNote>) -> Tables {
     // The review table is the same in both formats: it follows the other tables.
     let template = tables.active.as_ref().or(tables.requests.as_ref()).map_or(TemplateId::Y2019, |t| t.template);
     let mut one_row = Vec::new();
-    let review = read_review(rows, review_from, template, &mut one_row);
+    let review = read_review(rows, input, review_from, template, &mut one_row);
     // Printed as three labelled rows of five, it is read as the other tables are.
     let review_end = |start: usize| {
         let next = |r: &Row| r.prose || chapters::names_chapter(r).is_some_and(|n| n != 4);
@@ -215,7 +230,7 @@ fn header_start(rows: Rows, first: usize) -> usize {
 
 /// The review table prints one data row of 15 values: 行政复议, 未经复议直接起诉
 /// and 复议后起诉, five each. Its headers (often one character per line) are text.
-fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<ReadNote>) -> Option<Table> {
+fn read_review(rows: Rows, input: &str, from: usize, template: TemplateId, notes: &mut Vec<ReadNote>) -> Option<Table> {
     // A caption or header line, not a sentence that mentions 行政复议.
     let caption = |r: &Row| {
         let t = r.folded.text;
@@ -236,9 +251,15 @@ fn read_review(rows: Rows, from: usize, template: TemplateId, notes: &mut Vec<Re
         let short = |c: &super::doc::Cell| c.kind() != CellKind::Text || c.bare().len() <= MAX_HEAD_BYTES;
         matches!(r.sep, Separator::Pipe | Separator::Tab) && r.cells.iter().all(short)
     };
+    // A note under the caption (`注：行政复议、行政诉讼数量含上年度结转数量。`) is
+    // no running text (a sentence's line keeps no folded text: it is read from the input).
+    let note = |r: &Row| {
+        let t = input.get(r.span.start..r.span.end).unwrap_or("").trim_start();
+        t.strip_prefix("备注").or_else(|| t.strip_prefix("注")).is_some_and(|rest| rest.starts_with([':', '：']))
+    };
     let ends = |r: &Row| {
         let long = r.label.text.chars().count() > MAX_LABEL && !heads(r);
-        r.prose || long || chapters::names_chapter(r).is_some_and(|n| n != 4)
+        (r.prose && !note(r)) || long || chapters::names_chapter(r).is_some_and(|n| n != 4)
     };
     let end = (start + 1..limit).find(|&i| ends(&rows.at(i))).unwrap_or(limit);
     // A bare `无` under the heading (no case, no table) is text, not a cell.

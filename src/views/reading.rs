@@ -49,6 +49,10 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
             }
             NoteKind::PlacedByPosition => out.push_str("\"placed_by_position\""),
             NoteKind::Unlabeled => out.push_str("\"unlabeled\""),
+            NoteKind::OutOfOrder { after } => {
+                out.push_str("\"out_of_order\",\"after\":");
+                string(out, after);
+            }
             NoteKind::Unplaced { printed, dropped } => {
                 out.push_str("\"unplaced\",\"printed\":");
                 string(out, printed);
@@ -144,6 +148,10 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
         }
     }
     for n in &report.notes {
+        let row_label = |key: &'static str| {
+            let def = report.tables.iter().find(|t| t.def.kind == n.table).map(|t| t.def);
+            def.and_then(|d| d.rows.iter().find(|r| r.key == key)).map_or(key, |r| r.label)
+        };
         let what = match &n.kind {
             NoteKind::ExtraValues { dropped } => {
                 let list: Vec<String> = dropped.iter().map(|(v, _)| v.to_string()).collect();
@@ -151,6 +159,9 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
             }
             NoteKind::PlacedByPosition => "数字少于列数，空白按位置推断".to_owned(),
             NoteKind::Unlabeled => "行标签没有印出，按格式中的行序取上下两行之间无标签的数字".to_owned(),
+            NoteKind::OutOfOrder { after } => {
+                format!("行序与格式不同：此行印在后面的“{}”行之下，按行标签读取", row_label(after))
+            }
             NoteKind::Unplaced { printed, dropped } => {
                 let list: Vec<String> = dropped.iter().map(|(v, _)| v.to_string()).collect();
                 format!("下方一行“{printed}”有数字 {}，格式中没有对应的行，未读取", list.join("、"))
@@ -173,12 +184,7 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
                 s
             }
         };
-        let label = report
-            .tables
-            .iter()
-            .find(|t| t.def.kind == n.table)
-            .and_then(|t| t.def.rows.iter().find(|r| r.key == n.row))
-            .map_or(n.row, |r| r.label);
+        let label = row_label(n.row);
         let _ = writeln!(out, "{file}:{}: {}“{label}”行：{what}", map.line(n.span.start), table_name(n.table));
     }
     for hit in &report.limits {

@@ -1,0 +1,77 @@
+//! What a line is, for the table engine: a line marking an empty cell,
+//! numbers written as words, words in a row's number cells, a row of column
+//! heads, and whether the row being read takes a line's values.
+
+use super::super::doc::{Cell as DocCell, CellKind, Row};
+use super::super::place::Pending;
+use crate::model::TableDef;
+use crate::text::layout::Separator;
+
+/// A line of one short cell that writes numbers with signs, brackets, a
+/// slash or 增/减 (`+(0) -(0)`, `增0减0`, `0/0`) but is no number (a sub-row's
+/// `1.` or `(1)` has no sign).
+pub(super) fn is_number_words(r: &Row) -> bool {
+    // Folded: full-width signs and brackets are ASCII, blanks dropped; the
+    // pipes closing the cell (`+(0) -(0) |`) are no part of it.
+    let text = r.folded.text.trim_matches('|');
+    let allowed = |c: char| c.is_ascii_digit() || "+-()./增减加少".contains(c);
+    matches!(r.cells, [only] if only.kind() == CellKind::Text)
+        && text.chars().count() <= 12
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(allowed)
+        && text.contains(['+', '-', '增', '减', '/'])
+}
+
+/// A line that is one empty cell, not an empty line (see `layout::split_cells`).
+pub(in super::super) fn is_empty_cell_line(r: &Row) -> bool {
+    matches!(r.cells, [only] if only.kind() == CellKind::Empty) && r.sep == Separator::None
+}
+
+/// Words (`不适用`, `abc`) written in a row's number cells: in a row whose cells
+/// are kept (tabs, pipes), short text cells after the cell holding the row's
+/// words, when the cells from there on are exactly its `n` columns. They are
+/// then the row's first cells (read as invalid values), not its label; returns
+/// where they start.
+pub(super) fn text_in_value_columns(
+    r: &Row,
+    label: &str,
+    words: &[&str],
+    after_label: usize,
+    n: usize,
+) -> Option<usize> {
+    if !matches!(r.sep, Separator::Tab | Separator::Pipe) {
+        return None;
+    }
+    let at = words.iter().filter_map(|w| label.find(w)).min()?;
+    let word_cell = r.cells.iter().position(|c| c.kind() == CellKind::Text && c.bare().contains(&at))?;
+    let first = word_cell + 1;
+    let short = |c: &DocCell| c.bare().len() <= 4 * 3;
+    let fits = first < after_label && r.cells.len() - first == n && r.cells[first..after_label].iter().all(short);
+    fits.then_some(first)
+}
+
+/// Whether the row being read takes the values of line `r` below it: until it
+/// has as many as its `n` columns; beyond that, only after a row printed with
+/// its values (they are then reported as extra); a line with text too only
+/// while the row has none.
+pub(super) fn takes_more(p: &Pending, n: usize, r: &Row) -> bool {
+    let wanted = !p.label_alone() || p.value_count() < n;
+    let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
+    wanted && (text_free || !p.has_values())
+}
+
+/// A row of column heads (`| 项目 | 本年新收件数 | … | 结转下年度 | 总计 |`): three
+/// cells or more, all text, two of them after the first naming a column or a
+/// row of the table. Its words are no row's label.
+pub(super) fn names_heads(r: &Row, def: &TableDef) -> bool {
+    let head = |c: &DocCell| r.label.text.get(c.bare()).unwrap_or("");
+    let names = |c: &DocCell| {
+        let h = head(c);
+        let column = def.rows.iter().flat_map(|r| r.cols).any(|col| !col.label.is_empty() && h.contains(col.label));
+        column || def.rows.iter().flat_map(|r| r.words).any(|w| h.contains(w))
+    };
+    matches!(r.sep, Separator::Pipe | Separator::Tab)
+        && r.cells.len() >= 3
+        && r.cells.iter().all(|c| c.kind() == CellKind::Text)
+        && r.cells[1..].iter().filter(|c| names(c)).count() >= 2
+}
