@@ -1,5 +1,6 @@
 //! N-APPS (warning): a sentence states a number of applications that differs
-//! from the table's 本年新收 总计 (or 新收 + 上年结转 where the sentence counts both).
+//! from the table's 本年新收 总计 (or 新收 + 上年结转 where the sentence counts
+//! both, or, unless it is a count of 新收 or says it excludes them, where it adds up so).
 
 use super::narrative::{count_with_unit, Sentence};
 use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
@@ -15,15 +16,23 @@ pub static RULE: Rule = Rule {
 
 /// What `nianbao explain` prints, and the page loads once asked (not in its first load).
 pub static DOC: RuleDoc = RuleDoc {
-    what: "正文中“共受理/收到……申请 N 件”“未收到……申请”等说法，与表三“一、本年新收政府信息公开申请数量”的总计对照（正文说含上年结转时，与新收加上年结转对照）。",
+    what: "正文中“共受理/收到……申请 N 件”“未收到……申请”等说法，与表三“一、本年新收政府信息公开申请数量”的总计对照（正文说含上年结转时，与新收加上年结转对照；正文没说、数目恰为新收加上年结转的，不算不符）。",
     why: "同一份报告里正文和表格说法不一，读者无从判断哪个正确；多是改了表格忘了改正文，或套用了上一年的文字。",
     bad: "全年共受理政府信息公开申请0件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
     good: "全年共受理政府信息公开申请1件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n",
     basis: "年度报告格式表三“一、本年新收政府信息公开申请数量”。",
 };
 
-/// The number of applications a sentence states, and whether it counts the carried-over ones too.
-fn stated(s: &Sentence) -> Option<(i64, bool)> {
+/// The number of applications a sentence states.
+struct Stated {
+    claimed: i64,
+    /// The sentence says it counts the carried-over ones too.
+    with_carried: bool,
+    /// It does not say so, nor the contrary, and its verb is no 新收.
+    may_carry: bool,
+}
+
+fn stated(s: &Sentence) -> Option<Stated> {
     if !s.has("申请") || !s.has("公开") || s.has("行政复议") || s.has("行政诉讼") {
         return None;
     }
@@ -35,15 +44,18 @@ fn stated(s: &Sentence) -> Option<(i64, bool)> {
     let said = ["含上年结转", "含结转", "包括上年结转", "其中上年结转", "其中结转"].iter().any(|w| s.has(w));
     let denied = ["不含", "未含", "不包括"].iter().any(|w| s.has(w));
     let with_carried = word != "新收" && said && !denied;
+    // Unsaid, a count of 受理/收到 may still hold the carried-over (reports
+    // often write 共受理 N 件 for 新收 + 上年结转): taken so when it adds up so.
+    let may_carry = word != "新收" && !denied;
     let negated = verb > 0 && matches!(s.chars[verb - 1], '未' | '无') || s.find(0, "没有").is_some_and(|k| k < verb);
     if negated {
-        return Some((0, with_carried));
+        return Some(Stated { claimed: 0, with_carried, may_carry: false });
     }
     let apply = s.find(verb, "申请")?;
     // 受理政府信息公开申请 3 件 / 受理 3 件政府信息公开申请
     let after = count_with_unit(s, apply + 2, 4, &['件', '个', '条']).map(|(v, _)| v);
     let before = count_with_unit(s, verb + 2, apply.saturating_sub(verb + 2), &['件', '个', '条']).map(|(v, _)| v);
-    after.or(before).map(|v| (v, with_carried))
+    after.or(before).map(|claimed| Stated { claimed, with_carried, may_carry })
 }
 
 /// `sentences`: the sentences of one paragraph (the sentence rules are given each paragraph in turn).
@@ -56,9 +68,10 @@ pub fn check(report: &Report, sentences: &[Sentence], out: &mut Vec<Diagnostic>)
     };
     let Some(new) = value("new") else { return };
     for s in sentences {
-        let Some((claimed, with_carried)) = stated(s) else { continue };
+        let Some(Stated { claimed, with_carried, may_carry }) = stated(s) else { continue };
         let carried = value("carried_in").filter(|_| with_carried);
-        if i128::from(claimed) == new + carried.unwrap_or(0) {
+        let with_any_carried = value("carried_in").filter(|_| may_carry).map(|c| new + c);
+        if i128::from(claimed) == new + carried.unwrap_or(0) || with_any_carried == Some(i128::from(claimed)) {
             continue;
         }
         let mut d = Diagnostic::new(&RULE, Finding::Applications { claimed, new, carried });

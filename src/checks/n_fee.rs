@@ -29,7 +29,9 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     }
     let Some(six) = report.chapters.iter().position(|c| c.number == Some(6)) else { return };
     let text: String = report.paragraphs.iter().filter(|p| p.chapter == Some(six)).map(|p| p.text).collect();
-    if text.contains("处理费") || text.contains("信息处理") && text.contains("费") {
+    // 信息处理费 by name, or charging in general (`政府信息公开未发生收费情况`, `未收取任何费用`).
+    let charging = ["收费", "收取费用", "收取任何费用"].iter().any(|w| text.contains(w));
+    if text.contains("处理费") || text.contains("信息处理") && text.contains("费") || charging {
         return;
     }
     let text = (!text.trim().is_empty()).then(|| clip(text.trim(), 30));

@@ -24,11 +24,16 @@ pub static DOC: RuleDoc = RuleDoc {
 
 /// Whether an agency may make 规章: a State Council department, or a
 /// provincial or city government (a county-level city cannot be told apart,
-/// so every 市人民政府 is given the benefit of the doubt).
+/// so every 市人民政府 is given the benefit of the doubt). A government's
+/// general office (`上海市人民政府办公厅`) publishes the government's 规章
+/// and reports them as its own.
 fn may_make_rules(agency: &str) -> bool {
     let central = agency.starts_with("国务院") || agency.starts_with("国家") || agency.starts_with("中华人民共和国");
-    let local_government =
-        agency.ends_with("人民政府") && !["县", "区", "镇", "乡", "街道", "旗"].iter().any(|w| agency.contains(w));
+    let government = agency.strip_suffix("办公厅").or_else(|| agency.strip_suffix("办公室")).unwrap_or(agency);
+    // An autonomous region (广西壮族自治区) is a province, not a district.
+    let government = government.replace("自治区", "省");
+    let local_government = government.ends_with("人民政府")
+        && !["县", "区", "镇", "乡", "街道", "旗"].iter().any(|w| government.contains(w));
     central || local_government || agency.ends_with('部')
 }
 

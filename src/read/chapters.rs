@@ -174,13 +174,15 @@ pub fn read_inline(stream: &super::tokens::Stream, input: &str) -> Vec<Chapter> 
         let numeral = NUMERALS[usize::from(n) - 1];
         let official: String = CHAPTERS[usize::from(n) - 1].chars().filter(|c| is_bare(*c)).collect();
         let variants = VARIANTS.iter().filter(|(k, _)| *k == n).map(|(_, v)| format!("{numeral}{v}"));
-        let found = std::iter::once((official, true))
+        let found = std::iter::once((official.clone(), true))
             .chain(variants.map(|v| (v, false)))
             .filter_map(|(w, standard)| {
                 stream.find(&w).find(|&(at, _)| at >= from).map(|(at, end)| (at, end, standard))
             })
             .min();
-        let Some((at, end, standard)) = found else { continue };
+        // Else the official words with one char mistyped (`…行政法复议…`): a heading, not a standard one.
+        let near = || stream.find_near(&official).find(|&(at, _)| at >= from).map(|(at, end)| (at, end, false));
+        let Some((at, end, standard)) = found.or_else(near) else { continue };
         let span = stream.span(at, end);
         out.push(Chapter {
             number: Some(n),

@@ -136,6 +136,23 @@ impl Stream {
         })
     }
 
+    /// Where the bare text holds `word` with one char of it mistyped, added or
+    /// left out (`四政府信息公开行政法复议…`), found by its first
+    /// [`NEAR_PREFIX`] chars (which are exact): char ranges of `chars`.
+    pub fn find_near<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let want: Vec<char> = word.chars().collect();
+        let usable = want.len() > NEAR_PREFIX;
+        let prefix = &word[..word.char_indices().nth(NEAR_PREFIX).map_or(word.len(), |(at, _)| at)];
+        self.bare.match_indices(prefix).filter(move |_| usable).filter_map(move |(b, _)| {
+            let first = self.bare_char(b);
+            let found = self.bare[b..].chars().take(want.len() + 1).collect::<Vec<char>>();
+            let len = (want.len().saturating_sub(1)..=want.len() + 1)
+                .filter(|&n| n <= found.len())
+                .find(|&n| one_edit(&want, &found[..n]))?;
+            Some((self.bare_at[first] as usize, self.bare_at[first + len - 1] as usize + 1))
+        })
+    }
+
     /// The input span of chars `from..to`.
     pub fn span(&self, from: usize, to: usize) -> Span {
         let start = self.origins[from] as usize;
@@ -235,6 +252,22 @@ impl Stream {
     }
 }
 
+/// Chars of a word [`Stream::find_near`] takes as printed right.
+const NEAR_PREFIX: usize = 5;
+
+/// Whether `b` is `a` with at most one char replaced, added or left out.
+fn one_edit(a: &[char], b: &[char]) -> bool {
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[common..], &b[common..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => true,
+        (x, y) if x == y => ra[1..] == rb[1..],
+        (x, y) if x + 1 == y => ra == &rb[1..],
+        (x, y) if y + 1 == x => &ra[1..] == rb,
+        _ => false,
+    }
+}
+
 /// Groups a run holds at most: more than every cell of the three tables
 /// (22 + 182 + 15 in the 2019 format), so a table printed as all its labels and
 /// then all its values still fits, and a run of endless numbers stays small.
@@ -284,6 +317,20 @@ fn pieces(chars: &[char], mut i: usize, j: usize, out: &mut Vec<Group>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_char_off_either_way() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        let word = c("行政复议行政诉讼");
+        for near in
+            ["行政复议行政诉讼", "行政法复议行政诉讼", "行政复议行政诉", "行政复仪行政诉讼", "x行政复议行政诉讼"]
+        {
+            assert!(one_edit(&word, &c(near)), "{near}");
+        }
+        for far in ["行政法复议行政诉讼情", "行复议行诉讼", "行政诉讼行政复议"] {
+            assert!(!one_edit(&word, &c(far)), "{far}");
+        }
+    }
 
     fn groups(text: &str) -> Vec<String> {
         let s = Stream::new(text);
