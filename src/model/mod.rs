@@ -214,7 +214,8 @@ pub enum NoteKind {
     PlacedByPosition,
     /// A line below the row, before the next row, with values and a label no
     /// row of the format has (a sub-row, a total the format lacks): `printed`
-    /// is its label (bare, 40 chars at most) and `dropped` its values, not read.
+    /// is its label (bare, 40 chars at most; empty: values alone on their lines
+    /// that no row took) and `dropped` its values, not read.
     Unplaced { printed: String, dropped: Vec<(Number, Span)> },
     /// The row's digits were printed with no border between cells (`640020470`)
     /// and split into its cells: `readings` is how many splits the digits allow
@@ -246,6 +247,10 @@ pub enum NoteKind {
     /// table (`after`, the furthest row read by then): the text put rows out of
     /// order (a PDF's text flow); the row was read where it stands.
     OutOfOrder { after: &'static str },
+    /// The row's label stood alone, apart from its values (above another
+    /// row's line): values alone on their lines, after that line and just
+    /// above the next row's own label, were taken as its values by the template's order.
+    ApartFromLabel,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

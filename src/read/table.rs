@@ -178,9 +178,11 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
         // a later row's label above them). It claims its row; the cursor stays.
         let mut out_of_order = None;
         if matched.is_none() && values_here && !label.is_empty() {
+            // Its official words, or a word of it as the whole label (2019's 规范性文件 for 行政规范性文件): no sentence.
             let own = |k: usize| {
                 let word = words[k].iter().find(|w| label.contains(*w))?;
-                super::labels::approximate(label, &def.rows[k], word).is_none().then_some((k, *word))
+                let whole = label.chars().filter(|&c| crate::text::is_bare(c)).count() == word.chars().count();
+                (whole || super::labels::approximate(label, &def.rows[k], word).is_none()).then_some((k, *word))
             };
             matched = (0..cursor).filter(|&k| pending.iter().all(|p| p.row != k)).find_map(own);
             // Below the furthest row read so far.
@@ -242,9 +244,29 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
                     label_notes.push(ReadNote { table: def.kind, row: def.rows[j].key, kind, span });
                     anchors.push(line);
                 }
+            } else if let (Some(j), Some((_, span))) = (k.checked_sub(1), orphans_at) {
+                // The row before it was found by a label alone on its line and
+                // took no values (its label stood apart, above another row's
+                // line: a PDF's text flow): the values alone just above are its own.
+                let apart = pending.iter_mut().find(|p| p.row == j && p.label_alone() && p.slot_count() == 0);
+                if let Some(p) = apart.filter(|_| orphans.len() <= def.rows[j].cols.len()) {
+                    p.add_later(orphans.drain(..));
+                    label_notes.append(&mut strays);
+                    let kind = NoteKind::ApartFromLabel;
+                    label_notes.push(ReadNote { table: def.kind, row: def.rows[j].key, kind, span });
+                }
             }
         }
         if matched.is_some() || !r.label.text.is_empty() {
+            // Values alone that no row took: said so (once a row follows), not dropped unseen.
+            if let (Some(p), Some((_, span))) = (pending.last(), orphans_at.filter(|_| !orphans.is_empty())) {
+                let dropped = orphans.iter().filter_map(|c| match c.kind() {
+                    CellKind::Number(n) => Some((n, c.span())),
+                    _ => None,
+                });
+                let kind = NoteKind::Unplaced { printed: String::new(), dropped: dropped.collect() };
+                strays.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span });
+            }
             orphans.clear();
             orphans_at = None;
         }

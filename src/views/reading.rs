@@ -49,6 +49,7 @@ pub fn json(out: &mut String, report: &Report, map: &SourceMap) {
             }
             NoteKind::PlacedByPosition => out.push_str("\"placed_by_position\""),
             NoteKind::Unlabeled => out.push_str("\"unlabeled\""),
+            NoteKind::ApartFromLabel => out.push_str("\"apart_from_label\""),
             NoteKind::OutOfOrder { after } => {
                 out.push_str("\"out_of_order\",\"after\":");
                 string(out, after);
@@ -159,12 +160,16 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
             }
             NoteKind::PlacedByPosition => "数字少于列数，空白按位置推断".to_owned(),
             NoteKind::Unlabeled => "行标签没有印出，按格式中的行序取上下两行之间无标签的数字".to_owned(),
+            NoteKind::ApartFromLabel => "行标签与数字分开印出，按格式中的行序取下一行之前无标签的数字".to_owned(),
             NoteKind::OutOfOrder { after } => {
                 format!("行序与格式不同：此行印在后面的“{}”行之下，按行标签读取", row_label(after))
             }
             NoteKind::Unplaced { printed, dropped } => {
                 let list: Vec<String> = dropped.iter().map(|(v, _)| v.to_string()).collect();
-                format!("下方一行“{printed}”有数字 {}，格式中没有对应的行，未读取", list.join("、"))
+                match printed.is_empty() {
+                    true => format!("下方无标签的数字 {}，没有可对应的行，未读取", list.join("、")),
+                    false => format!("下方一行“{printed}”有数字 {}，格式中没有对应的行，未读取", list.join("、")),
+                }
             }
             NoteKind::Label { printed, word } => format!("行标签与官方文字不同，读到“{printed}”，按“{word}”认出"),
             NoteKind::Split { readings, balanced, other, blanks, lines, .. } => {

@@ -3,7 +3,7 @@
 //! heads, and whether the row being read takes a line's values.
 
 use super::super::doc::{Cell as DocCell, CellKind, Row};
-use super::super::place::Pending;
+use super::super::place::{is_value, Pending};
 use crate::model::TableDef;
 use crate::text::layout::Separator;
 
@@ -57,7 +57,10 @@ pub(super) fn text_in_value_columns(
 pub(super) fn takes_more(p: &Pending, n: usize, r: &Row) -> bool {
     let wanted = !p.label_alone() || p.value_count() < n;
     let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
-    wanted && (text_free || !p.has_values())
+    // A whole row of values on a line of its own below a complete row is
+    // another row's, whose label stood elsewhere (a PDF's text flow).
+    let whole_row = p.value_count() >= n && r.cells.iter().filter(|c| is_value(c)).count() == n;
+    wanted && (text_free || !p.has_values()) && !whole_row
 }
 
 /// A row of column heads (`| 项目 | 本年新收件数 | … | 结转下年度 | 总计 |`): three
