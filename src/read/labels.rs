@@ -54,19 +54,17 @@ pub(super) const SHOWN: usize = 40;
 fn official_core(row: &RowDef) -> Cow<'static, str> {
     static CORES: OnceLock<Vec<((usize, usize), String)>> = OnceLock::new();
     // Keyed by where the label is and its length: the templates' own strings
-    // (sorted and searched: hashing a key costs more than the search).
+    // (looked through in order: a few dozen, and no sort or hash code in the wasm).
     let key = |label: &str| (label.as_ptr() as usize, label.len());
     let cores = CORES.get_or_init(|| {
         let tables = [TemplateId::Y2019, TemplateId::Y2021]
             .into_iter()
             .flat_map(|t| [TableKind::Active, TableKind::Requests, TableKind::Review].map(|k| t.template().table(k)));
-        let mut cores: Vec<_> = tables.flat_map(|d| d.rows).map(|r| (key(r.label), core(r.label))).collect();
-        cores.sort_unstable_by_key(|c| c.0);
-        cores
+        tables.flat_map(|d| d.rows).map(|r| (key(r.label), core(r.label))).collect()
     });
-    match cores.binary_search_by_key(&key(row.label), |c| c.0) {
-        Ok(at) => Cow::Borrowed(cores[at].1.as_str()),
-        Err(_) => Cow::Owned(core(row.label)),
+    match cores.iter().find(|c| c.0 == key(row.label)) {
+        Some((_, core)) => Cow::Borrowed(core.as_str()),
+        None => Cow::Owned(core(row.label)),
     }
 }
 
