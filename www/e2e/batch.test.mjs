@@ -1,4 +1,4 @@
-// End to end: a batch (批量检查). Twenty files opened at once, a folder and a
+// End to end: a batch (批量检查). Twenty files opened at once, a folder (chosen or dropped) and a
 // .zip each give one summary row per report, checked off the main thread (no
 // long task over 200 ms while checking); the summary sorts and filters; a row
 // opens its report in the editor and 返回汇总 comes back to it; the same
@@ -168,6 +168,38 @@ test('a folder: its reports (subfolders too) and the office files it holds, noth
   // The CLI walks a folder as the page does.
   assert.equal(await download(page, '下载汇总表（CSV）'), cliOk(['check', '--summary', '--format', 'csv', '县级部门'], folder));
   assert.ok(page.workers().length > 0, 'checked in a Worker');
+  assertCleanAt(site, app);
+  await page.close();
+});
+
+test('a folder dropped: its reports, subfolders too, as a batch; hidden files left out', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const a = [...await fs.readFile(path.join(folder, 'pair-2021.txt'))];
+  const b = [...await fs.readFile(path.join(folder, 'pair-2022.txt'))];
+  await page.evaluate(([a, b]) => {
+    // A page cannot make the entries of a real dropped folder: they are made
+    // here as Chromium gives them (webkitGetAsEntry; readEntries a part at a
+    // time, then an empty part), over real Files.
+    const file = (name, bytes) => ({ isFile: true, isDirectory: false, name, file: (ok) => ok(new File([new Uint8Array(bytes)], name)) });
+    const dir = (name, children) => ({
+      isFile: false,
+      isDirectory: true,
+      name,
+      createReader: () => {
+        const parts = [children.slice(0, 1), children.slice(1), []];
+        return { readEntries: (ok) => setTimeout(() => ok(parts.shift() || [])) };
+      },
+    });
+    const root = dir('县级部门', [file('a.txt', a), dir('2022', [file('b.md', b), file('.DS_Store', a)])]);
+    const data = new DataTransfer();
+    Object.defineProperty(data, 'items', { value: [{ kind: 'file', webkitGetAsEntry: () => root }] });
+    document.getElementById('nb-input').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [a, b]);
+  assert.deepEqual(await summaryOf(page, 2), ['县级部门/2022/b.md', '县级部门/a.txt']);
+  // The two years of one agency are paired, as when the folder is chosen.
+  assert.match(await page.locator('tr', { has: page.locator('th', { hasText: 'b.md' }) }).textContent(), /上一年：县级部门\/a\.txt/);
+  assert.equal(await page.getByLabel('报告全文').inputValue(), '', 'the drop put nothing in the editor');
   assertCleanAt(site, app);
   await page.close();
 });
