@@ -6,7 +6,10 @@ use nianbao::model::InputKind;
 use nianbao::text::limits::{Limit, LimitHit};
 use nianbao::text::Span;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, TextDecoder, Url};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+#[path = "../shared/text_decoder.rs"]
+mod text_decoder;
 
 /// The last text whose check finished and whose results were drawn, and, per
 /// tab, the text being checked now (kept until its results are on screen, so
@@ -220,19 +223,7 @@ pub fn on_draft_changed_elsewhere(changed: impl Fn() + 'static) -> Option<gloo::
     }))
 }
 
-/// A file's bytes as text: the core tells the encoding (BOM, UTF-8, else
-/// GB18030), the browser's TextDecoder decodes it.
-pub fn decode(bytes: &[u8]) -> String {
-    let (encoding, bom) = nianbao::text::decode::sniff(bytes);
-    let body = &bytes[bom..];
-    // The BOM is gone already: another after it stays text, as the CLI keeps it.
-    // (web-sys's TextDecoderOptions has no setter for ignoreBOM: set on the object.)
-    let options = web_sys::TextDecoderOptions::new();
-    let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
-    TextDecoder::new_with_label_and_options(encoding.name(), &options)
-        .and_then(|d| d.decode_with_u8_array(body))
-        .unwrap_or_else(|_| String::from_utf8_lossy(body).into_owned())
-}
+pub use text_decoder::decode;
 
 /// Scrolls the element with `id` into view, if it exists.
 pub fn reveal(id: &str) {

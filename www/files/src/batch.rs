@@ -7,7 +7,11 @@
 use nianbao::checks::{self, Diagnostic, Severity};
 use nianbao::read::file;
 use nianbao::Report;
+use text_decoder::decode;
 use wasm_bindgen::prelude::*;
+
+#[path = "../../shared/text_decoder.rs"]
+mod text_decoder;
 
 struct Read {
     text: String,
@@ -206,17 +210,4 @@ impl Batch {
         }
         out.into_iter().collect()
     }
-}
-
-/// Text bytes as the CLI decodes them (the encoding by `decode::sniff`), by the browser's decoder.
-fn decode(bytes: &[u8]) -> String {
-    let (encoding, bom) = nianbao::text::decode::sniff(bytes);
-    let body = &bytes[bom..];
-    // The BOM is gone already: another after it stays text, as the CLI keeps it.
-    // (web-sys's TextDecoderOptions has no setter for ignoreBOM: set on the object.)
-    let options = web_sys::TextDecoderOptions::new();
-    let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
-    web_sys::TextDecoder::new_with_label_and_options(encoding.name(), &options)
-        .and_then(|d| d.decode_with_u8_array(body))
-        .unwrap_or_else(|_| String::from_utf8_lossy(body).into_owned())
 }
