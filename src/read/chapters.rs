@@ -5,7 +5,7 @@
 
 use super::doc::{Row, Rows};
 use crate::model::{Chapter, CHAPTERS};
-use crate::text::{is_bare, Span};
+use crate::text::is_bare;
 
 /// Whether `bare` is the official wording of chapter `number` (1–6), number and punctuation left out.
 fn is_standard(number: u8, bare: &str) -> bool {
@@ -66,7 +66,7 @@ pub fn read(rows: Rows, input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapter
             since += 1;
             continue;
         }
-        let Some(h) = heading(r, input) else {
+        let Some(h) = heading(r) else {
             since += usize::from(!r.cells.is_empty());
             continue;
         };
@@ -82,6 +82,8 @@ pub fn read(rows: Rows, input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapter
             since += 1;
             continue;
         }
+        // Where it is, and its text, only for a heading taken (most short lines are none).
+        let Some(span) = super::source_span(input, r.folded.origins, h.start, h.end) else { continue };
         since = 0;
         if let Some(p) = h.printed {
             next = p + 1;
@@ -89,9 +91,9 @@ pub fn read(rows: Rows, input: &str, skip: impl Fn(&Row) -> bool) -> Vec<Chapter
         out.push(Chapter {
             number: h.named,
             printed: h.printed,
-            heading: h.text,
+            heading: input[span.start..span.end].to_owned(),
             standard: standard_wording && h.printed == h.named,
-            span: h.span,
+            span,
         });
     }
     out
@@ -105,8 +107,9 @@ struct Heading {
     named: Option<u8>,
     /// The words after the number, bare.
     bare: String,
-    text: String,
-    span: Span,
+    /// Where its text lies in the folded line (chars).
+    start: usize,
+    end: usize,
 }
 
 /// The shape of a heading: short, no sentence end, optionally numbered `一、`
@@ -156,12 +159,10 @@ pub(super) fn heads_chapter(r: &Row, n: u8) -> bool {
         && shape(r).is_some_and(|(printed, bare, ..)| printed == Some(n) && named(&bare) == Some(n))
 }
 
-/// A line that has the shape of a heading, with its text and span.
-fn heading(r: &Row, input: &str) -> Option<Heading> {
+/// A line that has the shape of a heading, with the chapter its words name.
+fn heading(r: &Row) -> Option<Heading> {
     let (printed, bare, start, end) = shape(r)?;
-    let span = super::source_span(input, r.folded.origins, start, end)?;
-    let text = input[span.start..span.end].to_owned();
-    Some(Heading { printed, named: named(&bare), bare, text, span })
+    Some(Heading { printed, named: named(&bare), bare, start, end })
 }
 
 /// The chapter headings inside running text (a page collapsed onto one line):
