@@ -36,13 +36,29 @@ pub(super) struct Pending<'a> {
     /// The header above ends in one head repeated (`| 本年增/减 | 本年增/减 |`):
     /// a converter repeated merged cells in every column they span.
     pub(super) head_repeats: bool,
+    /// Its label came alone right under another label alone that had nothing
+    /// after it: labels stacked above their values (a PDF's text flow).
+    pub(super) stacked: bool,
 }
 
 impl<'a> Pending<'a> {
     pub(super) fn new(row: usize, line_span: Span, same_line: Vec<&'a DocCell>, sep: Separator) -> Self {
         let same_values = same_line.iter().filter(|c| is_value(c)).count();
-        let (later, later_values, gaps, empty_run, head_repeats) = (Vec::new(), 0, Vec::new(), 0, false);
-        Pending { row, line_span, same_line, sep, later, same_values, later_values, gaps, empty_run, head_repeats }
+        let (later, later_values, gaps, empty_run) = (Vec::new(), 0, Vec::new(), 0);
+        let (head_repeats, stacked) = (false, false);
+        Pending {
+            row,
+            line_span,
+            same_line,
+            sep,
+            later,
+            same_values,
+            later_values,
+            gaps,
+            empty_run,
+            head_repeats,
+            stacked,
+        }
     }
 
     /// An empty line after the row's values so far (one cell per line): a
@@ -92,6 +108,11 @@ impl<'a> Pending<'a> {
     /// lines after it, one cell per line).
     pub(super) fn label_alone(&self) -> bool {
         self.same_values == 0
+    }
+
+    /// A label alone with nothing after it yet, not even an empty line.
+    pub(super) fn untouched(&self) -> bool {
+        self.same_values == 0 && self.later.is_empty() && self.empty_run == 0
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
 pub(super) use lines::is_empty_cell_line;
-use lines::{is_number_words, names_heads, takes_more, text_in_value_columns};
+use lines::{is_number_words, names_heads, stacked_row, takes_more, text_in_value_columns};
 use std::ops::Range;
 use wrapped::wrapped_row;
 
@@ -287,6 +287,7 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
             let after_label = text_in_value_columns(&r, label, words[k], after_label, n).unwrap_or(after_label);
             let mut p = Pending::new(k, r.span, r.cells[after_label..].iter().collect(), r.sep);
             p.head_repeats = head_repeats;
+            p.stacked = p.label_alone() && pending.last().is_some_and(Pending::untouched);
             pending.push(p);
             label_notes.append(&mut strays);
             if out_of_order.is_none() {
@@ -294,6 +295,13 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
             }
             last = Some(i);
             anchors.push(i);
+        } else if let Some(j) = stacked_row(&pending, rows, i, def).filter(|_| r.label.text.is_empty()) {
+            // Labels stacked above their values, a whole row of values a line:
+            // each line is the next stacked row's, in order.
+            pending[j].add_later(r.cells.iter().filter(|c| is_value(c)));
+            let kind = NoteKind::ApartFromLabel;
+            label_notes.push(ReadNote { table: def.kind, row: def.rows[pending[j].row].key, kind, span: r.span });
+            last = Some(i);
         } else if pending.last().is_none_or(|p| !takes_more(p, def.rows[p.row].cols.len(), &r))
             && r.label.text.is_empty()
             && values_here

@@ -2,7 +2,7 @@
 //! numbers written as words, words in a row's number cells, a row of column
 //! heads, and whether the row being read takes a line's values.
 
-use super::super::doc::{Cell as DocCell, CellKind, Row};
+use super::super::doc::{Cell as DocCell, CellKind, Row, Rows};
 use super::super::place::{is_value, Pending};
 use crate::model::TableDef;
 use crate::text::layout::Separator;
@@ -77,4 +77,38 @@ pub(super) fn names_heads(r: &Row, def: &TableDef) -> bool {
         && r.cells.len() >= 3
         && r.cells.iter().all(|c| c.kind() == CellKind::Text)
         && r.cells[1..].iter().filter(|c| names(c)).count() >= 2
+}
+
+/// Where labels stand stacked above their values (the last rows found by a
+/// label alone, each right under the one before, nothing after them): the
+/// first of them still without values, when line `at` holds exactly its row
+/// of values, and, at the stack's first line of values, as many such lines
+/// follow as the stack has rows (else a stacked row may be one printed
+/// blank, and which row a line is, is not told).
+pub(super) fn stacked_row(pending: &[Pending], rows: Rows, at: usize, def: &TableDef) -> Option<usize> {
+    let last = pending.len().checked_sub(1)?;
+    if !pending[last].stacked {
+        return None;
+    }
+    // The stack: the last rows marked stacked, and the one they stand under.
+    let first = pending[..=last].iter().rposition(|p| !p.stacked).unwrap_or(0);
+    let j = (first..=last).find(|&j| pending[j].slot_count() == 0)?;
+    let whole_row = |r: &Row, n: usize| {
+        r.cells.iter().filter(|c| is_value(c)).count() == n && r.cells.iter().all(|c| c.kind() != CellKind::Text)
+    };
+    if !whole_row(&rows.at(at), def.rows[pending[j].row].cols.len()) {
+        return None;
+    }
+    if j == first {
+        // The lines from here, empty lines and Markdown rules aside: one row
+        // of values for each stacked row, then no more values alone.
+        let mut lines = rows.slice(at..rows.len()).iter().filter(|r| !r.cells.is_empty());
+        let each =
+            (first..=last).all(|k| lines.next().is_some_and(|r| whole_row(&r, def.rows[pending[k].row].cols.len())));
+        let more = lines.next().is_some_and(|r| r.cells.iter().all(|c| c.kind() != CellKind::Text));
+        if !each || more {
+            return None;
+        }
+    }
+    Some(j)
 }

@@ -99,6 +99,10 @@ fn render(d: &Diagnostic, with_arithmetic: bool) -> String {
             columns + dropped.len(),
             joined(dropped, "、")
         ),
+        Finding::UnplacedLine { row, printed, values } if printed.is_empty() => format!(
+            "“{row}”行下方有一行没有行标签的数字 {}，对应不到格式中的行，这些数字未读取；请核对原表，把它们填入所属的行。",
+            joined(values, "、")
+        ),
         Finding::UnplacedLine { row, printed, values } => format!(
             "“{row}”行下方的一行“{printed}”有数字 {}，格式中没有这一行，这些数字未读取；如是该行拆开的小项，请合并填入该行。",
             joined(values, "、")
