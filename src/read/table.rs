@@ -5,17 +5,20 @@
 //! silently: extra values and positional guesses become notes.
 
 use super::doc::{Cell as DocCell, CellKind, Rows};
-use super::place::{columns_by_heads, complete_rows, head_lines, is_value, place, HeadLine, Pending};
 pub(super) use super::place::{columns_by_stacked_heads, head_lines as heads_of, place_line};
+use super::place::{is_value, Pending};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
 pub(super) use lines::is_empty_cell_line;
 use lines::{is_number_words, names_heads, stacked_row, takes_more, text_in_value_columns};
+use placed::placed;
 use std::ops::Range;
 use wrapped::wrapped_row;
 
+mod by_order;
 mod lines;
+mod placed;
 mod wrapped;
 
 /// Rows after the last one found whose words are tried one char off.
@@ -101,22 +104,35 @@ impl Read {
 /// Reads the table `kind` from `rows`, its first row the first of them;
 /// `above`: the lines just before, where its column heads may stand.
 pub fn read(rows: Rows, above: Rows, template: TemplateId, kind: TableKind) -> Read {
-    let first = read_as(rows, above, template, kind, false);
-    if first.below_own_lines == 0 {
-        return first;
+    let mut best = read_as(rows, above, template, kind, false);
+    if best.below_own_lines > 0 {
+        let other = read_as(rows, above, template, kind, true);
+        if other.unread() < best.unread() {
+            best = other;
+        }
     }
-    let other = read_as(rows, above, template, kind, true);
-    if other.unread() < first.unread() {
-        other
-    } else {
-        first
+    // A row with no value at all: maybe its label stood apart from its values; read by their order too.
+    let row_unread = |r: &Read| {
+        let none = |c: &crate::model::Cell| matches!(c.value, CellValue::Missing | CellValue::Blank);
+        r.table.cells.iter().any(|row| row.iter().all(none))
+    };
+    if best.last.is_some() && row_unread(&best) {
+        let order = by_order::read(rows, best.table.def);
+        let mut notes = order.notes;
+        let table = placed(rows, above, Table::empty(template, kind), &order.pending, &mut notes);
+        let (last, anchors) = (order.anchors.last().copied(), order.anchors);
+        let other = Read { table, notes, last, anchors, first_approximate: false, below_own_lines: 0 };
+        if other.unread() < best.unread() {
+            best = other;
+        }
     }
+    best
 }
 
 /// Reads `def`'s rows from `rows`; `labels_over_values`: a row word on a line
 /// of its own below values is the next row's label, not theirs.
 fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, labels_over_values: bool) -> Read {
-    let mut table = Table::empty(template, kind);
+    let table = Table::empty(template, kind);
     let def = table.def;
     let mut pending: Vec<Pending> = Vec::new();
     let mut cursor = 0;
@@ -343,42 +359,6 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
             }
         }
     }
-    let complete = complete_rows(&pending, def);
-    let mut notes = label_notes;
-    // A row label that is the text's last line (the copy was cut there): its
-    // values are not in the text, which is not a row printed blank.
-    let cut = pending.last().filter(|p| {
-        let mut after = rows.iter().filter(|r| r.span.start >= p.line_span.end);
-        p.slot_count() == 0 && rows.reach_the_end() && after.all(|r| r.cells.is_empty())
-    });
-    let cut = cut.map(|p| p.row);
-    // A text that spaces every line apart (`0`, an empty line, `-2`) has rows
-    // with more lines than columns: there an empty line is no blank cell.
-    let empty_lines_are_cells = pending.iter().all(|p| p.lines_fit(def.rows[p.row].cols.len()));
-    // The lines of column heads, found once a row needs them.
-    let mut heads: Option<Vec<HeadLine>> = None;
-    for p in &pending {
-        if Some(p.row) == cut {
-            continue;
-        }
-        let n = def.rows[p.row].cols.len();
-        // The columns of the nearest complete row: their spacing changes from page to page.
-        let nearest = complete.iter().filter(|c| c.columns.len() == n).min_by_key(|c| c.at.abs_diff(p.line_span.start));
-        // None prints every value: the columns are where the table's heads stand.
-        let mut by_heads = || {
-            let heads = heads.get_or_insert_with(|| head_lines(above).into_iter().chain(head_lines(rows)).collect());
-            columns_by_heads(heads, def.rows[p.row].cols, p.line_span.start)
-        };
-        let heads_columns = match nearest {
-            None if p.sep == Separator::Spaces && p.later.is_empty() => by_heads(),
-            _ => None,
-        };
-        let columns = nearest.map(|c| &c.columns).or(heads_columns.as_ref());
-        let (cells, kind) = place(p, n, columns, empty_lines_are_cells);
-        table.cells[p.row] = cells;
-        if let Some(kind) = kind {
-            notes.push(ReadNote { table: def.kind, row: def.rows[p.row].key, kind, span: p.line_span });
-        }
-    }
-    Read { table, notes, last, anchors, first_approximate, below_own_lines }
+    let table = placed(rows, above, table, &pending, &mut label_notes);
+    Read { table, notes: label_notes, last, anchors, first_approximate, below_own_lines }
 }
