@@ -18,6 +18,11 @@ mod prose;
 /// How far down the title may stand, in non-empty lines (a page copied whole
 /// from a website starts with its menus).
 const TITLE_LINES: usize = 20;
+
+/// Lines before the body looked through for its title when none is among the
+/// first [`TITLE_LINES`]: a government site's menus, search box and
+/// breadcrumbs, saved with the page.
+const MENU_LINES: usize = 200;
 const MAX_TITLE: usize = 60;
 /// How far up from the end the signature date may stand, in lines of four characters or more.
 const SIGNATURE_LINES: usize = 20;
@@ -237,35 +242,45 @@ fn title(rows: &Picked, body_start: usize) -> Option<TitleLines> {
             && !t.contains(['。', ','])
             && !crumbs(t)
     };
-    let candidates = (0..head).filter_map(|at| {
-        let mut joined = rows.at(at).folded.text.to_owned();
-        for extra in 0..=2 {
-            if extra > 0 {
-                // A piece: short, or the rest of a title wrapped after its year (`…2023年度政府` / `信息公开…`).
-                let piece =
-                    if first_year(&rows.at(at).folded.text.chars().collect::<Vec<_>>()).is_some() { 16 } else { 8 };
-                let next = rows.get(at + extra).filter(|r| r.folded.text.chars().count() <= piece)?;
-                // A year set apart stands between the pieces, not in the words.
-                if bare_year(&next).is_none() {
-                    joined.push_str(next.folded.text);
+    let candidates = |lines: std::ops::Range<usize>| {
+        lines.filter_map(|at| {
+            let mut joined = rows.at(at).folded.text.to_owned();
+            for extra in 0..=2 {
+                if extra > 0 {
+                    // A piece: short, or the rest of a title wrapped after its year (`…2023年度政府` / `信息公开…`).
+                    let piece =
+                        if first_year(&rows.at(at).folded.text.chars().collect::<Vec<_>>()).is_some() { 16 } else { 8 };
+                    let next = rows.get(at + extra).filter(|r| r.folded.text.chars().count() <= piece)?;
+                    // A year set apart stands between the pieces, not in the words.
+                    if bare_year(&next).is_none() {
+                        joined.push_str(next.folded.text);
+                    }
+                }
+                let first = rows.at(at).folded.text;
+                let begins = first.contains("公开") || first_year(&first.chars().collect::<Vec<_>>()).is_some();
+                if is_title(&joined) && (extra == 0 || begins) {
+                    return Some((at, extra));
                 }
             }
-            let first = rows.at(at).folded.text;
-            let begins = first.contains("公开") || first_year(&first.chars().collect::<Vec<_>>()).is_some();
-            if is_title(&joined) && (extra == 0 || begins) {
-                return Some((at, extra));
-            }
-        }
-        None
-    });
+            None
+        })
+    };
     // A running header (每页页眉) may come first: the title names the year.
     let year_of = |at: usize| first_year(&rows.at(at).folded.text.chars().collect::<Vec<_>>());
     let has_year = |&(at, extra): &(usize, usize)| {
         year_of(at).is_some()
             || (at + 1..=at + extra.max(1)).any(|k| rows.get(k).is_some_and(|r| bare_year(&r).is_some()))
     };
-    let found: Vec<(usize, usize)> = candidates.collect();
-    let Some((at, extra)) = found.iter().copied().find(has_year).or(found.first().copied()) else {
+    let found: Vec<(usize, usize)> = candidates(0..head).collect();
+    let near_body = || {
+        // A page saved whole (its site's menus first): the title nearest the
+        // body, among the lines before it, when none is among the first.
+        let before = rows.iter().take(MENU_LINES).take_while(|r| r.span.start < body_start).count();
+        let later: Vec<(usize, usize)> = candidates(head..before).collect();
+        later.iter().rev().copied().find(has_year)
+    };
+    let first = found.iter().copied().find(has_year).or(found.first().copied());
+    let Some((at, extra)) = first.or_else(|| (body_start < usize::MAX).then(near_body).flatten()) else {
         // No title of its own: a breadcrumb's last crumb may be the title (`当前位置：首页 > … > 某县2023年…年度报告`).
         return (0..head).find_map(|at| {
             let (last, from) = last_crumb(rows.at(at).folded.text)?;
