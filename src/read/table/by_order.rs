@@ -12,6 +12,15 @@ use super::super::labels::SHOWN;
 use super::super::place::{is_value, Pending};
 use super::lines::names_heads;
 use crate::model::{NoteKind, ReadNote, TableDef};
+use crate::text::is_bare;
+
+/// Chars a piece of an official label has at least to be taken as one.
+const PIECE: usize = 6;
+
+/// An official label's bare chars.
+fn bare_label(label: &str) -> String {
+    label.chars().filter(|&c| is_bare(c)).collect()
+}
 
 /// The rows found, what was decided, and the lines they stand on.
 pub(super) struct ByOrder<'a> {
@@ -34,9 +43,13 @@ pub(super) fn read<'a>(rows: Rows<'a>, def: &TableDef) -> ByOrder<'a> {
         let own = |k: &usize| !claimed[*k] && def.rows[*k].words.iter().any(|w| label.contains(w));
         let found = (!label.is_empty()).then(|| (0..n).find(own)).flatten();
         // Text with values that names no row (a sub-row the format lacks) is
-        // none of the rows' lines: said so, as reading by labels does.
+        // none of the rows' lines: said so, as reading by labels does. A piece
+        // of a row's official label (`行政机关不再处理其政府信息公`, the rest
+        // wrapped elsewhere) names no row either, but its values may be one's.
         if found.is_none() && !label.is_empty() {
-            lines.push((i, r, None, true));
+            let bare: String = label.chars().filter(|&c| is_bare(c)).collect();
+            let piece = bare.chars().count() >= PIECE && def.rows.iter().any(|d| bare_label(d.label).contains(&bare));
+            lines.push((i, r, None, !piece));
             continue;
         }
         if let Some(k) = found {
@@ -48,9 +61,12 @@ pub(super) fn read<'a>(rows: Rows<'a>, def: &TableDef) -> ByOrder<'a> {
     // Anchors in increasing template order (one out of order claims its row, and bounds nothing).
     let mut bound: Option<usize> = None;
     let mut alone: Vec<usize> = Vec::new();
+    // The row's values after its label, if any: no text among them, as many as its columns.
     let whole = |r: &Row, k: usize| {
-        r.cells.iter().all(|c| c.kind() != CellKind::Text)
-            && r.cells.iter().filter(|c| is_value(c)).count() == def.rows[k].cols.len()
+        let after = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
+        let values = &r.cells[after..];
+        values.iter().all(|c| c.kind() != CellKind::Text)
+            && values.iter().filter(|c| is_value(c)).count() == def.rows[k].cols.len()
     };
     // Values no row takes, said so under the row above them.
     let unplaced = |out: &mut ByOrder<'a>, l: usize, above: Option<usize>| {
@@ -78,7 +94,8 @@ pub(super) fn read<'a>(rows: Rows<'a>, def: &TableDef) -> ByOrder<'a> {
             for (&k, &l) in free.iter().zip(alone.iter()) {
                 let (i, r, ..) = &lines[l];
                 let mut p = Pending::new(k, r.span, Vec::new(), r.sep);
-                p.add_later(r.cells.iter());
+                // Its values only (a piece of a label may stand before them).
+                p.add_later(r.cells.iter().skip_while(|c| !is_value(c)));
                 out.pending.push(p);
                 out.anchors.push(*i);
                 out.notes.push(ReadNote {
