@@ -111,12 +111,16 @@ pub fn read(rows: Rows, above: Rows, template: TemplateId, kind: TableKind) -> R
             best = other;
         }
     }
-    // A row with no value at all: maybe its label stood apart from its values; read by their order too.
+    // A row with no value at all, and values unused: maybe its label stood
+    // apart from its values; read by their order too.
     let row_unread = |r: &Read| {
         let none = |c: &crate::model::Cell| matches!(c.value, CellValue::Missing | CellValue::Blank);
         r.table.cells.iter().any(|row| row.iter().all(none))
     };
-    if best.last.is_some() && row_unread(&best) {
+    // Only where reading by labels left values unused: else no line is left for the order to place.
+    let unused =
+        |r: &Read| r.notes.iter().any(|n| matches!(n.kind, NoteKind::Unplaced { .. } | NoteKind::ExtraValues { .. }));
+    if best.last.is_some() && row_unread(&best) && unused(&best) {
         let order = by_order::read(rows, best.table.def);
         let mut notes = order.notes;
         let table = placed(rows, above, Table::empty(template, kind), &order.pending, &mut notes);
