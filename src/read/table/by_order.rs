@@ -35,6 +35,8 @@ pub(super) fn read<'a>(rows: Rows<'a>, def: &TableDef) -> ByOrder<'a> {
     // (line, row, the row it names, whether it is text naming no row)
     let mut lines: Vec<(usize, Row<'a>, Option<usize>, bool)> = Vec::new();
     let mut claimed = vec![false; n];
+    // The official labels, bare, made once for the region's lines.
+    let bare_labels: Vec<String> = def.rows.iter().map(|d| bare_label(d.label)).collect();
     for (i, r) in rows.iter().enumerate() {
         if !r.cells.iter().any(is_value) {
             continue;
@@ -48,7 +50,7 @@ pub(super) fn read<'a>(rows: Rows<'a>, def: &TableDef) -> ByOrder<'a> {
         // wrapped elsewhere) names no row either, but its values may be one's.
         if found.is_none() && !label.is_empty() {
             let bare: String = label.chars().filter(|&c| is_bare(c)).collect();
-            let piece = bare.chars().count() >= PIECE && def.rows.iter().any(|d| bare_label(d.label).contains(&bare));
+            let piece = bare.chars().count() >= PIECE && bare_labels.iter().any(|l| l.contains(&bare));
             lines.push((i, r, None, !piece));
             continue;
         }
