@@ -45,7 +45,7 @@ fn named(bare: &str) -> Option<u8> {
         Some(4)
     } else if has("问题") && (has("改进") || has("措施") || has("举措") || has("打算")) {
         Some(5)
-    } else if has("其他需要报告") || has("其他事项") {
+    } else if has("其他需要报告") || has("其他") && has("事项") {
         Some(6)
     } else {
         None
@@ -166,33 +166,84 @@ fn heading(r: &Row) -> Option<Heading> {
 }
 
 /// The chapter headings inside running text (a page collapsed onto one line):
-/// each numbered heading in the official wording or a known variant, found in
-/// order, each after the one before. For input whose lines hold no heading.
+/// each numbered heading found in order, each after the one before — in the
+/// official wording or a known variant (one char may be mistyped), under
+/// whatever number it is printed with (a report that adds a chapter numbers
+/// the rest one higher); else a numbered heading whose key words name the
+/// chapter (`五、存在的主要问题及改进措施`). For input whose lines hold no heading.
 pub fn read_inline(stream: &super::tokens::Stream, input: &str) -> Vec<Chapter> {
     let mut out = Vec::new();
     let mut from = 0;
     for n in 1..=6u8 {
-        let numeral = NUMERALS[usize::from(n) - 1];
-        let official: String = CHAPTERS[usize::from(n) - 1].chars().filter(|c| is_bare(*c)).collect();
-        let variants = VARIANTS.iter().filter(|(k, _)| *k == n).map(|(_, v)| format!("{numeral}{v}"));
-        let found = std::iter::once((official.clone(), true))
-            .chain(variants.map(|v| (v, false)))
+        let official: String = CHAPTERS[usize::from(n) - 1].chars().skip(2).filter(|c| is_bare(*c)).collect();
+        let variants = VARIANTS.iter().filter(|(k, _)| *k == n).map(|(_, v)| (*v, false));
+        let found = std::iter::once((official.as_str(), true))
+            .chain(variants)
             .filter_map(|(w, standard)| {
-                stream.find(&w).find(|&(at, _)| at >= from).map(|(at, end)| (at, end, standard))
+                let numbered = |(at, end)| number_before(stream, at).map(|(p, start)| (start, end, p, standard));
+                stream.find(w).filter(|&(at, _)| at >= from).find_map(numbered)
             })
             .min();
         // Else the official words with one char mistyped (`…行政法复议…`): a heading, not a standard one.
-        let near = || stream.find_near(&official).find(|&(at, _)| at >= from).map(|(at, end)| (at, end, false));
-        let Some((at, end, standard)) = found.or_else(near) else { continue };
+        let near = || {
+            let numbered = |(at, end)| number_before(stream, at).map(|(p, start)| (start, end, p, false));
+            stream.find_near(&official).filter(|&(at, _)| at >= from).find_map(numbered)
+        };
+        let Some((at, end, printed, standard)) = found.or_else(near).or_else(|| by_key_words(stream, from, n)) else {
+            continue;
+        };
         let span = stream.span(at, end);
         out.push(Chapter {
             number: Some(n),
-            printed: Some(n),
+            printed: Some(printed),
             heading: input[span.start..span.end].to_owned(),
-            standard,
+            standard: standard && printed == n,
             span,
         });
         from = end;
     }
     out
+}
+
+/// The chapter number printed right before char `at` (`五、`, `五.`, `五`, not
+/// `（五）`, a part's number): the number and the char it starts at.
+fn number_before(stream: &super::tokens::Stream, at: usize) -> Option<(u8, usize)> {
+    let chars = &stream.chars[..at.min(stream.chars.len())];
+    let mut k = chars.len();
+    while k > 0 && matches!(chars[k - 1], ',' | '.' | ' ') && chars.len() - k < 2 {
+        k -= 1;
+    }
+    let numeral = k.checked_sub(1)?;
+    let p = NUMERALS.iter().position(|&d| d == chars[numeral])?;
+    let part = numeral.checked_sub(1).is_some_and(|b| matches!(chars[b], '(' | '（') || NUMERALS.contains(&chars[b]));
+    (!part).then_some((p as u8 + 1, numeral))
+}
+
+/// Words a heading ends with (`…情况`, `…措施`); the heading runs on to one a few chars after its key words.
+const ENDINGS: &[&str] = &["情况", "措施", "举措", "打算", "事项", "计划"];
+
+/// The first numbered heading at or after char `from` whose key words name chapter
+/// `n` (`named`), its words running up to a sentence mark, a digit or a part's
+/// `（`: its start, end, and the number printed.
+fn by_key_words(stream: &super::tokens::Stream, from: usize, n: u8) -> Option<(usize, usize, u8, bool)> {
+    let chars = &stream.chars;
+    (from..chars.len().saturating_sub(2)).find_map(|i| {
+        let printed = NUMERALS.iter().position(|&d| d == chars[i])? as u8 + 1;
+        let after_mark = matches!(chars[i + 1], ',' | '.');
+        let part = i.checked_sub(1).is_some_and(|b| matches!(chars[b], '(' | '（') || NUMERALS.contains(&chars[b]));
+        if !after_mark || part {
+            return None;
+        }
+        let words = i + 2;
+        let stop = |c: char| !is_bare(c) || c.is_ascii_digit();
+        let limit = (words..chars.len().min(words + MAX_HEADING)).find(|&j| stop(chars[j])).unwrap_or(chars.len());
+        let text: String = chars[words..limit.min(chars.len())].iter().collect();
+        // The shortest words that name the chapter, then on to an ending a few chars further.
+        let named_at = text.char_indices().map(|(b, c)| b + c.len_utf8()).find(|&b| named(&text[..b]) == Some(n))?;
+        let ending =
+            ENDINGS.iter().filter_map(|e| text.match_indices(e).map(|(b, _)| b + e.len()).find(|&end| end >= named_at));
+        let near = |&end: &usize| text[named_at..end].chars().count() <= 6;
+        let end_byte = ending.filter(near).min().unwrap_or(named_at);
+        Some((i, words + text[..end_byte].chars().count(), printed, false))
+    })
 }
