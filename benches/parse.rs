@@ -98,7 +98,7 @@ fn main() {
     // joins the pieces around it (a label wrapped over several lines).
     let wrapped = format!("三、本年新收\n{}0\n", format!("{}\n", "行".repeat(80)).repeat(16));
     let glued = crawled.remove(0).1.replace('\n', " ");
-    let hostile: [(&str, String); 13] = [
+    let hostile: [(&str, String); 14] = [
         ("seeds", all.clone()),
         ("one line, no newline", all.replace('\n', " ")),
         ("tabs only", "\t\t\t\t\t\t\t\t\n".to_owned()),
@@ -113,6 +113,8 @@ fn main() {
         // A crawled page repeated on one line: every table row label a candidate many times over.
         ("crawled page, one line", glued),
         ("glued row labels", "1.属于国家秘密0000000（七）总计1200012".to_owned()),
+        // Running text of numbered headings in words of their own: each a candidate for every chapter.
+        ("inline headings", "五、存在的问题及改进措施2025年，".to_owned()),
         ("one label, long digits", format!("一、本年新收政府信息公开申请数量{}", "1234567890".repeat(100))),
     ];
     for (name, unit) in &hostile {

@@ -229,6 +229,10 @@ fn by_key_words(stream: &super::tokens::Stream, from: usize, n: u8) -> Option<(u
     let chars = &stream.chars;
     (from..chars.len().saturating_sub(2)).find_map(|i| {
         let printed = NUMERALS.iter().position(|&d| d == chars[i])? as u8 + 1;
+        // Numbered as the format does, or one off (a chapter added or left out before it).
+        if printed + 1 < n || printed > n + 1 {
+            return None;
+        }
         let after_mark = matches!(chars[i + 1], ',' | '.');
         let part = i.checked_sub(1).is_some_and(|b| matches!(chars[b], '(' | '（') || NUMERALS.contains(&chars[b]));
         if !after_mark || part {
@@ -238,6 +242,10 @@ fn by_key_words(stream: &super::tokens::Stream, from: usize, n: u8) -> Option<(u
         let stop = |c: char| !is_bare(c) || c.is_ascii_digit();
         let limit = (words..chars.len().min(words + MAX_HEADING)).find(|&j| stop(chars[j])).unwrap_or(chars.len());
         let text: String = chars[words..limit.min(chars.len())].iter().collect();
+        // The whole words first: most numbered lines name no chapter, and prefixes cost more.
+        if named(&text) != Some(n) {
+            return None;
+        }
         // The shortest words that name the chapter, then on to an ending a few chars further.
         let named_at = text.char_indices().map(|(b, c)| b + c.len_utf8()).find(|&b| named(&text[..b]) == Some(n))?;
         let ending =
