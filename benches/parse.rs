@@ -114,7 +114,7 @@ fn main() {
         ("crawled page, one line", glued),
         ("glued row labels", "1.属于国家秘密0000000（七）总计1200012".to_owned()),
         // Running text of numbered headings in words of their own: each a candidate for every chapter.
-        ("inline headings", "五、存在的问题及改进措施2025年，".to_owned()),
+        ("inline headings", "五、存在的问题及改进措施我局加强审核并改进工作方法以提升公开质量".to_owned()),
         ("one label, long digits", format!("一、本年新收政府信息公开申请数量{}", "1234567890".repeat(100))),
     ];
     for (name, unit) in &hostile {

@@ -240,8 +240,9 @@ fn by_key_words(stream: &super::tokens::Stream, from: usize, n: u8) -> Option<(u
         }
         let words = i + 2;
         let stop = |c: char| !is_bare(c) || c.is_ascii_digit();
-        let limit = (words..chars.len().min(words + MAX_HEADING)).find(|&j| stop(chars[j])).unwrap_or(chars.len());
-        let text: String = chars[words..limit.min(chars.len())].iter().collect();
+        let most = chars.len().min(words + MAX_HEADING);
+        let limit = (words..most).find(|&j| stop(chars[j])).unwrap_or(most);
+        let text: String = chars[words..limit].iter().collect();
         // The whole words first: most numbered lines name no chapter, and prefixes cost more.
         if named(&text) != Some(n) {
             return None;
