@@ -177,18 +177,18 @@ pub fn read_inline(stream: &super::tokens::Stream, input: &str) -> Vec<Chapter> 
     for n in 1..=6u8 {
         let official: String = CHAPTERS[usize::from(n) - 1].chars().skip(2).filter(|c| is_bare(*c)).collect();
         let variants = VARIANTS.iter().filter(|(k, _)| *k == n).map(|(_, v)| (*v, false));
+        // Where words found at `at..end` have a chapter's number before them: its start, end and number.
+        let numbered = |standard: bool| {
+            move |(at, end)| {
+                number_before(stream, at).filter(|_| at >= from).map(|(p, start)| (start, end, p, standard))
+            }
+        };
         let found = std::iter::once((official.as_str(), true))
             .chain(variants)
-            .filter_map(|(w, standard)| {
-                let numbered = |(at, end)| number_before(stream, at).map(|(p, start)| (start, end, p, standard));
-                stream.find(w).filter(|&(at, _)| at >= from).find_map(numbered)
-            })
+            .filter_map(|(w, standard)| stream.find(w).find_map(numbered(standard)))
             .min();
         // Else the official words with one char mistyped (`…行政法复议…`): a heading, not a standard one.
-        let near = || {
-            let numbered = |(at, end)| number_before(stream, at).map(|(p, start)| (start, end, p, false));
-            stream.find_near(&official).filter(|&(at, _)| at >= from).find_map(numbered)
-        };
+        let near = || stream.find_near(&official).find_map(numbered(false));
         let Some((at, end, printed, standard)) = found.or_else(near).or_else(|| by_key_words(stream, from, n)) else {
             continue;
         };
@@ -215,8 +215,13 @@ fn number_before(stream: &super::tokens::Stream, at: usize) -> Option<(u8, usize
     }
     let numeral = k.checked_sub(1)?;
     let p = NUMERALS.iter().position(|&d| d == chars[numeral])?;
-    let part = numeral.checked_sub(1).is_some_and(|b| matches!(chars[b], '(' | '（') || NUMERALS.contains(&chars[b]));
-    (!part).then_some((p as u8 + 1, numeral))
+    (!numbers_a_part(chars, numeral)).then_some((p as u8 + 1, numeral))
+}
+
+/// Whether the numeral at char `at` is a part's (`（五）`, folded to `(`) or
+/// one digit of a longer number (`十一`), not a chapter's.
+fn numbers_a_part(chars: &[char], at: usize) -> bool {
+    at.checked_sub(1).is_some_and(|b| chars[b] == '(' || NUMERALS.contains(&chars[b]))
 }
 
 /// Words a heading ends with (`…情况`, `…措施`); the heading runs on to one a few chars after its key words.
@@ -234,8 +239,7 @@ fn by_key_words(stream: &super::tokens::Stream, from: usize, n: u8) -> Option<(u
             return None;
         }
         let after_mark = matches!(chars[i + 1], ',' | '.');
-        let part = i.checked_sub(1).is_some_and(|b| matches!(chars[b], '(' | '（') || NUMERALS.contains(&chars[b]));
-        if !after_mark || part {
+        if !after_mark || numbers_a_part(chars, i) {
             return None;
         }
         let words = i + 2;
