@@ -188,7 +188,7 @@ impl Stream {
     pub fn run(&self, at: usize) -> Run {
         let chars = &self.chars;
         let mut end = at;
-        while end < chars.len() && (chars[end] == ' ' || is_value_char(chars[end])) {
+        while end < chars.len() && (chars[end] == ' ' || is_value_char(chars[end]) || count_unit(chars, end)) {
             end += 1;
         }
         // `2.` before an ideograph is the next row's number.
@@ -228,14 +228,15 @@ impl Stream {
                 return Run { groups, unit: None, end: i, whole: false };
             }
             let mut j = i;
-            while j < stop && chars[j] != ' ' {
+            while j < stop && chars[j] != ' ' && !count_unit(chars, j) {
                 j += 1;
             }
             let before = groups.len();
             pieces(chars, i, j, &mut groups);
             let own_line = i > 0 && is_break(i - 1) && (j >= chars.len() || is_break(j));
             lines_of_their_own &= own_line && groups.len() == before + 1;
-            i = j;
+            // A count's unit ends its value as a blank would.
+            i = if j < stop && count_unit(chars, j) { j + 1 } else { j };
         }
         let end = end + unit.map_or(0, |u| u.chars().count());
         // One value of one digit alone on its line is one cell too (nothing to split).
@@ -275,6 +276,20 @@ const MAX_RUN_GROUPS: usize = 512;
 
 fn is_mark(c: char) -> bool {
     matches!(c, '/' | '-' | '—' | '\\' | '_' | '…')
+}
+
+/// Whether `chars[k]` is a count's unit between two values of a row
+/// (`政府集中采购 3个 3443000元`): after a digit, and a value follows, glued
+/// or after one blank. In a sentence a count's unit stands before words.
+fn count_unit(chars: &[char], k: usize) -> bool {
+    let next = match chars.get(k + 1) {
+        Some(' ') => chars.get(k + 2),
+        next => next,
+    };
+    matches!(chars[k], '个' | '项' | '件')
+        && k > 0
+        && chars[k - 1].is_ascii_digit()
+        && next.is_some_and(char::is_ascii_digit)
 }
 
 fn is_value_char(c: char) -> bool {
@@ -344,6 +359,9 @@ mod tests {
         assert_eq!(groups("82059.2090万元三、"), ["82059.2090"]);
         assert_eq!(groups("7 -2 / 0（三）"), ["7", "-2", "/", "0"]);
         assert!(groups("12条。").is_empty());
+        assert_eq!(groups("3个 3443000元四、"), ["3", "3443000"]);
+        assert_eq!(groups("3项12 0"), ["3", "12", "0"]);
+        assert!(groups("12件，上年结转3件").is_empty());
         assert!(groups("3.其他").is_empty());
     }
 
