@@ -83,6 +83,9 @@ pub struct RowDef {
     /// they survive what extraction and OCR do to labels (split, damaged,
     /// abbreviated); matched against the bare label text, in template order.
     pub words: &'static [&'static str],
+    /// Words that identify the row only as its whole label, numbered or not
+    /// (`其他`, which many labels hold): the official label with its number left out.
+    pub alone: &'static [&'static str],
 }
 
 #[derive(Debug)]
@@ -134,7 +137,13 @@ const fn row(
     cols: &'static [ColDef],
     words: &'static [&'static str],
 ) -> RowDef {
-    RowDef { key, label, cols, words }
+    RowDef { key, label, cols, words, alone: &[] }
+}
+
+impl RowDef {
+    const fn alone(self, alone: &'static [&'static str]) -> RowDef {
+        RowDef { alone, ..self }
+    }
 }
 
 const DOCS_2019: &[ColDef] =
@@ -168,7 +177,7 @@ const OUTCOMES: &[ColDef] = &[
 ];
 
 macro_rules! request_rows {
-    ($($key:literal => $label:literal, $words:expr);* $(;)?) => {
+    ($($key:literal => $label:literal, $words:expr $(, alone $alone:expr)?);* $(;)?) => {
         &[
             row("new", "一、本年新收政府信息公开申请数量", APPLICANTS, &["新收"]),
             row("carried_in", "二、上年结转政府信息公开申请数量", APPLICANTS, &["上年结转"]),
@@ -191,7 +200,7 @@ macro_rules! request_rows {
             // 反覆: a copy in traditional script writes the phrase so (覆 stays 覆 in simplified).
             row("refused_mass", "4.无正当理由大量反复申请", APPLICANTS, &["大量反复", "大量反覆"]),
             row("refused_reconfirm", "5.要求行政机关确认或重新出具已获取信息", APPLICANTS, &["重新出具", "确认或"]),
-            $(row($key, $label, APPLICANTS, $words),)*
+            $(row($key, $label, APPLICANTS, $words)$(.alone($alone))?,)*
             row("total_processed", "（七）总计", APPLICANTS, &["七总计", "七总"]),
             row("carried_out", "四、结转下年度继续办理", APPLICANTS, &["结转下年", "继续办理"]),
         ]
@@ -264,7 +273,8 @@ pub static TEMPLATE_2021: Template = Template {
         rows: request_rows!(
             "other_no_correction" => "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", &["逾期不补正", "不补正"];
             "other_no_fee" => "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", &["缴纳费用", "收费通知"];
-            "other_other" => "3.其他", &["3其他"];
+            // Printed unnumbered too, under 1. and 2.
+            "other_other" => "3.其他", &["3其他"], alone &["其他"];
         ),
         print: print::REQUESTS_2021,
         also: &[],

@@ -15,7 +15,7 @@ use super::split;
 use super::tokens::{Group, Run, Stream};
 use crate::model::identities;
 use crate::model::{Cell, CellValue, ColKind, NoteKind, ReadNote, Table, TableDef, TableKind, Tables, TemplateId};
-use crate::text::is_bare;
+use crate::text::{is_bare, is_ideograph};
 use cells::{cell, unsplit};
 
 mod cells;
@@ -135,6 +135,15 @@ fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Opti
         for word in words(k) {
             let rest = label.find(word).map_or(label.chars().count(), |i| label[i + word.len()..].chars().count());
             found.extend(s.find(word).map(|(start, end)| (start, end, k, rest, *word)));
+        }
+        // A word that is the whole label: no ideograph glued before it, values right after.
+        let whole = |&(start, end): &(usize, usize)| {
+            let before = start.checked_sub(1).map(|i| s.chars[i]);
+            let after = s.chars[end..].iter().find(|&&c| c != ' ');
+            !before.is_some_and(is_ideograph) && after.is_some_and(char::is_ascii_digit)
+        };
+        for word in row.alone {
+            found.extend(s.find(word).filter(whole).map(|(start, end)| (start, end, k, 0, *word)));
         }
     }
     // A label ends where another row's begins.
