@@ -102,7 +102,12 @@ pub struct Table {
 impl Table {
     /// The table `kind` of `template` with every cell missing.
     pub fn empty(template: TemplateId, kind: TableKind) -> Self {
-        let def = template.template().table(kind);
+        Table::empty_as(template, template.template().table(kind))
+    }
+
+    /// The table of `template` with every cell missing, in the rows of `def`
+    /// (its own, or one it is read in: `template::REVIEW_AS_ONE_ROW`).
+    pub fn empty_as(template: TemplateId, def: &'static TableDef) -> Self {
         let cells = def.rows.iter().map(|r| vec![Cell::default(); r.cols.len()]).collect();
         Table {
             template,

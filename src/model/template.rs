@@ -67,7 +67,7 @@ pub enum ColKind {
     Money,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct ColDef {
     pub key: &'static str,
     pub label: &'static str,
@@ -222,6 +222,36 @@ const REVIEW: TableDef = TableDef {
     print: print::REVIEW,
     also: &[print::REVIEW_BY_ROW],
 };
+
+/// Table 四 as its format prints it (`print::REVIEW`, `Body::OneRow`): one row
+/// of all fifteen cells, 行政复议's five, then 未经复议直接起诉's and 复议后起诉's,
+/// whose only label is the caption or the heading's 行政复议. The reader reads
+/// it so, and lays the cells out as `REVIEW`'s three rows, in order.
+pub static REVIEW_AS_ONE_ROW: TableDef = TableDef {
+    kind: TableKind::Review,
+    rows: &[row("reconsideration", "行政复议", REVIEW_CELLS, &["行政复议"])],
+    own_words: &[],
+    print: print::REVIEW,
+    also: &[],
+};
+
+const REVIEW_CELLS: &[ColDef] = &[
+    OUTCOMES[0],
+    OUTCOMES[1],
+    OUTCOMES[2],
+    OUTCOMES[3],
+    OUTCOMES[4],
+    OUTCOMES[0],
+    OUTCOMES[1],
+    OUTCOMES[2],
+    OUTCOMES[3],
+    OUTCOMES[4],
+    OUTCOMES[0],
+    OUTCOMES[1],
+    OUTCOMES[2],
+    OUTCOMES[3],
+    OUTCOMES[4],
+];
 
 pub static TEMPLATE_2019: Template = Template {
     id: TemplateId::Y2019,

@@ -9,7 +9,7 @@ use crate::model::{Cell, CellValue, NoteKind, Number};
 use crate::text::layout::Separator;
 use crate::text::Span;
 use columns::place_by_column;
-pub(super) use columns::{columns_by_heads, columns_by_stacked_heads, complete_rows, head_lines, Column, HeadLine};
+pub(super) use columns::{columns_by_heads, complete_rows, head_lines, Column, HeadLine};
 
 mod columns;
 
@@ -39,6 +39,8 @@ pub(super) struct Pending<'a> {
     /// Its label came alone right under another label alone that had nothing
     /// after it: labels stacked above their values (a PDF's text flow).
     pub(super) stacked: bool,
+    /// Words followed the marks in `later`, no value yet (`words_after_marks`).
+    stale_marks: bool,
 }
 
 impl<'a> Pending<'a> {
@@ -58,6 +60,7 @@ impl<'a> Pending<'a> {
             empty_run,
             head_repeats,
             stacked,
+            stale_marks: false,
         }
     }
 
@@ -80,6 +83,7 @@ impl<'a> Pending<'a> {
     }
 
     pub(super) fn add_later(&mut self, cells: impl IntoIterator<Item = &'a DocCell>) {
+        self.drop_stale_marks();
         if self.empty_run > 0 && self.has_values() {
             self.gaps.push((self.later.len(), self.empty_run));
         }
@@ -87,6 +91,29 @@ impl<'a> Pending<'a> {
         for c in cells {
             self.later_values += usize::from(is_value(c));
             self.later.push(c);
+        }
+    }
+
+    /// A line of values alone, the first after the label: the row's own line,
+    /// its cells kept where they stand (empty ones, their positions), as if
+    /// printed after the label.
+    pub(super) fn take_line(&mut self, span: Span, cells: Vec<&'a DocCell>, sep: Separator) {
+        self.drop_stale_marks();
+        self.same_values = cells.iter().filter(|c| is_value(c)).count();
+        (self.line_span, self.same_line, self.sep) = (span, cells, sep);
+    }
+
+    /// Words after the empty cells marked so far, before any value: where
+    /// values follow, those marks were a header's, not the row's cells.
+    pub(super) fn words_after_marks(&mut self) {
+        self.stale_marks |= !self.has_values() && !self.later.is_empty();
+    }
+
+    fn drop_stale_marks(&mut self) {
+        if std::mem::take(&mut self.stale_marks) {
+            self.later.clear();
+            self.gaps.clear();
+            self.empty_run = 0;
         }
     }
 
@@ -110,9 +137,10 @@ impl<'a> Pending<'a> {
         self.same_values == 0
     }
 
-    /// A label alone with nothing after it yet, not even an empty line.
+    /// A label alone with nothing after it yet, not even an empty line (or
+    /// only a header's marks).
     pub(super) fn untouched(&self) -> bool {
-        self.same_values == 0 && self.later.is_empty() && self.empty_run == 0
+        self.same_values == 0 && (self.later.is_empty() || self.stale_marks) && self.empty_run == 0
     }
 }
 
@@ -150,11 +178,13 @@ pub(super) fn place(
     if !on_line.is_empty() && p.later.is_empty() {
         match p.sep {
             Separator::Tab | Separator::Pipe => return place_by_index(&p.same_line, n, p.head_repeats),
-            Separator::Spaces => {
-                if let Some(placed) = columns.filter(|_| on_line.len() < n).and_then(|c| place_by_column(&on_line, c)) {
+            Separator::Spaces if on_line.len() < n => {
+                let by_column = columns.and_then(|c| place_by_column(&on_line, c));
+                if let Some(placed) = by_column.or_else(|| place_by_gaps(&on_line, n)) {
                     return placed;
                 }
             }
+            Separator::Spaces => {}
             Separator::None => {}
         }
     }
@@ -198,28 +228,6 @@ fn blank() -> Cell {
     Cell { value: CellValue::Blank, span: None, unit: None }
 }
 
-/// Places the value cells of one line (the cells after its label) into `n`
-/// columns: space-aligned, at `columns` where the heads gave them.
-pub fn place_line(
-    cells: &[&DocCell],
-    sep: Separator,
-    n: usize,
-    columns: Option<&[Column]>,
-) -> (Vec<Cell>, Option<NoteKind>) {
-    match sep {
-        Separator::Tab | Separator::Pipe => place_by_index(cells, n, false),
-        _ => {
-            let values: Vec<&DocCell> = cells.iter().copied().filter(|c| is_value(c)).collect();
-            let columns = columns.filter(|c| sep == Separator::Spaces && c.len() == n && values.len() < n);
-            if let Some(placed) = columns.and_then(|c| place_by_column(&values, c)) {
-                return placed;
-            }
-            let gaps = (sep == Separator::Spaces && values.len() < n).then(|| place_by_gaps(&values, n)).flatten();
-            gaps.unwrap_or_else(|| in_sequence(&values, n))
-        }
-    }
-}
-
 /// A space-aligned line with fewer values than columns and no complete row to
 /// take columns from (the review table's one line of 15): a gap about k times
 /// the usual spacing holds k - 1 blank cells. `None` unless that accounts for
@@ -245,7 +253,7 @@ fn place_by_gaps(values: &[&DocCell], n: usize) -> Option<(Vec<Cell>, Option<Not
 
 /// Values in order; beyond `n` they are extra (the first ones are dropped: a
 /// stray number comes from an empty label cell before the row's own values).
-pub(super) fn in_sequence(values: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
+fn in_sequence(values: &[&DocCell], n: usize) -> (Vec<Cell>, Option<NoteKind>) {
     let skip = values.len().saturating_sub(n);
     let mut cells: Vec<Cell> = values[skip..].iter().map(|c| cell_of(c)).collect();
     // Fewer values than columns: they fill the first columns, which is a guess.

@@ -5,9 +5,8 @@
 //! silently: extra values and positional guesses become notes.
 
 use super::doc::{Cell as DocCell, CellKind, Rows};
-pub(super) use super::place::{columns_by_stacked_heads, head_lines as heads_of, place_line};
 use super::place::{is_value, Pending};
-use crate::model::{CellValue, NoteKind, ReadNote, Table, TableKind, TemplateId};
+use crate::model::{CellValue, NoteKind, ReadNote, Table, TableDef, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
 pub(super) use lines::is_empty_cell_line;
@@ -103,10 +102,10 @@ impl Read {
 /// not tell), also with labels over their values; the better reading.
 /// Reads the table `kind` from `rows`, its first row the first of them;
 /// `above`: the lines just before, where its column heads may stand.
-pub fn read(rows: Rows, above: Rows, template: TemplateId, kind: TableKind) -> Read {
-    let mut best = read_as(rows, above, template, kind, false);
+pub fn read(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef) -> Read {
+    let mut best = read_as(rows, above, template, def, false);
     if best.below_own_lines > 0 {
-        let other = read_as(rows, above, template, kind, true);
+        let other = read_as(rows, above, template, def, true);
         if other.unread() < best.unread() {
             best = other;
         }
@@ -123,7 +122,7 @@ pub fn read(rows: Rows, above: Rows, template: TemplateId, kind: TableKind) -> R
     if best.last.is_some() && row_unread(&best) && unused(&best) {
         let order = by_order::read(rows, best.table.def);
         let mut notes = order.notes;
-        let table = placed(rows, above, Table::empty(template, kind), &order.pending, &mut notes);
+        let table = placed(rows, above, Table::empty_as(template, def), &order.pending, &mut notes);
         let (last, anchors) = (order.anchors.last().copied(), order.anchors);
         let other = Read { table, notes, last, anchors, first_approximate: false, below_own_lines: 0 };
         if other.unread() < best.unread() {
@@ -135,8 +134,8 @@ pub fn read(rows: Rows, above: Rows, template: TemplateId, kind: TableKind) -> R
 
 /// Reads `def`'s rows from `rows`; `labels_over_values`: a row word on a line
 /// of its own below values is the next row's label, not theirs.
-fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, labels_over_values: bool) -> Read {
-    let table = Table::empty(template, kind);
+fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef, labels_over_values: bool) -> Read {
+    let table = Table::empty_as(template, def);
     let def = table.def;
     let mut pending: Vec<Pending> = Vec::new();
     let mut cursor = 0;
@@ -335,7 +334,16 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
             let values: Vec<&DocCell> = r.cells.iter().filter(|c| is_value(c)).collect();
             let short = p.value_count() < def.rows[p.row].cols.len();
             if !values.is_empty() && takes_more(p, def.rows[p.row].cols.len(), &r) {
-                p.add_later(values);
+                // The row's values on a line of their own right under its label
+                // and heads (the review table's fifteen): placed by where they stand.
+                // (A value closed by a pipe, `0 |`, is one cell per line still.)
+                let kept = matches!(r.sep, Separator::Tab | Separator::Pipe) && r.cells.len() > 2;
+                let by_position = kept || values.len() > 1;
+                if p.untouched() && by_position && r.cells.iter().all(|c| c.kind() != CellKind::Text) {
+                    p.take_line(r.span, r.cells.iter().collect(), r.sep);
+                } else {
+                    p.add_later(values);
+                }
                 last = Some(i);
             } else if p.label_alone() && p.slot_count() < def.rows[p.row].cols.len() && is_empty_cell_line(&r) {
                 // A line marking an empty cell (`&nbsp;` in a Word cell) holds the row's next column.
@@ -349,6 +357,9 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, kind: TableKind, label
                 // (`+(0) -(0)`, `增0减0`): the next column's cell, not a number.
                 p.add_later(r.cells.iter());
                 last = Some(i);
+            } else if values.is_empty() && !r.label.text.is_empty() && p.label_alone() {
+                // Words after empty cells marked under a label alone: maybe those were a header's.
+                p.words_after_marks();
             } else if !values.is_empty() && !r.label.text.is_empty() && p.has_values() {
                 let dropped = values
                     .iter()

@@ -3,8 +3,8 @@
 //! template its own labels show.
 
 use super::doc::{Cell, CellKind, Row, Rows};
-use super::place::{place, Pending};
 use super::{chapters, table};
+use crate::model::template::REVIEW_AS_ONE_ROW;
 use crate::model::{CellValue, ReadNote, Table, TableKind, Tables, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
@@ -66,7 +66,7 @@ fn best(
         // In each layout its words allow: both where it prints both formats'
         // header words (a 2019 第（一）项 above 2021 sections) or neither.
         for &template in templates(region) {
-            let read = table::read(region, above, template, kind);
+            let read = table::read(region, above, template, template.template().table(kind));
             let better = |b: &table::Read| match read.score().total_cmp(&b.score()) {
                 std::cmp::Ordering::Equal => read.lead() < b.lead(),
                 order => order.is_gt(),
@@ -228,8 +228,11 @@ fn header_start(rows: Rows, first: usize) -> usize {
     start
 }
 
-/// The review table prints one data row of 15 values: 行政复议, 未经复议直接起诉
-/// and 复议后起诉, five each. Its headers (often one character per line) are text.
+/// The review table as its format prints it: one row of 15 values (行政复议,
+/// 未经复议直接起诉 and 复议后起诉, five each) under its caption and heading,
+/// whose heads (often one character per line) are text. Its lines run from
+/// the caption to the next chapter or running text; the engine reads them
+/// as one row of [`REVIEW_AS_ONE_ROW`], laid out then as the table's three.
 fn read_review(rows: Rows, input: &str, from: usize, template: TemplateId, notes: &mut Vec<ReadNote>) -> Option<Table> {
     // A caption or header line, not a sentence that mentions 行政复议.
     let caption = |r: &Row| {
@@ -237,8 +240,6 @@ fn read_review(rows: Rows, input: &str, from: usize, template: TemplateId, notes
         t.contains("行政复议") && !t.contains('。') && r.label.text.chars().count() <= MAX_LABEL / 2
     };
     let start = find(rows, from, caption)?;
-    let has_values = |r: &Row| r.cells.iter().any(|c| c.is_value());
-    let text_free = |r: &Row| r.cells.iter().all(|c| c.kind() != CellKind::Text);
     // Up to 60 lines that hold a value or words: a browser's copy puts an
     // empty line, or a line of only the cell's tab, after every cell.
     let holds = |r: &Row| r.cells.iter().any(|c| c.kind() != CellKind::Empty);
@@ -268,81 +269,29 @@ fn read_review(rows: Rows, input: &str, from: usize, template: TemplateId, notes
     if matches!(&values[..], [only] if only.kind() == CellKind::Placeholder) {
         return None;
     }
-    let mut out = Table::empty(template, TableKind::Review);
-    let labelled: Vec<Row> = rows.slice(start..end).iter().filter(|r| has_values(r) && !text_free(r)).collect();
-    if labelled.first().is_some_and(|r| r.label.text.contains("复议") && r.values().count() <= 5) {
-        // Three labelled rows of five (行政复议 / 直接起诉 / 复议后起诉), a transposed print.
-        for (k, r) in labelled.iter().take(3).enumerate() {
-            let label = &r.label.text;
-            let row = if label.contains("直接") {
-                1
-            } else if label.contains("复议后") {
-                2
-            } else {
-                k
-            };
-            let after = r.cells.iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |p| p + 1);
-            let (values, note) = table::place_line(&r.cells[after..].iter().collect::<Vec<_>>(), r.sep, 5, None);
-            out.cells[row] = values;
-            if let Some(kind) = note {
-                notes.push(ReadNote { table: TableKind::Review, row: out.def.rows[row].key, kind, span: r.span });
-            }
-        }
-        out.span = Span::new(rows.at(start).span.start, labelled[labelled.len().min(3) - 1].span.end);
-        return Some(out);
+    // Read as the format prints it, one row of fifteen under its heading,
+    // by the engine every table is read with; then laid out as its three rows.
+    let read = table::read(region, rows.slice(start..start), template, &REVIEW_AS_ONE_ROW);
+    let last = read.last?;
+    // Its heading alone, no value under it: no table read.
+    let none = |c: &crate::model::Cell| matches!(c.value, CellValue::Missing | CellValue::Blank);
+    if read.table.cells.iter().flatten().all(none) {
+        return None;
     }
-    let data = |r: &Row| has_values(r) && text_free(r);
-    let first_at = start + rows.slice(start..end).iter().position(|r| data(&r))?;
-    let first = &rows.at(first_at);
-    // Lines marking empty cells right before the first value are its first cells.
-    let marks_from =
-        (start + 1..first_at).rev().take_while(|&i| table::is_empty_cell_line(&rows.at(i))).last().unwrap_or(first_at);
-    let (values, note, last) = if matches!(first.sep, Separator::Tab | Separator::Pipe) || first.values().count() > 1 {
-        // Space-aligned with cells left blank: the columns are where the heads
-        // above stand (stacked over lines: 行政复议 over 结果维 over 持).
-        let heads = table::heads_of(rows.slice(start..first_at));
-        let labels: Vec<&str> = out.def.rows.iter().flat_map(|r| r.cols.iter().map(|c| c.label)).collect();
-        let columns = table::columns_by_stacked_heads(&heads.iter().collect::<Vec<_>>(), &labels);
-        let (v, n) = table::place_line(&first.cells.iter().collect::<Vec<_>>(), first.sep, 15, columns.as_deref());
-        (v, n, first.span.end)
-    } else {
-        // One value per line: the lines up to the fifteenth cell, as a row's
-        // values are gathered (the lines that mark an empty cell among them,
-        // the empty lines between them), and whether a value follows.
-        let take = |marks: bool| {
-            let mark = |r: &Row| marks && table::is_empty_cell_line(r);
-            let from = if marks { marks_from } else { first_at };
-            let mut p = Pending::new(0, first.span, Vec::new(), Separator::None);
-            let mut lines = rows.slice(from..end).iter();
-            let mut last = first.span.end;
-            for r in lines.by_ref() {
-                if r.cells.is_empty() {
-                    p.empty_line();
-                } else if data(&r) || mark(&r) {
-                    p.add_later(r.cells.iter().filter(|c| c.kind() != CellKind::Empty || mark(&r)));
-                    last = r.span.end;
-                    if p.slot_count() >= 15 {
-                        break;
-                    }
-                }
-            }
-            let more_values = lines.find(|r| data(r) || mark(r)).is_some_and(|r| data(&r));
-            (p, last, more_values)
-        };
-        let (mut p, mut last, more_values) = take(true);
-        // Values still follow: some marking line was an empty paragraph in a cell instead.
-        if more_values && p.slot_count() > p.value_count() {
-            (p, last, _) = take(false);
-        }
-        let (v, n) = place(&p, 15, None, p.lines_fit(15));
-        (v, n, last)
-    };
-    out.span = Span::new(rows.at(start).span.start, last);
-    for (k, cell) in values.into_iter().enumerate() {
-        out.cells[k / 5][k % 5] = cell;
-    }
-    if let Some(kind) = note {
-        notes.push(ReadNote { table: TableKind::Review, row: "reconsideration", kind, span: first.span });
-    }
+    let mut out = in_its_rows(read.table);
+    out.span = Span::new(rows.at(start).span.start, region.at(last).span.end);
+    notes.extend(read.notes);
     Some(out)
+}
+
+/// A table read in other rows than its own (`REVIEW_AS_ONE_ROW`), its cells
+/// laid out in its own rows, in order.
+fn in_its_rows(read: Table) -> Table {
+    let mut out = Table::empty(read.template, read.def.kind);
+    let cells = read.cells.into_iter().flatten();
+    let slots = out.def.rows.iter().enumerate().flat_map(|(r, row)| (0..row.cols.len()).map(move |c| (r, c)));
+    for ((r, c), cell) in slots.zip(cells) {
+        out.cells[r][c] = cell;
+    }
+    out
 }

@@ -200,7 +200,7 @@ const STACKED: usize = 6;
 /// table's `结果维` / `持` under its groups, pdftotext -layout): every head
 /// of `heads` that begins as a label does, left to right, one for each label
 /// in order. None unless each label finds one.
-pub(in crate::read) fn columns_by_stacked_heads(heads: &[&HeadLine], labels: &[&str]) -> Option<Vec<Column>> {
+fn columns_by_stacked_heads(heads: &[&HeadLine], labels: &[&str]) -> Option<Vec<Column>> {
     let mut found: Vec<(&str, Column)> = heads.iter().flat_map(|h| h.heads.iter().copied()).collect();
     found.sort_by_key(|&(_, c)| c.left);
     let mut next = found.into_iter();
