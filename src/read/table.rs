@@ -97,11 +97,11 @@ impl Read {
     }
 }
 
-/// Reads `def`'s rows from `rows`, and, where a row's word stood as a label
-/// line of its own below values (which of two layouts, the text alone does
-/// not tell), also with labels over their values; the better reading.
-/// Reads the table `kind` from `rows`, its first row the first of them;
-/// `above`: the lines just before, where its column heads may stand.
+/// Reads the rows of `def` (a table of `template`, or the rows it is read in:
+/// `REVIEW_AS_ONE_ROW`) from `rows`, its first row the first of them; `above`:
+/// the lines just before, where its column heads may stand. Where a row's word
+/// stood as a label line of its own below values (which of two layouts, the
+/// text alone does not tell), also with labels over their values; the better reading.
 pub fn read(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef) -> Read {
     let mut best = read_as(rows, above, template, def, false);
     if best.below_own_lines > 0 {
@@ -335,12 +335,16 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
             let short = p.value_count() < def.rows[p.row].cols.len();
             if !values.is_empty() && takes_more(p, def.rows[p.row].cols.len(), &r) {
                 // The row's values on a line of their own right under its label
-                // and heads (the review table's fifteen): placed by where they stand.
+                // and heads (the review table's fifteen), or after the rest of
+                // its wrapped label: placed by where they stand.
                 // (A value closed by a pipe, `0 |`, is one cell per line still.)
-                let kept = matches!(r.sep, Separator::Tab | Separator::Pipe) && r.cells.len() > 2;
+                let from = r.cells.iter().rposition(|c| c.kind() == CellKind::Text).map_or(0, |t| t + 1);
+                let own = &r.cells[from..];
+                let kept = matches!(r.sep, Separator::Tab | Separator::Pipe) && own.len() > 2;
                 let by_position = kept || values.len() > 1;
-                if p.untouched() && by_position && r.cells.iter().all(|c| c.kind() != CellKind::Text) {
-                    p.take_line(r.span, r.cells.iter().collect(), r.sep);
+                let words_first = r.cells[..from].iter().all(|c| !is_value(c));
+                if p.untouched() && by_position && words_first {
+                    p.take_line(r.span, own.iter().collect(), r.sep);
                 } else {
                     p.add_later(values);
                 }
