@@ -235,13 +235,28 @@ fn an_archive_names_its_reports_in_order_decoding_gbk_names() {
     zip[last + 9] |= 0x08;
     let gbk_decode = |n: &[u8]| if n == gbk { "2023/年报.txt".to_owned() } else { "GBK".to_owned() };
     let mut got = Vec::new();
-    let listed = nianbao::read::file::archive_members("a.zip", &zip, gbk_decode, |n, d| got.push((n, d)));
+    let listed =
+        nianbao::read::file::archive_members("a.zip", &zip, (usize::MAX, ""), gbk_decode, |n, d| got.push((n, d)));
     assert_eq!(listed, Ok(()));
     let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["a.zip/2023/年报.txt", "a.zip/b.md", "a.zip/旧.doc", "a.zip/\u{FFFD}\u{FFFD}.txt"]);
     assert_eq!(got[0].1.as_deref(), Ok(&b"y"[..]));
     // An office file not read is named with advice, not inflated.
     assert!(got[2].1.as_ref().is_err_and(|e| e.contains("另存为 .docx 或 PDF")), "{:?}", got[2].1);
-    let none = nianbao::read::file::archive_members("b.zip", &archive(&[("x.png", b"", false)]), gbk_decode, |_, _| {});
+    // Past the room for reports: each named with why, none inflated.
+    let mut got = Vec::new();
+    let full = (1, "未检查：已满");
+    let listed = nianbao::read::file::archive_members("a.zip", &zip, full, gbk_decode, |n, d| got.push((n, d)));
+    assert_eq!(listed, Ok(()));
+    let whys: Vec<Result<&[u8], &str>> = got.iter().map(|(_, d)| d.as_deref().map_err(String::as_str)).collect();
+    assert_eq!(whys[..2], [Ok(&b"y"[..]), Err("未检查：已满")]);
+    assert_eq!(whys[3], Err("未检查：已满"));
+    let none = nianbao::read::file::archive_members(
+        "b.zip",
+        &archive(&[("x.png", b"", false)]),
+        (9, ""),
+        gbk_decode,
+        |_, _| {},
+    );
     assert!(none.is_err_and(|e| e.contains("压缩包中没有")));
 }

@@ -76,10 +76,12 @@ pub fn opens_as_archive(name: &str, bytes: &[u8]) -> bool {
 /// none, in the order of their names, one inflated at a time; hidden files
 /// and archives inside are passed over (one level is what people send). A
 /// name not in UTF-8 is decoded by `decode_name` (GBK, as Chinese Windows
-/// writes it). `Err`: why the archive gives no member.
+/// writes it). Reports past the first `room` are given `full` as why, never
+/// inflated (the page checks so many at most). `Err`: why the archive gives no member.
 pub fn archive_members(
     archive: &str,
     bytes: &[u8],
+    (room, full): (usize, &str),
     decode_name: impl Fn(&[u8]) -> String,
     mut each: impl FnMut(String, Result<Vec<u8>, String>),
 ) -> Result<(), String> {
@@ -103,10 +105,15 @@ pub fn archive_members(
     }
     wanted.sort_by(|a, b| by_path(&a.0, &b.0));
     let mut budget = zip::Budget::new(MAX_DOCX_BYTES, MAX_ARCHIVE_BYTES);
+    let mut reports = 0;
     for (name, member) in wanted {
-        let data = if !is_report_name(&name) {
+        let report = is_report_name(&name);
+        reports += usize::from(report);
+        let data = if !report {
             // An office file not read is named with advice, never inflated (it would spend the budget).
             Err(OTHER_OFFICE_ADVICE.to_owned())
+        } else if reports > room {
+            Err(full.to_owned())
         } else if budget.spent() {
             Err(format!("压缩包解压后总量超过 {} MB，其后的文件未检查（请解压后打开文件夹）", MAX_ARCHIVE_BYTES >> 20))
         } else {

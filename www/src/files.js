@@ -246,13 +246,6 @@ function message(err) {
   return err && err.message ? err.message : String(err);
 }
 
-// The files checked in one batch, at most: every report's text and model is kept for the
-// summary's rows and exports (about 5× its text: the CLI held 1,950 reports of 9.8 MB in
-// 47 MB), and wasm memory ends at 4 GB, where a trap would lose the batch: 5,000 reports of
-// 60 KB stay near 1.5 GB. The others are rows saying so.
-const MAX_BATCH_FILES = 5000;
-const TOO_MANY = '未检查：一次最多检查 ' + MAX_BATCH_FILES + ' 个文件，请分批打开，或用命令行 nianbao check';
-
 // Each file read and checked in turn by `batch`; `post` gets the rows each added; `pause`
 // lets the page draw between files, and says false when the batch was stopped. A trap
 // (out of memory) ends the batch: the module is no longer usable.
@@ -265,17 +258,16 @@ async function runBatch(batch, list, post, pause) {
     post({ rows: [], done: i, total: list.length, failed: '检查 ' + name + ' 时出错（' + err.message + '），已停止' });
     return true;
   };
-  let checked = 0;
   for (let i = 0; i < list.length; i++) {
     const [name, file, chosen] = list[i];
     let rows = [];
     try {
-      if (checked >= MAX_BATCH_FILES) {
-        rows = Batch.wanted(name, chosen) ? [batch.unreadable(name, TOO_MANY)] : [];
+      // The batch holds so many reports at most (in archives too): the rest are rows saying so, not read.
+      if (batch.full()) {
+        rows = batch.skip(name, chosen);
       } else if (Batch.wanted(name, chosen)) {
         const bytes = new Uint8Array(await file.slice(0, Batch.readLimit(name)).arrayBuffer());
         rows = batch.add(name, bytes, chosen);
-        checked += rows.length;
       }
     } catch (err) {
       if (trapped(err, i, name)) return false;

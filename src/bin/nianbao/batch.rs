@@ -86,7 +86,7 @@ pub fn open_archives(files: Vec<OsString>, read: Read) -> Vec<Input> {
         match read(&file) {
             Ok(bytes) if nianbao::read::file::opens_as_archive(&name, &bytes) => {
                 let each = |name, data| out.push(Input::Member((name, data)));
-                if let Err(why) = nianbao::read::file::archive_members(&name, &bytes, gbk, each) {
+                if let Err(why) = nianbao::read::file::archive_members(&name, &bytes, (usize::MAX, ""), gbk, each) {
                     out.push(Input::Member((name, Err(why))));
                 }
             }

@@ -24,11 +24,21 @@ struct Entry {
     read: Result<Read, String>,
 }
 
+/// The reports checked in one batch, at most: every report's text and model
+/// is kept for the summary's rows and exports (about 5× its text: the CLI held
+/// 1,950 reports of 9.8 MB in 47 MB), and wasm memory ends at 4 GB, where a
+/// trap would lose the batch: 5,000 reports of 60 KB stay near 1.5 GB. The
+/// others, in archives too, are rows saying so.
+const MAX_REPORTS: usize = 5000;
+const TOO_MANY: &str = "未检查：一次最多检查 5000 个文件，请分批打开，或用命令行 nianbao check";
+
 /// The files of one batch, in the order they were added.
 #[wasm_bindgen]
 #[derive(Default)]
 pub struct Batch {
     files: Vec<Entry>,
+    /// Files read and checked (of `files`): [`MAX_REPORTS`] at most.
+    checked: usize,
     /// For each file read, its pair (last year's, next year's) once `finish` ran.
     pairs: Vec<(Option<usize>, Option<usize>)>,
 }
@@ -52,6 +62,21 @@ impl Batch {
             self.add_one(name, bytes);
         }
         (first..self.files.len()).map(|i| self.row(i)).collect()
+    }
+
+    /// Whether the batch has checked as many reports as it holds: the page
+    /// reads no more files, and gives each to `skip`.
+    pub fn full(&self) -> bool {
+        self.checked >= MAX_REPORTS
+    }
+
+    /// The file `name` not read, the batch being full: its row, if it is one.
+    pub fn skip(&mut self, name: String, chosen: bool) -> js_sys::Array {
+        if !Batch::wanted(&name, chosen) {
+            return js_sys::Array::new();
+        }
+        self.files.push(Entry { name, read: Err(TOO_MANY.to_owned()) });
+        std::iter::once(self.row(self.files.len() - 1)).collect()
     }
 
     /// Whether the file `name` is a row of the batch (`chosen`: the user
@@ -126,6 +151,11 @@ impl Batch {
 
 impl Batch {
     fn add_one(&mut self, name: String, bytes: &[u8]) {
+        if self.full() {
+            self.files.push(Entry { name, read: Err(TOO_MANY.to_owned()) });
+            return;
+        }
+        self.checked += 1;
         let read = file::parse_file(bytes, decode).map(|(text, report)| {
             let diagnostics = checks::check(&report);
             Read { text, report, diagnostics }
@@ -141,11 +171,12 @@ impl Batch {
                 .and_then(|d| d.decode_with_u8_array(name))
                 .unwrap_or_else(|_| String::from_utf8_lossy(name).into_owned())
         };
+        let room = (MAX_REPORTS.saturating_sub(self.checked), TOO_MANY);
         let each = |name, data: Result<Vec<u8>, String>| match data {
             Ok(data) => self.add_one(name, &data),
             Err(why) => self.files.push(Entry { name, read: Err(why) }),
         };
-        if let Err(why) = file::archive_members(archive, bytes, gbk, each) {
+        if let Err(why) = file::archive_members(archive, bytes, room, gbk, each) {
             self.files.push(Entry { name: archive.to_owned(), read: Err(why) });
         }
     }
