@@ -109,7 +109,7 @@ fn cells_placed_by_position_are_labelled_a_guess() {
     let found = diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t1\n");
     let missing = found.iter().find(|d| d.code == "CELL-MISSING").expect("CELL-MISSING");
     assert!(
-        nianbao::views::messages::message(missing).contains("按位置推断"),
+        nianbao::views::messages::message(missing).contains("哪几格是推断的"),
         "{}",
         nianbao::views::messages::message(missing)
     );
@@ -117,7 +117,7 @@ fn cells_placed_by_position_are_labelled_a_guess() {
     let alone = diagnostics("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n\n\n\n 0\n二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n0\n0\n0\n");
     let missing = alone.iter().find(|d| d.code == "CELL-MISSING").expect("CELL-MISSING");
     assert!(
-        nianbao::views::messages::message(missing).contains("按位置推断"),
+        nianbao::views::messages::message(missing).contains("哪几格是推断的"),
         "{}",
         nianbao::views::messages::message(missing)
     );
@@ -129,7 +129,7 @@ fn cells_placed_by_position_are_labelled_a_guess() {
     ));
     let blank = aligned.iter().find(|d| d.code == "CELL-BLANK").expect("CELL-BLANK");
     assert!(
-        nianbao::views::messages::message(blank).contains("按位置推断"),
+        nianbao::views::messages::message(blank).contains("哪几格是推断的"),
         "{}",
         nianbao::views::messages::message(blank)
     );

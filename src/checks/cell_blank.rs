@@ -44,8 +44,16 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             let def = &table.def.rows[r];
             let columns: Vec<&'static str> = blanks[r].iter().map(|&c| def.cols[c].label).collect();
             let count: usize = (r..=end).map(|k| blanks[k].len()).sum();
-            // Rows that printed fewer values than columns: which cells are blank is a guess.
-            let guessed = (r..=end).any(|k| placed_by_position(report, table, k));
+            // Rows that printed fewer values than columns: which cells are blank
+            // is a guess, by position or by the identities (the digits left no trace of a blank).
+            let by_arithmetic = |k: usize| {
+                report.notes.iter().any(|n| {
+                    n.table == table.def.kind
+                        && matches!(n.kind, crate::model::NoteKind::Split { blanks, .. } if blanks > 0)
+                        && n.cells(table.def).iter().any(|&(row, _)| row == k)
+                })
+            };
+            let guessed = (r..=end).any(|k| placed_by_position(report, table, k) || by_arithmetic(k));
             let finding = Finding::BlankCells {
                 first: short_row(def.label),
                 last: short_row(table.def.rows[end].label),

@@ -92,7 +92,8 @@ pub enum MoneyProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Finding {
     /// CELL-BLANK: rows `first` (to `last`, `rows` rows) blank in `columns`,
-    /// `count` cells; `guessed` when which cells are blank was placed by position.
+    /// `count` cells; `guessed` when which cells are blank was placed by
+    /// position or by the identities (the row printed fewer values than cells).
     BlankCells {
         first: &'static str,
         last: &'static str,

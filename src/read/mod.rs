@@ -3,6 +3,7 @@
 //! HTML is rendered to text first (`text::html`) and every span is mapped back.
 
 mod align;
+mod blanks;
 mod cells;
 mod chapters;
 mod choose;
@@ -133,6 +134,10 @@ fn read_text(input: &str) -> Report {
             let readings = Some(1);
             let split = NoteKind::Split { readings, balanced: 1, other: None, blanks: 0, cells: n, lines: false };
             report.notes.push(crate::model::ReadNote { table: kind, row, kind: split, span });
+        }
+        // Rows read short whose blanks left no trace: placed where the identities put them.
+        if table.read_by == ReadBy::Lines {
+            blanks::place(table, &mut report.notes);
         }
         table.template_shown = format::shows_template(table, input);
         for cell in table.cells.iter_mut().flatten() {

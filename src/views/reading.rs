@@ -175,7 +175,7 @@ pub fn trace(file: &str, input: &str, report: &Report) -> String {
             NoteKind::Split { readings, balanced, other, blanks, lines, .. } => {
                 let count = readings.map_or("很多".to_owned(), |r| r.to_string());
                 let what = if *lines {
-                    "一格一行的数字（空白单元格只是空行）有"
+                    "各占一格、空白格没有留下痕迹的数字（一格一行，或只隔一个空格）有"
                 } else {
                     "粘连的数字有"
                 };

@@ -9,7 +9,7 @@ mod sums;
 use sums::{equation, equations, sides};
 
 /// Said of cells whose place in a row was inferred: the row printed fewer values than columns.
-const GUESS: &str = "（该行数字少于列数，哪几格是按位置推断的，请核对）";
+const GUESS: &str = "（该行数字少于列数，哪几格是推断的，请核对）";
 
 /// A severity as the page and the exports name it.
 pub fn severity_name(s: Severity) -> &'static str {
@@ -138,7 +138,7 @@ fn render(d: &Diagnostic, with_arithmetic: bool) -> String {
             }
             let mut text = if *lines {
                 format!(
-                    "{}的数字一格一行，空白单元格只印成空行，看不出是哪几格：已按勾稽关系推断空白的位置，{rows} 行有多种放法",
+                    "{}的数字各占一格，空白单元格却没有留下痕迹（只印成空行，或与相邻数字只隔一个空格），看不出是哪几格：已按勾稽关系推断空白的位置，{rows} 行有多种放法",
                     table_name(*table)
                 )
             } else {
