@@ -11,7 +11,7 @@
 
 use super::choose::{self, Printed};
 use super::split::{Piece, Readings};
-use crate::model::identities;
+use crate::model::identities::{self, Relation};
 use crate::model::{Cell, CellValue, NoteKind, ReadNote, Table, TableKind};
 use crate::text::Span;
 
@@ -62,7 +62,16 @@ pub fn place(table: &mut Table, notes: &mut Vec<ReadNote>) {
     if short.is_empty() {
         return;
     }
-    let terms = identities::terms(table.template, def);
+    // The placements of all short rows tried together (beyond that, `choose`
+    // settles one row at a time, and one placement alone is no longer sure).
+    let together = short.iter().try_fold(1usize, |n, &(p, _)| n.checked_mul(printed[p].readings.kept.len()));
+    if together.is_none_or(|n| n > choose::MAX_COMBINATIONS) {
+        return;
+    }
+    // The equalities only: an inequality (现行有效 ≥ 制发 − 废止) holds for
+    // one placement and not another where a value was lost or is wrong.
+    let mut terms = identities::terms(table.template, def);
+    terms.retain(|(relation, _)| *relation == Relation::Equal);
     let choices = choose::choose(&terms, &printed, &[]);
     for (p, k) in short {
         let (choice, row) = (&choices[p], &printed[p]);

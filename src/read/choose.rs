@@ -9,7 +9,7 @@ use crate::model::identities::{Relation, Terms};
 use crate::model::Number;
 
 /// Combinations of the open rows' readings tried at most, all together.
-const MAX_COMBINATIONS: usize = 4096;
+pub(super) const MAX_COMBINATIONS: usize = 4096;
 /// Passes over the open rows, at most, when they are too many to combine.
 const PASSES: usize = 8;
 

@@ -76,8 +76,8 @@ pub fn opens_as_archive(name: &str, bytes: &[u8]) -> bool {
 /// none, in the order of their names, one inflated at a time; hidden files
 /// and archives inside are passed over (one level is what people send). A
 /// name not in UTF-8 is decoded by `decode_name` (GBK, as Chinese Windows
-/// writes it). Reports past the first `room` are given `full` as why, never
-/// inflated (the page checks so many at most). `Err`: why the archive gives no member.
+/// writes it). Once `room` reports were inflated, the others are given
+/// `full` as why, never inflated (the page checks so many at most). `Err`: why the archive gives no member.
 pub fn archive_members(
     archive: &str,
     bytes: &[u8],
@@ -105,14 +105,13 @@ pub fn archive_members(
     }
     wanted.sort_by(|a, b| by_path(&a.0, &b.0));
     let mut budget = zip::Budget::new(MAX_DOCX_BYTES, MAX_ARCHIVE_BYTES);
-    let mut reports = 0;
+    // Reports inflated so far: only they take room.
+    let mut inflated = 0;
     for (name, member) in wanted {
-        let report = is_report_name(&name);
-        reports += usize::from(report);
-        let data = if !report {
+        let data = if !is_report_name(&name) {
             // An office file not read is named with advice, never inflated (it would spend the budget).
             Err(OTHER_OFFICE_ADVICE.to_owned())
-        } else if reports > room {
+        } else if inflated >= room {
             Err(full.to_owned())
         } else if budget.spent() {
             Err(format!("压缩包解压后总量超过 {} MB，其后的文件未检查（请解压后打开文件夹）", MAX_ARCHIVE_BYTES >> 20))
@@ -123,6 +122,7 @@ pub fn archive_members(
                 _ => "压缩包中的这个文件已损坏，未检查".to_owned(),
             })
         };
+        inflated += usize::from(data.is_ok());
         each(format!("{archive}/{name}"), data);
     }
     Ok(())

@@ -41,6 +41,8 @@ pub(super) struct Pending<'a> {
     pub(super) stacked: bool,
     /// Words followed the marks in `later`, no value yet (`words_after_marks`).
     stale_marks: bool,
+    /// Its values came on a line of their own under the label (`take_line`).
+    took_line: bool,
 }
 
 impl<'a> Pending<'a> {
@@ -61,6 +63,7 @@ impl<'a> Pending<'a> {
             head_repeats,
             stacked,
             stale_marks: false,
+            took_line: false,
         }
     }
 
@@ -99,6 +102,7 @@ impl<'a> Pending<'a> {
     /// printed after the label.
     pub(super) fn take_line(&mut self, span: Span, cells: Vec<&'a DocCell>, sep: Separator) {
         self.drop_stale_marks();
+        self.took_line = true;
         self.same_values = cells.iter().filter(|c| is_value(c)).count();
         (self.line_span, self.same_line, self.sep) = (span, cells, sep);
     }
@@ -115,6 +119,10 @@ impl<'a> Pending<'a> {
             self.gaps.clear();
             self.empty_run = 0;
         }
+    }
+
+    pub(super) fn took_line(&self) -> bool {
+        self.took_line
     }
 
     pub(super) fn has_values(&self) -> bool {
@@ -228,10 +236,10 @@ fn blank() -> Cell {
     Cell { value: CellValue::Blank, span: None, unit: None }
 }
 
-/// A space-aligned line with fewer values than columns and no complete row to
-/// take columns from (the review table's one line of 15): a gap about k times
-/// the usual spacing holds k - 1 blank cells. `None` unless that accounts for
-/// every column.
+/// A space-aligned line with fewer values than columns whose columns are not
+/// known or do not tell (the review table's one line of 15 under heads
+/// stacked over lines): a gap about k times the usual spacing holds k - 1
+/// blank cells. `None` unless that accounts for every column.
 fn place_by_gaps(values: &[&DocCell], n: usize) -> Option<(Vec<Cell>, Option<NoteKind>)> {
     let centres: Vec<f64> =
         values.iter().map(|v| v.x() as f64 + (v.span().end - v.span().start) as f64 / 2.0).collect();

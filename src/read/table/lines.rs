@@ -52,17 +52,21 @@ pub(super) fn text_in_value_columns(
 
 /// Whether the row being read takes the values of line `r` below it: until it
 /// has as many as its `n` columns; beyond that, only after a row printed with
-/// its values (they are then reported as extra); a line with text too only
-/// while the row has none, and when it prints a number (marks alone among
-/// words, `++: / - - 维 纠`, are a header's, OCR'd).
+/// its values (they are then reported as extra), not after a row whose
+/// values came on a line of their own (`Pending::take_line`); a line with
+/// text too only while the row has none, and when its words come before its
+/// values (words after a mark, `++: / - - 维 纠`, are an OCR'd header's).
 pub(super) fn takes_more(p: &Pending, n: usize, r: &Row) -> bool {
-    let wanted = !p.label_alone() || p.value_count() < n;
-    let numbered = || r.cells.iter().any(|c| matches!(c.kind(), CellKind::Number(_)));
+    let wanted = !p.label_alone() && !p.took_line() || p.value_count() < n;
+    let words_first = || {
+        let first = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
+        r.cells[first..].iter().all(|c| c.kind() != CellKind::Text)
+    };
     let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
     // A whole row of values on a line of its own below a complete row is
     // another row's, whose label stood elsewhere (a PDF's text flow).
     let whole_row = p.value_count() >= n && r.cells.iter().filter(|c| is_value(c)).count() == n;
-    wanted && (text_free || !p.has_values() && numbered()) && !whole_row
+    wanted && (text_free || !p.has_values() && words_first()) && !whole_row
 }
 
 /// A row of column heads (`| 项目 | 本年新收件数 | … | 结转下年度 | 总计 |`): three

@@ -30,7 +30,9 @@ struct Entry {
 /// trap would lose the batch: 5,000 reports of 60 KB stay near 1.5 GB. The
 /// others, in archives too, are rows saying so.
 const MAX_REPORTS: usize = 5000;
-const TOO_MANY: &str = "未检查：一次最多检查 5000 个文件，请分批打开，或用命令行 nianbao check";
+fn too_many() -> String {
+    format!("未检查：一次最多检查 {MAX_REPORTS} 个文件，请分批打开，或用命令行 nianbao check")
+}
 
 /// The files of one batch, in the order they were added.
 #[wasm_bindgen]
@@ -75,7 +77,7 @@ impl Batch {
         if !Batch::wanted(&name, chosen) {
             return js_sys::Array::new();
         }
-        self.files.push(Entry { name, read: Err(TOO_MANY.to_owned()) });
+        self.files.push(Entry { name, read: Err(too_many()) });
         std::iter::once(self.row(self.files.len() - 1)).collect()
     }
 
@@ -152,7 +154,7 @@ impl Batch {
 impl Batch {
     fn add_one(&mut self, name: String, bytes: &[u8]) {
         if self.full() {
-            self.files.push(Entry { name, read: Err(TOO_MANY.to_owned()) });
+            self.files.push(Entry { name, read: Err(too_many()) });
             return;
         }
         self.checked += 1;
@@ -171,7 +173,8 @@ impl Batch {
                 .and_then(|d| d.decode_with_u8_array(name))
                 .unwrap_or_else(|_| String::from_utf8_lossy(name).into_owned())
         };
-        let room = (MAX_REPORTS.saturating_sub(self.checked), TOO_MANY);
+        let full = too_many();
+        let room = (MAX_REPORTS.saturating_sub(self.checked), full.as_str());
         let each = |name, data: Result<Vec<u8>, String>| match data {
             Ok(data) => self.add_one(name, &data),
             Err(why) => self.files.push(Entry { name, read: Err(why) }),
