@@ -1,7 +1,7 @@
 // End to end: a batch (批量检查). Twenty files opened at once, a folder (chosen or dropped) and a
 // .zip each give one summary row per report, checked off the main thread (no
 // long task over 200 ms while checking); the summary sorts and filters; a row
-// opens its report in the editor and 返回汇总 comes back to it; the same
+// opens its report in the editor (as soon as it is checked) and 返回汇总 comes back to it; the same
 // agency's consecutive years are paired (X-*); the three exports are the CLI's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -148,6 +148,33 @@ test('a second batch opened while the first is checking stops the first', async 
   assert.deepEqual(await summaryOf(page, 2), names.slice(0, 2));
   assert.equal(closed.length, 1, 'the first Worker was ended');
   assert.equal(page.workers().length, 1, 'one Worker, the second batch’s');
+  assertCleanAt(site, app);
+  await page.close();
+});
+
+test('a file checked opens while the others are checking; the exports wait for the last', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const many = [];
+  for (let i = 0; i < 20; i++) many.push(...names.map((n) => path.join(folder, n)));
+  const files = many.map((f, i) => ({ name: `${i}-${path.basename(f)}`, mimeType: 'text/plain', buffer: readFileSync(f) }));
+  await page.locator('input[type=file][multiple]:not([webkitdirectory])').setInputFiles(files);
+  // The first row (0-…, by name) can be opened while the progress bar still counts.
+  await page.waitForFunction(() => {
+    const row = document.getElementById('nb-batch-open-0');
+    const bar = document.querySelector('.nb-batch-count progress');
+    return row && !row.disabled && bar && Number(bar.value) < Number(bar.max);
+  }, null, { timeout: 30000 });
+  assert.ok(await page.locator('button', { hasText: '下载 JSON Lines' }).isDisabled(), 'the exports wait for the last file');
+  await page.click('#nb-batch-open-0');
+  await page.locator('#nb-batch-back').waitFor();
+  assert.equal(await page.getByLabel('报告全文').inputValue(), files[0].buffer.toString('utf8'));
+  const bar = await page.locator('.nb-batch-bar').textContent();
+  assert.match(bar, /仍在检查/, `the bar says the checks across reports are still to come: ${bar}`);
+  await page.click('#nb-batch-back');
+  // The checking went on meanwhile.
+  assert.equal((await summaryOf(page, files.length)).length, files.length);
+  assert.ok(await page.locator('button', { hasText: '下载 JSON Lines' }).isEnabled(), 'the exports, once every file is checked');
   assertCleanAt(site, app);
   await page.close();
 });

@@ -78,6 +78,9 @@ pub struct Open {
     pub total: usize,
     pub file: String,
     pub across: Vec<(String, String)>,
+    /// Every file of the batch was checked when it was opened: else the
+    /// checks across reports had not run yet.
+    pub all_checked: bool,
 }
 
 impl Open {
@@ -96,6 +99,7 @@ impl Open {
             total: a.get(1).as_f64()? as usize,
             file: a.get(2).as_string()?,
             across,
+            all_checked: a.get(4).is_truthy(),
         })
     }
 }
@@ -125,6 +129,9 @@ pub fn BatchBar(props: &BarProps) -> Html {
             <button type="button" id="nb-batch-back" class="nb-button" onclick={back}>{ "← 返回汇总" }</button>
             if let Some(open) = &props.open {
                 <span>{ format!(" 第 {} / {} 份：{}", open.index + 1, open.total, open.file) }</span>
+                if !open.all_checked {
+                    <p>{ "同批其他文件仍在检查：与其他报告的对照（X-*）在全部检查完后给出，届时请返回汇总重新打开本份。" }</p>
+                }
                 if !open.across.is_empty() {
                     <p>{ "与同批其他报告对照发现：" }</p>
                     <ul class="nb-batch-across">

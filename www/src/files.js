@@ -121,11 +121,12 @@ export function openBatch(root, files, onOpen, onBack) {
 // Firefox, a page opened from disk, the single-file build), here between the page's
 // frames. `files`: [[name, File, chosen], …] (chosen: named by the user, not found in a
 // folder); `onProgress({rows, done, total, final, failed})` gets the rows as they come
-// (at most every 100 ms, and the last at once). Resolves to a handle:
-// { export(kind) → Promise<string>, file(i) → Promise<array|null> }, or to null when
-// the checking failed (said by the last progress, `failed`). `control.stop()` (a
-// `stopper()`) ends the checking at once: the Worker is ended, or the loop here stops
-// before its next file; the promise then never resolves.
+// (at most every 100 ms, and the last at once). Resolves, once checking has begun, to a
+// handle: { export(kind) → Promise<string>, file(i) → Promise<array|null> }: a file
+// checked can be opened while the others are (exports wait for the last progress,
+// `final`), or to null when the checking could not begin (said by the last progress,
+// `failed`). After a failure its asks fail. `control.stop()` (a `stopper()`) ends the
+// checking at once: the Worker is ended, or the loop here stops before its next file.
 export function startBatch(files, onProgress, control = stopper()) {
   const list = Array.from(files).sort((a, b) => byPath(a[0], b[0]));
   const progress = throttled(onProgress);
@@ -133,18 +134,21 @@ export function startBatch(files, onProgress, control = stopper()) {
   if (!worker) return inPage(list, progress, control);
   let asked = 0;
   const answers = new Map();
-  // An ended Worker answers nothing: what was asked of it fails.
+  // An ended Worker answers nothing: what was asked of it fails, and what is asked later.
+  let ended = null;
   const end = (why) => {
+    ended = why;
     worker.terminate();
     for (const answer of answers.values()) answer.reject(why);
     answers.clear();
   };
   control.onStop = () => end('已停止');
+  const asking = (message) => (ended !== null ? Promise.reject(ended) : ask(worker, answers, ++asked, message));
   return new Promise((resolve) => {
     let started = false;
     const handle = {
-      export: (kind) => ask(worker, answers, ++asked, { ask: 'export', kind }),
-      file: (i) => ask(worker, answers, ++asked, { ask: 'file', index: i }),
+      export: (kind) => asking({ ask: 'export', kind }),
+      file: (i) => asking({ ask: 'file', index: i }),
     };
     worker.onmessage = (e) => {
       const m = e.data;
@@ -154,13 +158,16 @@ export function startBatch(files, onProgress, control = stopper()) {
         if (answer) (m.error === undefined ? answer.resolve(m.result) : answer.reject(m.error));
         return;
       }
-      started = true;
       progress(m);
       if (m.failed) {
         // Its module is no longer usable (a trap): the Worker and its memory go.
         end(m.failed);
-        resolve(null);
-      } else if (m.final) resolve(handle);
+        if (!started) resolve(null);
+      } else if (!started) {
+        // Between its files the Worker answers what is asked (runBatch awaits each file's bytes).
+        resolve(handle);
+      }
+      started = true;
     };
     // The worker could not start (a CSP without workers, a browser refusing this one): here instead.
     worker.onerror = (e) => {
@@ -296,28 +303,37 @@ async function inPage(list, progress, control) {
     filesModule = null;
     progress({ rows: [], failed: '无法载入批量检查模块：' + message(err) });
   }
-  const pause = () => new Promise((r) => setTimeout(() => r(!control.stopped), 0));
-  let ok = false;
-  try {
-    ok = batch && !control.stopped && await runBatch(batch, list, progress, pause);
-  } catch (err) {
-    progress({ rows: [], failed: '检查中断：' + message(err) });
-  }
+  if (!batch) return null;
   if (control.stopped) {
-    // Stopped, not trapped: its memory goes back to the module at once.
-    if (batch) batch.free();
+    batch.free();
     return new Promise(() => {});
   }
-  if (!ok) {
-    // A trapped module is no longer usable: the next Word document, PDF or batch loads it afresh.
-    if (batch) filesModule = null;
-    return null;
-  }
-  // Replaced by a newer batch: freed then, and asked nothing more.
+  const pause = () => new Promise((r) => setTimeout(() => r(!control.stopped), 0));
+  let checking = true;
+  // Stopped (replaced by a newer batch): its memory goes back to the module, at once
+  // or when the file being checked is done; it is asked nothing more.
   control.onStop = () => {
-    batch.free();
-    batch = null;
+    if (!checking && batch) batch.free();
+    if (!checking) batch = null;
   };
+  (async () => {
+    let ok = false;
+    try {
+      ok = await runBatch(batch, list, progress, pause);
+    } catch (err) {
+      progress({ rows: [], failed: '检查中断：' + message(err) });
+    }
+    checking = false;
+    if (control.stopped) {
+      batch.free();
+      batch = null;
+    } else if (!ok) {
+      // A trapped module is no longer usable: the next Word document, PDF or batch loads it afresh.
+      filesModule = null;
+      batch = null;
+    }
+  })();
+  // Asked between its files (each awaits a pause), never while one is being checked.
   const safely = (f) => new Promise((resolve) => resolve(batch ? f() : null));
   return {
     export: (kind) => safely(() => batch.export(kind)),

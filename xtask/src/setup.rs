@@ -67,21 +67,25 @@ fn from_env_or(var: &str, default: &str) -> PathBuf {
     std::env::var_os(var).map_or_else(|| PathBuf::from(default), PathBuf::from)
 }
 
-/// Chromium, ChromeDriver and a CJK font; installed through apt when running as root.
+/// pdftotext (poppler-utils): the e2e reads the page's printed PDF back as text.
+const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+
+/// Chromium, ChromeDriver, a CJK font and pdftotext; installed through apt when running as root.
 pub fn browser() -> Result<Browser> {
     let b = Browser {
         chromium: from_env_or("CHROMIUM", "/usr/bin/chromium"),
         chromedriver: from_env_or("CHROMEDRIVER", "/usr/bin/chromedriver"),
     };
     let font_ok = !cfg!(target_os = "linux") || Path::new(FONT).exists();
-    if b.chromium.exists() && b.chromedriver.exists() && font_ok {
+    let pdftotext_ok = !cfg!(target_os = "linux") || Path::new(PDFTOTEXT).exists();
+    if b.chromium.exists() && b.chromedriver.exists() && font_ok && pdftotext_ok {
         return Ok(b);
     }
     let root = output_line("id", &["-u"]).as_deref() == Some("0");
     if !(cfg!(target_os = "linux") && root && Path::new("/usr/bin/apt-get").exists()) {
         return Err(format!(
-            "the browser tests need Chromium, ChromeDriver and a CJK font.\n\
-             On Debian/Ubuntu run as root: apt-get install -y chromium chromium-driver fonts-wqy-zenhei\n\
+            "the browser tests need Chromium, ChromeDriver, a CJK font and pdftotext.\n\
+             On Debian/Ubuntu run as root: apt-get install -y chromium chromium-driver fonts-wqy-zenhei poppler-utils\n\
              Elsewhere set CHROMIUM and CHROMEDRIVER to their paths (looked for {} and {}).",
             b.chromium.display(),
             b.chromedriver.display()
@@ -90,7 +94,16 @@ pub fn browser() -> Result<Browser> {
     run(cmd("apt-get", &["update", "-qq"]).env("DEBIAN_FRONTEND", "noninteractive"))?;
     run(cmd(
         "apt-get",
-        &["install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver", "fonts-wqy-zenhei"],
+        &[
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+            "fonts-wqy-zenhei",
+            "poppler-utils",
+        ],
     )
     .env("DEBIAN_FRONTEND", "noninteractive"))?;
     Ok(b)

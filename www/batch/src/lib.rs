@@ -40,7 +40,8 @@ pub struct Summary {
 
 /// Mounts the summary into `root`. `on_open(file, row)`: a file to open in the
 /// editor (`Batch.file`'s array) and its row `[index, files in all, name,
-/// [[code, severity, message], …]]` (the findings across reports); `on_back()`:
+/// [[code, severity, message], …], whether every file was checked]` (the
+/// findings across reports, which wait for the last file); `on_back()`:
 /// back to the editor.
 #[wasm_bindgen(js_name = mountSummary)]
 pub fn mount_summary(root: web_sys::Element, on_open: js_sys::Function, on_back: js_sys::Function) -> Summary {
@@ -62,7 +63,8 @@ impl Summary {
         self.link.send(action);
     }
 
-    /// The batch's handle (its exports and files), once every file is checked.
+    /// The batch's handle (its exports and files), once checking has begun: its
+    /// files open as they are checked, its exports once every one is.
     pub fn ready(&self, handle: JsValue) {
         self.link.send(Action::Ready(Handle(handle)));
     }
@@ -106,13 +108,19 @@ fn Root(props: &RootProps) -> Html {
         let on_open = props.on_open.clone();
         Callback::from(move |i: usize| {
             let (Some(handle), Some(row)) = (batch.handle.clone(), batch.rows.get(i).cloned()) else { return };
-            let total = batch.rows.len();
+            let (total, finished) = (batch.rows.len(), batch.finished);
             let on_open = on_open.clone();
             yew::platform::spawn_local(async move {
                 let Some(file) = handle.file(i).await else { return };
                 let across: js_sys::Array =
                     row.across.iter().map(|(c, s, m)| js_sys::Array::of3(&c.into(), &s.into(), &m.into())).collect();
-                let info = [(i as f64).into(), (total as f64).into(), row.file.as_str().into(), JsValue::from(across)];
+                let info = [
+                    (i as f64).into(),
+                    (total as f64).into(),
+                    row.file.as_str().into(),
+                    JsValue::from(across),
+                    finished.into(),
+                ];
                 let info: js_sys::Array = info.into_iter().collect();
                 let _ = on_open.call2(&JsValue::NULL, &file, &info);
             });

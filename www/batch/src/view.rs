@@ -78,6 +78,8 @@ pub fn BatchSummary(props: &BatchProps) -> Html {
         (None, false) if batch.total == 0 => "正在准备检查…".to_owned(),
         (None, false) => format!("正在检查 {} 个文件…", batch.total),
     };
+    // Exports hold the checks across the files: they wait for the last file.
+    let exportable = batch.handle.is_some() && batch.finished && batch.failed.is_none();
     let exports = EXPORTS.iter().map(|&(kind, label, name, mime)| {
         let handle = batch.handle.clone();
         let onclick = Callback::from(move |_| {
@@ -88,7 +90,7 @@ pub fn BatchSummary(props: &BatchProps) -> Html {
                 }
             });
         });
-        html! { <button type="button" class="nb-button" disabled={batch.handle.is_none()} {onclick}>{ label }</button> }
+        html! { <button type="button" class="nb-button" disabled={!exportable} {onclick}>{ label }</button> }
     });
     let caption = if shown.len() == batch.rows.len() {
         format!("汇总：{} 份报告", batch.rows.len())
@@ -171,7 +173,7 @@ fn row_html(batch: &UseReducerHandle<State>, row: &Rc<Row>, on_open: &Callback<u
     let file = html! {
         <th scope="row">
             <button type="button" id={format!("nb-batch-open-{i}")} class="nb-link" {onclick}
-                disabled={batch.handle.is_none() || row.why.is_some()}>{ &row.file }</button>
+                disabled={batch.handle.is_none() || batch.failed.is_some() || row.why.is_some()}>{ &row.file }</button>
         </th>
     };
     if let Some(why) = &row.why {
