@@ -57,7 +57,7 @@ pub type Reading = Vec<Piece>;
 
 /// The readings of a printed row that satisfy the most of its own identities.
 pub struct Readings {
-    /// Most plausible first (digits spread evenly over the cells).
+    /// Most plausible first (digits spread evenly over the cells, blanks where the digits have gaps).
     pub kept: Vec<Reading>,
     /// How many readings the digits allow in all (counted up to [`MAX_VISITS`]).
     pub total: usize,
@@ -108,7 +108,13 @@ pub fn readings(groups: &[Group], whole: bool, limits: &[usize], score: &dyn Fn(
     let cost = |r: &Reading| -> usize {
         r.iter().zip(limits).filter(|(_, &l)| l == MAX_DIGITS).map(|(p, _)| p.digits().saturating_sub(1).pow(2)).sum()
     };
-    out.kept.sort_by_key(cost);
+    // A blank cell where the digits have a gap (`0 00000`: a blank cell's
+    // `&nbsp;` became the space) is more plausible than one inside glued digits.
+    let off_gaps = |r: &Reading| -> usize {
+        let at_gap = |k: usize| k > 0 && r[k - 1].to < r[k].from;
+        (0..r.len()).filter(|&k| r[k].is_blank() && !at_gap(k)).count()
+    };
+    out.kept.sort_by_key(|r| (cost(r), off_gaps(r)));
     out.kept.truncate(MAX_READINGS);
     out
 }

@@ -171,6 +171,8 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
     let mut orphans: Vec<&DocCell> = Vec::new();
     let widest = def.rows.iter().map(|r| r.cols.len()).max().unwrap_or(0);
     let mut orphans_at: Option<(usize, Span)> = None;
+    // The line they came from, while they come from one: its cells keep their places.
+    let mut orphan_line: Option<(Span, Vec<&DocCell>, Separator)> = None;
     let mut below_own_lines = 0;
     // The first line after the last one that matched a row or held values: the
     // lines from there on may hold pieces of a label wrapped over several lines.
@@ -255,8 +257,15 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
             let skipped = k.checked_sub(1).filter(|&j| j == cursor).map(|j| (j, def.rows[j].cols.len()));
             if let (Some((j, cols)), Some((line, span))) = (skipped, orphans_at) {
                 if orphans.len() <= cols {
-                    let mut p = Pending::new(j, span, Vec::new(), Separator::None);
-                    p.add_later(orphans.drain(..));
+                    let p = match orphan_line.take() {
+                        Some((line_span, cells, sep)) => Pending::new(j, line_span, cells, sep),
+                        None => {
+                            let mut p = Pending::new(j, span, Vec::new(), Separator::None);
+                            p.add_later(orphans.iter().copied());
+                            p
+                        }
+                    };
+                    orphans.clear();
                     pending.push(p);
                     label_notes.append(&mut strays);
                     let kind = NoteKind::Unlabeled;
@@ -288,6 +297,7 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
             }
             orphans.clear();
             orphans_at = None;
+            orphan_line = None;
         }
         if let Some((k, word)) = matched {
             let printed = wrapped.as_deref().unwrap_or(label);
@@ -327,6 +337,7 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
         {
             // Only as many as a row can take are kept, and one more to tell that there are more.
             let room = (widest + 1).saturating_sub(orphans.len());
+            orphan_line = orphans.is_empty().then(|| (r.span, r.cells.iter().collect(), r.sep));
             orphans.extend(r.cells.iter().filter(|c| is_value(c)).take(room));
             let (line, start) = orphans_at.map_or((i, r.span.start), |(line, s): (usize, Span)| (line, s.start));
             orphans_at = Some((line, Span::new(start, r.span.end)));
