@@ -43,7 +43,7 @@ fn named(bare: &str) -> Option<u8> {
         Some(3)
     } else if has("行政复议") || has("行政诉讼") {
         Some(4)
-    } else if has("问题") && (has("改进") || has("措施") || has("举措") || has("打算")) {
+    } else if has("问题") && ["改进", "措施", "举措", "打算", "计划", "整改", "下一步"].iter().any(|w| has(w)) {
         Some(5)
     } else if has("其他需要报告") || has("其他") && has("事项") {
         Some(6)
