@@ -20,6 +20,9 @@ pub static DOC: RuleDoc = RuleDoc {
     basis: "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号年度报告格式第六部分。",
 };
 
+/// Chars after 收取 within which 费 makes it a statement about charging.
+const FEE_WITHIN: usize = 12;
+
 pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     // The 2021 format asks for it; where no table shows the format, the year tells.
     let format =
@@ -29,8 +32,10 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     }
     let Some(six) = report.chapters.iter().position(|c| c.number == Some(6)) else { return };
     let text: String = report.paragraphs.iter().filter(|p| p.chapter == Some(six)).map(|p| p.text).collect();
-    // 信息处理费 by name, or charging in general (`政府信息公开未发生收费情况`, `未收取任何费用`).
-    let charging = ["收费", "收取费用", "收取任何费用"].iter().any(|w| text.contains(w));
+    // 信息处理费 by name, or charging in general (`政府信息公开未发生收费情况`, `未收取任何费用`,
+    // `无向申请人收取政府信息公开费用的情况`: 费 a few chars after 收取).
+    let fee_after = |at: usize| text[at..].chars().skip(2).take(FEE_WITHIN).any(|c| c == '费');
+    let charging = text.contains("收费") || text.match_indices("收取").any(|(at, _)| fee_after(at));
     if text.contains("处理费") || text.contains("信息处理") && text.contains("费") || charging {
         return;
     }
