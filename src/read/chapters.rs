@@ -26,6 +26,9 @@ const VARIANTS: &[(u8, &str)] = &[
 /// A heading is short; a longer line is a sentence.
 const MAX_HEADING: usize = 32;
 
+/// Words of what is to be done about the problems, which chapter 五's heading names with 问题.
+const REMEDIES: &[&str] = &["改进", "措施", "举措", "打算", "计划", "整改", "下一步"];
+
 /// The chapter a heading's wording names, by its key words.
 fn named(bare: &str) -> Option<u8> {
     let has = |w: &str| bare.contains(w);
@@ -43,7 +46,7 @@ fn named(bare: &str) -> Option<u8> {
         Some(3)
     } else if has("行政复议") || has("行政诉讼") {
         Some(4)
-    } else if has("问题") && ["改进", "措施", "举措", "打算", "计划", "整改", "下一步"].iter().any(|w| has(w)) {
+    } else if has("问题") && REMEDIES.iter().any(|w| has(w)) {
         Some(5)
     } else if has("其他需要报告") || has("其他") && has("事项") {
         Some(6)

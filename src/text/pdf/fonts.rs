@@ -11,7 +11,7 @@ pub struct Font {
     /// Codes of two bytes (a composite font, Type0), else of one.
     two_bytes: bool,
     to_unicode: Option<CMap>,
-    /// The code is UCS-2 (a predefined `Uni…-UCS2-H` CMap, fonts not embedded).
+    /// The code is UCS-2 (a predefined `Uni…-UCS2-H` or `Uni…-UTF16-H` CMap, fonts not embedded).
     ucs2: bool,
     /// Widths in text space (thousandths already applied), by code.
     widths: HashMap<u32, f64>,
@@ -40,7 +40,8 @@ impl Font {
             .and_then(|s| super::streams::decode(&s, decoded))
             .and_then(|d| CMap::parse(&d, |_| None));
         let encoding = name(font, b"Encoding");
-        let ucs2 = encoding.as_ref().is_some_and(|e| e.as_str().contains("UCS2"));
+        // UTF-16 CMaps (`UniGB-UTF16-H`) give the same codes for the BMP, where Chinese is.
+        let ucs2 = encoding.as_ref().is_some_and(|e| ["UCS2", "UTF16"].iter().any(|u| e.as_str().contains(u)));
         let mut widths = HashMap::new();
         let mut default_width = 0.5;
         if two_bytes {

@@ -291,15 +291,18 @@ mod tests {
         );
         // The 5 stands 100 pt to the right: at its column (a column is 6 pt here).
         assert_eq!(text(&simple).unwrap().text, format!("2021{}5\n", " ".repeat(13)));
-        // A font not embedded, its codes UCS-2 (what WPS writes for SimSun).
-        let ucs2 = pdf(
-            "BT /F1 12 Tf 72 700 Td <4E00 5E74> Tj ET",
-            &[
-                "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
-                "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /DW 1000 >>",
-            ],
-        );
-        assert_eq!(text(&ucs2).unwrap().text, "一年\n");
+        // A font not embedded, its codes UCS-2 (what WPS writes for SimSun), or
+        // UTF-16, the same for Chinese.
+        for encoding in ["UniGB-UCS2-H", "UniGB-UTF16-H"] {
+            let type0 = format!(
+                "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /{encoding} /DescendantFonts [6 0 R] >>"
+            );
+            let ucs2 = pdf(
+                "BT /F1 12 Tf 72 700 Td <4E00 5E74> Tj ET",
+                &[&type0, "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /DW 1000 >>"],
+            );
+            assert_eq!(text(&ucs2).unwrap().text, "一年\n", "{encoding}");
+        }
         // Identity-H with a ToUnicode CMap: codes 1 and 2 are 规 and 章.
         let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <89C4> <0002> <7AE0> endbfchar endcmap end end";
         let mapped = pdf(
