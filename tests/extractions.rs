@@ -313,14 +313,24 @@ fn pdf_documents_read_back() {
     eprintln!("pdf: {} files, rows {right}/{rows} right, {short} short (a blank left no trace)", names.len());
     assert!(wrong.is_empty(), "{} rows read wrong:\n{}", wrong.len(), wrong.join("\n"));
     if std::env::var_os("PDF_DIR").is_none() {
-        assert_eq!((rows, right, short), (188, 188, 0), "rows, right, short of the fixtures");
+        assert_eq!((rows, right, short), (282, 282, 0), "rows, right, short of the fixtures");
     }
 }
 
 /// The PDFs of make.sh kept in the repository (each about 400 KB: Chromium
-/// embeds its font subsets): one per page style, two borderless.
-const PDF_FIXTURES: [&str; 6] =
-    ["pdf_s0_f1.pdf", "pdf_n_s0_f0.pdf", "pdf_f_s1_f2.pdf", "pdf_b_s1_f2.pdf", "pdf_o_s0_f0.pdf", "pdf_o_s1_f1.pdf"];
+/// embeds its font subsets): one per page style, two borderless; and three of ReportLab (8 KB).
+const PDF_FIXTURES: [&str; 9] = [
+    "pdf_s0_f1.pdf",
+    "pdf_n_s0_f0.pdf",
+    "pdf_f_s1_f2.pdf",
+    "pdf_b_s1_f2.pdf",
+    "pdf_o_s0_f0.pdf",
+    "pdf_o_s1_f1.pdf",
+    // ReportLab's (make.sh): a CJK font not embedded (UniGB-UCS2-H), grids stroked as lines.
+    "pdf_reportlab_s0_f0.pdf",
+    "pdf_reportlab_s1_f1.pdf",
+    "pdf_reportlab_s2_f2.pdf",
+];
 
 /// Writer's PDFs of its Word documents (`pdf_office_*`, make.sh), opened as
 /// PDFs: every cell as the .docx itself reads it, blanks included.
