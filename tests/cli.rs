@@ -373,7 +373,7 @@ fn an_archive_stands_for_the_reports_in_it() {
         (b"__MACOSX/2023/._a.txt", b"x", false),
         (b".hidden.txt", b"x", false),
         (b"seal.png", b"x", false),
-        (b"inner.zip", b"PK\x03\x04", false),
+        (b"inner.zip", &archive::archive(&[(b"\xE9\x95\x87.txt", &seed, true)]), false), // opened too
     ];
     std::fs::write(dir.join("报告.zip"), archive::archive(&members)).unwrap();
     std::fs::write(dir.join("坏.zip"), b"PK\x03\x04 cut short").unwrap();
@@ -381,7 +381,7 @@ fn an_archive_stands_for_the_reports_in_it() {
     let (code, out) = nianbao(&["check", "--summary", &zip]);
     assert_eq!(code, 0, "{out}");
     let files: Vec<&str> = out.lines().skip(1).map(|l| l.split('\t').next().unwrap_or("")).collect();
-    assert_eq!(files, [format!("{zip}/2023/年报.txt"), format!("{zip}/b.docx")]);
+    assert_eq!(files, [format!("{zip}/2023/年报.txt"), format!("{zip}/b.docx"), format!("{zip}/inner.zip/镇.txt")]);
     // A member's JSON is the file's own, under the member's name.
     let (_, json) = nianbao(&["check", "--format", "json", &zip]);
     let (_, alone) = nianbao(&["check", "--format", "json", "tests/cases/seed-000_f9649dac1b38fb85/input.txt"]);
@@ -396,5 +396,5 @@ fn an_archive_stands_for_the_reports_in_it() {
     let (code, out, err) = run_os(&args, None);
     assert_eq!(code, 2, "{out}");
     assert!(err.contains(&format!("{folder}/坏.zip: 压缩包已损坏")), "{err}");
-    assert_eq!(out.lines().count(), 4, "{out}");
+    assert_eq!(out.lines().count(), 5, "{out}");
 }

@@ -239,10 +239,14 @@ fn an_archive_names_its_reports_in_order_decoding_gbk_names() {
         nianbao::read::file::archive_members("a.zip", &zip, (usize::MAX, ""), gbk_decode, |n, d| got.push((n, d)));
     assert_eq!(listed, Ok(()));
     let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["a.zip/2023/年报.txt", "a.zip/b.md", "a.zip/旧.doc", "a.zip/\u{FFFD}\u{FFFD}.txt"]);
+    assert_eq!(
+        names,
+        ["a.zip/2023/年报.txt", "a.zip/b.md", "a.zip/inner.zip", "a.zip/旧.doc", "a.zip/\u{FFFD}\u{FFFD}.txt"]
+    );
     assert_eq!(got[0].1.as_deref(), Ok(&b"y"[..]));
-    // An office file not read is named with advice, not inflated.
-    assert!(got[2].1.as_ref().is_err_and(|e| e.contains("另存为 .docx 或 PDF")), "{:?}", got[2].1);
+    // An archive inside that is no archive, said so; an office file not read is named with advice, not inflated.
+    assert!(got[2].1.as_ref().is_err_and(|e| e.contains("不是有效的压缩包")), "{:?}", got[2].1);
+    assert!(got[3].1.as_ref().is_err_and(|e| e.contains("另存为 .docx 或 PDF")), "{:?}", got[3].1);
     // Past the room for reports: each named with why, none inflated.
     let mut got = Vec::new();
     let full = (1, "未检查：已满");
@@ -250,7 +254,7 @@ fn an_archive_names_its_reports_in_order_decoding_gbk_names() {
     assert_eq!(listed, Ok(()));
     let whys: Vec<Result<&[u8], &str>> = got.iter().map(|(_, d)| d.as_deref().map_err(String::as_str)).collect();
     assert_eq!(whys[..2], [Ok(&b"y"[..]), Err("未检查：已满")]);
-    assert_eq!(whys[3], Err("未检查：已满"));
+    assert_eq!(whys[4], Err("未检查：已满"));
     let none = nianbao::read::file::archive_members(
         "b.zip",
         &archive(&[("x.png", b"", false)]),
@@ -259,4 +263,26 @@ fn an_archive_names_its_reports_in_order_decoding_gbk_names() {
         |_, _| {},
     );
     assert!(none.is_err_and(|e| e.contains("压缩包中没有")));
+}
+
+#[test]
+fn an_archive_inside_an_archive_is_opened_one_level() {
+    let innermost = archive(&[("x.txt", b"x", false)]);
+    let town = archive(&[("镇.txt", "一、总体情况".as_bytes(), true), ("deeper.zip", &innermost, false)]);
+    let county = archive(&[("县/乡镇.zip", &town, true), ("县.txt", b"y", false), ("坏.zip", b"PK", false)]);
+    let mut got = Vec::new();
+    let room = (1, "未检查：已满");
+    let listed =
+        nianbao::read::file::archive_members("c.zip", &county, room, |_| String::new(), |n, d| got.push((n, d)));
+    assert_eq!(listed, Ok(()));
+    let got: Vec<(&str, Result<&[u8], &str>)> =
+        got.iter().map(|(n, d)| (n.as_str(), d.as_deref().map_err(String::as_str))).collect();
+    assert_eq!(got[0].0, "c.zip/县/乡镇.zip/deeper.zip");
+    assert!(got[0].1.is_err_and(|e| e.contains("又有压缩包")), "one level deeper is said, not opened: {:?}", got[0]);
+    assert_eq!(got[1], ("c.zip/县/乡镇.zip/镇.txt", Ok("一、总体情况".as_bytes())));
+    // The room is the whole batch's: the inner archive's report took it.
+    assert_eq!(got[2], ("c.zip/县.txt", Err("未检查：已满")));
+    assert_eq!(got[3].0, "c.zip/坏.zip");
+    assert!(got[3].1.is_err_and(|e| e.contains("不是有效的压缩包")), "{:?}", got[3]);
+    assert_eq!(got.len(), 4);
 }

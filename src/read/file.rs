@@ -74,10 +74,12 @@ pub fn opens_as_archive(name: &str, bytes: &[u8]) -> bool {
 /// The reports and office files in the archive `bytes` (named `archive`),
 /// each given to `each` as `archive/member` with its bytes or why there are
 /// none, in the order of their names, one inflated at a time; hidden files
-/// and archives inside are passed over (one level is what people send). A
-/// name not in UTF-8 is decoded by `decode_name` (GBK, as Chinese Windows
-/// writes it). Once `room` reports were inflated, the others are given
-/// `full` as why, never inflated (the page checks so many at most). `Err`: why the archive gives no member.
+/// are passed over. An archive inside is opened too (a county's archive of
+/// its townships' archives), its members named `archive/inner.zip/member`;
+/// one deeper is a member saying so. A name not in UTF-8 is decoded by
+/// `decode_name` (GBK, as Chinese Windows writes it). Once `room` reports were
+/// inflated, the others are given `full` as why, never inflated (the page
+/// checks so many at most). `Err`: why the archive gives no member.
 pub fn archive_members(
     archive: &str,
     bytes: &[u8],
@@ -85,47 +87,89 @@ pub fn archive_members(
     decode_name: impl Fn(&[u8]) -> String,
     mut each: impl FnMut(String, Result<Vec<u8>, String>),
 ) -> Result<(), String> {
-    if bytes.len() > MAX_ARCHIVE_FILE_BYTES {
-        return Err(format!("压缩包超过 {} MB，未打开（请解压后打开文件夹）", MAX_ARCHIVE_FILE_BYTES >> 20));
-    }
-    let name_of = |name: &[u8], utf8: bool| match std::str::from_utf8(name) {
-        Ok(s) => s.to_owned(),
-        Err(_) if utf8 => String::from_utf8_lossy(name).into_owned(),
-        Err(_) => decode_name(name),
-    };
-    let Ok(members) = zip::members(bytes) else {
-        return Err("压缩包已损坏或格式不受支持（请解压后打开文件夹）".to_owned());
-    };
-    let mut wanted: Vec<(String, zip::Member)> = members
-        .map(|m| (name_of(m.name, m.utf8), m))
-        .filter(|(name, _)| is_batch_name(name) && !is_zip_name(name))
-        .collect();
-    if wanted.is_empty() {
-        return Err("压缩包中没有 .txt、.md、.html、.docx 或 .pdf 文件".to_owned());
-    }
-    wanted.sort_by(|a, b| by_path(&a.0, &b.0));
-    let mut budget = zip::Budget::new(MAX_DOCX_BYTES, MAX_ARCHIVE_BYTES);
-    // Reports inflated so far: only they take room.
-    let mut inflated = 0;
-    for (name, member) in wanted {
-        let data = if !is_report_name(&name) {
-            // An office file not read is named with advice, never inflated (it would spend the budget).
-            Err(OTHER_OFFICE_ADVICE.to_owned())
-        } else if inflated >= room {
-            Err(full.to_owned())
-        } else if budget.spent() {
-            Err(format!("压缩包解压后总量超过 {} MB，其后的文件未检查（请解压后打开文件夹）", MAX_ARCHIVE_BYTES >> 20))
-        } else {
-            budget.inflate(bytes, &member).map_err(|e| match e {
-                zip::ZipError::TooLarge => "解压后过大，未检查".to_owned(),
-                zip::ZipError::Unsupported => "压缩方式不受支持（或已加密），未检查".to_owned(),
-                _ => "压缩包中的这个文件已损坏，未检查".to_owned(),
-            })
+    let budget = zip::Budget::new(MAX_DOCX_BYTES, MAX_ARCHIVE_BYTES);
+    let mut walk = Walk { room, full, decode_name: &decode_name, budget, inflated: 0 };
+    walk.members(archive, bytes, true, &mut each)
+}
+
+/// What opening an archive and the archives inside it share: the room for
+/// reports, the bytes inflated, the names' decoding.
+struct Walk<'a> {
+    room: usize,
+    full: &'a str,
+    decode_name: &'a dyn Fn(&[u8]) -> String,
+    budget: zip::Budget,
+    /// Reports inflated so far: only they take room.
+    inflated: usize,
+}
+
+impl Walk<'_> {
+    /// The members of `bytes`; `outer`: the archives inside are opened too.
+    fn members(
+        &mut self,
+        archive: &str,
+        bytes: &[u8],
+        outer: bool,
+        each: &mut dyn FnMut(String, Result<Vec<u8>, String>),
+    ) -> Result<(), String> {
+        if bytes.len() > MAX_ARCHIVE_FILE_BYTES {
+            return Err(format!("压缩包超过 {} MB，未打开（请解压后打开文件夹）", MAX_ARCHIVE_FILE_BYTES >> 20));
+        }
+        let name_of = |name: &[u8], utf8: bool| match std::str::from_utf8(name) {
+            Ok(s) => s.to_owned(),
+            Err(_) if utf8 => String::from_utf8_lossy(name).into_owned(),
+            Err(_) => (self.decode_name)(name),
         };
-        inflated += usize::from(data.is_ok());
-        each(format!("{archive}/{name}"), data);
+        let Ok(members) = zip::members(bytes) else {
+            return Err("压缩包已损坏或格式不受支持（请解压后打开文件夹）".to_owned());
+        };
+        let mut wanted: Vec<(String, zip::Member)> =
+            members.map(|m| (name_of(m.name, m.utf8), m)).filter(|(name, _)| is_batch_name(name)).collect();
+        if wanted.is_empty() {
+            return Err("压缩包中没有 .txt、.md、.html、.docx 或 .pdf 文件".to_owned());
+        }
+        wanted.sort_by(|a, b| by_path(&a.0, &b.0));
+        for (name, member) in wanted {
+            let name = format!("{archive}/{name}");
+            let inner = is_zip_name(&name);
+            let data = if inner && !outer {
+                Err("压缩包里的压缩包中又有压缩包，未打开（请解压后打开文件夹）".to_owned())
+            } else if !inner && !is_report_name(&name) {
+                // An office file not read is named with advice, never inflated (it would spend the budget).
+                Err(OTHER_OFFICE_ADVICE.to_owned())
+            } else if !inner && self.inflated >= self.room {
+                Err(self.full.to_owned())
+            } else if self.budget.spent() {
+                Err(format!(
+                    "压缩包解压后总量超过 {} MB，其后的文件未检查（请解压后打开文件夹）",
+                    MAX_ARCHIVE_BYTES >> 20
+                ))
+            } else {
+                self.budget.inflate(bytes, &member).map_err(|e| match e {
+                    zip::ZipError::TooLarge => "解压后过大，未检查".to_owned(),
+                    zip::ZipError::Unsupported => "压缩方式不受支持（或已加密），未检查".to_owned(),
+                    _ => "压缩包中的这个文件已损坏，未检查".to_owned(),
+                })
+            };
+            match data {
+                Ok(data) if inner => {
+                    let opened = if is_archive(&data) {
+                        self.members(&name, &data, false, each)
+                    } else {
+                        Err("不是有效的压缩包（可能已损坏），未打开".to_owned())
+                    };
+                    if let Err(why) = opened {
+                        each(name, Err(why));
+                    }
+                }
+                data => {
+                    self.inflated += usize::from(data.is_ok());
+                    each(name, data);
+                }
+            }
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The order of the files of a batch: by path, folder by folder (as the CLI

@@ -265,20 +265,22 @@ function zip(members) {
   return Buffer.concat([...parts, dir, end]);
 }
 
-test('a .zip of reports: each report in it a row, GBK names read', async () => {
+test('a .zip of reports: each report in it a row (in an archive inside too), GBK names read', async () => {
   const gbk = Buffer.concat([Buffer.from('2023/'), Buffer.from([0xc4, 0xea, 0xb1, 0xa8]), Buffer.from('.txt')]); // 2023/年报.txt
   const archive = zip([
     [gbk, await fs.readFile(path.join(folder, 'pair-2022.txt'))],
     [Buffer.from('2022/a.txt'), await fs.readFile(path.join(folder, 'pair-2021.txt'))],
     [Buffer.from('__MACOSX/2022/._a.txt'), Buffer.from('x')],
     [Buffer.from('readme.png'), Buffer.from('x')],
+    // An archive inside is opened too.
+    [Buffer.from('乡镇.zip'), zip([[Buffer.from('镇.txt'), await fs.readFile(path.join(folder, names[0]))]])],
   ]);
   await fs.writeFile(path.join(folder, '报告.zip'), archive);
   const app = await openApp(browser, site);
   const { page } = app;
   await page.locator('input[type=file][multiple]:not([webkitdirectory])').setInputFiles(path.join(folder, '报告.zip'));
-  const rows = await summaryOf(page, 2);
-  assert.deepEqual(rows, ['报告.zip/2022/a.txt', '报告.zip/2023/年报.txt']);
+  const rows = await summaryOf(page, 3);
+  assert.deepEqual(rows, ['报告.zip/2022/a.txt', '报告.zip/2023/年报.txt', '报告.zip/乡镇.zip/镇.txt']);
   assert.match(await page.locator('tr', { has: page.locator('th', { hasText: '年报.txt' }) }).textContent(), /上一年：报告\.zip\/2022\/a\.txt/);
   // The CLI opens an archive as the page does.
   assert.equal(await download(page, '下载 JSON Lines'), cliOk(['check', '--format', 'json', '报告.zip'], folder));
