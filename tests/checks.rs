@@ -43,6 +43,7 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("S-DEADLINE", "signed in Chinese numerals, in March", "某局2021年政府信息公开工作年度报告\n某局\n二〇二二年三月一日\n", true),
     ("N-FEE", "charging stated without the fee's name", "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n本机关政府信息公开未发生收费情况。\n", false),
     ("N-FEE", "charging stated as 收取…费用", "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n2025年度我局无向申请人收取政府信息公开费用的情况。\n", false),
+    ("N-FEE", "收取 with 费 in the next sentence", "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n广泛收取意见。经费保障到位。\n", true),
     ("N-FEE", "收取 with no fee after it", "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n本年度广泛收取群众意见，改进工作方法，提高服务水平。\n", true),
     ("N-FEE", "only 无", "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n无。\n", true),
     ("T2-LEVEL", "a city government's general office", "上海市人民政府办公厅2019年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t2\t0\t2\n", false),

@@ -33,8 +33,11 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let Some(six) = report.chapters.iter().position(|c| c.number == Some(6)) else { return };
     let text: String = report.paragraphs.iter().filter(|p| p.chapter == Some(six)).map(|p| p.text).collect();
     // 信息处理费 by name, or charging in general (`政府信息公开未发生收费情况`, `未收取任何费用`,
-    // `无向申请人收取政府信息公开费用的情况`: 费 a few chars after 收取).
-    let fee_after = |at: usize| text[at..].chars().skip(2).take(FEE_WITHIN).any(|c| c == '费');
+    // `无向申请人收取政府信息公开费用的情况`: 费 a few chars after 收取, in its sentence).
+    let fee_after = |at: usize| {
+        let mut sentence = text[at..].chars().skip(2).take(FEE_WITHIN).take_while(|c| !"。；！？\n".contains(*c));
+        sentence.any(|c| c == '费')
+    };
     let charging = text.contains("收费") || text.match_indices("收取").any(|(at, _)| fee_after(at));
     if text.contains("处理费") || text.contains("信息处理") && text.contains("费") || charging {
         return;

@@ -3,21 +3,21 @@
 //! HTML is rendered to text first (`text::html`) and every span is mapped back.
 //!
 //! How a table is read, over the official format as data (`model::template`):
-//! 1. Tokens. The text as lines of classified cells ([`doc`], [`cells`],
-//!    [`values`]; page furniture dropped by [`pages`]), and, for text whose
+//! 1. Tokens. The text as lines of classified cells (`doc`, `cells`,
+//!    `values`; page furniture dropped by `pages`), and, for text whose
 //!    table lines were collapsed into running text, as one stream of words
-//!    and digit groups ([`tokens`]). Extraction tools' quirks end here.
+//!    and digit groups (`tokens`). Extraction tools' quirks end here.
 //! 2. Alignment. The template's rows, in template order, anchored on the
-//!    lines or places that print their labels ([`labels`] scores damaged and
-//!    approximate labels): over lines by [`table`] (the region each table
-//!    takes is chosen by [`tables`], the best-scoring reading), over the
-//!    stream by one order-keeping dynamic programme ([`align`]). Where the
+//!    lines or places that print their labels (`labels` scores damaged and
+//!    approximate labels): over lines by `table` (the region each table
+//!    takes is chosen by `tables`, the best-scoring reading), over the
+//!    stream by one order-keeping dynamic programme (`align`). Where the
 //!    lines hold a table weakly, the stream's reading replaces it (below).
-//! 3. Placement. Each row's values into its columns ([`place`]): by position
+//! 3. Placement. Each row's values into its columns (`place`): by position
 //!    where the layout kept it (tabs, pipes, aligned columns), in sequence
 //!    otherwise, and by the table's own arithmetic where neither decides:
-//!    glued digits split ([`split`], chosen among by [`choose`]) and blanks
-//!    in rows read short placed ([`blanks`]).
+//!    glued digits split (`split`, chosen among by `choose`) and blanks
+//!    in rows read short placed (`blanks`).
 //!
 //! Every choice of steps 2 and 3 that the text did not state is a
 //! `ReadNote` in the report (format chosen, where a table starts, labels

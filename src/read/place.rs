@@ -125,6 +125,12 @@ impl<'a> Pending<'a> {
         self.took_line
     }
 
+    /// It took a tab or pipe line with a cell for each of its `n` columns
+    /// (an empty one is a blank): nothing is left for another line to give.
+    pub(super) fn took_whole_line(&self, n: usize) -> bool {
+        self.took_line && matches!(self.sep, Separator::Tab | Separator::Pipe) && self.same_line.len() >= n
+    }
+
     pub(super) fn has_values(&self) -> bool {
         self.value_count() > 0
     }

@@ -109,12 +109,18 @@ pub fn readings(groups: &[Group], whole: bool, limits: &[usize], score: &dyn Fn(
         r.iter().zip(limits).filter(|(_, &l)| l == MAX_DIGITS).map(|(p, _)| p.digits().saturating_sub(1).pow(2)).sum()
     };
     // A blank cell where the digits have a gap (`0 00000`: a blank cell's
-    // `&nbsp;` became the space) is more plausible than one inside glued digits.
+    // `&nbsp;` became the space; two blanks at one gap both) is more plausible
+    // than one inside glued digits, or at the row's start or end, where the
+    // text shows nothing.
     let off_gaps = |r: &Reading| -> usize {
-        let at_gap = |k: usize| k > 0 && r[k - 1].to < r[k].from;
+        let at_gap = |k: usize| {
+            let before = r[..k].iter().rev().find(|p| !p.is_blank());
+            let after = r[k + 1..].iter().find(|p| !p.is_blank());
+            before.zip(after).is_some_and(|(b, a)| b.to < a.from)
+        };
         (0..r.len()).filter(|&k| r[k].is_blank() && !at_gap(k)).count()
     };
-    out.kept.sort_by_key(|r| (cost(r), off_gaps(r)));
+    out.kept.sort_by_cached_key(|r| (cost(r), off_gaps(r)));
     out.kept.truncate(MAX_READINGS);
     out
 }

@@ -8,9 +8,9 @@ use super::doc::{Cell as DocCell, CellKind, Rows};
 use super::place::{is_value, Pending};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableDef, TemplateId};
 use crate::text::layout::Separator;
-use crate::text::Span;
+use crate::text::{is_bare, Span};
 pub(super) use lines::is_empty_cell_line;
-use lines::{is_number_words, names_heads, stacked_row, takes_more, text_in_value_columns};
+use lines::{is_number_words, names_heads, stacked_row, takes_more, text_in_value_columns, unlabeled};
 use placed::placed;
 use std::ops::Range;
 use wrapped::wrapped_row;
@@ -171,7 +171,7 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
     let mut orphans: Vec<&DocCell> = Vec::new();
     let widest = def.rows.iter().map(|r| r.cols.len()).max().unwrap_or(0);
     let mut orphans_at: Option<(usize, Span)> = None;
-    // The line they came from, while they come from one: its cells keep their places.
+    // The tab or pipe line they came from, while they come from one: its cells keep their places.
     let mut orphan_line: Option<(Span, Vec<&DocCell>, Separator)> = None;
     let mut below_own_lines = 0;
     // The first line after the last one that matched a row or held values: the
@@ -193,7 +193,11 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
         let values_here = has_values(i);
         // Values on its line, or alone on the next (one cell per line).
         let valued = values_here || (label_of(i + 1).is_some_and(|l| l.is_empty()) && has_values(i + 1));
-        let mut matched = find(label, cursor).or_else(|| valued.then(|| mistyped(label, cursor)).flatten());
+        // A row known by its whole label only (`其他` for 3.其他), with values on its line.
+        let whole = |k: usize| def.rows[k].alone.iter().find(|w| label.chars().filter(|&c| is_bare(c)).eq(w.chars()));
+        let alone = || values_here.then(|| (cursor..words.len()).find_map(|k| whole(k).map(|w| (k, *w)))).flatten();
+        let mut matched =
+            find(label, cursor).or_else(|| valued.then(|| mistyped(label, cursor)).flatten()).or_else(alone);
         // An earlier row's own label (its official words) with values, that row
         // not read yet: the text put rows out of order (a PDF's text flow puts
         // a later row's label above them). It claims its row; the cursor stays.
@@ -257,14 +261,7 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
             let skipped = k.checked_sub(1).filter(|&j| j == cursor).map(|j| (j, def.rows[j].cols.len()));
             if let (Some((j, cols)), Some((line, span))) = (skipped, orphans_at) {
                 if orphans.len() <= cols {
-                    let p = match orphan_line.take() {
-                        Some((line_span, cells, sep)) => Pending::new(j, line_span, cells, sep),
-                        None => {
-                            let mut p = Pending::new(j, span, Vec::new(), Separator::None);
-                            p.add_later(orphans.iter().copied());
-                            p
-                        }
-                    };
+                    let p = unlabeled(j, orphan_line.take(), &orphans, span, cols, head_repeats);
                     orphans.clear();
                     pending.push(p);
                     label_notes.append(&mut strays);
@@ -337,7 +334,8 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
         {
             // Only as many as a row can take are kept, and one more to tell that there are more.
             let room = (widest + 1).saturating_sub(orphans.len());
-            orphan_line = orphans.is_empty().then(|| (r.span, r.cells.iter().collect(), r.sep));
+            let one_line = orphans.is_empty() && matches!(r.sep, Separator::Tab | Separator::Pipe);
+            orphan_line = one_line.then(|| (r.span, r.cells.iter().collect(), r.sep));
             orphans.extend(r.cells.iter().filter(|c| is_value(c)).take(room));
             let (line, start) = orphans_at.map_or((i, r.span.start), |(line, s): (usize, Span)| (line, s.start));
             orphans_at = Some((line, Span::new(start, r.span.end)));

@@ -49,8 +49,8 @@ done
 # Some of the PDFs themselves, one or two per page style (tests/extractions.rs pdf_documents_read_back;
 # PDF_DIR=$work reads all of them).
 for name in s0_f1 n_s0_f0 f_s1_f2 b_s1_f2 o_s0_f0 o_s1_f1; do cp "$work/$name.pdf" "$here/pdf_$name.pdf"; done
-# A third PDF producer, ReportLab (reportlab.py): a CJK font not embedded, grids stroked as lines.
-for name in s0_f0 s1_f1 s2_f2; do python3 "$here/reportlab.py" "$work/$name.html" "$here/pdf_reportlab_$name.pdf"; done
+# A third PDF producer, ReportLab (reportlab_pdf.py): a CJK font not embedded, grids stroked as lines.
+for name in s0_f0 s1_f1 s2_f2; do python3 "$here/reportlab_pdf.py" "$work/$name.html" "$here/pdf_reportlab_$name.pdf"; done
 # Word documents: the plain pages opened in Writer, tables at page width in 9 pt
 # as a report's are (wider, they run off the page and the PDF cuts them).
 for html in "$work"/s*_f*.html; do

@@ -70,7 +70,8 @@ pub fn given_files(list: &web_sys::FileList, folder: bool) -> Vec<Given> {
         .collect()
 }
 
-/// A file of the batch open in the editor: its place, the batch's size, its
+/// A file of the batch open in the editor: its place, the batch's size (0:
+/// not known yet, files are still being checked), its
 /// name, and what was found across the batch's reports (code, message).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Open {
@@ -128,7 +129,10 @@ pub fn BatchBar(props: &BarProps) -> Html {
         <div class="nb-batch-bar" role="region" aria-label="批量检查">
             <button type="button" id="nb-batch-back" class="nb-button" onclick={back}>{ "← 返回汇总" }</button>
             if let Some(open) = &props.open {
-                <span>{ format!(" 第 {} / {} 份：{}", open.index + 1, open.total, open.file) }</span>
+                <span>{ match open.total {
+                    0 => format!(" 第 {} 份：{}", open.index + 1, open.file),
+                    total => format!(" 第 {} / {} 份：{}", open.index + 1, total, open.file),
+                } }</span>
                 if !open.all_checked {
                     <p>{ "同批其他文件仍在检查：与其他报告的对照（X-*）在全部检查完后给出，届时请返回汇总重新打开本份。" }</p>
                 }

@@ -125,7 +125,7 @@ export function openBatch(root, files, onOpen, onBack) {
 // handle: { export(kind) → Promise<string>, file(i) → Promise<array|null> }: a file
 // checked can be opened while the others are (exports wait for the last progress,
 // `final`), or to null when the checking could not begin (said by the last progress,
-// `failed`). After a failure its asks fail. `control.stop()` (a `stopper()`) ends the
+// `failed`). After a failure its asks give nothing (they fail, or give null). `control.stop()` (a `stopper()`) ends the
 // checking at once: the Worker is ended, or the loop here stops before its next file.
 export function startBatch(files, onProgress, control = stopper()) {
   const list = Array.from(files).sort((a, b) => byPath(a[0], b[0]));
@@ -256,7 +256,7 @@ function message(err) {
 // Each file read and checked in turn by `batch`; `post` gets the rows each added; `pause`
 // lets the page draw between files, and says false when the batch was stopped. A trap
 // (out of memory) ends the batch: the module is no longer usable.
-// Returns whether it ended well. A file from a folder that is no row is not read at all,
+// Returns how it ended: 'done', 'stopped' or 'trapped'. A file from a folder that is no row is not read at all,
 // and of a file no more than its kind is read (one byte past: the core says it is too large).
 async function runBatch(batch, list, post, pause) {
   const Batch = batch.constructor;
@@ -277,19 +277,19 @@ async function runBatch(batch, list, post, pause) {
         rows = batch.add(name, bytes, chosen);
       }
     } catch (err) {
-      if (trapped(err, i, name)) return false;
+      if (trapped(err, i, name)) return 'trapped';
       rows = [batch.unreadable(name, '文件读取失败（' + message(err) + '）')];
     }
     post({ rows, done: i + 1, total: list.length });
-    if ((await pause()) === false) return false;
+    if ((await pause()) === false) return 'stopped';
   }
   try {
     post({ rows: batch.finish(), done: list.length, total: list.length, final: true });
   } catch (err) {
     if (!trapped(err, list.length, '全部文件')) throw err;
-    return false;
+    return 'trapped';
   }
-  return true;
+  return 'done';
 }
 
 // The batch on the main thread, a file per task, until `control` stops it.
@@ -317,19 +317,19 @@ async function inPage(list, progress, control) {
     if (!checking) batch = null;
   };
   (async () => {
-    let ok = false;
+    let ended = 'failed';
     try {
-      ok = await runBatch(batch, list, progress, pause);
+      ended = await runBatch(batch, list, progress, pause);
     } catch (err) {
       progress({ rows: [], failed: '检查中断：' + message(err) });
     }
     checking = false;
-    if (control.stopped) {
-      batch.free();
-      batch = null;
-    } else if (!ok) {
-      // A trapped module is no longer usable: the next Word document, PDF or batch loads it afresh.
+    if (ended !== 'done' && ended !== 'stopped') {
+      // A trapped module is no longer usable (stopped or not): the next Word document, PDF or batch loads it afresh.
       filesModule = null;
+      batch = null;
+    } else if (control.stopped) {
+      batch.free();
       batch = null;
     }
   })();

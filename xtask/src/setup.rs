@@ -67,9 +67,6 @@ fn from_env_or(var: &str, default: &str) -> PathBuf {
     std::env::var_os(var).map_or_else(|| PathBuf::from(default), PathBuf::from)
 }
 
-/// pdftotext (poppler-utils): the e2e reads the page's printed PDF back as text.
-const PDFTOTEXT: &str = "/usr/bin/pdftotext";
-
 /// Chromium, ChromeDriver, a CJK font and pdftotext; installed through apt when running as root.
 pub fn browser() -> Result<Browser> {
     let b = Browser {
@@ -77,7 +74,8 @@ pub fn browser() -> Result<Browser> {
         chromedriver: from_env_or("CHROMEDRIVER", "/usr/bin/chromedriver"),
     };
     let font_ok = !cfg!(target_os = "linux") || Path::new(FONT).exists();
-    let pdftotext_ok = !cfg!(target_os = "linux") || Path::new(PDFTOTEXT).exists();
+    // pdftotext (poppler-utils), run from PATH: the e2e reads the page's printed PDF back as text.
+    let pdftotext_ok = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
     if b.chromium.exists() && b.chromedriver.exists() && font_ok && pdftotext_ok {
         return Ok(b);
     }
@@ -86,7 +84,7 @@ pub fn browser() -> Result<Browser> {
         return Err(format!(
             "the browser tests need Chromium, ChromeDriver, a CJK font and pdftotext.\n\
              On Debian/Ubuntu run as root: apt-get install -y chromium chromium-driver fonts-wqy-zenhei poppler-utils\n\
-             Elsewhere set CHROMIUM and CHROMEDRIVER to their paths (looked for {} and {}).",
+             Elsewhere set CHROMIUM and CHROMEDRIVER to their paths (looked for {} and {}), and put pdftotext on PATH.",
             b.chromium.display(),
             b.chromedriver.display()
         ));

@@ -1,11 +1,13 @@
 //! What a line is, for the table engine: a line marking an empty cell,
 //! numbers written as words, words in a row's number cells, a row of column
-//! heads, and whether the row being read takes a line's values.
+//! heads, whether the row being read takes a line's values, and the row a
+//! line of values alone stands for when its label was not printed.
 
 use super::super::doc::{Cell as DocCell, CellKind, Row, Rows};
 use super::super::place::{is_value, Pending};
 use crate::model::TableDef;
 use crate::text::layout::Separator;
+use crate::text::Span;
 
 /// A line of one short cell that writes numbers with signs, brackets, a
 /// slash or 增/减 (`+(0) -(0)`, `增0减0`, `0/0`) but is no number (a sub-row's
@@ -53,11 +55,12 @@ pub(super) fn text_in_value_columns(
 /// Whether the row being read takes the values of line `r` below it: until it
 /// has as many as its `n` columns; beyond that, only after a row printed with
 /// its values (they are then reported as extra), not after a row whose
-/// values came on a line of their own (`Pending::take_line`); a line with
+/// values came on a line of their own (`Pending::take_line`), and never after
+/// a tab or pipe line with a cell for each column, blanks too; a line with
 /// text too only while the row has none, and when its words come before its
 /// values (words after a mark, `++: / - - 维 纠`, are an OCR'd header's).
 pub(super) fn takes_more(p: &Pending, n: usize, r: &Row) -> bool {
-    let wanted = !p.label_alone() && !p.took_line() || p.value_count() < n;
+    let wanted = !p.took_whole_line(n) && (!p.label_alone() && !p.took_line() || p.value_count() < n);
     let words_first = || {
         let first = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
         r.cells[first..].iter().all(|c| c.kind() != CellKind::Text)
@@ -117,4 +120,28 @@ pub(super) fn stacked_row(pending: &[Pending], rows: Rows, at: usize, def: &Tabl
         }
     }
     Some(j)
+}
+
+/// Row `j`, its label not printed, from the values alone that no row took
+/// (`values`, at `span`): the cells of the one tab or pipe line they came
+/// from keep their places, its empty label cell (`\t2\t\t0…`) dropped; the
+/// values of several lines come in sequence.
+pub(super) fn unlabeled<'a>(
+    j: usize,
+    line: Option<(Span, Vec<&'a DocCell>, Separator)>,
+    values: &[&'a DocCell],
+    span: Span,
+    cols: usize,
+    head_repeats: bool,
+) -> Pending<'a> {
+    let Some((line_span, mut cells, sep)) = line else {
+        let mut p = Pending::new(j, span, Vec::new(), Separator::None);
+        p.add_later(values.iter().copied());
+        return p;
+    };
+    let extra = cells.len().saturating_sub(cols);
+    cells.drain(..cells.iter().take(extra).take_while(|c| c.kind() == CellKind::Empty).count());
+    let mut p = Pending::new(j, line_span, cells, sep);
+    p.head_repeats = head_repeats;
+    p
 }

@@ -13,6 +13,8 @@ pub struct Font {
     to_unicode: Option<CMap>,
     /// The code is UCS-2 (a predefined `Uni…-UCS2-H` or `Uni…-UTF16-H` CMap, fonts not embedded).
     ucs2: bool,
+    /// UTF-16 (`Uni…-UTF16-H`): a surrogate pair is one code of four bytes.
+    utf16: bool,
     /// Widths in text space (thousandths already applied), by code.
     widths: HashMap<u32, f64>,
     default_width: f64,
@@ -40,8 +42,9 @@ impl Font {
             .and_then(|s| super::streams::decode(&s, decoded))
             .and_then(|d| CMap::parse(&d, |_| None));
         let encoding = name(font, b"Encoding");
-        // UTF-16 CMaps (`UniGB-UTF16-H`) give the same codes for the BMP, where Chinese is.
-        let ucs2 = encoding.as_ref().is_some_and(|e| ["UCS2", "UTF16"].iter().any(|u| e.as_str().contains(u)));
+        // UTF-16 CMaps (`UniGB-UTF16-H`) give the same codes for the BMP, and pairs beyond it.
+        let utf16 = encoding.as_ref().is_some_and(|e| e.as_str().contains("UTF16"));
+        let ucs2 = utf16 || encoding.as_ref().is_some_and(|e| e.as_str().contains("UCS2"));
         let mut widths = HashMap::new();
         let mut default_width = 0.5;
         if two_bytes {
@@ -66,13 +69,25 @@ impl Font {
                 }
             }
         }
-        Font { two_bytes, to_unicode, ucs2, widths, default_width }
+        Font { two_bytes, to_unicode, ucs2, utf16: utf16 && two_bytes, widths, default_width }
     }
 
     /// The codes of a shown string, each with its length in bytes.
     pub fn codes<'b>(&self, bytes: &'b [u8]) -> impl Iterator<Item = (u32, usize)> + 'b {
-        let n = if self.two_bytes { 2 } else { 1 };
-        bytes.chunks(n).map(move |c| (c.iter().fold(0u32, |a, &b| a << 8 | u32::from(b)), c.len()))
+        let (n, utf16) = (if self.two_bytes { 2 } else { 1 }, self.utf16);
+        let code = |c: &[u8]| c.iter().fold(0u32, |a, &b| a << 8 | u32::from(b));
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let c = bytes.get(at..bytes.len().min(at + n)).filter(|c| !c.is_empty())?;
+            let (high, low) = (code(c), bytes.get(at + 2..at + 4).map(code));
+            if let Some(low) = low.filter(|l| utf16 && (0xD800..0xDC00).contains(&high) && (0xDC00..0xE000).contains(l))
+            {
+                at += 4;
+                return Some((0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), 4));
+            }
+            at += c.len();
+            Some((high, c.len()))
+        })
     }
 
     pub fn width(&self, code: u32) -> f64 {

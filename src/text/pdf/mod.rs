@@ -291,17 +291,20 @@ mod tests {
         );
         // The 5 stands 100 pt to the right: at its column (a column is 6 pt here).
         assert_eq!(text(&simple).unwrap().text, format!("2021{}5\n", " ".repeat(13)));
-        // A font not embedded, its codes UCS-2 (what WPS writes for SimSun), or
-        // UTF-16, the same for Chinese.
-        for encoding in ["UniGB-UCS2-H", "UniGB-UTF16-H"] {
-            let type0 = format!(
-                "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /{encoding} /DescendantFonts [6 0 R] >>"
-            );
+        // A font not embedded, its codes UCS-2 (what WPS writes for SimSun), or UTF-16:
+        // the same codes for Chinese, and beyond the BMP a pair (𠀀, U+20000).
+        let utf16 = [
+            ("UCS2", "<4E00 5E74>", "一年\n"),
+            ("UTF16", "<4E00 5E74>", "一年\n"),
+            ("UTF16", "<D840DC00 4E00>", "\u{20000}一\n"),
+        ];
+        for (encoding, shown, read) in utf16 {
+            let type0 = format!("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-{encoding}-H /DescendantFonts [6 0 R] >>");
             let ucs2 = pdf(
-                "BT /F1 12 Tf 72 700 Td <4E00 5E74> Tj ET",
+                &format!("BT /F1 12 Tf 72 700 Td {shown} Tj ET"),
                 &[&type0, "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /DW 1000 >>"],
             );
-            assert_eq!(text(&ucs2).unwrap().text, "一年\n", "{encoding}");
+            assert_eq!(text(&ucs2).unwrap().text, read, "{encoding} {shown}");
         }
         // Identity-H with a ToUnicode CMap: codes 1 and 2 are 规 and 章.
         let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <89C4> <0002> <7AE0> endbfchar endcmap end end";

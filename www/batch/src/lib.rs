@@ -39,7 +39,7 @@ pub struct Summary {
 }
 
 /// Mounts the summary into `root`. `on_open(file, row)`: a file to open in the
-/// editor (`Batch.file`'s array) and its row `[index, files in all, name,
+/// editor (`Batch.file`'s array) and its row `[index, rows in all (0 while checking), name,
 /// [[code, severity, message], …], whether every file was checked]` (the
 /// findings across reports, which wait for the last file); `on_back()`:
 /// back to the editor.
@@ -103,15 +103,25 @@ fn Root(props: &RootProps) -> Html {
             *link.dispatch.borrow_mut() = Some(dispatch);
         });
     }
+    // Clicks on rows and on the way back, counted: a file that comes after
+    // another click (the Worker answers between its files) is not opened.
+    let clicks = use_mut_ref(|| 0u64);
     let on_open = {
         let batch = batch.clone();
         let on_open = props.on_open.clone();
+        let clicks = clicks.clone();
         Callback::from(move |i: usize| {
             let (Some(handle), Some(row)) = (batch.handle.clone(), batch.rows.get(i).cloned()) else { return };
-            let (total, finished) = (batch.rows.len(), batch.finished);
+            // While files are being checked, how many rows there will be is not known yet (0).
+            let (finished, total) = (batch.finished, if batch.finished { batch.rows.len() } else { 0 });
             let on_open = on_open.clone();
+            *clicks.borrow_mut() += 1;
+            let (clicks, this) = (clicks.clone(), *clicks.borrow());
             yew::platform::spawn_local(async move {
                 let Some(file) = handle.file(i).await else { return };
+                if *clicks.borrow() != this {
+                    return;
+                }
                 let across: js_sys::Array =
                     row.across.iter().map(|(c, s, m)| js_sys::Array::of3(&c.into(), &s.into(), &m.into())).collect();
                 let info = [
@@ -129,6 +139,7 @@ fn Root(props: &RootProps) -> Html {
     let on_back = {
         let on_back = props.on_back.clone();
         Callback::from(move |_| {
+            *clicks.borrow_mut() += 1;
             let _ = on_back.call0(&JsValue::NULL);
         })
     };

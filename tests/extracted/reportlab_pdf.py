@@ -1,6 +1,7 @@
 """Generated report HTML -> PDF by ReportLab: a non-embedded CJK font (STSong-Light,
 UniGB-UCS2-H), table grids stroked as lines, labels wrapped inside their cells."""
 import sys, html.parser
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib import colors
@@ -8,6 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import SimpleDocTemplate, Paragraph, Table, TableStyle, Spacer
 
+rl_config.invariant = 1  # no creation date or random ID: the same HTML gives the same bytes
 pdfmetrics.registerFont(UnicodeCIDFont('STSong-Light'))
 body = ParagraphStyle('b', fontName='STSong-Light', fontSize=10.5, leading=16, wordWrap='CJK')
 head = ParagraphStyle('h', parent=body, fontSize=13, leading=20)
@@ -47,18 +49,18 @@ def grid_lines(rows):
     return data
 
 def grid(rows):
-    taken = {}; data = []; spans = []
+    data = grid_lines(rows)
+    spans = []
+    taken = {}
     for r, row in enumerate(rows):
-        c = 0; line = {}
+        c = 0
         for text, cs, rs in row:
             while (r, c) in taken: c += 1
-            line[c] = text
             if cs > 1 or rs > 1: spans.append(('SPAN', (c, r), (c + cs - 1, r + rs - 1)))
             for i in range(rs):
                 for j in range(cs): taken[(r + i, c + j)] = True
             c += cs
-        data.append(line)
-    width = max(c for (r, c) in taken) + 1
+    width = max((c for (r, c) in taken), default=-1) + 1
     out = [[Paragraph(line.get(c, '').replace('&', '&amp;').replace('<', '&lt;'), cell) for c in range(width)] for line in data]
     return out, spans, width
 
@@ -68,6 +70,8 @@ def main(src, dst):
     for kind, x in p.blocks:
         if kind == 'table':
             data, spans, width = grid(x)
+            if not width:
+                continue
             num = lambda t: t.replace('.', '', 1).lstrip('-').isdigit()
             firsts = [min((c for c, t in line.items() if num(t)), default=None) for line in grid_lines(x)]
             labels = max(1, min((f for f in firsts if f is not None), default=1))
