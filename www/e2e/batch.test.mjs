@@ -152,9 +152,8 @@ test('a second batch opened while the first is checking stops the first', async 
   await page.close();
 });
 
-test('a file checked opens while the others are checking; the exports wait for the last', async () => {
-  const app = await openApp(browser, site);
-  const { page } = app;
+// Checks 400 files in `page`, opening the first while the others are being checked.
+async function openWhileChecking(page) {
   const many = [];
   for (let i = 0; i < 20; i++) many.push(...names.map((n) => path.join(folder, n)));
   const files = many.map((f, i) => ({ name: `${i}-${path.basename(f)}`, mimeType: 'text/plain', buffer: readFileSync(f) }));
@@ -175,8 +174,20 @@ test('a file checked opens while the others are checking; the exports wait for t
   // The checking went on meanwhile.
   assert.equal((await summaryOf(page, files.length)).length, files.length);
   assert.ok(await page.locator('button', { hasText: '下载 JSON Lines' }).isEnabled(), 'the exports, once every file is checked');
+}
+
+test('a file checked opens while the others are checking; the exports wait for the last', async () => {
+  const app = await openApp(browser, site);
+  await openWhileChecking(app.page);
   assertCleanAt(site, app);
-  await page.close();
+  await app.page.close();
+  // The same where the files are checked in the page itself, between frames (no Worker from disk).
+  const single = await browser.newPage();
+  await single.goto('file://' + path.join(repo, 'dist', 'nianbao.html'));
+  await single.getByLabel('报告全文').waitFor({ timeout: 10000 });
+  await openWhileChecking(single);
+  assert.equal(single.workers().length, 0);
+  await single.close();
 });
 
 test('a folder: its reports (subfolders too) and the office files it holds, nothing else', async () => {
