@@ -94,6 +94,7 @@ impl<'a> Reader<'a> {
             // then a slice of the line's, to classify and to take its label from.
             let mut at = start;
             let mut last_text = None;
+            let first_cell = doc.cells.len();
             for k in 0..self.spans.len() {
                 let s = self.spans[k];
                 doc.folded.append(&input[at..s.start], at, |_| true);
@@ -133,10 +134,13 @@ impl<'a> Reader<'a> {
                             }
                         }
                         let bare = from..labels.text.len() - label_at.0;
-                        doc.cells.push(Cell::new(Span::new(s.start, s.end), s.x, CellKind::Text, None, bare));
                         // A number glued to a label is split off it; a pipe bounds a
-                        // cell, so only the line's first (`规章2 | 0 |`) is a label so glued.
-                        last_text = (sep != Separator::Pipe || k == 0).then_some(doc.cells.len() - 1);
+                        // cell, so only a cell of the label is so glued: the line's
+                        // first (`规章2 | 0 |`), or one after its other pieces
+                        // (`|行政规范性|文件2|0|2|`, a PDF-to-Markdown table).
+                        let label_piece = doc.cells[first_cell..].iter().all(|c| c.kind() == CellKind::Text);
+                        doc.cells.push(Cell::new(Span::new(s.start, s.end), s.x, CellKind::Text, None, bare));
+                        last_text = (sep != Separator::Pipe || label_piece).then_some(doc.cells.len() - 1);
                     }
                 }
             }

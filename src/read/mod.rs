@@ -251,7 +251,8 @@ fn paragraphs(
         for (from, to, chapter) in pieces {
             let line = &input[from..to];
             let text = trim_blank(line);
-            if text.is_empty() {
+            // Marks alone are no text: the `## ` before a Markdown heading, a rule.
+            if text.chars().all(|c| matches!(c, '#' | '*' | '>' | '-' | '=' | '|')) {
                 continue;
             }
             let start = from + (text.as_ptr() as usize - line.as_ptr() as usize);

@@ -169,6 +169,9 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
         if line.trim_end_matches(is_blank).ends_with('|') && cells.last().is_some_and(|c| c.start == c.end) {
             cells.pop();
         }
+        if line.contains('<') {
+            split_at_breaks(line, base, cells);
+        }
         for (i, c) in cells.iter_mut().enumerate() {
             c.x = i;
         }
@@ -181,6 +184,70 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
         return one_cell(cells);
     }
     split_spaces(line, base, cells)
+}
+
+/// Line breaks inside a Markdown table's cells (`|规章|0<br>0<br>0|`: PDF-to-
+/// Markdown converters write a cell's lines so, and put the values of columns
+/// they merged into one cell): each line is a cell of its own, none empty,
+/// its inline tags (`<sup>0</sup>`) left out.
+fn split_at_breaks(line: &str, base: usize, cells: &mut Vec<CellSpan>) {
+    let mut out = Vec::with_capacity(cells.len());
+    for c in cells.iter() {
+        let (from, to) = (c.start - base, c.end - base);
+        let text = &line[from..to];
+        let mut at = 0;
+        let before = out.len();
+        while at <= text.len() {
+            let (end, next) = next_break(&text[at..]).map_or((text.len(), text.len() + 1), |(s, e)| (at + s, at + e));
+            let piece = without_tags(&text[at..end]);
+            if !piece.is_empty() {
+                let start = from + (piece.as_ptr() as usize - text.as_ptr() as usize);
+                out.push(CellSpan { start: base + start, end: base + start + piece.len(), x: 0 });
+            }
+            at = next;
+        }
+        // Breaks alone: an empty cell.
+        if out.len() == before {
+            out.push(CellSpan { start: c.start, end: c.start, x: 0 });
+        }
+    }
+    *cells = out;
+}
+
+/// The first `<br>` (`<br/>`, `<BR />`) in `text`: where it starts and ends.
+fn next_break(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('<').map(|i| from + i) {
+        let tag = &bytes[i + 1..];
+        if tag.len() >= 2 && tag[..2].eq_ignore_ascii_case(b"br") {
+            let close = text[i..].find('>').map(|e| i + e + 1)?;
+            if text[i + 3..close - 1].trim_matches(|c| c == ' ' || c == '/').is_empty() {
+                return Some((i, close));
+            }
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// `text` trimmed, and the inline tags that open and close it (`<sup>0</sup>`) left out.
+fn without_tags(text: &str) -> &str {
+    let mut t = trim_blank(text);
+    loop {
+        let tag_len = |s: &str| {
+            let end = s.strip_prefix('<')?.find('>')? + 1;
+            let name = s[1..end].trim_start_matches('/');
+            (!name.is_empty() && name.len() <= 6 && name.bytes().all(|b| b.is_ascii_alphabetic())).then_some(end + 1)
+        };
+        if let Some(n) = tag_len(t) {
+            t = trim_blank(&t[n..]);
+        } else if let Some(open) = t.rfind('<').filter(|&i| tag_len(&t[i..]) == Some(t.len() - i)) {
+            t = trim_blank(&t[..open]);
+        } else {
+            return t;
+        }
+    }
 }
 
 /// Whether no byte of `line` can separate cells: no ASCII control or space, no
@@ -268,6 +335,13 @@ mod tests {
         assert_eq!(texts("| 规章 | 0 |  |"), (Separator::Pipe, vec!["规章", "0", ""]));
         assert_eq!(texts("规章 | 0 | ||"), (Separator::Pipe, vec!["规章", "0", "", ""]));
         assert_eq!(texts("规章 | | |"), (Separator::Pipe, vec!["规章", "", ""]));
+        // Line breaks in Markdown cells (PDF-to-Markdown converters): a cell each, none empty, tags out.
+        assert_eq!(texts("|规章|0<br>0<br/>0|"), (Separator::Pipe, vec!["规章", "0", "0", "0"]));
+        assert_eq!(
+            texts("|三、本年<br>|文件2<BR />0|<sup>0</sup>|"),
+            (Separator::Pipe, vec!["三、本年", "文件2", "0", "0"])
+        );
+        assert_eq!(texts("|a<b|<br>|规<i>|"), (Separator::Pipe, vec!["a<b", "", "规"]));
         // A cell per line, closed by a pipe, with those of the columns its span covers.
         assert_eq!(texts("0 |"), (Separator::None, vec!["0"]));
         assert_eq!(texts("本年处理决定数量 | ||"), (Separator::None, vec!["本年处理决定数量"]));
