@@ -136,9 +136,11 @@ impl<'a> Reader<'a> {
                         let bare = from..labels.text.len() - label_at.0;
                         // A number glued to a label is split off it; a pipe bounds a
                         // cell, so only a cell of the label is so glued: the line's
-                        // first (`规章2 | 0 |`), or one after its other pieces
-                        // (`|行政规范性|文件2|0|2|`, a PDF-to-Markdown table).
-                        let label_piece = doc.cells[first_cell..].iter().all(|c| c.kind() == CellKind::Text);
+                        // first (`规章2 | 0 |`), or one after its other pieces and
+                        // empty cells (`||行政规范性|文件2|0|2|`, a PDF-to-Markdown table).
+                        let label_piece = doc.cells[first_cell..]
+                            .iter()
+                            .all(|c| matches!(c.kind(), CellKind::Text | CellKind::Empty));
                         doc.cells.push(Cell::new(Span::new(s.start, s.end), s.x, CellKind::Text, None, bare));
                         last_text = (sep != Separator::Pipe || label_piece).then_some(doc.cells.len() - 1);
                     }
