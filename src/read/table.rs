@@ -8,7 +8,7 @@ use super::doc::{Cell as DocCell, CellKind, Rows};
 use super::place::{is_value, Pending};
 use crate::model::{CellValue, NoteKind, ReadNote, Table, TableDef, TemplateId};
 use crate::text::layout::Separator;
-use crate::text::{is_bare, Span};
+use crate::text::Span;
 pub(super) use lines::is_empty_cell_line;
 use lines::{is_number_words, names_heads, stacked_row, takes_more, text_in_value_columns, unlabeled};
 use placed::placed;
@@ -194,7 +194,7 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
         // Values on its line, or alone on the next (one cell per line).
         let valued = values_here || (label_of(i + 1).is_some_and(|l| l.is_empty()) && has_values(i + 1));
         // A row known by its whole label only (`其他` for 3.其他), with values on its line.
-        let whole = |k: usize| def.rows[k].alone.iter().find(|w| label.chars().filter(|&c| is_bare(c)).eq(w.chars()));
+        let whole = |k: usize| def.rows[k].alone.iter().find(|w| label == **w);
         let alone = || values_here.then(|| (cursor..words.len()).find_map(|k| whole(k).map(|w| (k, *w)))).flatten();
         let mut matched =
             find(label, cursor).or_else(|| valued.then(|| mistyped(label, cursor)).flatten()).or_else(alone);

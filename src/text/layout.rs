@@ -186,27 +186,33 @@ pub fn split_cells(line: &str, base: usize, cells: &mut Vec<CellSpan>) -> Separa
     split_spaces(line, base, cells)
 }
 
-/// Line breaks inside a Markdown table's cells (`|规章|0<br>0<br>0|`: PDF-to-
-/// Markdown converters write a cell's lines so, and put the values of columns
-/// they merged into one cell): each line is a cell of its own, none empty,
-/// its inline tags (`<sup>0</sup>`) left out.
+/// Line breaks and inline tags inside a Markdown table's cells (`|规章|0<br>0<br>0|`,
+/// `<sup>0</sup>`: PDF-to-Markdown converters write a cell's lines so, and put
+/// the values of columns they merged into one cell): the pieces between them
+/// are cells of their own, none empty.
 fn split_at_breaks(line: &str, base: usize, cells: &mut Vec<CellSpan>) {
+    let bytes = line.as_bytes();
     let mut out = Vec::with_capacity(cells.len());
     for c in cells.iter() {
-        let (from, to) = (c.start - base, c.end - base);
-        let text = &line[from..to];
-        let mut at = 0;
         let before = out.len();
-        while at <= text.len() {
-            let (end, next) = next_break(&text[at..]).map_or((text.len(), text.len() + 1), |(s, e)| (at + s, at + e));
-            let piece = without_tags(&text[at..end]);
-            if !piece.is_empty() {
-                let start = from + (piece.as_ptr() as usize - text.as_ptr() as usize);
-                out.push(CellSpan { start: base + start, end: base + start + piece.len(), x: 0 });
+        let (mut from, end) = (c.start - base, c.end - base);
+        let mut i = from;
+        while i <= end {
+            let tag = if i < end && bytes[i] == b'<' { tag_len(&bytes[i..end]) } else { None };
+            if i < end && tag.is_none() {
+                i += 1;
+                continue;
             }
-            at = next;
+            // A piece ends at a tag or the cell's end (both on char boundaries).
+            let piece = trim_blank(&line[from..i]);
+            if !piece.is_empty() {
+                let start = base + (piece.as_ptr() as usize - line.as_ptr() as usize);
+                out.push(CellSpan { start, end: start + piece.len(), x: 0 });
+            }
+            i += tag.unwrap_or(1);
+            from = i;
         }
-        // Breaks alone: an empty cell.
+        // Tags alone: an empty cell.
         if out.len() == before {
             out.push(CellSpan { start: c.start, end: c.start, x: 0 });
         }
@@ -214,40 +220,13 @@ fn split_at_breaks(line: &str, base: usize, cells: &mut Vec<CellSpan>) {
     *cells = out;
 }
 
-/// The first `<br>` (`<br/>`, `<BR />`) in `text`: where it starts and ends.
-fn next_break(text: &str) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = text[from..].find('<').map(|i| from + i) {
-        let tag = &bytes[i + 1..];
-        if tag.len() >= 2 && tag[..2].eq_ignore_ascii_case(b"br") {
-            let close = text[i..].find('>').map(|e| i + e + 1)?;
-            if text[i + 3..close - 1].trim_matches(|c| c == ' ' || c == '/').is_empty() {
-                return Some((i, close));
-            }
-        }
-        from = i + 1;
-    }
-    None
-}
-
-/// `text` trimmed, and the inline tags that open and close it (`<sup>0</sup>`) left out.
-fn without_tags(text: &str) -> &str {
-    let mut t = trim_blank(text);
-    loop {
-        let tag_len = |s: &str| {
-            let end = s.strip_prefix('<')?.find('>')? + 1;
-            let name = s[1..end].trim_start_matches('/');
-            (!name.is_empty() && name.len() <= 6 && name.bytes().all(|b| b.is_ascii_alphabetic())).then_some(end + 1)
-        };
-        if let Some(n) = tag_len(t) {
-            t = trim_blank(&t[n..]);
-        } else if let Some(open) = t.rfind('<').filter(|&i| tag_len(&t[i..]) == Some(t.len() - i)) {
-            t = trim_blank(&t[..open]);
-        } else {
-            return t;
-        }
-    }
+/// The length of the inline tag `t` starts with (`<br>`, `<BR />`, `</sup>`): letters, slashes, spaces.
+fn tag_len(t: &[u8]) -> Option<usize> {
+    let close = t.iter().take(10).position(|&b| b == b'>')?;
+    let name = &t[1..close];
+    let tag =
+        name.iter().any(u8::is_ascii_alphabetic) && name.iter().all(|&b| b.is_ascii_alphabetic() || b"/ ".contains(&b));
+    tag.then_some(close + 1)
 }
 
 /// Whether no byte of `line` can separate cells: no ASCII control or space, no
@@ -335,7 +314,7 @@ mod tests {
         assert_eq!(texts("| 规章 | 0 |  |"), (Separator::Pipe, vec!["规章", "0", ""]));
         assert_eq!(texts("规章 | 0 | ||"), (Separator::Pipe, vec!["规章", "0", "", ""]));
         assert_eq!(texts("规章 | | |"), (Separator::Pipe, vec!["规章", "", ""]));
-        // Line breaks in Markdown cells (PDF-to-Markdown converters): a cell each, none empty, tags out.
+        // Line breaks and tags in Markdown cells (PDF-to-Markdown converters): pieces are cells, none empty.
         assert_eq!(texts("|规章|0<br>0<br/>0|"), (Separator::Pipe, vec!["规章", "0", "0", "0"]));
         assert_eq!(
             texts("|三、本年<br>|文件2<BR />0|<sup>0</sup>|"),

@@ -169,7 +169,7 @@ async function openWhileChecking(page) {
   await page.locator('#nb-batch-back').waitFor();
   assert.equal(await page.getByLabel('报告全文').inputValue(), files[0].buffer.toString('utf8'));
   const bar = await page.locator('.nb-batch-bar').textContent();
-  assert.match(bar, /仍在检查/, `the bar says the checks across reports are still to come: ${bar}`);
+  assert.match(bar, /待全部文件检查完后给出/, `the bar says the checks across reports are still to come: ${bar}`);
   await page.click('#nb-batch-back');
   // The checking went on meanwhile.
   assert.equal((await summaryOf(page, files.length)).length, files.length);

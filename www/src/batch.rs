@@ -70,13 +70,11 @@ pub fn given_files(list: &web_sys::FileList, folder: bool) -> Vec<Given> {
         .collect()
 }
 
-/// A file of the batch open in the editor: its place, the batch's size (0:
-/// not known yet, files are still being checked), its
-/// name, and what was found across the batch's reports (code, message).
+/// A file of the batch open in the editor: its place, its name, and what
+/// was found across the batch's reports (code, message).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Open {
     pub index: usize,
-    pub total: usize,
     pub file: String,
     pub across: Vec<(String, String)>,
     /// Every file of the batch was checked when it was opened: else the
@@ -97,7 +95,6 @@ impl Open {
             .collect();
         Some(Open {
             index: a.get(0).as_f64()? as usize,
-            total: a.get(1).as_f64()? as usize,
             file: a.get(2).as_string()?,
             across,
             all_checked: a.get(4).is_truthy(),
@@ -129,12 +126,9 @@ pub fn BatchBar(props: &BarProps) -> Html {
         <div class="nb-batch-bar" role="region" aria-label="批量检查">
             <button type="button" id="nb-batch-back" class="nb-button" onclick={back}>{ "← 返回汇总" }</button>
             if let Some(open) = &props.open {
-                <span>{ match open.total {
-                    0 => format!(" 第 {} 份：{}", open.index + 1, open.file),
-                    total => format!(" 第 {} / {} 份：{}", open.index + 1, total, open.file),
-                } }</span>
+                <span>{ format!(" 第 {} 份：{}", open.index + 1, open.file) }</span>
                 if !open.all_checked {
-                    <p>{ "同批其他文件仍在检查：与其他报告的对照（X-*）在全部检查完后给出，届时请返回汇总重新打开本份。" }</p>
+                    <p>{ "跨报告的检查（X-*）待全部文件检查完后给出。" }</p>
                 }
                 if !open.across.is_empty() {
                     <p>{ "与同批其他报告对照发现：" }</p>
