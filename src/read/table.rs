@@ -10,7 +10,7 @@ use crate::model::{CellValue, NoteKind, ReadNote, Table, TableDef, TemplateId};
 use crate::text::layout::Separator;
 use crate::text::Span;
 pub(super) use lines::is_empty_cell_line;
-use lines::{is_number_words, names_heads, stacked_row, takes_more, text_in_value_columns, unlabeled};
+use lines::{is_number_words, names_heads, stacked_row, takes_more, text_in_value_columns, unlabeled, words_first};
 use placed::placed;
 use std::ops::Range;
 use wrapped::wrapped_row;
@@ -351,8 +351,7 @@ fn read_as(rows: Rows, above: Rows, template: TemplateId, def: &'static TableDef
                 let own = &r.cells[from..];
                 let kept = matches!(r.sep, Separator::Tab | Separator::Pipe) && own.len() > 2;
                 let by_position = kept || values.len() > 1;
-                let words_first = r.cells[..from].iter().all(|c| !is_value(c));
-                if p.untouched() && by_position && words_first {
+                if p.untouched() && by_position && words_first(&r) {
                     p.take_line(r.span, own.iter().collect(), r.sep);
                 } else {
                     p.add_later(values);

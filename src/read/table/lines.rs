@@ -61,15 +61,17 @@ pub(super) fn text_in_value_columns(
 /// values (words after a mark, `++: / - - 维 纠`, are an OCR'd header's).
 pub(super) fn takes_more(p: &Pending, n: usize, r: &Row) -> bool {
     let wanted = !p.took_whole_line(n) && (!p.label_alone() && !p.took_line() || p.value_count() < n);
-    let words_first = || {
-        let first = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
-        r.cells[first..].iter().all(|c| c.kind() != CellKind::Text)
-    };
     let text_free = r.cells.iter().all(|c| c.kind() != CellKind::Text);
     // A whole row of values on a line of its own below a complete row is
     // another row's, whose label stood elsewhere (a PDF's text flow).
     let whole_row = p.value_count() >= n && r.cells.iter().filter(|c| is_value(c)).count() == n;
-    wanted && (text_free || !p.has_values() && words_first()) && !whole_row
+    wanted && (text_free || !p.has_values() && words_first(r)) && !whole_row
+}
+
+/// Whether line `r`'s words all come before its values (no text after a value).
+pub(super) fn words_first(r: &Row) -> bool {
+    let first = r.cells.iter().position(is_value).unwrap_or(r.cells.len());
+    r.cells[first..].iter().all(|c| c.kind() != CellKind::Text)
 }
 
 /// A row of column heads (`| 项目 | 本年新收件数 | … | 结转下年度 | 总计 |`): three
