@@ -3,7 +3,8 @@
 use super::{Diagnostic, Finding, Rule, RuleDoc, Severity};
 use crate::model::Report;
 use crate::text::{is_bare, Folded};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::ops::Range;
 
 pub static RULE: Rule = Rule {
     code: "N-DUP",
@@ -41,29 +42,38 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let front = |p: &crate::model::Paragraph| {
         chapters && p.chapter.is_none() && p.text.chars().count() <= FRONT_LINE && !p.text.contains(['。', '！', '？', '；'])
     };
-    // The paragraphs compared (index, bare text), and the tables below, are
-    // per compared paragraph: a text of many short lines costs nothing here.
-    let kept: Vec<(usize, String)> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !front(p))
-        .filter_map(|(i, p)| {
-            let bare = Folded::filtered(p.text, 0, is_bare).text;
-            (bare.chars().count() >= MIN_LEN).then_some((i, bare))
-        })
-        .collect();
+    // The paragraphs compared: each one's folded text (bare characters and
+    // sentence marks) in one buffer, folded once for both comparisons below,
+    // and its bare text, in another. Per compared paragraph, so a text of
+    // many short lines costs nothing here.
+    let (mut marked, mut bare) = (Folded::default(), String::new());
+    let mut kept: Vec<Kept> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate().filter(|(_, p)| !front(p)) {
+        let (from, bare_from) = (marked.text.len(), bare.len());
+        marked.append(p.text, 0, |c| is_bare(c) || is_mark(c));
+        for piece in marked.text[from..].split(is_mark) {
+            bare.push_str(piece);
+        }
+        if bare[bare_from..].chars().count() >= MIN_LEN {
+            kept.push(Kept { paragraph: i, marked: from..marked.text.len(), bare: bare_from..bare.len() });
+        } else {
+            marked.text.truncate(from);
+            bare.truncate(bare_from);
+        }
+    }
+    let key = |k: &Kept| &bare[k.bare.clone()];
     let span_of = |from: usize, to: usize| {
-        crate::text::Span::new(paragraphs.at(kept[from].0).span.start, paragraphs.at(kept[to].0).span.end)
+        crate::text::Span::new(paragraphs.at(kept[from].paragraph).span.start, paragraphs.at(kept[to].paragraph).span.end)
     };
     let mut first: HashMap<&str, usize> = HashMap::new();
     // For each compared paragraph, the earlier one it repeats.
     // Indices fit in u32 (inputs are far below 4 GB).
     let mut repeats: Vec<Option<u32>> = vec![None; kept.len()];
-    for (i, (_, key)) in kept.iter().enumerate() {
-        match first.get(key.as_str()) {
+    for (i, k) in kept.iter().enumerate() {
+        match first.get(key(k)) {
             Some(&j) => repeats[i] = Some(j as u32),
             None => {
-                first.insert(key, i);
+                first.insert(key(k), i);
             }
         }
     }
@@ -83,7 +93,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
         }
         let first_end = repeats[end].map_or(j, |r| r as usize);
         let count = end - i + 1;
-        let opening: String = paragraphs.at(kept[i].0).text.chars().take(20).collect();
+        let opening: String = paragraphs.at(kept[i].paragraph).text.chars().take(20).collect();
         let mut d = Diagnostic::new(&RULE, Finding::RepeatedParagraphs { opening, count });
         d.span = Some(span_of(i, end));
         d.related = vec![span_of(j, first_end)];
@@ -93,47 +103,65 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     // A paragraph repeated inside a longer one (a sentence pasted again as its
     // own paragraph): every sentence of it stands in one other paragraph.
     // Only paragraphs long enough to count are checked or can hold another.
-    let sentences: Vec<Vec<String>> = kept
+    // Each distinct sentence gets an id (one hash per sentence); per
+    // paragraph, its ids in order, and per id the paragraphs holding it (in
+    // order, so a holder is found by binary search).
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut holders: Vec<Vec<u32>> = Vec::new();
+    let sentences: Vec<Vec<u32>> = kept
         .iter()
-        .map(|&(p, _)| {
-            paragraphs.at(p)
-                .text
-                .split(['。', '！', '？', '；'])
-                .map(|s| Folded::filtered(s, 0, is_bare).text)
+        .enumerate()
+        .map(|(k, kept)| {
+            marked.text[kept.marked.clone()]
+                .split(is_mark)
                 .filter(|s| !s.is_empty())
+                .map(|s| {
+                    let id = *ids.entry(s).or_insert_with(|| {
+                        holders.push(Vec::new());
+                        holders.len() as u32 - 1
+                    });
+                    let held = &mut holders[id as usize];
+                    if held.last() != Some(&(k as u32)) {
+                        held.push(k as u32);
+                    }
+                    id
+                })
                 .collect()
         })
         .collect();
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut held: HashSet<(&str, usize)> = HashSet::new();
-    for (k, list) in sentences.iter().enumerate() {
-        for s in list {
-            let v = holders.entry(s.as_str()).or_default();
-            if v.last() != Some(&k) {
-                v.push(k);
-            }
-            held.insert((s.as_str(), k));
-        }
-    }
-    for (i, (p, key)) in kept.iter().enumerate() {
-        if repeats[i].is_some() || first.get(key.as_str()) != Some(&i) {
+    for (i, kept_i) in kept.iter().enumerate() {
+        if repeats[i].is_some() || first.get(key(kept_i)) != Some(&i) {
             continue;
         }
-        let holder = |k: usize| k != i && kept[k].1.len() > key.len();
-        let holders_of = |s: &String| holders.get(s.as_str()).map_or(&[][..], Vec::as_slice);
-        let Some(rarest) = sentences[i].iter().min_by_key(|s| holders_of(s).len()) else { continue };
-        let holds_all = |k: usize| sentences[i].iter().all(|s| held.contains(&(s.as_str(), k)));
-        let found = holders_of(rarest)
+        let longer = |k: usize| k != i && kept[k].bare.len() > kept_i.bare.len();
+        let listed = &sentences[i];
+        let Some(&rarest) = listed.iter().min_by_key(|&&s| holders[s as usize].len()) else { continue };
+        let holds_all = |k: usize| listed.iter().all(|&s| holders[s as usize].binary_search(&(k as u32)).is_ok());
+        let found = holders[rarest as usize]
             .iter()
-            .filter(|&&k| k != i)
+            .map(|&k| k as usize)
+            .filter(|&k| k != i)
             .take(MAX_CANDIDATES)
-            .copied()
-            .find(|&k| holder(k) && holds_all(k));
+            .find(|&k| longer(k) && holds_all(k));
         let Some(k) = found else { continue };
-        let opening: String = paragraphs.at(*p).text.chars().take(20).collect();
+        let p = paragraphs.at(kept_i.paragraph);
+        let opening: String = p.text.chars().take(20).collect();
         let mut d = Diagnostic::new(&RULE, Finding::RepeatedInside { opening });
-        d.span = Some(paragraphs.at(*p).span);
-        d.related = vec![paragraphs.at(kept[k].0).span];
+        d.span = Some(p.span);
+        d.related = vec![paragraphs.at(kept[k].paragraph).span];
         out.push(d);
     }
+}
+
+/// A compared paragraph: its index, and where its folded text (with the
+/// sentence marks) and its bare text stand in their buffers.
+struct Kept {
+    paragraph: usize,
+    marked: Range<usize>,
+    bare: Range<usize>,
+}
+
+/// The sentence marks 。！？； as folded (full-width forms fold to ASCII).
+fn is_mark(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';')
 }

@@ -55,18 +55,18 @@ pub fn check(sentences: &[Sentence], out: &mut Vec<Diagnostic>) {
         let Some(of_which) = s.find(total_at, "其中") else { continue };
         // 共 X<unit>: the first count with a unit after 共, before 其中.
         let total = (total_at + 1..of_which).find_map(|i| {
-            let (v, len) = count_at(&s.chars, i)?;
+            let (v, len) = count_at(s.chars, i)?;
             let unit = *s.chars.get(i + len)?;
             UNITS.contains(&unit).then_some((v, unit))
         });
         let Some((total, unit)) = total else { continue };
         // Brackets holding more than a count hold remarks on the parts
         // (`（这7件因…划转）`, `（含转办3件）`), not parts; `主动公开（8件）` is one.
-        let remark = remarks(&s.chars, of_which + 2);
+        let remark = remarks(s.chars, of_which + 2);
         let mut parts = Vec::new();
         let mut i = of_which + 2;
         while i < s.chars.len() {
-            match count_at(&s.chars, i) {
+            match count_at(s.chars, i) {
                 Some((_, len)) if remark[i] => i += len,
                 Some((v, len)) if s.chars.get(i + len) == Some(&unit) => {
                     parts.push(v);

@@ -4,14 +4,15 @@
 use crate::model::{Paragraph, Report};
 use crate::text::{Folded, Span};
 
-pub struct Sentence {
-    /// Folded text, whitespace dropped, and its characters.
-    pub text: String,
-    pub chars: Vec<char>,
+pub struct Sentence<'a> {
+    /// Folded text, whitespace dropped, and its characters (borrowed from
+    /// the paragraph's: a sentence costs no copy).
+    pub text: &'a str,
+    pub chars: &'a [char],
     pub span: Span,
 }
 
-impl Sentence {
+impl Sentence<'_> {
     pub fn has(&self, word: &str) -> bool {
         self.text.contains(word)
     }
@@ -28,17 +29,15 @@ impl Sentence {
 /// 。；！？): one paragraph's at a time, so that what they cost stays that
 /// of the longest paragraph, not of the whole text.
 pub fn each_paragraph(report: &Report, mut each: impl FnMut(&[Sentence])) {
-    let mut out = Vec::new();
     for p in report.paragraphs.iter() {
-        out.clear();
-        split(&p, &mut out);
-        each(&out);
+        let folded = Folded::new(p.text, 0);
+        let chars: Vec<char> = folded.text.chars().collect();
+        each(&split(&p, &folded, &chars));
     }
 }
 
-/// The sentences of one paragraph, appended to `out`.
-fn split(p: &Paragraph, out: &mut Vec<Sentence>) {
-    let folded = Folded::new(p.text, 0);
+/// The sentences of one paragraph, slices of its folded text.
+fn split<'a>(p: &Paragraph, folded: &'a Folded, chars: &'a [char]) -> Vec<Sentence<'a>> {
     // Spans are exact when the paragraph is the input's own text; from HTML
     // the sentence points at its paragraph.
     let exact = p.span.end - p.span.start == p.text.len();
@@ -51,17 +50,21 @@ fn split(p: &Paragraph, out: &mut Vec<Sentence>) {
             p.span
         }
     };
-    let chars: Vec<char> = folded.text.chars().collect();
-    let mut start = 0;
+    let mut out = Vec::new();
+    // The sentence from char `start`, byte `from`; `byte` is char `i`'s.
+    let (mut start, mut from, mut byte) = (0, 0, 0);
     for i in 0..=chars.len() {
-        if i == chars.len() || matches!(chars[i], '。' | ';' | '!' | '?' | '！' | '？') {
+        let end = chars.get(i).is_none_or(|c| matches!(c, '。' | ';' | '!' | '?' | '！' | '？'));
+        if end {
             if i > start {
-                let chars = chars[start..i].to_vec();
-                out.push(Sentence { text: chars.iter().collect(), chars, span: to_span(start, i) });
+                out.push(Sentence { text: &folded.text[from..byte], chars: &chars[start..i], span: to_span(start, i) });
             }
             start = i + 1;
+            from = byte + chars.get(i).map_or(0, |c| c.len_utf8());
         }
+        byte += chars.get(i).map_or(0, |c| c.len_utf8());
     }
+    out
 }
 
 const CN: [char; 11] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -99,7 +102,7 @@ pub fn count_at(chars: &[char], i: usize) -> Option<(i64, usize)> {
 pub fn count_with_unit(s: &Sentence, from: usize, within: usize, units: &[char]) -> Option<(i64, usize)> {
     let end = (from + within).min(s.chars.len());
     (from..end).find_map(|i| {
-        let (v, len) = count_at(&s.chars, i)?;
+        let (v, len) = count_at(s.chars, i)?;
         units.contains(s.chars.get(i + len)?).then_some((v, i + len + 1))
     })
 }

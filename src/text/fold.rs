@@ -26,11 +26,21 @@ pub fn fold_char(c: char, emit: &mut impl FnMut(char)) {
     if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}') {
         return;
     }
-    if let Ok(i) = COMPAT.binary_search_by(|(k, _)| k.cmp(&c)) {
-        COMPAT[i].1.chars().for_each(|d| emit(punctuation(d)));
+    if let Some(expansion) = compat(c) {
+        expansion.chars().for_each(|d| emit(punctuation(d)));
     } else {
         emit(punctuation(c));
     }
+}
+
+/// What the compatibility table expands `c` to. Not inlined: one copy for
+/// every caller's `fold_char`.
+#[inline(never)]
+fn compat(c: char) -> Option<&'static str> {
+    // Below the table's first key (quotes, dashes) and in CJK punctuation
+    // (、。《》) no key lies: the commonest punctuation is not searched for.
+    let searched = c >= COMPAT[0].0 && !matches!(c, '\u{3000}'..='\u{31FF}');
+    searched.then(|| COMPAT.binary_search_by(|(k, _)| k.cmp(&c)).ok().map(|i| COMPAT[i].1)).flatten()
 }
 
 /// One spelling for punctuation that reports print in several.
@@ -118,7 +128,8 @@ impl Folded {
                 let code = (u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
                 if let Some(c) = char::from_u32(code).filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}')) {
                     if keep(c) {
-                        self.text.push(c);
+                        // The source's own three bytes: no re-encoding.
+                        self.text.push_str(&source[i..i + 3]);
                         self.origins.push((base + i) as u32);
                     }
                     i += 3;
@@ -162,6 +173,11 @@ mod tests {
         assert_eq!(Folded::new("（七）总　计", 0).text, "(七)总计");
         assert_eq!(Folded::new("１．属于“三安全一稳定”", 0).text, "1.属于\"三安全一稳定\"");
         assert_eq!(Folded::bare("(一) 引 5以公开", 0).text, "一引5以公开");
+    }
+
+    #[test]
+    fn no_compatibility_key_lies_where_none_is_searched_for() {
+        assert!(COMPAT.iter().all(|&(k, _)| !matches!(k, '\u{3000}'..='\u{31FF}')));
     }
 
     #[test]
