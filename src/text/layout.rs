@@ -68,6 +68,11 @@ pub fn lines(input: &str) -> impl Iterator<Item = Line<'_>> {
         // Each line joined is looked at once (the first here, the next ones as they are taken).
         let mut open = None;
         loop {
+            // Most lines are followed by one that does not start with a tab: told
+            // from its first bytes, without splitting it off.
+            if input[start..].chars().find(|&c| c == '\t' || c == '\n' || !is_blank(c)) != Some('\t') {
+                break;
+            }
             let mut ahead = raw.clone();
             let mut at = start;
             if !physical(&mut ahead, &mut at).is_some_and(|(_, tab, _)| tab_only(tab))
