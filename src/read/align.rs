@@ -155,15 +155,16 @@ fn align(s: &Stream, template: TemplateId, kind: TableKind, from: usize) -> Opti
     let mut best: Vec<Option<(f64, usize)>> = vec![None; rows];
     let mut total = vec![0.0; cands.len()];
     let mut parent: Vec<Option<usize>> = vec![None; cands.len()];
-    let mut ends: Vec<usize> = (0..cands.len()).collect();
     let end_of = |c: &Candidate| c.run.end.max(c.label_end);
-    ends.sort_by_key(|&i| end_of(&cands[i]));
+    // (end, candidate), by end, in candidate order among equals.
+    let mut ends: Vec<(usize, usize)> = cands.iter().enumerate().map(|(i, c)| (end_of(c), i)).collect();
+    ends.sort_unstable();
     let mut closed = 0;
     for i in 0..cands.len() {
         let c = &cands[i];
-        while closed < ends.len() && end_of(&cands[ends[closed]]) <= c.start {
-            let j = ends[closed];
-            let key = total[j] + GAP * end_of(&cands[j]) as f64;
+        while closed < ends.len() && ends[closed].0 <= c.start {
+            let (end, j) = ends[closed];
+            let key = total[j] + GAP * end as f64;
             let slot = &mut best[cands[j].row];
             if slot.is_none_or(|(v, _)| key > v) {
                 *slot = Some((key, j));

@@ -247,18 +247,19 @@ fn blank() -> Cell {
 /// stacked over lines): a gap about k times the usual spacing holds k - 1
 /// blank cells. `None` unless that accounts for every column.
 fn place_by_gaps(values: &[&DocCell], n: usize) -> Option<(Vec<Cell>, Option<NoteKind>)> {
-    let centres: Vec<f64> =
-        values.iter().map(|v| v.x() as f64 + (v.span().end - v.span().start) as f64 / 2.0).collect();
-    let mut gaps: Vec<f64> = centres.windows(2).map(|w| w[1] - w[0]).collect();
+    // Centres and gaps in half columns, so they stay whole numbers.
+    let centres: Vec<usize> = values.iter().map(|v| 2 * v.x() + v.span().end - v.span().start).collect();
+    let mut gaps: Vec<usize> = centres.windows(2).map(|w| w[1].saturating_sub(w[0])).collect();
     let spaced = gaps.clone();
-    gaps.sort_by(f64::total_cmp);
+    gaps.sort_unstable();
     let usual = *gaps.get(gaps.len() / 2)?;
-    if usual <= 0.0 || gaps.len() < 3 {
+    if usual == 0 || gaps.len() < 3 {
         return None;
     }
     let mut cells = vec![cell_of(values[0])];
     for (v, gap) in values[1..].iter().zip(spaced) {
-        let blanks = ((gap / usual).round() as usize).saturating_sub(1);
+        // gap / usual, rounded half up.
+        let blanks = ((2 * gap + usual) / (2 * usual)).saturating_sub(1);
         cells.extend((0..blanks).map(|_| blank()));
         cells.push(cell_of(v));
     }
