@@ -191,7 +191,8 @@ pub(super) fn chars_before(text: &str, word: &str) -> Option<usize> {
 
 pub(super) fn found_text(input: &str, s: Span) -> Found<String> {
     let text = input[s.start..s.end].trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '#');
-    Found { value: text.to_owned(), span: s }
+    // Bold marks inside (`某县 **2024** 年…`) are Markdown's, not the text's.
+    Found { value: text.replace("**", ""), span: s }
 }
 
 /// Chars before a title's text: Markdown marks, and the field name a crawler
@@ -303,7 +304,9 @@ fn bare_year(r: &Row) -> Option<i32> {
 
 /// The first `20xx年` in `chars`: the year and its char index.
 pub(super) fn first_year(chars: &[char]) -> Option<(i32, usize)> {
-    (0..chars.len()).find_map(|i| year_at(chars, i).filter(|_| chars.get(i + 4) == Some(&'年')).map(|y| (y, i)))
+    // Bold marks may stand between the year and 年 (`**2024** 年`, a PDF converted to Markdown).
+    let then_nian = |i: usize| chars.get(i + 4..).and_then(|t| t.iter().find(|&&c| c != '*')) == Some(&'年');
+    (0..chars.len()).find_map(|i| year_at(chars, i).filter(|_| then_nian(i)).map(|y| (y, i)))
 }
 
 /// 统计期限 …年1月1日至…年12月31日 (the second year may be left out), read

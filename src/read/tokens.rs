@@ -204,6 +204,17 @@ impl Stream {
             stop -= 2;
             end = stop;
         }
+        // A year that begins the sentence after the table, glued to its last
+        // values (`…办理20000022025年，我局…`), is no value of the row.
+        let year = stop >= at + 5
+            && end == stop
+            && chars.get(end) == Some(&'年')
+            && chars[stop - 5] != '.'
+            && super::dates::year_at(&chars[stop - 4..stop], 0).is_some();
+        if year {
+            stop -= 4;
+            end = stop;
+        }
         let next = chars.get(end).copied();
         let after = &chars[end..];
         let unit = ["万元", "元"]
@@ -363,6 +374,10 @@ mod tests {
         assert_eq!(groups("3项12 0"), ["3", "12", "0"]);
         assert!(groups("12件，上年结转3件").is_empty());
         assert!(groups("3.其他").is_empty());
+        // A year glued after the values begins the next sentence.
+        assert_eq!(groups("20000022025年，我局"), ["2000002"]);
+        assert_eq!(groups("0 0 2 2024年度"), ["0", "0", "2"]);
+        assert!(groups("2025年").is_empty());
     }
 
     #[test]
