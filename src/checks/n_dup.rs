@@ -49,7 +49,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
     let (mut marked, mut bare) = (Folded::default(), String::new());
     let mut kept: Vec<Kept> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate().filter(|(_, p)| !front(p)) {
-        let (from, bare_from) = (marked.text.len(), bare.len());
+        let (from, origins_from, bare_from) = (marked.text.len(), marked.origins.len(), bare.len());
         marked.append(p.text, 0, |c| is_bare(c) || is_mark(c));
         for piece in marked.text[from..].split(is_mark) {
             bare.push_str(piece);
@@ -58,6 +58,7 @@ pub fn check(report: &Report, out: &mut Vec<Diagnostic>) {
             kept.push(Kept { paragraph: i, marked: from..marked.text.len(), bare: bare_from..bare.len() });
         } else {
             marked.text.truncate(from);
+            marked.origins.truncate(origins_from);
             bare.truncate(bare_from);
         }
     }

@@ -102,15 +102,16 @@ pub fn choose(terms: &[(Relation, Terms)], printed: &[Printed], blank: &[(usize,
         unmet[p] = best < local.len();
         // A row that breaks its own identities in every reading: the one that
         // misses by least first (a published slip is small: 13|2|4|0|15, not
-        // 1|3|2|40|15), the most plausible among equals. Only the first is read
-        // (an unmet row reports no tie).
+        // 1|3|2|40|15), the most plausible among equals.
         if unmet[p] {
             let mut closest = (i128::MAX, 0);
             for (k, &a) in cands.iter().enumerate() {
                 let missed = local.iter().map(|&i| gap(i, &|_| a).unwrap_or(0)).sum();
                 closest = closest.min((missed, k));
             }
-            cands.swap(0, closest.1);
+            // Moved to the front, the others in their order.
+            let closest = cands.remove(closest.1);
+            cands.insert(0, closest);
         }
     }
     // Across rows: the readings of the rows still open, taken together, that

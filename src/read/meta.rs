@@ -9,10 +9,12 @@ use crate::model::{Date, Found, Meta, YearSource};
 use crate::text::Span;
 use crumbs::{is_breadcrumb, last_crumb};
 use fields::publisher_field;
+use marks::{found_text, leading_marks};
 use prose::named_in_prose;
 
 mod crumbs;
 mod fields;
+mod marks;
 mod prose;
 
 /// How far down the title may stand, in non-empty lines (a page copied whole
@@ -107,7 +109,7 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
             // The year first and no agency above (`2023年某局政府信息公开…`):
             // the agency stands between the year and the report's own words.
             let folded: Vec<char> = head.folded.text.chars().collect();
-            let mut from = at + 5;
+            let mut from = after_year(&folded, *at).unwrap_or(at + 5);
             from += usize::from(folded.get(from) == Some(&'度'));
             meta.agency = (words > from && words - from <= MAX_AGENCY)
                 .then(|| source_span(input, head.folded.origins, from, words))
@@ -187,25 +189,6 @@ pub fn read(rows: Rows, in_table: impl Fn(&Row) -> bool, input: &str, body_start
 /// The chars of `text` before `word`, if it is there.
 pub(super) fn chars_before(text: &str, word: &str) -> Option<usize> {
     text.find(word).map(|b| text[..b].chars().count())
-}
-
-pub(super) fn found_text(input: &str, s: Span) -> Found<String> {
-    let text = input[s.start..s.end].trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '#');
-    // Bold marks inside (`某县 **2024** 年…`) are Markdown's, not the text's.
-    Found { value: text.replace("**", ""), span: s }
-}
-
-/// Chars before a title's text: Markdown marks, and the field name a crawler
-/// or an archive wrote before it (`标题: `).
-fn leading_marks(chars: &[char]) -> usize {
-    let marks = chars.iter().position(|c| !matches!(c, '#' | '*' | '>')).unwrap_or(chars.len());
-    let rest: String = chars[marks..].iter().take(6).collect();
-    // With or without its colon (`标      题 某局…`: the spaces are folded away).
-    let field = ["文章标题", "标题", "题名", "名称"].iter().find(|f| rest.starts_with(**f));
-    let colon = |n: usize| usize::from(chars.get(marks + n) == Some(&':'));
-    let after = marks + field.map_or(0, |f| f.chars().count() + colon(f.chars().count()));
-    // The field's value in the next cell of a pipe row (`名称: | …`).
-    after + chars[after.min(chars.len())..].iter().take_while(|&&c| c == '|').count()
 }
 
 /// A line holding only a name: short, no sentence punctuation, no digits, no site's breadcrumb.
@@ -304,9 +287,14 @@ fn bare_year(r: &Row) -> Option<i32> {
 
 /// The first `20xx年` in `chars`: the year and its char index.
 pub(super) fn first_year(chars: &[char]) -> Option<(i32, usize)> {
-    // Bold marks may stand between the year and 年 (`**2024** 年`, a PDF converted to Markdown).
-    let then_nian = |i: usize| chars.get(i + 4..).and_then(|t| t.iter().find(|&&c| c != '*')) == Some(&'年');
-    (0..chars.len()).find_map(|i| year_at(chars, i).filter(|_| then_nian(i)).map(|y| (y, i)))
+    (0..chars.len()).find_map(|i| year_at(chars, i).filter(|_| after_year(chars, i).is_some()).map(|y| (y, i)))
+}
+
+/// The char after the 年 of the year at char `i`: bold marks may stand between
+/// (`**2024** 年`, a PDF converted to Markdown).
+pub(super) fn after_year(chars: &[char], i: usize) -> Option<usize> {
+    let k = i + 4 + chars.get(i + 4..)?.iter().take_while(|&&c| c == '*').count();
+    (chars.get(k) == Some(&'年')).then_some(k + 1)
 }
 
 /// 统计期限 …年1月1日至…年12月31日 (the second year may be left out), read
@@ -352,7 +340,7 @@ fn body_year(r: &Row, input: &str) -> Option<Found<i32>> {
     let folded = r.fold(input);
     let chars: Vec<char> = folded.text.chars().collect();
     let (value, i) = first_year(&chars)?;
-    Some(Found { value, span: source_span(input, &folded.origins, i, i + 5)? })
+    Some(Found { value, span: source_span(input, &folded.origins, i, after_year(&chars, i)?)? })
 }
 
 /// The date that ends the report, and the agency signed beside or above it.

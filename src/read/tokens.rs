@@ -206,10 +206,13 @@ impl Stream {
         }
         // A year that begins the sentence after the table, glued to its last
         // values (`…办理20000022025年，我局…`), is no value of the row.
+        // Digits stand before it, glued or on a blank (a range `2021-2025年` is the sentence's).
+        let digit_before =
+            |k: usize| chars[k].is_ascii_digit() || chars[k] == ' ' && k > at && chars[k - 1].is_ascii_digit();
         let year = stop >= at + 5
             && end == stop
             && chars.get(end) == Some(&'年')
-            && chars[stop - 5] != '.'
+            && digit_before(stop - 5)
             && super::dates::year_at(&chars[stop - 4..stop], 0).is_some();
         if year {
             stop -= 4;
@@ -378,6 +381,7 @@ mod tests {
         assert_eq!(groups("20000022025年，我局"), ["2000002"]);
         assert_eq!(groups("0 0 2 2024年度"), ["0", "0", "2"]);
         assert!(groups("2025年").is_empty());
+        assert!(groups("2021-2025年").is_empty());
     }
 
     #[test]

@@ -9,9 +9,10 @@ use super::traditional_table::{BOTH, TRADITIONAL};
 /// few can be a name or a quotation in a simplified report.
 const TELLING: usize = 8;
 
-/// Characters looked at, at most, to tell the script: a title and an opening
-/// paragraph, where a traditional text shows many times `TELLING` (4096,
-/// scanned to the end in every simplified report, took a tenth of its parse).
+/// Characters looked at (blanks not counted), at most, to tell the script: a
+/// title and an opening paragraph, where a traditional text shows many times
+/// `TELLING` (4096, scanned to the end in every simplified report, took a
+/// tenth of its parse).
 const LOOK_AT: usize = 1024;
 
 /// The ideographs the table may hold: U+4E00–U+9FFF.
@@ -42,7 +43,9 @@ const fn hash(k: u32) -> usize {
 pub fn to_simplified(input: &str) -> Option<String> {
     // A report in traditional script shows it from its title on: the first
     // bytes tell, and a long simplified report is not scanned to its end.
-    let head = input.char_indices().nth(LOOK_AT).map_or(input, |(at, _)| &input[..at]);
+    // Blanks not counted: a PDF copy pads its centred lines with them.
+    let head =
+        input.char_indices().filter(|(_, c)| !c.is_whitespace()).nth(LOOK_AT).map_or(input, |(at, _)| &input[..at]);
     let telling = head.chars().filter(|&c| lookup(c).is_some_and(|(_, telling)| telling)).take(TELLING).count();
     if telling < TELLING {
         return None;
