@@ -48,6 +48,8 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("N-FEE", "only 无", "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n无。\n", true),
     ("T2-LEVEL", "a city government's general office", "上海市人民政府办公厅2019年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t2\t0\t2\n", false),
     ("T2-LEVEL", "an autonomous region's government", "广西壮族自治区人民政府2022年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t2\t0\t2\n", false),
+    ("T2-LEVEL", "a whole city's report, the city named alone", "杭州市2023年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t3\t5\t74\n", false),
+    ("T2-LEVEL", "a whole county's report, the county named alone", "某县2023年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t1\n", true),
     ("T2-LEVEL", "a county government's office", "某县人民政府办公室2022年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t2\t0\t2\n", true),
     ("N-APPS", "未收到 against a table with 2", "本年度未收到政府信息公开申请。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n", true),
     ("N-APPS", "the count before the word", "全年共受理2件政府信息公开申请。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n", false),

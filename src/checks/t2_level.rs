@@ -23,7 +23,8 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 /// Whether an agency may make 规章: a State Council department, or a
-/// provincial or city government (a county-level city cannot be told apart,
+/// provincial or city government, or such a province or city named alone for
+/// the report of all its bodies (a county-level city cannot be told apart,
 /// so every 市人民政府 is given the benefit of the doubt). A government's
 /// general office (`上海市人民政府办公厅`) publishes the government's 规章
 /// and reports them as its own.
@@ -32,7 +33,9 @@ fn may_make_rules(agency: &str) -> bool {
     let government = agency.strip_suffix("办公厅").or_else(|| agency.strip_suffix("办公室")).unwrap_or(agency);
     // An autonomous region (广西壮族自治区) is a province, not a district.
     let government = government.replace("自治区", "省");
-    let local_government = government.ends_with("人民政府")
+    // A report of a whole province or city names it alone (`杭州市2023年政府信息公开…`).
+    let region = government.ends_with('市') || government.ends_with('省');
+    let local_government = (government.ends_with("人民政府") || region)
         && !["县", "区", "镇", "乡", "街道", "旗"].iter().any(|w| government.contains(w));
     central || local_government || agency.ends_with('部')
 }

@@ -12,11 +12,13 @@ mod grid;
 mod rendered;
 mod sniff;
 mod tags;
+mod title;
 
 pub use rendered::Rendered;
 use sniff::blocks_outside_tables;
 pub use sniff::looks_like_html;
 use tags::{attr_number, find_close, tag_end};
+use title::{page_title, with_title};
 
 use super::hygiene::clean_char;
 use super::limits::{Limit, LimitHit, MAX_TABLE_DEPTH};
@@ -29,8 +31,15 @@ pub fn render(input: &str) -> Rendered {
     // as turndown wrote, keeping tables with merged cells as HTML): its lines
     // outside the tables are lines, as in the text it is.
     let text_lines = !blocks_outside_tables(input);
-    let mut r =
-        Renderer { input, out: Rendered::default(), tables: Vec::new(), ignored_tables: 0, space: false, text_lines };
+    let mut r = Renderer {
+        input,
+        out: Rendered::default(),
+        tables: Vec::new(),
+        ignored_tables: 0,
+        space: false,
+        text_lines,
+        title: None,
+    };
     let bytes = input.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -45,7 +54,10 @@ pub fn render(input: &str) -> Rendered {
     while !r.tables.is_empty() {
         r.close_table(input.len());
     }
-    r.out
+    match r.title.and_then(|t| page_title(input, t, &r.out.text)) {
+        Some(t) => with_title(input, t, r.out),
+        None => r.out,
+    }
 }
 
 struct Renderer<'a> {
@@ -58,6 +70,8 @@ struct Renderer<'a> {
     space: bool,
     /// A line break outside tables is one (text with HTML tables in it).
     text_lines: bool,
+    /// The text of the page's first `<title>`.
+    title: Option<Span>,
 }
 
 const BLOCKS: &[&str] = &[
@@ -161,7 +175,13 @@ impl Renderer<'_> {
             return i + 1;
         }
         if !closing && SKIPPED.contains(&name.as_ref()) {
-            return find_close(input, end, &name).unwrap_or(input.len());
+            let after = find_close(input, end, &name).unwrap_or(input.len());
+            if name == "title" && self.title.is_none() {
+                // Its text, up to the closing tag's `</`.
+                let close = input[end..after].rfind("</").map_or(after, |k| end + k);
+                self.title = Some(Span::new(end, close.max(end)));
+            }
+            return after;
         }
         match (name.as_ref(), closing) {
             ("table", false) => self.open_table(i, end),
