@@ -104,25 +104,43 @@ pub fn readings(groups: &[Group], whole: bool, limits: &[usize], score: &dyn Fn(
         return Readings { kept: Vec::new(), total: 0, more: false, steps: 0, blanks: 0 };
     }
     let mut out = search(groups, whole, limits, score, n.saturating_sub(pieces), 0);
+    // Where the fewest blanks hold less than more blank cells where the text
+    // shows gaps between the groups (`82135  21859`, `18     18`: the empty
+    // cells' `&nbsp;` left the space), the fewest such blanks that hold more
+    // are taken: the text shows them, and no digits are joined across a gap.
+    if !whole && groups.len() > 1 {
+        let plain = out.kept.first().map_or(0, |r| score(r));
+        let gapped = |r: &[Piece]| if off_gaps(r) == 0 { score(r) + 1 } else { 0 };
+        for blanks in out.blanks + 1..=n.saturating_sub(groups.len()) {
+            let found = search(groups, whole, limits, &gapped, blanks, out.steps);
+            let steps = found.steps;
+            if found.kept.first().is_some_and(|r| gapped(r) > plain + 1) {
+                out = found;
+                break;
+            }
+            out.steps = steps;
+        }
+    }
     // Counts are small, amounts are not: only the digits of counts cost.
     let cost = |r: &Reading| -> usize {
         r.iter().zip(limits).filter(|(_, &l)| l == MAX_DIGITS).map(|(p, _)| p.digits().saturating_sub(1).pow(2)).sum()
     };
-    // A blank cell where the digits have a gap (`0 00000`: a blank cell's
-    // `&nbsp;` became the space; two blanks at one gap both) is more plausible
-    // than one inside glued digits, or at the row's start or end, where the
-    // text shows nothing.
-    let off_gaps = |r: &Reading| -> usize {
-        let at_gap = |k: usize| {
-            let before = r[..k].iter().rev().find(|p| !p.is_blank());
-            let after = r[k + 1..].iter().find(|p| !p.is_blank());
-            before.zip(after).is_some_and(|(b, a)| b.to < a.from)
-        };
-        (0..r.len()).filter(|&k| r[k].is_blank() && !at_gap(k)).count()
-    };
     out.kept.sort_by_cached_key(|r| (cost(r), off_gaps(r)));
     out.kept.truncate(MAX_READINGS);
     out
+}
+
+/// Blank cells of `r` not at a gap of the digits. A blank cell where the
+/// digits have a gap (`0 00000`: a blank cell's `&nbsp;` became the space;
+/// two blanks at one gap both) is more plausible than one inside glued
+/// digits, or at the row's start or end, where the text shows nothing.
+fn off_gaps(r: &[Piece]) -> usize {
+    let at_gap = |k: usize| {
+        let before = r[..k].iter().rev().find(|p| !p.is_blank());
+        let after = r[k + 1..].iter().find(|p| !p.is_blank());
+        before.zip(after).is_some_and(|(b, a)| b.to < a.from)
+    };
+    (0..r.len()).filter(|&k| r[k].is_blank() && !at_gap(k)).count()
 }
 
 /// The readings with exactly `blanks` blank cells, wherever they stand, the
