@@ -49,7 +49,7 @@ pub fn add_across(reports: &[&Report], findings: &mut [Vec<Diagnostic>]) {
         }
     }
     for f in findings.iter_mut() {
-        f.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
+        super::by_start(f);
     }
 }
 

@@ -221,8 +221,13 @@ pub fn check(report: &Report) -> Vec<Diagnostic> {
         }
     }
     causes::merge(&mut out);
-    out.sort_by_key(|d| d.span.map_or(usize::MAX, |s| s.start));
+    by_start(&mut out);
     out
+}
+
+/// Findings in input order (those without a place last), equal places as they came.
+pub(crate) fn by_start(out: &mut Vec<Diagnostic>) {
+    crate::text::order::sort_by_key(out, |d| d.span.map_or(usize::MAX, |s| s.start));
 }
 
 /// Whether the reader placed row `row` of `table` by position (a guess, noted).

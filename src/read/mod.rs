@@ -236,7 +236,7 @@ fn paragraphs(
             continue;
         }
         cuts.extend(tables.iter().filter(|t| within(t)).map(|t| (*t, false)));
-        cuts.sort_by_key(|(s, _)| s.start);
+        crate::text::order::sort_by_key(&mut cuts, |(s, _)| s.start);
         let mut pieces = Vec::new();
         let mut at = r.span.start;
         for (cut, heading) in &cuts {

@@ -10,6 +10,7 @@ pub mod html;
 pub mod hygiene;
 pub mod layout;
 pub mod limits;
+pub mod order;
 pub mod pdf;
 mod source_map;
 pub mod traditional;

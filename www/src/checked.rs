@@ -108,7 +108,7 @@ impl Checked {
         let messages = diagnostics.iter().map(nianbao::views::messages::message).collect();
         let briefs = diagnostics.iter().map(nianbao::views::messages::brief).collect();
         let mut order: Vec<usize> = (0..diagnostics.len()).filter(|&i| shown[i]).collect();
-        order.sort_by_key(|&i| rank(diagnostics[i].severity));
+        nianbao::text::order::sort_by_key(&mut order, |&i| usize::from(rank(diagnostics[i].severity)));
         let (order, settled) = order.into_iter().partition(|&i| open(i));
         Checked {
             name: String::new(),

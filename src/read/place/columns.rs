@@ -202,7 +202,7 @@ const STACKED: usize = 6;
 /// in order. None unless each label finds one.
 fn columns_by_stacked_heads(heads: &[&HeadLine], labels: &[&str]) -> Option<Vec<Column>> {
     let mut found: Vec<(&str, Column)> = heads.iter().flat_map(|h| h.heads.iter().copied()).collect();
-    found.sort_by_key(|&(_, c)| c.left);
+    crate::text::order::sort_by_key(&mut found, |&(_, c)| c.left);
     let mut next = found.into_iter();
     let mut out: Vec<Column> = Vec::with_capacity(labels.len());
     for label in labels {
