@@ -1,5 +1,5 @@
 // End to end: the page recovers from every failure without clearing site data:
-// a check that never finished, an oversized paste, a full storage quota, two tabs;
+// a panic, a check that never finished, an oversized paste, a full storage quota, two tabs;
 // and HTML past the reading limits is read in bounded time and said (S-LIMIT).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -254,4 +254,24 @@ test('a check that failed keeps its reading limits: after the reload, 重新检�
   await page.click('text=重新检查');
   await page.locator('button[data-code="S-LIMIT"]').waitFor({ timeout: 5000 });
   await page.close();
+});
+
+test('a panic keeps the page and the text, and says so', async () => {
+  const app = await openApp(browser, site);
+  const { page } = app;
+  const text = await seed('001_398e231a6bf84220.txt');
+  await paste(page, text);
+  await page.waitForSelector('button[data-code]');
+  await page.evaluate(async () => {
+    const { selftest_panic: panic } = await import('./pkg/nianbao_web.js');
+    try { panic(); } catch { /* the wasm traps after the hook ran */ }
+  });
+  await page.locator('.nb-crash[role="alert"]').waitFor({ timeout: 5000 });
+  assert.match(await page.textContent('.nb-crash'), /文字仍在输入框中/);
+  assert.equal(await page.inputValue('#nb-input'), text, 'the text is still there');
+  assert.ok(await page.locator('button[data-code]').count() > 0, 'the findings are still shown');
+  await page.reload();
+  await page.getByLabel('报告全文').waitFor();
+  assert.equal(await page.inputValue('#nb-input'), text, 'and restored after a reload');
+  await page.click('text=清空');
 });
