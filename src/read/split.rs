@@ -4,9 +4,12 @@
 //! (`model::identities`) choose among the readings ([`choose`](super::choose)).
 //! A blank cell leaves no trace in glued digits: where the digits are too few
 //! for the cells, the readings leave the fewest cells blank that they must,
-//! and the identities place them. (Blanks are not tried where the digits
-//! suffice: joining digits to make room for one could balance a row that
-//! does not add up, and arithmetic must never hide a real error.)
+//! and the identities place them. (Blanks inside glued digits are not tried
+//! where the digits suffice: joining digits to make room for one could
+//! balance a row that does not add up, and arithmetic must never hide a real
+//! error. Only where the text shows a gap between digit groups, the trace an
+//! empty cell's `&nbsp;` leaves, are more blanks tried, there alone, when
+//! the fewest hold less.)
 
 use super::tokens::Group;
 use crate::model::identities::{Relation, Terms};
