@@ -266,13 +266,13 @@ fn place(
                 _ => split::MAX_DIGITS,
             })
             .collect();
-        let score = split::row_score(&terms, &cells);
+        let (score, most) = split::row_score(&terms, &cells);
         let mut whole = c.run.whole;
-        let mut readings = split::readings(&c.run.groups, whole, &limits, &score);
+        let mut readings = split::readings(&c.run.groups, whole, &limits, (&score, most));
         if readings.kept.is_empty() && whole {
             // Values one per line that fit no cell whole (`00000`): glued cells after all.
             whole = false;
-            readings = split::readings(&c.run.groups, false, &limits, &score);
+            readings = split::readings(&c.run.groups, false, &limits, (&score, most));
         }
         if readings.kept.is_empty() {
             let (values, note) = unsplit(s, &c.run, cells.len());

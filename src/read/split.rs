@@ -58,6 +58,9 @@ impl Piece {
 
 pub type Reading = Vec<Piece>;
 
+/// How a reading is rated (identities of its row that hold), and the most it can be.
+pub type Score<'a> = (&'a dyn Fn(&[Piece]) -> usize, usize);
+
 /// The readings of a printed row that satisfy the most of its own identities.
 pub struct Readings {
     /// Most plausible first (digits spread evenly over the cells, blanks where the digits have gaps).
@@ -99,7 +102,7 @@ struct Sink<'a> {
 /// Where the digits are too few for the cells, the fewest blank cells that
 /// leave one digit to each other cell, wherever they stand: then no digits
 /// are joined, so no reading can balance a row that does not add up.
-pub fn readings(groups: &[Group], whole: bool, limits: &[usize], score: &dyn Fn(&[Piece]) -> usize) -> Readings {
+pub fn readings(groups: &[Group], whole: bool, limits: &[usize], (score, most): Score) -> Readings {
     let n = limits.len();
     // Every group needs a cell of its own, every digit one at most (a whole group: one).
     let pieces: usize = if whole { groups.len() } else { groups.iter().map(size).sum() };
@@ -111,8 +114,9 @@ pub fn readings(groups: &[Group], whole: bool, limits: &[usize], score: &dyn Fn(
     // shows gaps between the groups (`82135  21859`, `18     18`: the empty
     // cells' `&nbsp;` left the space), the fewest such blanks that hold more
     // are taken: the text shows them, and no digits are joined across a gap.
-    if !whole && groups.len() > 1 {
-        let plain = out.kept.first().map_or(0, |r| score(r));
+    // Not tried where the fewest already hold every identity of the row.
+    let plain = out.kept.first().map_or(0, |r| score(r));
+    if !whole && groups.len() > 1 && plain < most {
         let gapped = |r: &[Piece]| if off_gaps(r) == 0 { score(r) + 1 } else { 0 };
         for blanks in out.blanks + 1..=n.saturating_sub(groups.len()) {
             let found = search(groups, whole, limits, &gapped, blanks, out.steps);
@@ -340,13 +344,15 @@ fn push_blanks(current: &mut Vec<Piece>, sink: &Sink, at: usize) -> usize {
     current.len() - before
 }
 
-/// How many of the identities that lie within printed row `cells` a reading satisfies.
-pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> impl Fn(&[Piece]) -> usize {
+/// How many of the identities that lie within printed row `cells` a reading
+/// satisfies, and how many there are.
+pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> (impl Fn(&[Piece]) -> usize, usize) {
     let at =
         |side: &[(usize, usize)]| side.iter().map(|c| cells.iter().position(|x| x == c)).collect::<Option<Vec<_>>>();
     let local: Vec<(Relation, Vec<usize>, Vec<usize>)> =
         terms.iter().filter_map(|(relation, t)| Some((*relation, at(&t.lhs)?, at(&t.rhs)?))).collect();
-    move |reading: &[Piece]| {
+    let most = local.len();
+    let score = move |reading: &[Piece]| {
         let sum = |side: &[usize]| -> Option<i128> {
             side.iter().map(|&k| reading.get(k).and_then(Piece::counted).map(scaled)).sum()
         };
@@ -354,7 +360,8 @@ pub fn row_score(terms: &[(Relation, Terms)], cells: &[(usize, usize)]) -> impl 
             .iter()
             .filter(|(relation, lhs, rhs)| sum(lhs).zip(sum(rhs)).is_some_and(|(l, r)| relation.holds(l, r)))
             .count()
-    }
+    };
+    (score, most)
 }
 
 /// A number at 8 decimals, to compare sums of different scales.

@@ -7,7 +7,7 @@ use crate::read::tokens::Stream;
 
 fn all(text: &str, n: usize) -> Vec<String> {
     let s = Stream::new(text);
-    readings(&s.run(0).groups, false, &vec![MAX_DIGITS; n], &|_| 0)
+    readings(&s.run(0).groups, false, &vec![MAX_DIGITS; n], (&|_| 0, 0))
         .kept
         .iter()
         .map(|r| r.iter().map(|p| p.value.map_or("/".to_owned(), |v| v.to_string())).collect::<Vec<_>>().join("|"))
@@ -22,13 +22,14 @@ fn the_search_is_bounded() {
     // Few digits for many cells: every place of the blanks is tried, within the same bound.
     for (digits, cells) in [(60, 15), (75, 15), (76, 15), (40, 7), (200, 15), (8, 15), (1, 15), (14, 15)] {
         let s = Stream::new(&"7".repeat(digits));
-        let r = readings(&s.run(0).groups, false, &[MAX_DIGITS; 15][..cells], &|_| 0);
+        let r = readings(&s.run(0).groups, false, &[MAX_DIGITS; 15][..cells], (&|_| 0, 0));
         // A step past the bound on each level of the search before it unwinds.
         assert!(r.steps <= MAX_STEPS + 2 * cells + 2, "{digits} digits in {cells} cells: {} steps", r.steps);
     }
     // 75 digits fill 15 cells of five exactly one way; 76 fit none, found at once.
-    let read =
-        |digits: usize| readings(&Stream::new(&"7".repeat(digits)).run(0).groups, false, &[MAX_DIGITS; 15], &|_| 0);
+    let read = |digits: usize| {
+        readings(&Stream::new(&"7".repeat(digits)).run(0).groups, false, &[MAX_DIGITS; 15], (&|_| 0, 0))
+    };
     let r = read(75);
     assert_eq!((r.kept.len(), r.total, r.more), (1, 1, false));
     let r = read(76);
@@ -41,7 +42,8 @@ fn chosen(text: &str) -> (String, Choice) {
     let def = TemplateId::Y2021.template().table(crate::model::TableKind::Requests);
     let cells: Vec<(usize, usize)> = (0..7).map(|c| (0, c)).collect();
     let terms = crate::model::identities::terms(TemplateId::Y2021, def);
-    let readings = readings(&s.run(0).groups, false, &[MAX_DIGITS; 7], &row_score(&terms, &cells));
+    let (score, most) = row_score(&terms, &cells);
+    let readings = readings(&s.run(0).groups, false, &[MAX_DIGITS; 7], (&score, most));
     let printed = [Printed { cells, readings }];
     let choice = choose(&terms, &printed, &[]).remove(0);
     let show =
@@ -90,7 +92,8 @@ fn blank_cells_are_placed_by_the_row_identity() {
     let def = TemplateId::Y2021.template().table(crate::model::TableKind::Requests);
     let cells: Vec<(usize, usize)> = (0..7).map(|c| (0, c)).collect();
     let terms = crate::model::identities::terms(TemplateId::Y2021, def);
-    let r = readings(&s.run(0).groups, false, &[MAX_DIGITS; 7], &row_score(&terms, &cells));
+    let (score, most) = row_score(&terms, &cells);
+    let r = readings(&s.run(0).groups, false, &[MAX_DIGITS; 7], (&score, most));
     // 5 in any of the six applicant columns and 5 in 总计.
     assert_eq!((r.blanks, r.kept.len()), (5, 6));
     assert!(r
@@ -123,14 +126,14 @@ fn values_on_lines_of_their_own_are_whole_cells() {
             .map(|r| r.iter().map(|p| p.value.map_or("/".to_owned(), |v| v.to_string())).collect::<Vec<_>>().join("|"))
             .collect()
     };
-    let whole = readings(&run.groups, run.whole, &[MAX_DIGITS; 7], &|_| 0);
+    let whole = readings(&run.groups, run.whole, &[MAX_DIGITS; 7], (&|_| 0, 0));
     assert_eq!(whole.blanks, 5);
     assert!(shown(&whole).iter().all(|r| r.matches("12").count() == 2), "{:?}", shown(&whole));
     // The same digits on one line, glued: split, the fewest blanks.
     let glued = Stream::new("新收 12 12");
     let run = glued.run(2);
     assert!(!run.whole);
-    assert_eq!(readings(&run.groups, run.whole, &[MAX_DIGITS; 7], &|_| 0).blanks, 3);
+    assert_eq!(readings(&run.groups, run.whole, &[MAX_DIGITS; 7], (&|_| 0, 0)).blanks, 3);
     // One value alone on its line: maybe glued cells.
     let one = Stream::new("新收\n640020470\n");
     assert!(!one.run(2).whole);
